@@ -1,0 +1,51 @@
+"""The Python API: what the CLI, batch jobs and the HTTP service call.
+
+    from collabguard.api import screen_file
+    report = screen_file("examples/nudt-quantum-navigation.yaml")
+    report.recommendation, report.risk_level, [f.rule_id for f in report.flags]
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from collabguard.engine.screen import screen
+from collabguard.io.proposal_loader import load_proposal
+from collabguard.models.proposal import Proposal
+from collabguard.models.report import Report
+from collabguard.rules.loader import RuleSet, load_ruleset
+
+RULES_ENV = "COLLABGUARD_RULES"
+
+
+def default_rules_dir() -> Path:
+    """``$COLLABGUARD_RULES``, else the rules shipped with the package."""
+    env = os.environ.get(RULES_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent / "shipped_rules"
+
+
+@lru_cache(maxsize=8)
+def _cached_ruleset(root: str) -> RuleSet:
+    return load_ruleset(Path(root))
+
+
+def get_ruleset(rules: Path | str | None = None) -> RuleSet:
+    """Load (once per process) the rules folder, or the shipped one."""
+    root = Path(rules) if rules is not None else default_rules_dir()
+    return _cached_ruleset(str(root.resolve()))
+
+
+def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: date | None = None) -> Report:
+    return screen(proposal, get_ruleset(rules), today=today)
+
+
+def screen_file(path: Path | str, rules: Path | str | None = None, today: date | None = None) -> Report:
+    return screen_proposal(load_proposal(Path(path)), rules, today)
+
+
+__all__ = ["screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]

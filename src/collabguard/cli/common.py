@@ -1,0 +1,82 @@
+"""Exit codes, error handling and output helpers shared by every command.
+
+Exit codes (the same for every command, now and later):
+
+| code | meaning |
+|------|---------|
+| 0 | success |
+| 1 | a finding at or above ``--fail-on`` |
+| 2 | bad input or usage (also: a batch that finished with row errors) |
+| 3 | internal error (a bug: please report it) |
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from collabguard.errors import CollabguardError, RuleFileError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Map collabguard's own exceptions to exit 2 with one line each; anything else is exit 3."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except RuleFileError as exc:
+            for problem in exc.problems:
+                typer.echo(f"error: {problem}", err=True)
+            raise typer.Exit(EXIT_INPUT) from None
+        except CollabguardError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("COLLABGUARD_DEBUG"):
+                raise
+            typer.echo(
+                f"internal error: {type(exc).__name__}. This is a bug in collabguard; please report it "
+                "(set COLLABGUARD_DEBUG=1 to see the traceback).",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or atomically to ``output`` (temporary file, then rename)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output = output.expanduser()
+    if output.parent and not output.parent.exists():
+        raise CollabguardError(f"{output}: folder {output.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

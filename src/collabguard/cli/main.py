@@ -1,0 +1,128 @@
+"""`collabguard`: screen proposals, check rule packs, try the matcher."""
+
+from __future__ import annotations
+
+import io
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from collabguard.cli.common import EXIT_FINDINGS, EXIT_INPUT, fail, handle_errors, write_output
+from collabguard.cli.rules_cmd import rules_app
+from collabguard.countries import country_code
+from collabguard.models.common import Severity, severity_rank
+
+app = typer.Typer(
+    name="collabguard",
+    help="Screen international research collaborations against research-security guidelines and sensitivity lists.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # locals can hold personal data from proposals
+    add_completion=False,
+)
+app.add_typer(rules_app, name="rules")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    info = "info"
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
+
+
+RulesOpt = typer.Option(None, "--rules", help="Rules folder (default: the rules shipped with collabguard, or $COLLABGUARD_RULES).")
+
+
+@app.command()
+@handle_errors
+def screen(
+    proposal: Path = typer.Argument(..., help="Proposal file (YAML or JSON)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit with 1 if a flag is at or above this severity."),
+    rules: Path | None = RulesOpt,
+) -> None:
+    """Screen one proposal and print the report."""
+    from collabguard.api import screen_file
+
+    report = screen_file(proposal, rules)
+    if fmt is Format.json:
+        text = report.model_dump_json(indent=2) + "\n"
+    elif fmt is Format.markdown:
+        from collabguard.report.markdown import render_markdown
+
+        text = render_markdown(report)
+    else:
+        from collabguard.report.terminal import render_terminal
+
+        if output is None:
+            render_terminal(report, Console(highlight=False, soft_wrap=False))
+            text = ""
+        else:
+            buf = io.StringIO()
+            render_terminal(report, Console(file=buf, highlight=False, no_color=True, width=110))
+            text = buf.getvalue()
+    if text:
+        write_output(text, output)
+    if fail_on is not None and any(severity_rank(f.severity) >= severity_rank(fail_on.value) for f in report.flags):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+@handle_errors
+def match(
+    name: str = typer.Argument(..., help="An institution, funder or programme name."),
+    country: str | None = typer.Option(None, "--country", "-c", help="Its country (code or name)."),
+    programme: bool = typer.Option(False, "--programme", help="Match against talent programmes instead of institutions."),
+    rules: Path | None = RulesOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show how a name matches each list, including rejected candidates and why."""
+    from collabguard.api import get_ruleset
+
+    code = None
+    if country:
+        code = country_code(country)
+        if code is None:
+            fail(f"--country: unknown country {country!r}")
+    ruleset = get_ruleset(rules)
+    found = ruleset.matcher.explain(name, code, kind="programme" if programme else "organisation")
+    rows = [
+        {"list": c.entity.list_id, "decision": c.decision, "score": c.score, "entity_id": c.entity.entity_id,
+         "entity_name": c.entity.name, "matched_name": c.form.text, "kind": c.form.kind, "reasons": c.reasons}
+        for c in found
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo(f"{name!r}: no candidate on any list")
+    for r in rows:
+        typer.echo(f"{r['list']:14} {r['decision']:9} {r['score']:3}  {r['entity_name']}  (via {r['kind']} {r['matched_name']!r})")
+        typer.echo(f"{'':14} {'; '.join(r['reasons'])}")
+
+
+@app.command()
+@handle_errors
+def schema(output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file.")) -> None:
+    """Print the JSON Schema of the screening report (the integration contract)."""
+    from collabguard.report.schema import report_schema_text
+
+    write_output(report_schema_text(), output)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "run", "EXIT_INPUT", "Severity"]

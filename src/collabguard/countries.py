@@ -1,0 +1,136 @@
+"""Country names and codes to ISO 3166-1 alpha-2.
+
+pycountry (the ISO 3166 database) gives codes, names, official and common names; a small table
+below adds the spellings proposals and bibliographic exports actually use. Taiwan, Hong Kong and
+Macau keep their own codes: grouping them with China is a policy choice made in rule data, never here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+
+# Spellings pycountry does not know, seen in proposals and exports. Keys are normalised (see _key).
+_ALIASES: dict[str, str] = {
+    "china": "CN",
+    "prc": "CN",
+    "p r china": "CN",
+    "pr china": "CN",
+    "peoples r china": "CN",
+    "people s republic of china": "CN",
+    "peoples republic of china": "CN",
+    "mainland china": "CN",
+    "russia": "RU",
+    "russian federation": "RU",
+    "iran": "IR",
+    "islamic republic of iran": "IR",
+    "north korea": "KP",
+    "dprk": "KP",
+    "democratic people s republic of korea": "KP",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "korea": "KR",
+    "rok": "KR",
+    "uk": "GB",
+    "u k": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "north ireland": "GB",
+    "usa": "US",
+    "u s a": "US",
+    "us": "US",
+    "u s": "US",
+    "united states of america": "US",
+    "america": "US",
+    "taiwan": "TW",
+    "republic of china": "TW",
+    "hong kong": "HK",
+    "hong kong sar": "HK",
+    "macau": "MO",
+    "macao": "MO",
+    "vietnam": "VN",
+    "viet nam": "VN",
+    "syria": "SY",
+    "venezuela": "VE",
+    "bolivia": "BO",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "laos": "LA",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "norge": "NO",
+    "sverige": "SE",
+    "danmark": "DK",
+    "suomi": "FI",
+    "deutschland": "DE",
+    "brunei": "BN",
+    "cape verde": "CV",
+    "ivory coast": "CI",
+    "cote d ivoire": "CI",
+    "palestine": "PS",
+    "kosovo": "XK",
+    "eswatini": "SZ",
+    "swaziland": "SZ",
+    "micronesia": "FM",
+    "vatican": "VA",
+    "vatican city": "VA",
+}
+
+# ISO user-assigned code used for Kosovo by the EU and many data sources; pycountry lacks it.
+_EXTRA_NAMES = {"XK": "Kosovo"}
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = text.casefold().replace("&", " and ")
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in text)
+    return " ".join(cleaned.split())
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                index.setdefault(_key(value), code)
+        index.setdefault(_key(country.alpha_3), code)
+    index.update(_ALIASES)
+    return index
+
+
+def country_code(value: str) -> str | None:
+    """ISO alpha-2 code for a code or a name, or None when it is not a known country."""
+    raw = value.strip()
+    if not raw:
+        return None
+    if len(raw) == 2 and raw.isalpha():
+        code = raw.upper()
+        if code in _EXTRA_NAMES or pycountry.countries.get(alpha_2=code) is not None:
+            return code
+        if code == "UK":
+            return "GB"
+        return None
+    return _index().get(_key(raw))
+
+
+def country_name(code: str) -> str:
+    """Short English name for an alpha-2 code (the code itself if unknown)."""
+    if code in _EXTRA_NAMES:
+        return _EXTRA_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)

@@ -1,0 +1,1 @@
+"""Screening: evaluate rule packs over a proposal and assemble the report."""

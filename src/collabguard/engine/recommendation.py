@@ -1,0 +1,43 @@
+"""From flags and open questions to one recommendation, by a fixed, documented table.
+
+| condition (first that holds)                                        | recommendation           |
+|---------------------------------------------------------------------|--------------------------|
+| a blocking flag (confirmed match, applicable pack, legal gate)      | do_not_proceed           |
+| a confirmed flag at high or critical                                | escalate                 |
+| an unconfirmed flag at high or critical                             | escalate                 |
+| an unconfirmed flag, or an open question, at medium or above        | needs_review             |
+| a confirmed flag at low or medium                                   | proceed_with_mitigations |
+| otherwise (nothing, info flags, questions below medium)             | proceed                  |
+
+Open questions at medium or above therefore never give "proceed", and a 'possible' match can never
+give "do_not_proceed" (it is never blocking).
+"""
+
+from __future__ import annotations
+
+from collabguard.models.common import severity_rank
+from collabguard.models.report import ChecklistItem, Flag, Recommendation
+
+MEDIUM, HIGH = severity_rank("medium"), severity_rank("high")
+
+
+def recommend(flags: list[Flag], checklist: list[ChecklistItem]) -> tuple[Recommendation, str]:
+    """The recommendation and a one-sentence reason a reader can check against the table."""
+    blocking = [f for f in flags if f.blocking]
+    if blocking:
+        return "do_not_proceed", f"{blocking[0].rule_id} is a legal gate and it fired on a confirmed match."
+    high = [f for f in flags if severity_rank(f.severity) >= HIGH]
+    if high:
+        f = high[0]
+        state = "confirmed" if f.confirmed else "unconfirmed (a person must confirm the match)"
+        return "escalate", f"{f.rule_id} raised a {f.severity} flag, {state}."
+    unconfirmed = [f for f in flags if not f.confirmed and severity_rank(f.severity) >= MEDIUM]
+    if unconfirmed:
+        return "needs_review", f"{unconfirmed[0].rule_id} fired on a match a person must confirm."
+    questions = [q for q in checklist if severity_rank(q.severity) >= MEDIUM]
+    if questions:
+        return "needs_review", f"{len(questions)} open question(s) at medium or above must be answered first."
+    mitigable = [f for f in flags if severity_rank(f.severity) >= severity_rank("low")]
+    if mitigable:
+        return "proceed_with_mitigations", f"{len(mitigable)} flag(s) at low or medium: apply the listed mitigations."
+    return "proceed", "No flag above info and no open question at medium or above."

@@ -1,0 +1,1 @@
+"""Reading input files (YAML, JSON) safely."""

@@ -1,0 +1,80 @@
+"""Read a proposal from a YAML or JSON file into a validated :class:`Proposal`.
+
+Errors name the file, the line (YAML) and the field: ``p.yaml:7:14: partners[0].country: unknown country 'Narnia'``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from collabguard.errors import InputError
+from collabguard.io.yaml_loader import YamlDocument, loads_yaml, read_text
+from collabguard.models.proposal import Proposal
+
+MAX_PROPOSAL_BYTES = 5 * 1024 * 1024
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "proposal"
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise InputError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _message(err: dict[str, Any]) -> str:
+    msg = str(err["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    if err["type"] == "missing":
+        return "is required but missing"
+    if err["type"] == "extra_forbidden":
+        return "is not a proposal field (check the spelling)"
+    return msg
+
+
+def proposal_from_data(data: Any, source: str, doc: YamlDocument | None = None) -> Proposal:
+    """Validate plain data as a proposal; the first problem (and how many more) in one line."""
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: a proposal must be a mapping of fields (title, partners, …)")
+    if "id" not in data or data.get("id") in (None, ""):
+        data = {**data, "id": Path(source).stem}
+    try:
+        return Proposal.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        loc = tuple(first["loc"])
+        where = doc.where(loc) if doc is not None else source
+        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+        raise InputError(f"{where}: {_field_path(loc)}: {_message(first)}{more}") from None
+
+
+def load_proposal(path: Path) -> Proposal:
+    """Load a ``.yaml``/``.yml`` or ``.json`` proposal file (JSON is detected by content too)."""
+    text = read_text(path, "proposal file")
+    if len(text) > MAX_PROPOSAL_BYTES:
+        raise InputError(f"{path}: proposal file is larger than {MAX_PROPOSAL_BYTES // (1024 * 1024)} MB")
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" or stripped.startswith("{"):
+        try:
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+        except InputError as exc:
+            raise InputError(f"{path}: invalid JSON: {exc}") from None
+        return proposal_from_data(data, str(path))
+    doc = loads_yaml(text, str(path))
+    return proposal_from_data(doc.data, str(path), doc)

@@ -1,0 +1,119 @@
+"""Load the shipped sensitivity lists, verifying each file against its recorded sha256."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from collabguard.errors import RuleFileError
+from collabguard.io.yaml_loader import load_yaml, read_text
+from collabguard.lists.model import Entity, ListInfo, ListSet, NotCovered
+
+MANIFEST = "lists.yaml"
+REQUIRED_COLUMNS = ("entity_id", "name", "name_local", "aliases", "acronyms", "country", "source_url", "source_date")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    # Lists use "|" between names; never split on commas (many names contain them).
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _read_entities(info: ListInfo, path: Path, problems: list[str]) -> list[Entity]:
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != info.sha256:
+        problems.append(
+            f"{path}: sha256 {digest} does not match {info.sha256} recorded in {MANIFEST}; "
+            "the list file was changed. Restore it or update the manifest with its provenance."
+        )
+        return []
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        problems.append(f"{path}:1: missing columns: {', '.join(missing)}")
+        return []
+    entities: list[Entity] = []
+    seen: set[str] = set()
+    for line_no, row in enumerate(reader, start=2):
+        entity_id = (row.get("entity_id") or "").strip()
+        name = (row.get("name") or "").strip()
+        if not entity_id or not name:
+            problems.append(f"{path}:{line_no}: entity_id and name are required")
+            continue
+        if entity_id in seen:
+            problems.append(f"{path}:{line_no}: duplicate entity_id {entity_id!r}")
+            continue
+        seen.add(entity_id)
+        category = (row.get("category") or "").strip()
+        kind = "company" if info.kind == "companies" else "institution"
+        if info.programme_category_prefix and category.startswith(info.programme_category_prefix):
+            kind = "programme"
+        entities.append(
+            Entity(
+                entity_id=entity_id,
+                list_id=info.id,
+                name=name,
+                name_local=(row.get("name_local") or "").strip(),
+                aliases=_split(row.get("aliases") or ""),
+                acronyms=_split(row.get("acronyms") or ""),
+                country=(row.get("country") or "").strip().upper(),
+                kind=kind,
+                risk_level=(row.get("risk_level") or "").strip(),
+                category=category,
+                source_url=(row.get("source_url") or "").strip() or info.url,
+                source_date=(row.get("source_date") or "").strip(),
+            )
+        )
+    return entities
+
+
+def load_lists(folder: Path, only: set[str] | None = None) -> ListSet:
+    """Load ``folder/lists.yaml`` and the list files it names; all problems reported at once."""
+    manifest_path = folder / MANIFEST
+    doc = load_yaml(manifest_path, "list manifest")
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems: list[str] = []
+    infos: dict[str, ListInfo] = {}
+    for i, raw in enumerate(data.get("lists") or []):
+        try:
+            info = ListInfo.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                path = ("lists", i) + tuple(err["loc"])
+                problems.append(f"{doc.where(path)}: {'.'.join(map(str, err['loc']))}: {err['msg']}")
+            continue
+        if info.id in infos:
+            problems.append(f"{doc.where(('lists', i, 'id'))}: duplicate list id {info.id!r}")
+            continue
+        infos[info.id] = info
+    not_covered = []
+    for i, raw in enumerate(data.get("not_covered") or []):
+        try:
+            not_covered.append(NotCovered.model_validate(raw))
+        except ValidationError as exc:
+            problems.append(f"{doc.where(('not_covered', i))}: {exc.errors()[0]['msg']}")
+    if only is not None:
+        unknown = sorted(only - set(infos))
+        if unknown:
+            problems.append(f"{manifest_path}: unknown list id(s): {', '.join(unknown)}")
+        infos = {k: v for k, v in infos.items() if k in only}
+    entities: list[Entity] = []
+    for info in infos.values():
+        path = folder / info.file
+        if not path.exists():
+            problems.append(f"{path}: list file named in {MANIFEST} is missing")
+            continue
+        read_text(path, "list file")  # one-line errors for empty/binary files
+        entities.extend(_read_entities(info, path, problems))
+    if problems:
+        raise RuleFileError(problems)
+    return ListSet(
+        lists=infos,
+        entities=tuple(entities),
+        not_covered=tuple(not_covered),
+        retrieved=str(data.get("retrieved") or ""),
+    )

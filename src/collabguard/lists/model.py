@@ -1,0 +1,106 @@
+"""Typed records for sensitivity lists and their provenance."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from collabguard.models.common import Severity
+
+
+class SeverityTable(BaseModel):
+    """How a match on a list is weighted; encodes the list's own meaning."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default: Severity | None = None
+    rating_field: str | None = None
+    by_rating: dict[str, Severity] = Field(default_factory=dict)
+    unrated: Severity | None = None
+
+
+class ListInfo(BaseModel):
+    """Provenance and meaning of one shipped list (from ``rules/lists/lists.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    publisher: str
+    url: str
+    edition: str
+    copy_of: str
+    licence: str
+    kind: Literal["institutions", "companies", "programmes"]
+    programme_category_prefix: str | None = None
+    complete: bool
+    meaning: str
+    caveats: list[str] = Field(default_factory=list)
+    severity: SeverityTable
+
+    def edition_date(self) -> date | None:
+        """The edition as a date (a bare year counts as 31 December of that year)."""
+        text = self.edition.strip()
+        try:
+            if len(text) == 4 and text.isdigit():
+                return date(int(text), 12, 31)
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+
+
+class NotCovered(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+
+
+EntryKind = Literal["institution", "company", "programme"]
+
+
+class Entity(BaseModel):
+    """One list entry, with the provenance of that entry."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    entity_id: str
+    list_id: str
+    name: str
+    name_local: str = ""
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    country: str = ""
+    kind: EntryKind = "institution"
+    risk_level: str = ""
+    category: str = ""
+    source_url: str = ""
+    source_date: str = ""
+
+
+class ListSet(BaseModel):
+    """Every loaded list with its entries."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lists: dict[str, ListInfo]
+    entities: tuple[Entity, ...]
+    not_covered: tuple[NotCovered, ...] = ()
+    retrieved: str = ""
+
+    def severity_of(self, entity: Entity) -> Severity:
+        """Severity a match on this entry carries, from its list's severity table."""
+        table = self.lists[entity.list_id].severity
+        if table.rating_field:
+            rating = getattr(entity, table.rating_field, "") or ""
+            if rating in table.by_rating:
+                return table.by_rating[rating]
+            if table.unrated is not None:
+                return table.unrated
+        if table.default is None:
+            return "high"
+        return table.default

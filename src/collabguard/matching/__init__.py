@@ -1,0 +1,1 @@
+"""Matching partner, funder and affiliation names against sensitivity lists."""

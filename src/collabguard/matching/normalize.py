@@ -1,0 +1,147 @@
+"""Name normalisation for matching organisations.
+
+A normalised form keeps every word that carries identity: org-type words are made uniform
+("Univ." → university, "Centre" → center) but never dropped, so a name cannot shrink to generic
+words only. Stop words and legal-form suffixes ("Co., Ltd.") are dropped. Non-Latin scripts are
+kept as they are (compared in their own script); romanisation comes in a later matcher version.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Abbreviations common in affiliations and list entries → full word.
+ABBREVIATIONS: dict[str, str] = {
+    "univ": "university",
+    "uni": "university",
+    "inst": "institute",
+    "institut": "institute",
+    "technol": "technology",
+    "tech": "technology",
+    "acad": "academy",
+    "sci": "science",
+    "natl": "national",
+    "nat": "national",
+    "polytech": "polytechnic",
+    "eng": "engineering",
+    "engn": "engineering",
+    "lab": "laboratory",
+    "labs": "laboratory",
+    "laboratories": "laboratory",
+    "coll": "college",
+    "res": "research",
+    "ctr": "center",
+    "cent": "center",
+    "centre": "center",
+    "defence": "defense",
+    "corp": "corporation",
+    "dept": "department",
+    "aeronaut": "aeronautics",
+    "astronaut": "astronautics",
+    "elect": "electronic",
+    "mil": "military",
+    "med": "medical",
+    "chem": "chemistry",
+    "phys": "physics",
+    "grp": "group",
+    "intl": "international",
+    # talent programmes are translated as plan, program or programme (计划): one word for all
+    "program": "programme",
+    "programs": "programme",
+    "programmes": "programme",
+    "plan": "programme",
+}
+
+STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "at", "a", "an", "on", "to"})
+
+# Legal forms say nothing about identity ("X Co., Ltd." is X).
+LEGAL_FORMS = frozenset(
+    {"co", "company", "ltd", "limited", "inc", "incorporated", "llc", "plc", "gmbh", "jsc", "pjsc", "ojsc", "cjsc"}
+)
+
+# Words that do not identify an organisation on their own. A name made only of these
+# ("National Defense University", "Naval Academy", "Institute of Applied Physics") is generic:
+# it never gives a match by itself, at most a possible one that a person must confirm.
+GENERIC_WORDS = frozenset(
+    {
+        "university", "institute", "academy", "college", "school", "laboratory", "center", "research",
+        "studies", "society", "foundation", "council", "department", "faculty", "corporation", "group",
+        "national", "state", "central", "federal", "naval", "navy", "military", "defense", "applied",
+        "physics", "science", "sciences", "technology", "technologies", "technological", "engineering",
+        "advanced", "higher", "polytechnic", "scientific", "key", "joint", "public", "international",
+        "general",
+    }
+)
+# Only short names can be generic: "National University of Defense Technology" is made of generic
+# words too, but four of them together identify one institution.
+GENERIC_MAX_TOKENS = 3
+
+_APOSTROPHES = "'’‘`´ʼ"
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Normalised tokens: NFKC, case-fold, accents stripped, abbreviations expanded,
+    stop words and legal forms removed. Order is kept."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _strip_marks(text)
+    for ch in _APOSTROPHES:
+        text = text.replace(ch, "")
+    text = text.replace("&", " and ")
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in text)
+    out: list[str] = []
+    for raw in cleaned.split():
+        word = ABBREVIATIONS.get(raw, raw)
+        if word in STOP_WORDS or word in LEGAL_FORMS:
+            continue
+        out.append(word)
+    return tuple(out)
+
+
+def normalize(text: str) -> str:
+    """The normalised form used for exact comparison."""
+    return " ".join(tokens(text))
+
+
+def fingerprint(text: str) -> str:
+    """Order-free form: the sorted set of normalised tokens."""
+    return " ".join(sorted(set(tokens(text))))
+
+
+def is_generic(text: str) -> bool:
+    """True when every word of the name is generic (see GENERIC_WORDS)."""
+    toks = tokens(text)
+    return bool(toks) and len(toks) <= GENERIC_MAX_TOKENS and all(t in GENERIC_WORDS for t in toks)
+
+
+def acronym_key(text: str) -> str | None:
+    """The acronym a query could be (one token of 2–12 letters/digits), upper-cased; else None."""
+    stripped = text.strip().replace(".", "")
+    if " " in stripped or not 2 <= len(stripped) <= 12 or not stripped.isalnum():
+        return None
+    if not stripped.isascii():
+        return None
+    return stripped.upper()
+
+
+def looks_like_acronym(text: str) -> bool:
+    """A query token written as an acronym (all capitals, 2–12 characters)."""
+    key = acronym_key(text)
+    return key is not None and text.strip().replace(".", "") == key and any(c.isalpha() for c in key)
+
+
+def segments(text: str) -> list[str]:
+    """The whole string, then its comma/semicolon-separated parts (query side only:
+    list names are never split)."""
+    parts = [p.strip() for p in text.replace(";", ",").split(",")]
+    parts = [p for p in parts if p]
+    out = [text.strip()]
+    if len(parts) > 1:
+        out.extend(p for p in parts if p not in out)
+    return out

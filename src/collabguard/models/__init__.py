@@ -1,0 +1,1 @@
+"""pydantic models at collabguard's boundaries: proposals in, reports out."""

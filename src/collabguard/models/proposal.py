@@ -1,0 +1,130 @@
+"""The proposal a research office screens, as read from YAML or JSON.
+
+Countries may be given as ISO 3166 alpha-2 codes or common names ("Norway", "Peoples R China");
+they are stored as alpha-2 codes. Unknown fields are refused so that a typo ("partner:" for
+"partners:") is an error and not a silently empty list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from collabguard.countries import country_code
+
+
+def _country(value: str) -> str:
+    code = country_code(value)
+    if code is None:
+        raise ValueError(f"unknown country {value!r} (use an ISO 3166 code such as NO, CN, or a country name)")
+    return code
+
+
+def _text(value: Any) -> Any:
+    # YAML may give numbers where text is meant (an id such as 2026, a code such as 3A001 is fine)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+def _str_list(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        # keywords and codes are often written as one "a; b; c" string
+        return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
+    return value
+
+
+Country = Annotated[str, BeforeValidator(_text), AfterValidator(_country)]
+Text = Annotated[str, BeforeValidator(_text)]
+TextList = Annotated[list[Text], BeforeValidator(_str_list)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Institution(_Model):
+    """An organisation with its country (home institution, affiliation, appointment)."""
+
+    name: Text = Field(min_length=1)
+    country: Country | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
+class Partner(_Model):
+    name: Text = Field(min_length=1)
+    country: Country | None = None
+    role: Text | None = None
+    type: Text | None = Field(default=None, description="university, company, research institute, government body …")
+
+
+class Person(_Model):
+    name: Text | None = None
+    role: Text | None = None
+    nationality: Country | None = Field(
+        default=None, description="Used only by legal gates defined by nationality (export control, ATAS-type)."
+    )
+    affiliations: list[Institution] = Field(default_factory=list)
+    appointments: list[Institution] = Field(default_factory=list)
+    talent_programmes: TextList = Field(default_factory=list)
+
+
+class Funding(_Model):
+    funder: Text = Field(min_length=1)
+    country: Country | None = None
+    programme: Text | None = None
+    amount: float | None = None
+    currency: Text | None = None
+
+
+class ExportControl(_Model):
+    codes: TextList = Field(default_factory=list)
+
+
+class DataHandling(_Model):
+    personal_data: bool | None = None
+    data_management_plan: bool | None = None
+    transfer_outside_eea: bool | None = None
+
+
+class Agreement(_Model):
+    written: bool | None = None
+    ipr: bool | None = None
+    publication: bool | None = None
+    termination: bool | None = None
+
+
+class Proposal(_Model):
+    """One collaboration, visit or hire to screen."""
+
+    id: Text = Field(min_length=1)
+    title: Text = Field(min_length=1)
+    abstract: Text = ""
+    keywords: TextList = Field(default_factory=list)
+    home_institution: Institution | None = None
+    partners: list[Partner] = Field(default_factory=list)
+    personnel: list[Person] = Field(default_factory=list)
+    funding: list[Funding] = Field(default_factory=list)
+    export_control: ExportControl = Field(default_factory=ExportControl)
+    data: DataHandling = Field(default_factory=DataHandling)
+    agreement: Agreement = Field(default_factory=Agreement)
+    travel: list[Country] = Field(default_factory=list)
+    start_date: date | None = None
+    duration_months: int | None = Field(default=None, ge=0, le=600)
+    frameworks: TextList = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _someone_to_screen(self) -> Proposal:
+        if not self.partners and not self.personnel:
+            raise ValueError("no partners and no personnel: name at least one partner institution or one person")
+        return self

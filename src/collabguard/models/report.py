@@ -1,0 +1,170 @@
+"""The screening report: the JSON contract other systems integrate with.
+
+``schema_version`` changes only by adding; the JSON Schema in ``schemas/report.schema.json`` is
+generated from these models (``collabguard schema``) and a test checks it is current.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from collabguard.models.common import Decision, RiskLevel, Severity
+
+SCHEMA_VERSION = "1.0"
+
+Recommendation = Literal["proceed", "proceed_with_mitigations", "needs_review", "escalate", "do_not_proceed"]
+Subject = Literal["partner", "funder", "affiliation", "appointment", "programme"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MatcherConfig(_Out):
+    """Matcher settings; recorded in every report so a result can be reproduced."""
+
+    algorithm: str = "collabguard-v1"
+    scorer: str = "rapidfuzz.fuzz.ratio on collabguard-normalised names"
+    possible_threshold: int = Field(90, ge=0, le=100, description="minimum similarity (0–100) for a 'possible' spelling match")
+    word_twin_ratio: int = Field(80, ge=0, le=100, description="minimum similarity for two differing words to count as one word misspelt")
+
+
+class ListMatch(_Out):
+    """One (name, list) result: the best entry of that list for that name."""
+
+    partner: str = Field(description="the name as written in the proposal")
+    subject: Subject
+    country: str | None = None
+    entity_id: str
+    entity_name: str
+    list: str
+    list_title: str
+    score: int = Field(ge=0, le=100)
+    decision: Decision
+    matched_name: str
+    matched_name_kind: str
+    entity_country: str = ""
+    rating: str | None = Field(None, description="the list's own rating, where it has one ('unrated' if blank)")
+    source_url: str
+    source_date: str
+    reasons: list[str] = Field(default_factory=list)
+
+
+class AreaEvidence(_Out):
+    term: str
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+class AreaFinding(_Out):
+    area_id: str
+    area_name: str
+    taxonomy: str
+    taxonomy_version: str
+    decision: Literal["match", "possible"]
+    score: int
+    evidence: list[AreaEvidence] = Field(default_factory=list)
+
+
+class Guideline(_Out):
+    framework: str
+    section: str
+    url: str
+
+
+class Evidence(_Out):
+    matches: list[ListMatch] = Field(default_factory=list)
+    areas: list[AreaFinding] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class Flag(_Out):
+    rule_id: str
+    title: str
+    framework: str
+    severity: Severity
+    blocking: bool
+    advisory: bool = Field(description="the framework does not apply to this proposal; shown as advice, never blocking")
+    confirmed: bool = Field(description="false when the rule fired only on 'possible' matches a person must confirm")
+    message: str
+    guideline: Guideline
+    evidence: Evidence
+    mitigations: list[str] = Field(default_factory=list)
+
+
+class ChecklistItem(_Out):
+    rule_id: str
+    framework: str
+    question: str
+    severity: Severity
+    reason: Literal["judgement", "confirm_identity", "confirm_area", "missing_data"]
+    advisory: bool
+    guideline: Guideline
+
+
+class FrameworkResult(_Out):
+    id: str
+    title: str
+    applies: bool
+    reason: str
+    flags: int
+    blocking: bool
+
+
+class ListCoverage(_Out):
+    id: str
+    title: str
+    edition: str
+    age_days: int | None
+    entries: int
+    complete: bool
+
+
+class Coverage(_Out):
+    lists_checked: list[ListCoverage]
+    lists_not_checked: list[str]
+    taxonomies: list[str]
+    note: str
+
+
+class PackVersion(_Out):
+    id: str
+    version: str
+    sha256: str
+
+
+class ListVersion(_Out):
+    id: str
+    edition: str
+    sha256: str
+
+
+class Versions(_Out):
+    tool: str
+    packs: list[PackVersion]
+    lists: list[ListVersion]
+    taxonomies: list[PackVersion]
+    matcher: MatcherConfig
+
+
+class Report(_Out):
+    schema_version: str = SCHEMA_VERSION
+    proposal_id: str
+    title: str
+    screened_on: str
+    risk_level: RiskLevel
+    blocking: bool
+    recommendation: Recommendation
+    recommendation_reason: str
+    flags: list[Flag]
+    checklist: list[ChecklistItem]
+    mitigations: list[str]
+    areas: list[AreaFinding]
+    frameworks: list[FrameworkResult]
+    coverage: Coverage
+    versions: Versions

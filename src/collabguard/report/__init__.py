@@ -1,0 +1,1 @@
+"""Renderers: one Report, several views (terminal, Markdown, JSON). No view computes anything new."""

@@ -1,0 +1,34 @@
+"""Human wording shared by every renderer, so the views cannot disagree."""
+
+from __future__ import annotations
+
+from collabguard.models.report import ListMatch
+
+RECOMMENDATION_TEXT = {
+    "proceed": "Proceed",
+    "proceed_with_mitigations": "Proceed with mitigations",
+    "needs_review": "Needs review: answer the open questions first",
+    "escalate": "Escalate to the research-security function",
+    "do_not_proceed": "Do not proceed (a legal gate applies)",
+}
+
+DECISION_TEXT = {
+    "match": "match (a person may rely on it)",
+    "possible": "possible (a person must confirm)",
+    "none": "no match",
+}
+
+REASON_TEXT = {
+    "judgement": "judgement",
+    "confirm_identity": "confirm identity",
+    "confirm_area": "confirm research area",
+    "missing_data": "missing data",
+}
+
+
+def match_line(m: ListMatch) -> str:
+    rating = f", rated {m.rating}" if m.rating else ""
+    return (
+        f"{m.partner} ({m.subject}{', ' + m.country if m.country else ''}) → {m.entity_name} "
+        f"[{m.list}{rating}] {m.decision}, score {m.score}, via {m.matched_name_kind} {m.matched_name!r}"
+    )

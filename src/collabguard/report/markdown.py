@@ -1,0 +1,71 @@
+"""Markdown report: for case files, tickets and e-mail."""
+
+from __future__ import annotations
+
+from collabguard.models.report import Report
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, match_line
+
+
+def _esc(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    out: list[str] = [f"# collabguard screening: {report.title}", ""]
+    out += [
+        f"- **Proposal:** `{report.proposal_id}` (screened {report.screened_on})",
+        f"- **Recommendation:** {RECOMMENDATION_TEXT[report.recommendation]}. {report.recommendation_reason}",
+        f"- **Risk level:** {report.risk_level}; **blocking:** {'yes' if report.blocking else 'no'}",
+        "",
+        "## Frameworks",
+        "",
+        "| framework | applies | why | flags | blocking |",
+        "|---|---|---|---|---|",
+    ]
+    for fw in report.frameworks:
+        out.append(f"| {_esc(fw.title)} | {'yes' if fw.applies else 'advisory'} | {_esc(fw.reason)} | {fw.flags} | {'yes' if fw.blocking else 'no'} |")
+    out += ["", f"## Flags ({len(report.flags)})", ""]
+    if not report.flags:
+        out.append("No flags.")
+    for f in report.flags:
+        state = "" if f.confirmed else " — UNCONFIRMED: a person must confirm"
+        tags = ", ".join(t for t in ("BLOCKING" if f.blocking else "", "advisory" if f.advisory else "") if t)
+        out += [f"### {f.severity.upper()} · {f.rule_id}: {f.title}{state}", ""]
+        if tags:
+            out.append(f"*{tags}*")
+            out.append("")
+        out.append(f.message)
+        out.append("")
+        out.append(f"Guideline: {f.guideline.section} — <{f.guideline.url}>")
+        for m in f.evidence.matches:
+            out.append(f"- {_esc(match_line(m))}")
+            out.append(f"  - why: {_esc('; '.join(m.reasons))}; source: <{m.source_url}> ({m.source_date})")
+        for a in f.evidence.areas:
+            terms = ", ".join(sorted({f'“{e.text}” ({e.field})' for e in a.evidence}))
+            out.append(f"- area {a.area_name} (`{a.area_id}`, {a.decision}, score {a.score}): {terms}")
+        if f.mitigations:
+            out.append("")
+            out.append("Mitigations:")
+            out += [f"- {m}" for m in f.mitigations]
+        out.append("")
+    out += [f"## Checklist ({len(report.checklist)})", ""]
+    for q in report.checklist:
+        adv = " (advisory)" if q.advisory else ""
+        out.append(f"- [ ] **{q.severity}** · {q.rule_id} · {REASON_TEXT[q.reason]}{adv}: {q.question}")
+    if report.areas:
+        out += ["", "## Sensitive technology areas found", ""]
+        for a in report.areas:
+            terms = ", ".join(sorted({f'“{e.text}” ({e.field})' for e in a.evidence}))
+            out.append(f"- {a.area_name} (`{a.area_id}`, {a.taxonomy} {a.taxonomy_version}): {a.decision}, {terms}")
+    cov = report.coverage
+    out += ["", "## Coverage", ""]
+    for c in cov.lists_checked:
+        age = f", {c.age_days} days old" if c.age_days is not None else ""
+        out.append(f"- checked: {c.title} (edition {c.edition}{age}, {c.entries} entries{'' if c.complete else ', PARTIAL'})")
+    out += [f"- not checked: {t}" for t in cov.lists_not_checked]
+    out += ["", f"*{cov.note}*", "", "## Versions", ""]
+    v = report.versions
+    out.append(f"- collabguard {v.tool}; matcher {v.matcher.algorithm} (possible ≥ {v.matcher.possible_threshold})")
+    out += [f"- pack {p.id} {p.version} (sha256 {p.sha256[:12]}…)" for p in v.packs]
+    out += [f"- list {ll.id} edition {ll.edition} (sha256 {ll.sha256[:12]}…)" for ll in v.lists]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""Rule packs: schema, loading with file:line:col errors, the condition language, evaluation."""

@@ -1,0 +1,176 @@
+"""Evaluate a parsed condition tree over a screening context (three-valued logic)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from collabguard.models.common import decision_rank
+from collabguard.rules.conditions import (
+    FIELD_QUESTIONS,
+    AreaArgs,
+    CountryArgs,
+    FieldArgs,
+    ListedArgs,
+    Node,
+    Outcome,
+    Question,
+)
+from collabguard.rules.context import Context
+
+
+def evaluate(node: Node, ctx: Context) -> Outcome:
+    if node.op == "all":
+        kids = [evaluate(k, ctx) for k in node.children]
+        if any(k.value is False for k in kids):
+            return Outcome(False)
+        out = Outcome(True if all(k.value for k in kids) else None)
+        for k in kids:
+            out.absorb(k)
+            out.questions += k.questions
+        return out
+    if node.op == "any":
+        kids = [evaluate(k, ctx) for k in node.children]
+        if any(k.value is True for k in kids):
+            out = Outcome(True)
+            for k in kids:
+                if k.value is True:
+                    out.absorb(k)
+            return out
+        if all(k.value is False for k in kids):
+            return Outcome(False)
+        out = Outcome(None)
+        for k in kids:
+            if k.value is None:
+                out.absorb(k)
+                out.questions += k.questions
+        return out
+    if node.op == "not":
+        kid = evaluate(node.children[0], ctx)
+        if kid.value is None:
+            return kid
+        return Outcome(not kid.value)
+    return _PREDICATES[node.op](node.args, ctx)
+
+
+def _rating(entity: Any) -> str:
+    return entity.risk_level or "unrated"
+
+
+def _listed(args: ListedArgs, ctx: Context) -> Outcome:
+    need = decision_rank(args.decision)
+    hits, maybes = [], []
+    for subject in ctx.subjects:
+        if subject.kind not in args.subjects:
+            continue
+        for cand in subject.matches:
+            if args.lists is not None and cand.entity.list_id not in args.lists:
+                continue
+            if args.ratings is not None and _rating(cand.entity) not in args.ratings:
+                continue
+            rank = decision_rank(cand.decision)
+            if rank >= need:
+                hits.append((subject, cand))
+            elif rank >= 1:
+                maybes.append((subject, cand))
+    if hits:
+        return Outcome(True, matches=hits)
+    if maybes:
+        questions = [
+            Question(
+                "confirm_identity",
+                f"Is {s.name!r} ({s.where}) the listed {c.entity.name!r} ({c.entity.list_id}, {c.entity.entity_id})? "
+                f"The match is only possible: {'; '.join(c.reasons)}.",
+            )
+            for s, c in maybes
+        ]
+        return Outcome(None, matches=maybes, questions=questions)
+    return Outcome(False)
+
+
+def _countries_of(args: CountryArgs, ctx: Context) -> list[tuple[str, str | None]]:
+    p = ctx.proposal
+    out: list[tuple[str, str | None]] = []
+    for kind in args.subjects:
+        if kind == "travel":
+            out += [(f"travel[{i}]", c) for i, c in enumerate(p.travel)]
+        elif kind == "home":
+            if p.home_institution is not None:
+                out.append(("home_institution", p.home_institution.country))
+        else:
+            out += [(s.where, s.country) for s in ctx.subjects if s.kind == kind]
+    return out
+
+
+def _country(args: CountryArgs, ctx: Context, inside: bool) -> Outcome:
+    members = ctx.groups[args.group] if args.group else frozenset(args.countries or ())
+    found, unknown = [], []
+    for where, code in _countries_of(args, ctx):
+        if code is None:
+            unknown.append(where)
+        elif (code in members) == inside:
+            if code not in found:
+                found.append(code)
+    if found:
+        return Outcome(True, countries=found)
+    if unknown:
+        return Outcome(None, questions=[Question("missing_data", f"Which country is {w} in?") for w in unknown])
+    return Outcome(False)
+
+
+def _area(args: AreaArgs, ctx: Context) -> Outcome:
+    wanted: set[str] = set()
+    for sel in args.areas:
+        wanted.update(ctx.catalog.resolve(sel))
+    need = decision_rank(args.decision)
+    hits = [h for h in ctx.areas if h.area_id in wanted and decision_rank(h.decision) >= need]
+    if hits:
+        return Outcome(True, areas=hits)
+    maybes = [h for h in ctx.areas if h.area_id in wanted and h.decision == "possible"]
+    if maybes:
+        questions = [
+            Question(
+                "confirm_area",
+                f"Does the research advance {h.area_name} ({h.area_id})? The text only mentions "
+                + ", ".join(sorted({f'{e.text!r} in {e.field}' for e in h.evidence}))
+                + ".",
+            )
+            for h in maybes
+        ]
+        return Outcome(None, areas=maybes, questions=questions)
+    return Outcome(False)
+
+
+def _value(ctx: Context, path: str) -> Any:
+    value: Any = ctx.proposal
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value
+
+
+def _field(args: FieldArgs, ctx: Context) -> Outcome:
+    value = _value(ctx, args.path)
+    empty = value is None or (isinstance(value, list) and not value)
+    if args.present is not None:
+        return Outcome((not empty) == args.present, fields={args.path: value} if not empty else {})
+    if args.missing is not None:
+        return Outcome(empty == args.missing, fields={})
+    if empty:
+        return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS[args.path])])
+    if args.equals is not None:
+        ok = value == args.equals
+    elif args.in_ is not None:
+        ok = value in args.in_
+    elif args.gte is not None:
+        ok = value >= args.gte
+    else:
+        ok = value <= args.lte  # type: ignore[operator]
+    return Outcome(bool(ok), fields={args.path: value} if ok else {})
+
+
+_PREDICATES = {
+    "listed": _listed,
+    "country_in": lambda a, c: _country(a, c, inside=True),
+    "country_outside": lambda a, c: _country(a, c, inside=False),
+    "area": _area,
+    "field": _field,
+}

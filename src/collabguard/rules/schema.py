@@ -1,0 +1,84 @@
+"""The rule-pack format (``rules/<framework-id>.yaml``), as pydantic models.
+
+Unknown keys are errors (a typo must never silently disable a rule). The ``when`` condition is
+validated separately by :mod:`collabguard.rules.conditions`, which knows every predicate.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from collabguard.models.common import Severity
+
+RULE_ID_PATTERN = r"^CG-[A-Z]{2}(-[A-Z0-9]+)+-[0-9]{3}$"
+PACK_ID_PATTERN = r"^[a-z]{2}-[a-z0-9-]+$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GuidelineRef(_Strict):
+    framework: str
+    section: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://")
+
+
+class AppliesWhen(_Strict):
+    """A pack applies when any of these hold (an empty block never applies by itself)."""
+
+    home_countries: list[str] = Field(default_factory=list)
+    funders: list[str] = Field(default_factory=list, description="funder names or acronyms, e.g. NSERC")
+    funder_countries: list[str] = Field(default_factory=list)
+    programmes: list[str] = Field(default_factory=list)
+
+
+class PackInfo(_Strict):
+    id: str = Field(pattern=PACK_ID_PATTERN)
+    title: str
+    publisher: str
+    url: str = Field(pattern=r"^https?://")
+    version: str = Field(description="this pack's own version (calendar version)")
+    guideline_version: str = Field(description="the guideline's own date or version")
+    accessed: str
+    binding: Literal["advisory", "mandatory"]
+    description: str = ""
+    applies_when: AppliesWhen
+
+
+class Examples(_Strict):
+    must_fire: list[dict[str, Any]] = Field(min_length=1)
+    must_not_fire: list[dict[str, Any]] = Field(min_length=1)
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=RULE_ID_PATTERN)
+    title: str = Field(min_length=1)
+    kind: Literal["flag", "question"] = "flag"
+    status: Literal["stable", "experimental", "deprecated"] = "stable"
+    guideline: GuidelineRef
+    severity: Severity
+    severity_from: Literal["rule", "matches"] = "rule"
+    blocking: bool = False
+    when: dict[str, Any]
+    message: str | None = None
+    question: str | None = None
+    mitigations: list[str] = Field(default_factory=list)
+    falsepositives: list[str] = Field(default_factory=list)
+    examples: Examples
+
+    @field_validator("mitigations")
+    @classmethod
+    def _non_empty(cls, value: list[str]) -> list[str]:
+        if any(not m.strip() for m in value):
+            raise ValueError("mitigations must not be empty strings")
+        return value
+
+
+class PackFile(_Strict):
+    schema_version: Literal[1]
+    pack: PackInfo
+    example_base: dict[str, Any] = Field(default_factory=dict)
+    rules: list[Rule] = Field(min_length=1)
