@@ -13,7 +13,9 @@ from collabguard.errors import RuleFileError
 from collabguard.io.yaml_loader import load_yaml
 
 AREAS_DIR = Path(__file__).parent.parent / "rules" / "areas"
-REFERENCE = Path("/work/shared/reference/technology-areas.yaml")  # only on the team's machines
+from tests.conftest import SHARED  # noqa: E402
+
+REFERENCE = SHARED / "reference" / "technology-areas.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -295,16 +297,10 @@ def test_hits_serialise_to_json(catalog: AreaCatalog) -> None:
     assert data == hit
 
 
-def test_patterns_are_compiled_once_per_catalog_and_detection_is_fast(catalog: AreaCatalog) -> None:
+def test_patterns_are_compiled_once_per_catalog(catalog: AreaCatalog) -> None:
+    # Speed itself is measured in benchmarks/, never asserted in a unit test.
     assert compile_terms(catalog) is compile_terms(catalog)
     assert catalog == load_catalog(AREAS_DIR)  # the cache is not part of the catalog's value
-    import time
-
-    abstract = ("We combine lidar, graphene and reinforcement learning in a new platform. " * 300).strip()
-    start = time.perf_counter()
-    for _ in range(5):
-        detect_areas({"title": "A platform", "abstract": abstract}, catalog)
-    assert (time.perf_counter() - start) / 5 < 1.0
 
 
 # --------------------------------------------------------------------------------------- loader errors

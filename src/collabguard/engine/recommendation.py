@@ -5,12 +5,15 @@
 | a blocking flag (confirmed match, applicable pack, legal gate)      | do_not_proceed           |
 | a confirmed flag at high or critical                                | escalate                 |
 | an unconfirmed flag at high or critical                             | escalate                 |
-| an unconfirmed flag, or an open question, at medium or above        | needs_review             |
+| any other unconfirmed flag (a 'possible' match to confirm)          | needs_review             |
+| an open question at medium or above                                 | needs_review             |
 | a confirmed flag at low or medium                                   | proceed_with_mitigations |
 | otherwise (nothing, info flags, questions below medium)             | proceed                  |
 
 Open questions at medium or above therefore never give "proceed", and a 'possible' match can never
-give "do_not_proceed" (it is never blocking).
+give "do_not_proceed" (it is never blocking). The table (and the risk level) is applied to the
+findings of the frameworks that apply; findings of advisory packs are shown beside them. When no
+framework applies at all, the advisory findings are used, and the reason says so.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def recommend(flags: list[Flag], checklist: list[ChecklistItem]) -> tuple[Recomm
         f = high[0]
         state = "confirmed" if f.confirmed else "unconfirmed (a person must confirm the match)"
         return "escalate", f"{f.rule_id} raised a {f.severity} flag, {state}."
-    unconfirmed = [f for f in flags if not f.confirmed and severity_rank(f.severity) >= MEDIUM]
+    unconfirmed = [f for f in flags if not f.confirmed and severity_rank(f.severity) >= severity_rank("low")]
     if unconfirmed:
         return "needs_review", f"{unconfirmed[0].rule_id} fired on a match a person must confirm."
     questions = [q for q in checklist if severity_rank(q.severity) >= MEDIUM]

@@ -123,10 +123,19 @@ def _run_rule(lr: LoadedRule, ctx: Context, ruleset: RuleSet, applicable: bool, 
     advisory = not applicable
 
     def ask(reason: str, text: str) -> None:
+        # A pack that does not apply shows its findings, but does not ask its own questions:
+        # only those that would confirm or clear one of its flags.
+        if advisory and reason in ("judgement", "missing_data"):
+            return
         item = ChecklistItem(rule_id=rule.id, framework=lr.pack.id, question=text, severity=severity,  # type: ignore[arg-type]
                              reason=reason, advisory=advisory, guideline=guideline)  # type: ignore[arg-type]
-        if item not in checklist:
-            checklist.append(item)
+        for i, other in enumerate(checklist):
+            if (other.reason, other.question) == (item.reason, item.question):
+                # the same missing field asked by several rules: ask once, at the highest severity
+                if severity_rank(item.severity) > severity_rank(other.severity):
+                    checklist[i] = item
+                return
+        checklist.append(item)
 
     evidence = _evidence(ruleset, outcome)
     if rule.kind == "question":
@@ -137,7 +146,7 @@ def _run_rule(lr: LoadedRule, ctx: Context, ruleset: RuleSet, applicable: bool, 
     confirm = [q for q in outcome.questions if q.reason != "missing_data"]
     if outcome.value is None and not confirm:
         for q in outcome.questions:
-            ask(q.reason, f"{q.text} (needed to decide {rule.id}: {rule.title})")
+            ask(q.reason, q.text)
         return
     confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
     flags.append(
@@ -211,10 +220,17 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         mine = flags[before:]
         frameworks.append(FrameworkResult(id=pack.info.id, title=pack.info.title, applies=applicable, reason=why,
                                           flags=len(mine), blocking=any(f.blocking for f in mine)))
-    flags.sort(key=lambda f: (not f.blocking, -severity_rank(f.severity), not f.confirmed, f.rule_id))
-    checklist.sort(key=lambda q: (-severity_rank(q.severity), q.rule_id, q.question))
-    risk = max((f.severity for f in flags), key=severity_rank, default="none")
-    recommendation, reason = recommend(flags, checklist)
+    flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
+    checklist.sort(key=lambda q: (q.advisory, -severity_rank(q.severity), q.rule_id, q.question))
+    # The headline comes from the frameworks that apply; advisory findings stay visible. When no
+    # framework applies at all, the advisory findings are all there is, and they are used.
+    any_applies = any(fw.applies for fw in frameworks)
+    basis = [f for f in flags if not f.advisory] if any_applies else flags
+    questions = [q for q in checklist if not q.advisory] if any_applies else checklist
+    risk = max((f.severity for f in basis), key=severity_rank, default="none")
+    recommendation, reason = recommend(basis, questions)
+    if not any_applies and (basis or questions):
+        reason += " No framework applies to this proposal, so advisory findings were used."
     mitigations = list(dict.fromkeys(m for f in flags for m in f.mitigations))
     return Report(
         proposal_id=proposal.id,

@@ -12,17 +12,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from collabguard.errors import InputError
+from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, loads_yaml, read_text
 from collabguard.models.proposal import Proposal
 
 MAX_PROPOSAL_BYTES = 5 * 1024 * 1024
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "proposal"
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -32,17 +26,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise InputError(f"duplicate key {key!r}")
         out[key] = value
     return out
-
-
-def _message(err: dict[str, Any]) -> str:
-    msg = str(err["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        msg = msg.removeprefix(prefix)
-    if err["type"] == "missing":
-        return "is required but missing"
-    if err["type"] == "extra_forbidden":
-        return "is not a proposal field (check the spelling)"
-    return msg
 
 
 def proposal_from_data(data: Any, source: str, doc: YamlDocument | None = None) -> Proposal:
@@ -59,7 +42,7 @@ def proposal_from_data(data: Any, source: str, doc: YamlDocument | None = None) 
         loc = tuple(first["loc"])
         where = doc.where(loc) if doc is not None else source
         more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        raise InputError(f"{where}: {_field_path(loc)}: {_message(first)}{more}") from None
+        raise InputError(f"{where}: {field_path(loc) or 'proposal'}: {error_message(first)}{more}") from None
 
 
 def load_proposal(path: Path) -> Proposal:

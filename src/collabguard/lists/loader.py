@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from collabguard.errors import RuleFileError
+from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml, read_text
 from collabguard.lists.model import Entity, ListInfo, ListSet, NotCovered
 
@@ -84,7 +85,7 @@ def load_lists(folder: Path, only: set[str] | None = None) -> ListSet:
         except ValidationError as exc:
             for err in exc.errors():
                 path = ("lists", i) + tuple(err["loc"])
-                problems.append(f"{doc.where(path)}: {'.'.join(map(str, err['loc']))}: {err['msg']}")
+                problems.append(f"{doc.where(path)}: {field_path(path)}: {error_message(err)}")
             continue
         if info.id in infos:
             problems.append(f"{doc.where(('lists', i, 'id'))}: duplicate list id {info.id!r}")
@@ -95,7 +96,7 @@ def load_lists(folder: Path, only: set[str] | None = None) -> ListSet:
         try:
             not_covered.append(NotCovered.model_validate(raw))
         except ValidationError as exc:
-            problems.append(f"{doc.where(('not_covered', i))}: {exc.errors()[0]['msg']}")
+            problems.append(f"{doc.where(('not_covered', i))}: not_covered[{i}]: {error_message(exc.errors()[0])}")
     if only is not None:
         unknown = sorted(only - set(infos))
         if unknown:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from collabguard.countries import country_code
 from collabguard.errors import RuleFileError
+from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml
 
 
@@ -41,7 +42,7 @@ def load_groups(path: Path) -> dict[str, CountryGroup]:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ("groups", name) + tuple(err["loc"])
-                problems.append(f"{doc.where(loc)}: groups.{name}.{'.'.join(map(str, err['loc']))}: {err['msg']}")
+                problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
     if problems:
         raise RuleFileError(problems)
     return groups

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from collabguard.areas.taxonomy import AreaCatalog, load_catalog
 from collabguard.errors import CollabguardError, RuleFileError
+from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, load_yaml
 from collabguard.lists import ListSet, load_lists
 from collabguard.matching.matcher import Matcher
@@ -80,25 +81,68 @@ def deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _fmt(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _check_template(text: str | None, where: str, problems: list[str]) -> None:
+def _check_template(text: str | None, where: str, label: str, problems: list[str]) -> None:
     if not text:
         return
     try:
         names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
     except ValueError as exc:
-        problems.append(f"{where}: bad template: {exc}")
+        problems.append(f"{where}: {label}: bad template: {exc}")
         return
     unknown = names - PLACEHOLDERS
     if unknown:
-        problems.append(f"{where}: unknown placeholder(s) {', '.join('{' + u + '}' for u in sorted(unknown))}; "
+        problems.append(f"{where}: {label}: unknown placeholder(s) {', '.join('{' + u + '}' for u in sorted(unknown))}; "
                         f"known: {', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}")
+
+
+def _pydantic_problems(doc: YamlDocument, prefix: tuple[Any, ...], exc: ValidationError, problems: list[str]) -> None:
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
+
+
+def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, example_base: dict[str, Any],
+                known: dict[str, set[str]], problems: list[str], seen_ids: dict[str, str], path: Path) -> LoadedRule | None:
+    """Validate one rule; every problem is collected, and the condition is checked even when
+    other fields of the rule are wrong, so one pass shows everything."""
+    base = ("rules", i)
+    rule: Rule | None = None
+    try:
+        rule = Rule.model_validate(raw)
+    except ValidationError as exc:
+        _pydantic_problems(doc, base, exc, problems)
+    node = None
+    if isinstance(raw, dict) and "when" in raw:
+        cond_problems: list[tuple[tuple[Any, ...], str]] = []
+        node = parse(raw["when"], base + ("when",), cond_problems, known)
+        for loc, msg in cond_problems:
+            problems.append(f"{doc.where(loc)}: {field_path(loc)}: {msg}")
+    if rule is None:
+        return None
+    if rule.id in seen_ids:
+        problems.append(f"{doc.where(base + ('id',))}: duplicate rule id {rule.id!r} (also in {seen_ids[rule.id]})")
+    seen_ids[rule.id] = str(path)
+    if pack is not None and rule.guideline.framework != pack.id:
+        problems.append(f"{doc.where(base + ('guideline', 'framework'))}: guideline.framework must be the pack id {pack.id!r}")
+    if rule.kind == "flag" and not rule.message:
+        problems.append(f"{doc.where(base)}: rule {rule.id}: a flag rule needs a 'message'")
+    if rule.kind == "question" and not rule.question:
+        problems.append(f"{doc.where(base)}: rule {rule.id}: a question rule needs a 'question'")
+    if rule.blocking and rule.kind == "question":
+        problems.append(f"{doc.where(base + ('blocking',))}: rule {rule.id}: a question cannot be blocking")
+    _check_template(rule.message, doc.where(base + ("message",)), f"rules[{i}].message", problems)
+    _check_template(rule.question, doc.where(base + ("question",)), f"rules[{i}].question", problems)
+    for kind in ("must_fire", "must_not_fire"):
+        for j, example in enumerate(getattr(rule.examples, kind)):
+            data = deep_merge(example_base, {k: v for k, v in example.items() if k not in EXAMPLE_KEYS})
+            data.setdefault("id", f"{rule.id}-{kind}-{j}")
+            try:
+                Proposal.model_validate(data)
+            except ValidationError as exc:
+                _pydantic_problems(doc, base + ("examples", kind, j), exc, problems)
+    if node is None or pack is None:
+        return None
+    return LoadedRule(rule, node, pack)
 
 
 def _load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen_ids: dict[str, str]) -> LoadedPack | None:
@@ -107,46 +151,27 @@ def _load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen
     except CollabguardError as exc:
         problems.append(str(exc))
         return None
-    try:
-        parsed = PackFile.model_validate(doc.data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            problems.append(f"{doc.where(tuple(err['loc']))}: {_fmt(tuple(err['loc']))}: {err['msg']}")
+    data = doc.data
+    if not isinstance(data, dict):
+        problems.append(f"{path}:1:1: a rule pack is a mapping with schema_version, pack and rules")
         return None
-    rules: list[LoadedRule] = []
-    for i, rule in enumerate(parsed.rules):
-        base = ("rules", i)
-        if rule.id in seen_ids:
-            problems.append(f"{doc.where(base + ('id',))}: duplicate rule id {rule.id!r} (also in {seen_ids[rule.id]})")
-        seen_ids[rule.id] = str(path)
-        if rule.guideline.framework != parsed.pack.id:
-            problems.append(f"{doc.where(base + ('guideline', 'framework'))}: guideline.framework must be the pack id {parsed.pack.id!r}")
-        if rule.kind == "flag" and not rule.message:
-            problems.append(f"{doc.where(base)}: rule {rule.id}: a flag rule needs a 'message'")
-        if rule.kind == "question" and not rule.question:
-            problems.append(f"{doc.where(base)}: rule {rule.id}: a question rule needs a 'question'")
-        if rule.blocking and rule.kind == "question":
-            problems.append(f"{doc.where(base + ('blocking',))}: rule {rule.id}: a question cannot be blocking")
-        _check_template(rule.message, doc.where(base + ("message",)), problems)
-        _check_template(rule.question, doc.where(base + ("question",)), problems)
-        cond_problems: list[tuple[tuple[Any, ...], str]] = []
-        node = parse(rule.when, base + ("when",), cond_problems, known)
-        for loc, msg in cond_problems:
-            problems.append(f"{doc.where(loc)}: {_fmt(loc)}: {msg}")
-        for kind in ("must_fire", "must_not_fire"):
-            for j, example in enumerate(getattr(rule.examples, kind)):
-                loc = base + ("examples", kind, j)
-                data = deep_merge(parsed.example_base, {k: v for k, v in example.items() if k not in EXAMPLE_KEYS})
-                try:
-                    Proposal.model_validate(data)
-                except ValidationError as exc:
-                    for err in exc.errors():
-                        eloc = loc + tuple(err["loc"])
-                        problems.append(f"{doc.where(eloc)}: {_fmt(eloc)}: {err['msg']}")
-        if node is not None:
-            rules.append(LoadedRule(rule, node, parsed.pack))
+    before = len(problems)
+    # the header first (rules left raw), then every rule on its own
+    header: PackFile | None = None
+    try:
+        header = PackFile.model_validate(data)
+    except ValidationError as exc:
+        _pydantic_problems(doc, (), exc, problems)
+    pack = header.pack if header is not None else None
+    example_base = data.get("example_base") if isinstance(data.get("example_base"), dict) else {}
+    rules = [
+        r for i, raw in enumerate(data.get("rules") or [])
+        if (r := _check_rule(doc, i, raw, pack, example_base, known, problems, seen_ids, path)) is not None
+    ]
+    if pack is None or len(problems) > before:
+        return None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return LoadedPack(parsed.pack, rules, path, digest, doc, parsed.example_base)
+    return LoadedPack(pack, rules, path, digest, doc, example_base)
 
 
 def load_ruleset(root: Path, packs: list[Path] | None = None) -> RuleSet:

@@ -1,0 +1,25 @@
+"""Turn pydantic validation errors into the wording and field paths collabguard shows users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    """``("partners", 0, "country")`` → ``partners[0].country``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def error_message(err: Any) -> str:
+    """pydantic's message without its internal prefixes, in plain words for common cases."""
+    if err["type"] == "missing":
+        return "is required but missing"
+    if err["type"] == "extra_forbidden":
+        return "is not a known field (check the spelling)"
+    msg = str(err["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    return msg

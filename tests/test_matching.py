@@ -1,0 +1,153 @@
+"""Matcher v1 on real names: listed institutions are found; innocent look-alikes are never 'match'."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from collabguard.countries import country_code
+from collabguard.matching.normalize import is_generic, normalize
+from collabguard.rules.loader import RuleSet
+from tests.conftest import SHARED, needs_shared
+
+
+def best(ruleset: RuleSet, name: str, country: str | None, kind: str = "organisation") -> dict[str, tuple[str, str]]:
+    """list id → (decision, entity name) for every list with a candidate above 'none'."""
+    return {c.entity.list_id: (c.decision, c.entity.name) for c in ruleset.matcher.match(name, country, kind=kind)}
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "list_id", "entity"),
+    [
+        ("Harbin Institute of Technology", "CN", "ca-nro", "Harbin Institute of Technology"),
+        ("National University of Defence Technology", "CN", "ca-nro", "National University of Defense Technology"),
+        ("Beihang Univ.", "CN", "aspi-cdut", "Beihang University"),
+        ("Sharif Univ. of Technol.", "IR", "ca-nro", "Sharif University of Technology"),
+        ("中南大学", "CN", "aspi-cdut", "Central South University"),  # local-script name
+        ("Xi'an Jiaotong University", "CN", "us-dod-1286", "Xi’an Jiatong University"),  # via the alias, typo kept in the list
+        ("School of Automation, Northwestern Polytechnical University, Xi'an 710072, Shaanxi, China", "CN",
+         "us-dod-1286", "Northwestern Polytechnical University"),
+        ("Bauman Moscow State Technical University", "RU", "us-dod-1286", "Bauman Moscow State Technical University"),
+        ("Aerospace CH UAV Company Limited", "CN", "us-dod-1260h", "Aerospace CH UAV Co., Ltd"),
+    ],
+)
+def test_listed_names_are_a_match(ruleset: RuleSet, name: str, country: str, list_id: str, entity: str) -> None:
+    assert best(ruleset, name, country)[list_id] == ("match", entity)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Royal Norwegian Naval Academy", "NO"),
+        ("Chinese Academy of Sciences", "CN"),  # only named CAS institutes are listed, not the academy
+        ("Russian Academy of Sciences", "RU"),  # the same for RAS institutes
+        ("Sichuan Normal University", "CN"),  # Sichuan University is listed
+        ("Harbin Medical University", "CN"),  # Harbin Engineering / Institute of Technology are listed
+        ("USC", "US"),  # University of South China's acronym
+        ("SDU", "DK"),  # Shandong University's acronym; University of Southern Denmark
+        ("LUT", "FI"),  # Lanzhou University of Technology's acronym; LUT University, Finland
+        ("Department of ICT, NTNU", "NO"),
+        ("University of Oslo", "NO"),
+    ],
+)
+def test_innocent_look_alikes_are_not_matched(ruleset: RuleSet, name: str, country: str) -> None:
+    assert best(ruleset, name, country) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "list_id", "why"),
+    [
+        ("Northeastern University", "US", "aspi-cdut", "country US differs from the listed CN"),  # Boston vs Shenyang
+        ("Soochow University", "TW", "aspi-cdut", "country TW differs from the listed CN"),  # Taipei vs Suzhou
+        ("Harbin Institute of Technology", None, "ca-nro", "no country given"),
+        ("Naval Academy", "CN", "ca-nro", "generic name"),  # a generic alias never matches alone
+        ("National Defense University", "CN", "ca-nro", "generic name"),
+        ("Institute of Applied Physics", "IR", "ca-nro", "generic name"),
+        ("NUDT", "CN", "ca-nro", "acronym"),
+        ("Shenyang Institute of Automation, Chinese Academy of Sciences", "CN", "us-dod-1286", "different order"),
+    ],
+)
+def test_uncertain_identities_are_at_most_possible(ruleset: RuleSet, name: str, country: str | None, list_id: str, why: str) -> None:
+    found = {c.entity.list_id: c for c in ruleset.matcher.match(name, country)}
+    assert found[list_id].decision == "possible"
+    assert any(why in r for r in found[list_id].reasons), found[list_id].reasons
+    assert all(c.decision != "match" for c in found.values())
+
+
+def test_a_listed_sub_unit_does_not_list_its_parent(ruleset: RuleSet) -> None:
+    # US 1286 lists a defence laboratory *at* Central South University, not the university;
+    # the university is on ASPI's tracker in its own right.
+    found = best(ruleset, "Central South University", "CN")
+    assert "us-dod-1286" not in found
+    assert found["aspi-cdut"] == ("match", "Central South University")
+
+
+def test_talent_programmes_match_only_as_programmes(ruleset: RuleSet) -> None:
+    assert best(ruleset, "Thousand Talents Program", None, kind="programme")["us-dod-1286"] == ("match", "Thousand Talents Plan")
+    assert best(ruleset, "Thousand Talents Plan", "CN") == {}  # never as a partner institution
+
+
+def test_generic_names_are_short_all_generic_names() -> None:
+    assert is_generic("Naval Academy") and is_generic("National Defense University")
+    assert not is_generic("National University of Defense Technology")
+    assert not is_generic("Harbin Engineering University")
+
+
+@pytest.mark.parametrize(
+    ("raw", "norm"),
+    [
+        ("Univ. of Sci. & Technol. of China", "university science technology china"),
+        ("Centre for Defence Studies", "center defense studies"),
+        ("Xi’an Jiaotong University", "xian jiaotong university"),
+        ("Aerospace CH UAV Co., Ltd.", "aerospace ch uav"),
+        ("ÉCOLE Polytechnique", "ecole polytechnique"),
+    ],
+)
+def test_normalisation(raw: str, norm: str) -> None:
+    assert normalize(raw) == norm
+
+
+def _affiliations() -> list[str]:
+    base = SHARED / "data" / "bibliometrics"
+    out: list[str] = []
+    for name in ("wos_plaintext_bibliometrix_sample.txt", "wos_plaintext_oldformat_metaknowledge_savedrecs.txt"):
+        tag = None
+        for line in (base / name).read_text(encoding="utf-8-sig").splitlines():
+            if line[:2].strip():
+                tag = line[:2]
+            if tag == "C1":
+                out.append(re.sub(r"^\[[^\]]*\]\s*", "", line[3:].strip()).rstrip("."))
+    csv.field_size_limit(10**8)
+    with open(base / "wos_tabdelimited_scientopy_4071.txt", encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            out += [a.strip().rstrip(".") for a in re.findall(r"\[[^\]]*\]([^;]*)", row.get("C1") or "")]
+    with open(base / "scopus_bibliometrix_sample.csv", encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out += [a.strip() for a in (row.get("Affiliations") or "").split("; ") if a.strip()]
+    return sorted(set(out))
+
+
+def _country_of(affiliation: str) -> str | None:
+    last = affiliation.split(",")[-1].strip()
+    last = re.sub(r"\d", "", re.sub(r"^[A-Z]{2} \d{5} ", "", last)).strip()
+    return country_code(last)
+
+
+@needs_shared
+def test_real_affiliation_strings_give_only_true_matches(ruleset: RuleSet) -> None:
+    """Every 'match' on ~200 real WoS/Scopus address lines, pinned: each is a listed organisation
+    (or a listed lab) named as a whole segment of the address."""
+    matched = set()
+    for aff in _affiliations():
+        for cand in ruleset.matcher.match(aff, _country_of(aff)):
+            if cand.decision == "match":
+                matched.add((cand.segment, cand.entity.name))
+    assert matched == {
+        ("Army Medical University", "Army Medical University"),
+        ("Fuzhou Univ", "Fuzhou University"),
+        ("Univ Sci & Technol China", "University of Science and Technology of China"),
+        ("Natl Key Lab Elect Measurement Technol",
+         "Defense S&T Key Laboratory of Electronic Measurement Technology at North University of China"),
+    }

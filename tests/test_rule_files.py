@@ -1,0 +1,93 @@
+"""Rule-file errors: all at once, each as file:line:col: message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from collabguard.errors import RuleFileError
+from collabguard.rules.loader import load_ruleset
+from tests.conftest import RULES
+
+BROKEN = """\
+schema_version: 1
+pack:
+  id: xx-test
+  title: Test pack
+  publisher: Nobody
+  url: https://example.org
+  version: "2026.1"
+  guideline_version: "1"
+  accessed: "2026-11-28"
+  binding: advisory
+  applies_when: {home_countries: [NO]}
+example_base: {title: Example, partners: [{name: Aarhus University, country: DK}]}
+rules:
+  - id: CG-XX-TEST-001
+    title: Unknown predicate and key
+    guideline: {framework: xx-test, section: "1", url: https://example.org}
+    severity: high
+    sevrity: low
+    when:
+      partner_listed: {lists: [ca-nro]}
+    message: "Found {partner}"
+    examples:
+      must_fire: [{}]
+      must_not_fire: [{}]
+  - id: CG-XX-TEST-001
+    title: Duplicate id, unknown list and group
+    guideline: {framework: xx-test, section: "1", url: https://example.org}
+    severity: extreme
+    when:
+      all:
+        - listed: {lists: [no-such-list]}
+        - country_in: {group: no-such-group}
+        - field: {path: personnel.nationality, equals: CN}
+    message: ok
+    examples:
+      must_fire: [{partners: [{name: X, country: Narnia}]}]
+      must_not_fire: [{}]
+"""
+
+
+@pytest.fixture()
+def rules_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "rules"
+    shutil.copytree(RULES, root)
+    return root
+
+
+def test_every_problem_is_reported_at_once_with_file_line_col(rules_copy: Path) -> None:
+    (rules_copy / "xx-test.yaml").write_text(BROKEN)
+    with pytest.raises(RuleFileError) as exc:
+        load_ruleset(rules_copy)
+    problems = [p.replace(str(rules_copy) + "/", "") for p in exc.value.problems]
+    assert any(p.startswith("xx-test.yaml:18:5: rules[0].sevrity: is not a known field") for p in problems), problems
+    assert any(p.startswith("xx-test.yaml:28:5: rules[1].severity: Input should be") for p in problems), problems
+    assert len(problems) >= 2
+
+
+def test_semantic_problems_are_all_reported(rules_copy: Path) -> None:
+    fixed = BROKEN.replace("    sevrity: low\n", "").replace("severity: extreme", "severity: low")
+    (rules_copy / "xx-test.yaml").write_text(fixed)
+    with pytest.raises(RuleFileError) as exc:
+        load_ruleset(rules_copy)
+    text = "\n".join(p.replace(str(rules_copy) + "/", "") for p in exc.value.problems)
+    for expected in (
+        "xx-test.yaml:19:7: rules[0].when.partner_listed: unknown predicate 'partner_listed'",
+        "xx-test.yaml:20:5: rules[0].message: unknown placeholder(s) {partner}",
+        "duplicate rule id 'CG-XX-TEST-001'",
+        "rules[1].when.all[0].listed.lists: unknown list 'no-such-list'",
+        "rules[1].when.all[1].country_in.group: unknown country group 'no-such-group'",
+        "rules[1].when.all[2].field.path: unknown field 'personnel.nationality'",  # nationality is not a risk input
+        "rules[1].examples.must_fire[0].partners[0].country: unknown country 'Narnia'",
+    ):
+        assert expected in text, text
+
+
+def test_unsafe_yaml_in_a_rule_file_is_refused(rules_copy: Path) -> None:
+    (rules_copy / "xx-test.yaml").write_text("a: &x 1\nb: *x\n")
+    with pytest.raises(RuleFileError, match="aliases"):
+        load_ruleset(rules_copy)

@@ -1,0 +1,56 @@
+"""Shipped rule packs: every must-fire / must-not-fire example, and the pack contracts."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.rules.loader import RuleSet, load_ruleset
+from collabguard.rules.testing import run_case
+from tests.conftest import RULES, TODAY
+
+
+def _cases() -> list[tuple[str, str, str, int]]:
+    rs = load_ruleset(RULES)
+    return [
+        (pack.info.id, lr.rule.id, kind, i)
+        for pack in rs.packs
+        for lr in pack.rules
+        for kind in ("must_fire", "must_not_fire")
+        for i, _ in enumerate(getattr(lr.rule.examples, kind))
+    ]
+
+
+@pytest.mark.parametrize(("pack_id", "rule_id", "kind", "index"), _cases(), ids=lambda v: str(v))
+def test_rule_example(ruleset: RuleSet, pack_id: str, rule_id: str, kind: str, index: int) -> None:
+    pack = ruleset.pack(pack_id)
+    lr = next(r for r in pack.rules if r.rule.id == rule_id)
+    example = getattr(lr.rule.examples, kind)[index]
+    result = run_case(ruleset, pack, lr, kind, index, example, TODAY)
+    assert result.passed, result.detail
+
+
+def test_both_shipped_packs_load(ruleset: RuleSet) -> None:
+    assert {p.info.id for p in ruleset.packs} == {"no-hkdir", "ca-strac"}
+
+
+def test_every_rule_cites_its_framework_section_and_url(ruleset: RuleSet) -> None:
+    for pack in ruleset.packs:
+        for lr in pack.rules:
+            g = lr.rule.guideline
+            assert g.framework == pack.info.id and g.section and g.url.startswith("https://")
+
+
+def test_norwegian_guidance_is_advisory_and_never_blocks(ruleset: RuleSet) -> None:
+    pack = ruleset.pack("no-hkdir")
+    assert pack.info.binding == "advisory"
+    assert not any(lr.rule.blocking for lr in pack.rules)
+
+
+def test_only_the_strac_gate_blocks(ruleset: RuleSet) -> None:
+    blocking = [lr.rule.id for p in ruleset.packs for lr in p.rules if lr.rule.blocking]
+    assert blocking == ["CG-CA-STRAC-001"]
+
+
+def test_a_declared_export_control_code_is_high_but_not_blocking(ruleset: RuleSet) -> None:
+    rule = next(lr.rule for lr in ruleset.pack("no-hkdir").rules if lr.rule.id == "CG-NO-EXPORT-001")
+    assert rule.severity == "high" and not rule.blocking
