@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from collabguard.engine.screen import screen
+from collabguard.errors import InputError
 from collabguard.io.proposal_loader import load_proposal
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
@@ -45,7 +46,13 @@ def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: 
 
 
 def screen_file(path: Path | str, rules: Path | str | None = None, today: date | None = None) -> Report:
-    return screen_proposal(load_proposal(Path(path)), rules, today)
+    """Load and screen one proposal file; input errors name the file."""
+    try:
+        return screen_proposal(load_proposal(Path(path)), rules, today)
+    except InputError as exc:
+        if str(exc).startswith(str(path)):
+            raise
+        raise InputError(f"{path}: {exc}") from None
 
 
 __all__ = ["screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]

@@ -35,6 +35,8 @@ from collabguard.rules.evaluate import evaluate
 from collabguard.rules.loader import LoadedRule, RuleSet
 from collabguard.version import __version__
 
+UNCONFIRMED_PREFIX = "Unconfirmed: this rests on a possible match or area that a person must confirm first (see the checklist). "
+REASON_ORDER = {"confirm_identity": 0, "confirm_area": 1, "judgement": 2, "missing_data": 3}
 COVERAGE_NOTE = (
     "A list match is a lead for a person to check, not a finding of wrongdoing. "
     "Lists not checked here are not evidence of clearance."
@@ -158,7 +160,7 @@ def _run_rule(lr: LoadedRule, ctx: Context, ruleset: RuleSet, applicable: bool, 
             blocking=bool(rule.blocking and applicable and confirmed),
             advisory=advisory,
             confirmed=confirmed,
-            message=_render(rule.message or "", evidence, ctx.proposal, lr.pack.title),
+            message=(UNCONFIRMED_PREFIX if not confirmed else "") + _render(rule.message or "", evidence, ctx.proposal, lr.pack.title),
             guideline=guideline,
             evidence=evidence,
             mitigations=list(rule.mitigations),
@@ -221,7 +223,7 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         frameworks.append(FrameworkResult(id=pack.info.id, title=pack.info.title, applies=applicable, reason=why,
                                           flags=len(mine), blocking=any(f.blocking for f in mine)))
     flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
-    checklist.sort(key=lambda q: (q.advisory, -severity_rank(q.severity), q.rule_id, q.question))
+    checklist.sort(key=lambda q: (q.advisory, REASON_ORDER[q.reason], -severity_rank(q.severity), q.rule_id, q.question))
     # The headline comes from the frameworks that apply; advisory findings stay visible. When no
     # framework applies at all, the advisory findings are all there is, and they are used.
     any_applies = any(fw.applies for fw in frameworks)
