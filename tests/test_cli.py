@@ -154,3 +154,19 @@ def test_match_explains_candidates() -> None:
 
 def test_schema_command_prints_the_published_schema() -> None:
     assert json.loads(invoke("schema").output) == SCHEMA
+
+
+def test_html_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        'title: "<script>alert(1)</script> quantum sensing"\n'
+        "home_institution: {name: UiO, country: NO}\n"
+        'partners:\n  - {name: "<img src=x onerror=alert(1)>", country: CN}\n'
+    )
+    out = tmp_path / "r.html"
+    assert invoke("screen", str(hostile), "-f", "html", "-o", str(out)).exit_code == 0
+    page = out.read_text()
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page
+    assert "Content-Security-Policy" in page and "http://" not in page.split("<body>")[0]
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # an ordinary file, not mkstemp's private one

@@ -124,3 +124,10 @@ def test_advisory_findings_do_not_drive_the_headline_when_a_framework_applies(ru
     report = run(ruleset, "listed-partner-sensitive-area.yaml")  # Norwegian: STRAC is advisory
     assert any(f.rule_id == "CG-CA-STRAC-001" and f.advisory for f in report.flags)
     assert report.risk_level == "high"  # from the Norwegian pack, not STRAC's critical
+
+
+def test_messages_show_values_people_can_read(ruleset: RuleSet) -> None:
+    report = run(ruleset, "listed-partner-sensitive-area.yaml")
+    agreement = next(f for f in report.flags if f.rule_id == "CG-NO-AGREEMENT-002")
+    assert "agreement.termination = False" in agreement.message
+    assert "Partner(" not in agreement.message  # no Python object dumps in a case file

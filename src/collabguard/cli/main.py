@@ -29,6 +29,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -57,6 +58,10 @@ def screen(
     report = screen_file(proposal, rules)
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
+    elif fmt is Format.html:
+        from collabguard.report.html import render_html
+
+        text = render_html(report)
     elif fmt is Format.markdown:
         from collabguard.report.markdown import render_markdown
 

@@ -150,10 +150,11 @@ def _value(ctx: Context, path: str) -> Any:
 def _field(args: FieldArgs, ctx: Context) -> Outcome:
     value = _value(ctx, args.path)
     empty = value is None or (isinstance(value, list) and not value)
+    # presence tests record no evidence value: a list of partners says nothing a message needs
     if args.present is not None:
-        return Outcome((not empty) == args.present, fields={args.path: value} if not empty else {})
+        return Outcome((not empty) == args.present)
     if args.missing is not None:
-        return Outcome(empty == args.missing, fields={})
+        return Outcome(empty == args.missing)
     if empty:
         return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS[args.path])])
     if args.equals is not None:

@@ -1,0 +1,110 @@
+"""Self-contained HTML report for the case file: inline CSS, no scripts, no external assets,
+a strict Content-Security-Policy, and every value from the proposal escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from collabguard.models.report import Flag, Report
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, match_line
+
+CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
+h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
+.meta{color:#57606a}.box{border:1px solid #d0d7de;border-radius:6px;padding:.8rem 1rem;margin:1rem 0}
+.rec{font-size:1.1rem;font-weight:600}.sev{display:inline-block;padding:0 .45rem;border-radius:4px;font-size:.8rem;font-weight:700;color:#fff}
+.critical{background:#82071e}.high{background:#cf222e}.medium{background:#bf8700}.low{background:#0969da}.info,.none{background:#6e7781}
+.proceed{color:#1a7f37}.proceed_with_mitigations{color:#0969da}.needs_review{color:#9a6700}.escalate{color:#cf222e}.do_not_proceed{color:#82071e}
+.flag{border-left:4px solid #d0d7de;padding:.2rem .9rem;margin:1rem 0}.flag.blocking{border-color:#82071e}.tag{font-size:.8rem;color:#57606a;margin-left:.4rem}
+.unconfirmed{color:#9a6700;font-weight:600}table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
+code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:.85rem}ul{margin:.3rem 0}.small{font-size:.85rem;color:#57606a}
+@media print{body{margin:0}.flag{break-inside:avoid}}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _flag(f: Flag) -> str:
+    tags = []
+    if f.blocking:
+        tags.append("BLOCKING")
+    if f.advisory:
+        tags.append("advisory: this framework does not apply")
+    out = [f'<div class="flag{" blocking" if f.blocking else ""}">',
+           f'<h3><span class="sev {_e(f.severity)}">{_e(f.severity.upper())}</span> {_e(f.rule_id)}: {_e(f.title)}'
+           + "".join(f'<span class="tag">{_e(t)}</span>' for t in tags) + "</h3>"]
+    if not f.confirmed:
+        out.append('<p class="unconfirmed">Unconfirmed: a person must confirm the match first.</p>')
+    out.append(f"<p>{_e(f.message)}</p>")
+    if f.evidence.matches:
+        out.append("<ul>")
+        for m in f.evidence.matches:
+            out.append(f'<li>{_e(match_line(m))}<br><span class="small">why: {_e("; ".join(m.reasons))}; '
+                       f'source: <span class="mono">{_e(m.source_url)}</span> ({_e(m.source_date)})</span></li>')
+        out.append("</ul>")
+    if f.evidence.areas:
+        out.append("<ul>")
+        for a in f.evidence.areas:
+            terms = ", ".join(sorted({f"“{e.text}” in {e.field}" for e in a.evidence}))
+            out.append(f"<li>area {_e(a.area_name)} (<code>{_e(a.area_id)}</code>, {_e(a.decision)}): {_e(terms)}</li>")
+        out.append("</ul>")
+    if f.mitigations:
+        out.append("<p><strong>Mitigations</strong></p><ul>" + "".join(f"<li>{_e(m)}</li>" for m in f.mitigations) + "</ul>")
+    out.append(f'<p class="small">Guideline: {_e(f.guideline.section)}<br><span class="mono">{_e(f.guideline.url)}</span></p>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def render_html(report: Report) -> str:
+    r = report
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>collabguard: {_e(r.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{_e(r.title)}</h1>",
+        f'<p class="meta">Proposal <code>{_e(r.proposal_id)}</code> · screened {_e(r.screened_on)} · collabguard {_e(r.versions.tool)}</p>',
+        '<div class="box">',
+        f'<p class="rec {_e(r.recommendation)}">{_e(RECOMMENDATION_TEXT[r.recommendation])}</p>',
+        f"<p>{_e(r.recommendation_reason)}</p>",
+        f'<p>Risk level: <span class="sev {_e(r.risk_level)}">{_e(r.risk_level.upper())}</span> · blocking: {"yes" if r.blocking else "no"}</p>',
+        "</div>",
+        "<h2>Frameworks</h2><table><tr><th>framework</th><th>applies</th><th>why</th><th>flags</th></tr>",
+    ]
+    for fw in r.frameworks:
+        parts.append(f"<tr><td>{_e(fw.title)}</td><td>{'yes' if fw.applies else 'advisory'}</td><td>{_e(fw.reason)}</td>"
+                     f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td></tr>")
+    parts.append("</table>")
+    parts.append(f"<h2>Flags ({len(r.flags)})</h2>")
+    parts += [_flag(f) for f in r.flags] or ["<p>No flags.</p>"]
+    parts.append(f"<h2>Checklist ({len(r.checklist)})</h2><ul>")
+    for q in r.checklist:
+        adv = ", advisory" if q.advisory else ""
+        parts.append(f'<li>☐ <span class="sev {_e(q.severity)}">{_e(q.severity)}</span> '
+                     f'<span class="small">{_e(q.rule_id)} ({_e(REASON_TEXT[q.reason])}{adv})</span> {_e(q.question)}</li>')
+    parts.append("</ul>")
+    if r.areas:
+        parts.append("<h2>Sensitive technology areas in the text</h2><table><tr><th>area</th><th>taxonomy</th><th>decision</th><th>evidence</th></tr>")
+        for a in r.areas:
+            terms = ", ".join(sorted({f"“{e.text}” in {e.field}" for e in a.evidence}))
+            parts.append(f"<tr><td>{_e(a.area_name)} <code>{_e(a.area_id)}</code></td><td>{_e(a.taxonomy)} {_e(a.taxonomy_version)}</td>"
+                         f"<td>{_e(a.decision)}</td><td>{_e(terms)}</td></tr>")
+        parts.append("</table>")
+    cov = r.coverage
+    parts.append("<h2>Coverage</h2><table><tr><th>list checked</th><th>edition</th><th>age</th><th>entries</th></tr>")
+    for c in cov.lists_checked:
+        age = f"{c.age_days} days" if c.age_days is not None else "?"
+        parts.append(f"<tr><td>{_e(c.title)}{'' if c.complete else ' <strong>(partial)</strong>'}</td><td>{_e(c.edition)}</td>"
+                     f"<td>{_e(age)}</td><td>{c.entries}</td></tr>")
+    parts.append("</table><p><strong>Not checked:</strong></p><ul>" + "".join(f"<li>{_e(t)}</li>" for t in cov.lists_not_checked) + "</ul>")
+    parts.append(f"<p><em>{_e(cov.note)}</em></p>")
+    v = r.versions
+    parts.append('<h2>Versions</h2><ul class="small">')
+    parts.append(f"<li>collabguard {_e(v.tool)}; matcher {_e(v.matcher.algorithm)} (possible ≥ {v.matcher.possible_threshold})</li>")
+    parts += [f'<li>pack {_e(p.id)} {_e(p.version)} <span class="mono">sha256 {_e(p.sha256)}</span></li>' for p in v.packs]
+    parts += [f'<li>list {_e(x.id)} edition {_e(x.edition)} <span class="mono">sha256 {_e(x.sha256)}</span></li>' for x in v.lists]
+    parts.append("</ul></body></html>")
+    return "\n".join(parts) + "\n"
