@@ -170,3 +170,32 @@ def test_html_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;" in page
     assert "Content-Security-Policy" in page and "http://" not in page.split("<body>")[0]
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # an ordinary file, not mkstemp's private one
+
+
+def test_fail_on_ignores_advisory_findings_when_a_framework_applies() -> None:
+    # Norwegian proposal: the only critical flag is Canada's STRAC, which does not apply here.
+    assert invoke("screen", str(EXAMPLES / "iranian-partner.yaml"), "--fail-on", "critical").exit_code == 0
+    assert invoke("screen", str(EXAMPLES / "iranian-partner.yaml"), "--fail-on", "high").exit_code == 1
+
+
+def test_output_to_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.output
+
+
+def test_deeply_nested_json_is_bad_input_not_a_crash(tmp_path: Path) -> None:
+    f = tmp_path / "deep.json"
+    f.write_text('{"title": "T", "x": ' + "[" * 100000 + "]" * 100000 + "}")
+    result = runner.invoke(app, ["screen", str(f)])
+    assert result.exit_code == 2 and "too deep" in result.output
+
+
+def test_debug_mode_still_exits_3_on_internal_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    import collabguard.api
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(collabguard.api, "screen_file", boom)
+    monkeypatch.setenv("COLLABGUARD_DEBUG", "1")
+    assert runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml")]).exit_code == 3

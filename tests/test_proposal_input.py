@@ -80,3 +80,10 @@ def test_several_problems_are_counted_in_the_one_line(tmp_path: Path) -> None:
     f.write_text("partners:\n  - {name: X, country: Narnia}\n  - {name: Y, country: Atlantis}\n")
     with pytest.raises(InputError, match=r"and 2 more problems"):
         load_proposal(f)
+
+
+def test_empty_optional_fields_mean_not_given(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text(MINIMAL + "abstract:\nfunding:\ntravel:\ndata:\nagreement:\nkeywords:\n")
+    p = load_proposal(f)
+    assert p.abstract == "" and p.funding == [] and p.data.personal_data is None

@@ -5,14 +5,17 @@ from __future__ import annotations
 import pytest
 
 from collabguard.engine.recommendation import recommend
-from collabguard.models.report import ChecklistItem, Evidence, Flag, Guideline
+from collabguard.models.report import ChecklistItem, Evidence, Flag, Guideline, ListMatch
 
 G = Guideline(framework="x", section="s", url="https://example.org")
 
 
-def flag(severity: str, *, blocking: bool = False, confirmed: bool = True) -> Flag:
+def flag(severity: str, *, blocking: bool = False, confirmed: bool = True, identity: str = "match") -> Flag:
+    match = ListMatch(partner="P", subject="partner", entity_id="e", entity_name="E", list="ca-nro", list_title="NRO",
+                      score=100, decision=identity, matched_name="E", matched_name_kind="name",  # type: ignore[arg-type]
+                      source_url="https://example.org", source_date="2024")
     return Flag(rule_id="CG-XX-A-001", title="t", framework="x", severity=severity, blocking=blocking,  # type: ignore[arg-type]
-                advisory=False, confirmed=confirmed, message="m", guideline=G, evidence=Evidence())
+                advisory=False, confirmed=confirmed, message="m", guideline=G, evidence=Evidence(matches=[match]))
 
 
 def question(severity: str) -> ChecklistItem:
@@ -29,9 +32,11 @@ def question(severity: str) -> ChecklistItem:
         ([flag("medium")], [], "proceed_with_mitigations"),
         ([], [question("medium")], "needs_review"),  # an open medium question never gives proceed
         ([flag("low")], [question("high")], "needs_review"),
-        ([flag("low", confirmed=False)], [], "needs_review"),  # a possible match: a person must confirm
+        ([flag("low", confirmed=False, identity="possible")], [], "needs_review"),  # a person must confirm
+        ([flag("info", confirmed=False, identity="possible")], [], "needs_review"),  # at any severity
         ([flag("high")], [], "escalate"),
-        ([flag("critical", confirmed=False)], [], "escalate"),  # never do_not_proceed on a possible match
+        ([flag("high", confirmed=False, identity="possible")], [], "needs_review"),  # Institut Pasteur, Paris
+        ([flag("critical", confirmed=False)], [], "escalate"),  # listed partner; only the area is open
         ([flag("critical", blocking=True)], [], "do_not_proceed"),
     ],
 )

@@ -91,3 +91,31 @@ def test_unsafe_yaml_in_a_rule_file_is_refused(rules_copy: Path) -> None:
     (rules_copy / "xx-test.yaml").write_text("a: &x 1\nb: *x\n")
     with pytest.raises(RuleFileError, match="aliases"):
         load_ruleset(rules_copy)
+
+
+@pytest.mark.parametrize(
+    ("condition", "problem"),
+    [
+        ("listed: [ca-nro]", "the arguments of 'listed' must be a mapping"),  # would otherwise mean "every list"
+        ("area: {areas: [ca-stra.qantum.*]}", "unknown technology area 'ca-stra.qantum.*'"),
+        ("field: {path: start_date, gte: 24}", "'gte' cannot test start_date (a date)"),
+        ("field: {path: data.personal_data, equals: 'yes'}", "data.personal_data is true or false"),
+        ("country_in: {countries: [China]}", "'China' is not an ISO 3166 alpha-2 code"),
+        ("country_in: {group: eu-eea, countries: [CN]}", "give exactly one of 'group' or 'countries'"),
+    ],
+)
+def test_conditions_are_checked_as_they_will_run(rules_copy: Path, condition: str, problem: str) -> None:
+    pack = BROKEN.replace("    sevrity: low\n", "").replace("severity: extreme", "severity: low")
+    pack = pack.replace("      partner_listed: {lists: [ca-nro]}", "      " + condition)
+    pack = pack.replace('message: "Found {partner}"', "message: ok")
+    (rules_copy / "xx-test.yaml").write_text(pack)
+    with pytest.raises(RuleFileError) as exc:
+        load_ruleset(rules_copy)
+    assert any(problem in p for p in exc.value.problems), exc.value.problems
+
+
+def test_applies_when_countries_must_be_codes(rules_copy: Path) -> None:
+    (rules_copy / "xx-test.yaml").write_text(BROKEN.replace("home_countries: [NO]", "home_countries: [Canada]"))
+    with pytest.raises(RuleFileError) as exc:
+        load_ruleset(rules_copy)
+    assert any("pack.applies_when.home_countries: not ISO 3166 alpha-2 codes: Canada" in p for p in exc.value.problems)

@@ -16,6 +16,7 @@ import functools
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,7 +54,8 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(130) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if os.environ.get("COLLABGUARD_DEBUG"):
-                raise
+                traceback.print_exc()
+                raise typer.Exit(EXIT_INTERNAL) from None
             typer.echo(
                 f"internal error: {type(exc).__name__}. This is a bug in collabguard; please report it "
                 "(set COLLABGUARD_DEBUG=1 to see the traceback).",
@@ -70,7 +72,9 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     output = output.expanduser()
-    if output.parent and not output.parent.exists():
+    if output.is_dir():
+        raise CollabguardError(f"{output}: is a folder; give a file name for --output")
+    if not output.parent.exists():
         raise CollabguardError(f"{output}: folder {output.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.", suffix=".tmp")
     try:

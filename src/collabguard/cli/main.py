@@ -10,10 +10,10 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from collabguard.cli.common import EXIT_FINDINGS, EXIT_INPUT, fail, handle_errors, write_output
+from collabguard.cli.common import EXIT_FINDINGS, fail, handle_errors, write_output
 from collabguard.cli.rules_cmd import rules_app
 from collabguard.countries import country_code
-from collabguard.models.common import Severity, severity_rank
+from collabguard.models.common import severity_rank
 
 app = typer.Typer(
     name="collabguard",
@@ -54,6 +54,7 @@ def screen(
 ) -> None:
     """Screen one proposal and print the report."""
     from collabguard.api import screen_file
+    from collabguard.engine.screen import headline_flags
 
     report = screen_file(proposal, rules)
     if fmt is Format.json:
@@ -78,7 +79,9 @@ def screen(
             text = buf.getvalue()
     if text:
         write_output(text, output)
-    if fail_on is not None and any(severity_rank(f.severity) >= severity_rank(fail_on.value) for f in report.flags):
+    # the same flags as the headline: advisory findings count only when no framework applies
+    counted = headline_flags(report.flags, any(fw.applies for fw in report.frameworks))
+    if fail_on is not None and any(severity_rank(f.severity) >= severity_rank(fail_on.value) for f in counted):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -129,5 +132,3 @@ def run() -> None:
     """Console-script entry point."""
     app()
 
-
-__all__ = ["app", "run", "EXIT_INPUT", "Severity"]

@@ -7,13 +7,22 @@ country or a funding programme. Packs that do not apply still run, as advisory.
 
 from __future__ import annotations
 
-from collabguard.matching.normalize import normalize
+from collabguard.matching.normalize import tokens
 from collabguard.models.proposal import Proposal
 from collabguard.rules.schema import PackInfo
 
 
-def _names(values: list[str]) -> set[str]:
-    return {normalize(v) for v in values if v}
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _names_in(text: str | None, names: list[str]) -> str | None:
+    """The first of ``names`` written inside ``text`` as whole words ("NSERC Alliance" names NSERC)."""
+    if not text:
+        return None
+    words = tokens(text)
+    return next((name for name in names if _contains(words, tokens(name))), None)
 
 
 def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
@@ -25,12 +34,11 @@ def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
     home = proposal.home_institution.country if proposal.home_institution else None
     if home and home in cond.home_countries:
         return True, f"home institution is in {home}"
-    wanted = _names(cond.funders)
     for f in proposal.funding:
-        if normalize(f.funder) in wanted:
-            return True, f"funded by {f.funder}"
-        if f.programme and normalize(f.programme) in _names(cond.programmes):
+        if (name := _names_in(f.funder, cond.funders)) is not None:
+            return True, f"funded by {f.funder} ({name})"
+        if (name := _names_in(f.programme, cond.programmes)) is not None:
             return True, f"funding programme {f.programme}"
         if f.country and f.country in cond.funder_countries:
             return True, f"funder in {f.country}"
-    return False, "its conditions (home country, funder, programme) do not hold (advisory)"
+    return False, "its conditions (home country, funder, programme) do not hold"

@@ -3,9 +3,9 @@
 | condition (first that holds)                                        | recommendation           |
 |---------------------------------------------------------------------|--------------------------|
 | a blocking flag (confirmed match, applicable pack, legal gate)      | do_not_proceed           |
-| a confirmed flag at high or critical                                | escalate                 |
-| an unconfirmed flag at high or critical                             | escalate                 |
-| any other unconfirmed flag (a 'possible' match to confirm)          | needs_review             |
+| a flag at high or critical whose list matches are all confirmed     | escalate                 |
+|   (only the research area may still be open)                        |                          |
+| any other unconfirmed flag (a 'possible' identity to confirm)       | needs_review             |
 | an open question at medium or above                                 | needs_review             |
 | a confirmed flag at low or medium                                   | proceed_with_mitigations |
 | otherwise (nothing, info flags, questions below medium)             | proceed                  |
@@ -29,14 +29,17 @@ def recommend(flags: list[Flag], checklist: list[ChecklistItem]) -> tuple[Recomm
     blocking = [f for f in flags if f.blocking]
     if blocking:
         return "do_not_proceed", f"{blocking[0].rule_id} is a legal gate and it fired on a confirmed match."
-    high = [f for f in flags if severity_rank(f.severity) >= HIGH]
+    # A name that only *possibly* is a listed entity (another country, a generic name, an acronym)
+    # is not escalated on the list's severity: a person first confirms who the partner is.
+    identity_known = [f for f in flags if all(m.decision == "match" for m in f.evidence.matches)]
+    high = [f for f in identity_known if severity_rank(f.severity) >= HIGH]
     if high:
         f = high[0]
-        state = "confirmed" if f.confirmed else "unconfirmed (a person must confirm the match)"
+        state = "confirmed" if f.confirmed else "on a confirmed match; whether the research advances the area is open"
         return "escalate", f"{f.rule_id} raised a {f.severity} flag, {state}."
-    unconfirmed = [f for f in flags if not f.confirmed and severity_rank(f.severity) >= severity_rank("low")]
+    unconfirmed = [f for f in flags if not f.confirmed]
     if unconfirmed:
-        return "needs_review", f"{unconfirmed[0].rule_id} fired on a match a person must confirm."
+        return "needs_review", f"{unconfirmed[0].rule_id} rests on a possible match a person must confirm."
     questions = [q for q in checklist if severity_rank(q.severity) >= MEDIUM]
     if questions:
         return "needs_review", f"{len(questions)} open question(s) at medium or above must be answered first."

@@ -58,6 +58,8 @@ def load_proposal(path: Path) -> Proposal:
             raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
         except InputError as exc:
             raise InputError(f"{path}: invalid JSON: {exc}") from None
+        except RecursionError:
+            raise InputError(f"{path}: invalid JSON: nesting is too deep") from None
         return proposal_from_data(data, str(path))
     doc = loads_yaml(text, str(path))
     return proposal_from_data(doc.data, str(path), doc)

@@ -72,7 +72,7 @@ def _read_entities(info: ListInfo, path: Path, problems: list[str]) -> list[Enti
     return entities
 
 
-def load_lists(folder: Path, only: set[str] | None = None) -> ListSet:
+def load_lists(folder: Path) -> ListSet:
     """Load ``folder/lists.yaml`` and the list files it names; all problems reported at once."""
     manifest_path = folder / MANIFEST
     doc = load_yaml(manifest_path, "list manifest")
@@ -97,11 +97,6 @@ def load_lists(folder: Path, only: set[str] | None = None) -> ListSet:
             not_covered.append(NotCovered.model_validate(raw))
         except ValidationError as exc:
             problems.append(f"{doc.where(('not_covered', i))}: not_covered[{i}]: {error_message(exc.errors()[0])}")
-    if only is not None:
-        unknown = sorted(only - set(infos))
-        if unknown:
-            problems.append(f"{manifest_path}: unknown list id(s): {', '.join(unknown)}")
-        infos = {k: v for k, v in infos.items() if k in only}
     entities: list[Entity] = []
     for info in infos.values():
         path = folder / info.file

@@ -33,6 +33,7 @@ class ListInfo(BaseModel):
     publisher: str
     url: str
     edition: str
+    published: str | None = Field(None, description="when this edition was published, if the edition is not a date (e.g. FY2025)")
     copy_of: str
     licence: str
     kind: Literal["institutions", "companies", "programmes"]
@@ -42,12 +43,15 @@ class ListInfo(BaseModel):
     caveats: list[str] = Field(default_factory=list)
     severity: SeverityTable
 
-    def edition_date(self) -> date | None:
-        """The edition as a date (a bare year counts as 31 December of that year)."""
-        text = self.edition.strip()
+    def age_date(self) -> date | None:
+        """The date a list's age is counted from: publication if known, else the edition date.
+        ``YYYY-MM`` counts from the 1st of the month; a bare year from 1 January (never understating age)."""
+        text = (self.published or self.edition).strip()
         try:
             if len(text) == 4 and text.isdigit():
-                return date(int(text), 12, 31)
+                return date(int(text), 1, 1)
+            if len(text) == 7:
+                return date.fromisoformat(text + "-01")
             return date.fromisoformat(text[:10])
         except ValueError:
             return None

@@ -14,6 +14,7 @@ from collabguard.lists.model import Entity
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     acronym_key,
+    compact,
     fingerprint,
     is_generic,
     looks_like_acronym,
@@ -31,6 +32,7 @@ class NameForm:
     kind: str  # name | alias | acronym | local
     norm: str
     fingerprint: str
+    compact: str
     generic: bool
 
 
@@ -56,7 +58,7 @@ def entity_forms(entity: Entity) -> list[NameForm]:
         if not norm or (norm, kind) in seen:
             continue
         seen.add((norm, kind))
-        forms.append(NameForm(entity, text, kind, norm, fingerprint(text), is_generic(text)))
+        forms.append(NameForm(entity, text, kind, norm, fingerprint(text), compact(text), is_generic(text)))
     return forms
 
 
@@ -66,6 +68,7 @@ class NameIndex:
     def __init__(self, entities: tuple[Entity, ...] | list[Entity]) -> None:
         self.exact: dict[str, list[NameForm]] = defaultdict(list)
         self.fingerprints: dict[str, list[NameForm]] = defaultdict(list)
+        self.compacts: dict[str, list[NameForm]] = defaultdict(list)
         self.acronyms: dict[str, list[NameForm]] = defaultdict(list)
         self.by_token: dict[str, list[NameForm]] = defaultdict(list)
         self.size = 0
@@ -79,6 +82,7 @@ class NameIndex:
                     continue
                 self.exact[form.norm].append(form)
                 self.fingerprints[form.fingerprint].append(form)
+                self.compacts[form.compact].append(form)
                 toks = set(tokens(form.text))
                 distinctive = {t for t in toks if t not in GENERIC_WORDS} or toks
                 for tok in distinctive:

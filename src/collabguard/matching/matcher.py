@@ -27,6 +27,7 @@ from collabguard.matching.index import NameForm, NameIndex
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     acronym_key,
+    compact,
     fingerprint,
     looks_like_acronym,
     normalize,
@@ -89,21 +90,15 @@ class Matcher:
         self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None
     ) -> list[Candidate]:
         """Best candidate per list with a decision above ``none``, best first."""
-        indexes = self._programme_index if kind == "programme" else self._org_index
-        out: list[Candidate] = []
-        for list_id in sorted(indexes):
-            if lists is not None and list_id not in lists:
-                continue
-            best = self._best(indexes[list_id], name, country)
-            if best is not None and best.decision != "none":
-                out.append(best)
-        out.sort(key=lambda c: c.sort_key(), reverse=True)
-        return out
+        found = [c for c in self.explain(name, country, kind=kind, lists=lists) if c.decision != "none"]
+        return sorted(found, key=lambda c: c.sort_key(), reverse=True)
 
-    def explain(self, name: str, country: str | None, *, kind: str = "organisation") -> list[Candidate]:
-        """Best candidate per list including rejected ones (decision ``none``), for `collabguard match`."""
+    def explain(
+        self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None
+    ) -> list[Candidate]:
+        """Best candidate per list, rejected ones (decision ``none``) included, in list order."""
         indexes = self._programme_index if kind == "programme" else self._org_index
-        found = [self._best(idx, name, country) for _, idx in sorted(indexes.items())]
+        found = [self._best(idx, name, country) for lid, idx in sorted(indexes.items()) if lists is None or lid in lists]
         return [c for c in found if c is not None]
 
     # -- internals -------------------------------------------------------------------------
@@ -136,6 +131,10 @@ class Matcher:
         for form in index.fingerprints.get(fp, ()):
             if form.norm != norm:
                 out.append(Candidate(form, "possible", 95, seg, [f"same words in a different order as {form.text!r}"]))
+        squeezed = compact(seg)
+        for form in index.compacts.get(squeezed, ()):
+            if form.norm != norm and form.fingerprint != fp:
+                out.append(Candidate(form, "possible", 95, seg, [f"same letters with different spacing as {form.text!r}"]))
         if looks_like_acronym(seg):
             for form in index.acronyms.get(acronym_key(seg) or "", ()):
                 out.append(Candidate(form, "possible", 90, seg, [

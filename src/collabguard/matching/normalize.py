@@ -8,6 +8,7 @@ kept as they are (compared in their own script); romanisation comes in a later m
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,6 +25,8 @@ ABBREVIATIONS: dict[str, str] = {
     "natl": "national",
     "nat": "national",
     "polytech": "polytechnic",
+    "polytechnical": "polytechnic",  # "Northwestern Polytechnical University" is written both ways
+    "def": "defense",  # Web of Science: "Natl Univ Def Technol"
     "eng": "engineering",
     "engn": "engineering",
     "lab": "laboratory",
@@ -90,6 +93,8 @@ def tokens(text: str) -> tuple[str, ...]:
     """Normalised tokens: NFKC, case-fold, accents stripped, abbreviations expanded,
     stop words and legal forms removed. Order is kept."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    # invisible format characters (soft hyphen, zero-width joiners, BOM) split words for no reason
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _strip_marks(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
@@ -136,12 +141,28 @@ def looks_like_acronym(text: str) -> bool:
     return key is not None and text.strip().replace(".", "") == key and any(c.isalpha() for c in key)
 
 
+def compact(text: str) -> str:
+    """Normalised form without spaces: "Shanghai Jiao Tong" and "Shanghai Jiaotong" agree."""
+    return "".join(tokens(text))
+
+
+_BRACKETS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_SEPARATORS = re.compile(r"\s+[-–—/|]\s+|[;,/]")
+
+
 def segments(text: str) -> list[str]:
-    """The whole string, then its comma/semicolon-separated parts (query side only:
-    list names are never split)."""
-    parts = [p.strip() for p in text.replace(";", ",").split(",")]
-    parts = [p for p in parts if p]
-    out = [text.strip()]
-    if len(parts) > 1:
-        out.extend(p for p in parts if p not in out)
+    """The whole string, then its parts, for the query side only (list names are never split).
+
+    Parts are separated by commas, semicolons, slashes or spaced dashes; a bracketed part
+    ("Beihang University (BUAA)") is tried on its own and the name is tried without it.
+    """
+    whole = " ".join(text.split())
+    out = [whole]
+    bracketed = [m.group(1).strip() for m in _BRACKETS.finditer(whole)]
+    outside = " ".join(_BRACKETS.sub(" ", whole).split())
+    for candidate in [outside, *bracketed]:
+        for part in [candidate, *_SEPARATORS.split(candidate)]:
+            part = part.strip(" .")
+            if part and part not in out:
+                out.append(part)
     return out

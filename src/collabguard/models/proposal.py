@@ -107,6 +107,14 @@ class Agreement(_Model):
 class Proposal(_Model):
     """One collaboration, visit or hire to screen."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_absent(cls, value: Any) -> Any:
+        # "abstract:" or "funding:" with nothing after it is YAML null: treat it as not given
+        if isinstance(value, dict):
+            return {k: v for k, v in value.items() if v is not None or k in ("id", "title")}
+        return value
+
     id: Text = Field(min_length=1)
     title: Text = Field(min_length=1)
     abstract: Text = ""

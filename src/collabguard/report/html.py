@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from collabguard.models.report import Flag, Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, match_line
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
@@ -47,7 +47,7 @@ def _flag(f: Flag) -> str:
     if f.evidence.areas:
         out.append("<ul>")
         for a in f.evidence.areas:
-            terms = ", ".join(sorted({f"“{e.text}” in {e.field}" for e in a.evidence}))
+            terms = area_terms(a)
             out.append(f"<li>area {_e(a.area_name)} (<code>{_e(a.area_id)}</code>, {_e(a.decision)}): {_e(terms)}</li>")
         out.append("</ul>")
     if f.mitigations:
@@ -89,7 +89,7 @@ def render_html(report: Report) -> str:
     if r.areas:
         parts.append("<h2>Sensitive technology areas in the text</h2><table><tr><th>area</th><th>taxonomy</th><th>decision</th><th>evidence</th></tr>")
         for a in r.areas:
-            terms = ", ".join(sorted({f"“{e.text}” in {e.field}" for e in a.evidence}))
+            terms = area_terms(a)
             parts.append(f"<tr><td>{_e(a.area_name)} <code>{_e(a.area_id)}</code></td><td>{_e(a.taxonomy)} {_e(a.taxonomy_version)}</td>"
                          f"<td>{_e(a.decision)}</td><td>{_e(terms)}</td></tr>")
         parts.append("</table>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collabguard.models.report import ListMatch
+from collabguard.models.report import AreaFinding, ListMatch
 
 RECOMMENDATION_TEXT = {
     "proceed": "Proceed",
@@ -32,3 +32,8 @@ def match_line(m: ListMatch) -> str:
         f"{m.partner} ({m.subject}{', ' + m.country if m.country else ''}) → {m.entity_name} "
         f"[{m.list}{rating}] {m.decision}, score {m.score}, via {m.matched_name_kind} {m.matched_name!r}"
     )
+
+
+def area_terms(area: AreaFinding) -> str:
+    """The words that made an area hit, once each: '"sonar" in abstract, "sonar" in keywords'."""
+    return ", ".join(sorted({f"“{e.text}” in {e.field}" for e in area.evidence}))

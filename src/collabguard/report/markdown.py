@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collabguard.models.report import Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, match_line
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line
 
 
 def _esc(text: str) -> str:
@@ -41,7 +41,7 @@ def render_markdown(report: Report) -> str:
             out.append(f"- {_esc(match_line(m))}")
             out.append(f"  - why: {_esc('; '.join(m.reasons))}; source: <{m.source_url}> ({m.source_date})")
         for a in f.evidence.areas:
-            terms = ", ".join(sorted({f'“{e.text}” ({e.field})' for e in a.evidence}))
+            terms = area_terms(a)
             out.append(f"- area {a.area_name} (`{a.area_id}`, {a.decision}, score {a.score}): {terms}")
         if f.mitigations:
             out.append("")
@@ -55,7 +55,7 @@ def render_markdown(report: Report) -> str:
     if report.areas:
         out += ["", "## Sensitive technology areas found", ""]
         for a in report.areas:
-            terms = ", ".join(sorted({f'“{e.text}” ({e.field})' for e in a.evidence}))
+            terms = area_terms(a)
             out.append(f"- {a.area_name} (`{a.area_id}`, {a.taxonomy} {a.taxonomy_version}): {a.decision}, {terms}")
     cov = report.coverage
     out += ["", "## Coverage", ""]

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from collabguard.models.report import Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, match_line
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line
 
 SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim", "none": "green"}
 RECOMMENDATION_STYLE = {
@@ -56,7 +56,7 @@ def render_terminal(report: Report, console: Console) -> None:
             body.append(Text(f"      why: {'; '.join(m.reasons)}", style="dim"))
             body.append(Text(f"      source: {m.source_url} ({m.source_date})", style="dim"))
         for a in flag.evidence.areas:
-            terms = ", ".join(sorted({f'"{e.text}" in {e.field}' for e in a.evidence}))
+            terms = area_terms(a)
             body.append(Text(f"  • area {a.area_name} [{a.area_id}] {a.decision}: {terms}", style="blue"))
         for mit in flag.mitigations:
             body.append(Text(f"  → {mit}", style="green"))
@@ -75,7 +75,7 @@ def render_terminal(report: Report, console: Console) -> None:
     if report.areas:
         console.print(Text("\nSensitive technology areas in the text", style="bold underline"))
         for a in report.areas:
-            terms = ", ".join(sorted({f'"{e.text}" in {e.field}' for e in a.evidence}))
+            terms = area_terms(a)
             console.print(Text(f"  {a.decision:8} {a.area_name} [{a.area_id}]: {terms}"))
 
     cov = report.coverage

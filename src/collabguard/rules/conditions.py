@@ -22,30 +22,31 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from collabguard.models.common import decision_rank
+from collabguard.countries import country_code
 from collabguard.rules.context import SUBJECT_KINDS, Context
 
 Path_ = tuple[str | int, ...]
 
-# Proposal fields a rule may test, with the question asked when the proposal leaves them empty.
-# Nationality is deliberately absent: risk rules use affiliations, funding and partners.
-FIELD_QUESTIONS: dict[str, str] = {
-    "data.personal_data": "Does the project collect or process personal data?",
-    "data.data_management_plan": "Is there a data management plan?",
-    "data.transfer_outside_eea": "Will personal data be transferred to or accessed from outside the EU/EEA?",
-    "agreement.written": "Is there a written cooperation agreement at institutional level?",
-    "agreement.ipr": "Does the agreement settle intellectual property rights?",
-    "agreement.publication": "Does the agreement settle publication and authorship?",
-    "agreement.termination": "Does the agreement say how the cooperation can be ended?",
-    "export_control.codes": "Has the work been assessed against the export-control lists, and which entries apply?",
-    "duration_months": "How long will the cooperation last (months)?",
-    "start_date": "When does the cooperation start?",
-    "partners": "Which partner institutions take part?",
-    "personnel": "Which researchers take part, and with which affiliations?",
-    "funding": "Who funds the project, and from which country?",
-    "travel": "Which countries will project staff travel to?",
-    "keywords": "Which keywords describe the research?",
+# Proposal fields a rule may test: their type, and the question asked when the proposal leaves
+# them empty. Nationality is deliberately absent: risk rules use affiliations, funding and partners.
+FIELDS: dict[str, tuple[str, str]] = {
+    "data.personal_data": ("bool", "Does the project collect or process personal data?"),
+    "data.data_management_plan": ("bool", "Is there a data management plan?"),
+    "data.transfer_outside_eea": ("bool", "Will personal data be transferred to or accessed from outside the EU/EEA?"),
+    "agreement.written": ("bool", "Is there a written cooperation agreement at institutional level?"),
+    "agreement.ipr": ("bool", "Does the agreement settle intellectual property rights?"),
+    "agreement.publication": ("bool", "Does the agreement settle publication and authorship?"),
+    "agreement.termination": ("bool", "Does the agreement say how the cooperation can be ended?"),
+    "export_control.codes": ("list", "Has the work been assessed against the export-control lists, and which entries apply?"),
+    "duration_months": ("number", "How long will the cooperation last (months)?"),
+    "start_date": ("date", "When does the cooperation start?"),
+    "partners": ("list", "Which partner institutions take part?"),
+    "personnel": ("list", "Which researchers take part, and with which affiliations?"),
+    "funding": ("list", "Who funds the project, and from which country?"),
+    "travel": ("list", "Which countries will project staff travel to?"),
+    "keywords": ("list", "Which keywords describe the research?"),
 }
+FIELD_QUESTIONS = {path: question for path, (_, question) in FIELDS.items()}
 
 
 class _P(BaseModel):
@@ -125,6 +126,7 @@ class Node:
     op: str  # all | any | not | <predicate>
     children: tuple[Node, ...] = ()
     args: Any = None
+    areas: frozenset[str] = frozenset()  # for `area`: selectors resolved once, at load time
 
 
 def parse(raw: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[str, set[str]]) -> Node | None:
@@ -146,17 +148,21 @@ def parse(raw: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[
     if model is None:
         problems.append((path + (op,), f"unknown predicate {op!r}; known: all, any, not, {', '.join(PREDICATES)}"))
         return None
+    if not isinstance(value, dict):
+        problems.append((path + (op,), f"the arguments of '{op}' must be a mapping (e.g. {op}: {{...}}), not {type(value).__name__}"))
+        return None
     try:
-        args = model.model_validate(value if isinstance(value, dict) else {})
+        args = model.model_validate(value)
     except ValidationError as exc:
         for err in exc.errors():
             problems.append((path + (op,) + tuple(err["loc"]), err["msg"]))
         return None
-    _check_references(op, args, path + (op,), problems, known)
-    return Node(op, (), args)
+    areas = _check_references(op, args, path + (op,), problems, known)
+    return Node(op, (), args, areas)
 
 
-def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[str, set[str]]) -> None:
+def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[str, Any]) -> frozenset[str]:
+    """Check ids and types against the loaded data, exactly as evaluation will use them."""
     if isinstance(args, ListedArgs):
         for lid in args.lists or []:
             if lid not in known["lists"]:
@@ -166,14 +172,38 @@ def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path
             problems.append((path, "give exactly one of 'group' or 'countries'"))
         elif args.group is not None and args.group not in known["groups"]:
             problems.append((path + ("group",), f"unknown country group {args.group!r}; known: {', '.join(sorted(known['groups']))}"))
+        for code in args.countries or []:
+            if country_code(code) != code:
+                problems.append((path + ("countries",), f"{code!r} is not an ISO 3166 alpha-2 code"))
     elif isinstance(args, AreaArgs):
+        resolved: set[str] = set()
         for sel in args.areas:
-            if sel not in known["areas"] and not any(a.startswith(sel.rstrip("*")) for a in known["areas"]):
+            try:
+                resolved.update(known["catalog"].resolve(sel))
+            except KeyError:
                 problems.append((path + ("areas",), f"unknown technology area {sel!r}"))
+        return frozenset(resolved)
     elif isinstance(args, FieldArgs):
-        if args.path not in FIELD_QUESTIONS:
-            problems.append((path + ("path",), f"unknown field {args.path!r}; rules may test: {', '.join(FIELD_QUESTIONS)}"))
-        tests = [args.equals is not None, args.in_ is not None, args.gte is not None, args.lte is not None,
-                 args.present is not None, args.missing is not None]
-        if sum(tests) != 1:
-            problems.append((path, "give exactly one test: equals, in, gte, lte, present or missing"))
+        _check_field(args, path, problems)
+    return frozenset()
+
+
+def _check_field(args: FieldArgs, path: Path_, problems: list[tuple[Path_, str]]) -> None:
+    if args.path not in FIELDS:
+        problems.append((path + ("path",), f"unknown field {args.path!r}; rules may test: {', '.join(FIELDS)}"))
+        return
+    tests = {"equals": args.equals, "in": args.in_, "gte": args.gte, "lte": args.lte,
+             "present": args.present, "missing": args.missing}
+    given = [k for k, v in tests.items() if v is not None]
+    if len(given) != 1:
+        problems.append((path, "give exactly one test: equals, in, gte, lte, present or missing"))
+        return
+    kind, test = FIELDS[args.path][0], given[0]
+    allowed = {"bool": {"equals", "present", "missing"}, "number": {"equals", "in", "gte", "lte", "present", "missing"},
+               "date": {"present", "missing"}, "list": {"present", "missing"}}[kind]
+    if test not in allowed:
+        problems.append((path + (test,), f"'{test}' cannot test {args.path} (a {kind}); use one of: {', '.join(sorted(allowed))}"))
+    elif kind == "bool" and test == "equals" and not isinstance(args.equals, bool):
+        problems.append((path + ("equals",), f"{args.path} is true or false; got {args.equals!r}"))
+    elif kind == "number" and test == "equals" and (isinstance(args.equals, bool) or not isinstance(args.equals, int | float)):
+        problems.append((path + ("equals",), f"{args.path} is a number; got {args.equals!r}"))

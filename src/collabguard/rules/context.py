@@ -6,12 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from collabguard.areas.detect import AreaHit
-from collabguard.areas.taxonomy import AreaCatalog
 from collabguard.matching.matcher import Candidate
 from collabguard.models.proposal import Proposal
 
 SUBJECT_KINDS = ("partner", "funder", "affiliation", "appointment", "programme")
-DEFAULT_LIST_SUBJECTS = ("partner", "funder", "affiliation", "appointment", "programme")
 
 
 @dataclass(slots=True)
@@ -31,8 +29,6 @@ class Context:
     subjects: list[Subject]
     areas: list[AreaHit]
     groups: dict[str, frozenset[str]]
-    catalog: AreaCatalog
-    pack_applies: bool = True
 
 
 def collect_subjects(proposal: Proposal) -> list[Subject]:

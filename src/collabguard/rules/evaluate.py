@@ -49,6 +49,8 @@ def evaluate(node: Node, ctx: Context) -> Outcome:
         if kid.value is None:
             return kid
         return Outcome(not kid.value)
+    if node.op == "area":
+        return _area(node.args, node.areas, ctx)
     return _PREDICATES[node.op](node.args, ctx)
 
 
@@ -117,10 +119,7 @@ def _country(args: CountryArgs, ctx: Context, inside: bool) -> Outcome:
     return Outcome(False)
 
 
-def _area(args: AreaArgs, ctx: Context) -> Outcome:
-    wanted: set[str] = set()
-    for sel in args.areas:
-        wanted.update(ctx.catalog.resolve(sel))
+def _area(args: AreaArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
     need = decision_rank(args.decision)
     hits = [h for h in ctx.areas if h.area_id in wanted and decision_rank(h.decision) >= need]
     if hits:
@@ -172,6 +171,5 @@ _PREDICATES = {
     "listed": _listed,
     "country_in": lambda a, c: _country(a, c, inside=True),
     "country_outside": lambda a, c: _country(a, c, inside=False),
-    "area": _area,
     "field": _field,
 }

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import string
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,11 @@ from collabguard.io.yaml_loader import YamlDocument, load_yaml
 from collabguard.lists import ListSet, load_lists
 from collabguard.matching.matcher import Matcher
 from collabguard.models.proposal import Proposal
+from collabguard.models.report import ListVersion, PackVersion, Versions
 from collabguard.rules.conditions import Node, parse
 from collabguard.rules.groups import CountryGroup, load_groups
 from collabguard.rules.schema import PackFile, PackInfo, Rule
+from collabguard.version import __version__
 
 NON_PACK_FILES = {"groups.yaml"}
 EXAMPLE_KEYS = {"case", "blocking", "confirmed"}
@@ -57,11 +60,33 @@ class RuleSet:
     lists: ListSet
     catalog: AreaCatalog
     groups: dict[str, CountryGroup]
-    lists_sha256: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def matcher(self) -> Matcher:
         return Matcher(self.lists)
+
+    @cached_property
+    def entry_counts(self) -> dict[str, int]:
+        return dict(Counter(e.list_id for e in self.lists.entities))
+
+    @cached_property
+    def taxonomy_labels(self) -> list[str]:
+        return [f"{t.id} ({t.title}, {t.version})" for t in self.catalog.taxonomies.values()]
+
+    @cached_property
+    def versions(self) -> Versions:
+        """Tool, packs, lists, taxonomies (with sha256) and matcher settings: computed once."""
+        taxonomies = []
+        for path in sorted((self.root / "areas").glob("*.yaml")):
+            version = next((t.version for t in self.catalog.taxonomies.values() if t.id == path.stem), "")
+            taxonomies.append(PackVersion(id=path.stem, version=version, sha256=hashlib.sha256(path.read_bytes()).hexdigest()))
+        return Versions(
+            tool=__version__,
+            packs=[PackVersion(id=p.info.id, version=p.info.version, sha256=p.sha256) for p in self.packs],
+            lists=[ListVersion(id=i.id, edition=i.edition, sha256=i.sha256) for i in self.lists.lists.values()],
+            taxonomies=taxonomies,
+            matcher=self.matcher.config,
+        )
 
     def pack(self, pack_id: str) -> LoadedPack:
         for p in self.packs:
@@ -79,6 +104,13 @@ def deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def example_data(example_base: dict[str, Any], rule_id: str, kind: str, index: int, example: dict[str, Any]) -> dict[str, Any]:
+    """An example proposal: the pack's ``example_base`` with the example's fields merged in."""
+    data = deep_merge(example_base, {k: v for k, v in example.items() if k not in EXAMPLE_KEYS})
+    data.setdefault("id", f"{rule_id}-{kind}-{index}")
+    return data
 
 
 def _check_template(text: str | None, where: str, label: str, problems: list[str]) -> None:
@@ -134,10 +166,8 @@ def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, exam
     _check_template(rule.question, doc.where(base + ("question",)), f"rules[{i}].question", problems)
     for kind in ("must_fire", "must_not_fire"):
         for j, example in enumerate(getattr(rule.examples, kind)):
-            data = deep_merge(example_base, {k: v for k, v in example.items() if k not in EXAMPLE_KEYS})
-            data.setdefault("id", f"{rule.id}-{kind}-{j}")
             try:
-                Proposal.model_validate(data)
+                Proposal.model_validate(example_data(example_base, rule.id, kind, j, example))
             except ValidationError as exc:
                 _pydantic_problems(doc, base + ("examples", kind, j), exc, problems)
     if node is None or pack is None:
@@ -195,7 +225,7 @@ def load_ruleset(root: Path, packs: list[Path] | None = None) -> RuleSet:
         problems += exc.problems
     if problems or lists is None or catalog is None:
         raise RuleFileError(problems)
-    known = {"lists": set(lists.lists), "groups": set(groups), "areas": set(catalog.areas)}
+    known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}
     files = packs if packs is not None else sorted(p for p in root.glob("*.yaml") if p.name not in NON_PACK_FILES)
     if not files:
         raise RuleFileError([f"{root}: no rule packs (*.yaml) found"])
@@ -212,5 +242,4 @@ def load_ruleset(root: Path, packs: list[Path] | None = None) -> RuleSet:
         loaded.append(pack)
     if problems:
         raise RuleFileError(problems)
-    shas = {info.id: info.sha256 for info in lists.lists.values()}
-    return RuleSet(root, loaded, lists, catalog, groups, shas)
+    return RuleSet(root, loaded, lists, catalog, groups)

@@ -6,9 +6,11 @@ validated separately by :mod:`collabguard.rules.conditions`, which knows every p
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from collabguard.countries import country_code
 
 from collabguard.models.common import Severity
 
@@ -26,12 +28,19 @@ class GuidelineRef(_Strict):
     url: str = Field(pattern=r"^https?://")
 
 
+def _codes(value: list[str]) -> list[str]:
+    bad = [c for c in value if country_code(c) != c]
+    if bad:
+        raise ValueError(f"not ISO 3166 alpha-2 codes: {', '.join(bad)}")
+    return value
+
+
 class AppliesWhen(_Strict):
     """A pack applies when any of these hold (an empty block never applies by itself)."""
 
-    home_countries: list[str] = Field(default_factory=list)
+    home_countries: Annotated[list[str], AfterValidator(_codes)] = Field(default_factory=list)
     funders: list[str] = Field(default_factory=list, description="funder names or acronyms, e.g. NSERC")
-    funder_countries: list[str] = Field(default_factory=list)
+    funder_countries: Annotated[list[str], AfterValidator(_codes)] = Field(default_factory=list)
     programmes: list[str] = Field(default_factory=list)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from collabguard.engine.screen import screen
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
-from collabguard.rules.loader import EXAMPLE_KEYS, LoadedPack, LoadedRule, RuleSet, deep_merge
+from collabguard.rules.loader import LoadedPack, LoadedRule, RuleSet, example_data
 
 
 @dataclass(frozen=True)
@@ -37,14 +37,15 @@ def _fired(report: Report, lr: LoadedRule) -> tuple[bool, Any]:
 
 
 def run_case(ruleset: RuleSet, pack: LoadedPack, lr: LoadedRule, kind: str, index: int, example: dict[str, Any],
-             today: date) -> CaseResult:
+             today: date, position: int | None = None) -> CaseResult:
+    """Screen one example with its pack only; ``position`` is the rule's index in the pack file."""
     name = str(example.get("case") or f"{kind}[{index}]")
-    data = deep_merge(pack.example_base, {k: v for k, v in example.items() if k not in EXAMPLE_KEYS})
-    data.setdefault("id", f"{lr.rule.id}-{kind}-{index}")
-    proposal = Proposal.model_validate(data)
+    proposal = Proposal.model_validate(example_data(pack.example_base, lr.rule.id, kind, index, example))
     report = screen(proposal, ruleset, today=today, packs=[pack.info.id])
     fired, flag = _fired(report, lr)
-    where = pack.doc.where(("rules", pack.rules.index(lr), "examples", kind, index))
+    if position is None:
+        position = next(i for i, raw in enumerate(pack.doc.data["rules"]) if raw.get("id") == lr.rule.id)
+    where = pack.doc.where(("rules", position, "examples", kind, index))
     if kind == "must_fire" and not fired:
         return CaseResult(pack.info.id, lr.rule.id, kind, name, False, f"{where}: expected {lr.rule.id} to fire; it did not")
     if kind == "must_not_fire" and fired:
@@ -61,8 +62,8 @@ def run_rule_tests(ruleset: RuleSet, today: date | None = None) -> list[CaseResu
     today = today or date.today()
     results: list[CaseResult] = []
     for pack in ruleset.packs:
-        for lr in pack.rules:
+        for position, lr in enumerate(pack.rules):
             for kind in ("must_fire", "must_not_fire"):
                 for i, example in enumerate(getattr(lr.rule.examples, kind)):
-                    results.append(run_case(ruleset, pack, lr, kind, i, example, today))
+                    results.append(run_case(ruleset, pack, lr, kind, i, example, today, position))
     return results

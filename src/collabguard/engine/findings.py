@@ -1,0 +1,84 @@
+"""Turn one rule's three-valued outcome into flags and checklist questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from collabguard.countries import country_name
+from collabguard.engine.evidence import evidence_from, render
+from collabguard.models.common import severity_rank
+from collabguard.models.report import ChecklistItem, Flag, Guideline
+from collabguard.rules.conditions import Outcome
+from collabguard.rules.context import Context
+from collabguard.rules.evaluate import evaluate
+from collabguard.rules.loader import LoadedRule, RuleSet
+
+__all__ = ["Findings", "country_name"]
+
+
+@dataclass
+class Findings:
+    """Flags and checklist of one screening, collected rule by rule.
+
+    ``quiet_advisory``: when some framework applies, packs that do not apply show their flags but
+    do not ask their own questions (only those that would confirm or clear one of their flags).
+    When no framework applies, every pack's questions are asked.
+    """
+
+    ruleset: RuleSet
+    ctx: Context
+    quiet_advisory: bool
+    flags: list[Flag] = field(default_factory=list)
+    checklist: list[ChecklistItem] = field(default_factory=list)
+
+    def run(self, lr: LoadedRule, applicable: bool) -> None:
+        rule = lr.rule
+        outcome = evaluate(lr.condition, self.ctx)
+        if outcome.value is False:
+            return
+        severity = self._severity(lr, outcome)
+        guideline = Guideline(**rule.guideline.model_dump())
+        advisory = not applicable
+        evidence = evidence_from(self.ruleset, outcome)
+
+        def ask(reason: str, text: str) -> None:
+            self._ask(ChecklistItem(rule_id=rule.id, framework=lr.pack.id, question=text, severity=severity,  # type: ignore[arg-type]
+                                    reason=reason, advisory=advisory, guideline=guideline))  # type: ignore[arg-type]
+
+        if rule.kind == "question":
+            if outcome.value is True:
+                ask("judgement", render(rule.question or "", evidence, self.ctx.proposal, lr.pack.title))
+            for q in outcome.questions:  # undecided: ask what would decide it
+                ask(q.reason, q.text)
+            return
+        confirm = [q for q in outcome.questions if q.reason != "missing_data"]
+        if outcome.value is None and not confirm:
+            for q in outcome.questions:
+                ask(q.reason, q.text)
+            return
+        confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
+        self.flags.append(Flag(
+            rule_id=rule.id, title=rule.title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
+            blocking=bool(rule.blocking and applicable and confirmed), advisory=advisory, confirmed=confirmed,
+            message=render(rule.message or "", evidence, self.ctx.proposal, lr.pack.title),
+            guideline=guideline, evidence=evidence, mitigations=list(rule.mitigations),
+        ))
+        for q in outcome.questions:
+            ask(q.reason, q.text)
+
+    def _severity(self, lr: LoadedRule, outcome: Outcome) -> str:
+        if lr.rule.severity_from == "matches" and outcome.matches:
+            return max((self.ruleset.lists.severity_of(c.entity) for _, c in outcome.matches), key=severity_rank)
+        return lr.rule.severity
+
+    def _ask(self, item: ChecklistItem) -> None:
+        if item.advisory and self.quiet_advisory and item.reason in ("judgement", "missing_data"):
+            return
+        for i, other in enumerate(self.checklist):
+            if (other.reason, other.question) == (item.reason, item.question):
+                # the same question from several rules is asked once: by an applicable pack
+                # rather than an advisory one, then at the highest severity
+                if (not item.advisory, severity_rank(item.severity)) > (not other.advisory, severity_rank(other.severity)):
+                    self.checklist[i] = item
+                return
+        self.checklist.append(item)

@@ -1,0 +1,89 @@
+"""How rule outcomes become flags, questions and a recommendation: cases found in review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collabguard.engine.screen import screen
+from collabguard.models.proposal import Proposal
+from collabguard.models.report import Report
+from collabguard.rules.loader import RuleSet
+from tests.conftest import TODAY
+
+STRAC_BASE: dict[str, Any] = {
+    "id": "t", "title": "Quantum sensing for navigation without satellite signals",
+    "home_institution": {"name": "University of Waterloo", "country": "CA"},
+    "personnel": [{"role": "co-applicant", "affiliations": [{"name": "Beihang University", "country": "CN"}]}],
+    "funding": [{"funder": "NSERC", "country": "CA"}],
+}
+
+
+def run(ruleset: RuleSet, **fields: Any) -> Report:
+    return screen(Proposal.model_validate({**STRAC_BASE, **fields}), ruleset, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "affiliation",
+    ["Beihang University (BUAA)", "Beihang Univ.", "Dept of Physics / Beihang University", "Beihang University - School of Physics",
+     "Bei\u00adhang University"],  # a soft hyphen
+)
+def test_the_strac_gate_holds_for_common_ways_of_writing_the_affiliation(ruleset: RuleSet, affiliation: str) -> None:
+    report = run(ruleset, personnel=[{"role": "co-applicant", "affiliations": [{"name": affiliation, "country": "CN"}]}])
+    assert report.blocking, affiliation
+
+
+@pytest.mark.parametrize(
+    "funder",
+    ["NSERC", "NSERC Alliance", "Natural Sciences and Engineering Research Council (NSERC)",
+     "Natural Sciences and Engineering Research Council of Canada", "Canada Foundation for Innovation"],
+)
+def test_strac_applies_whichever_way_the_funder_is_written(ruleset: RuleSet, funder: str) -> None:
+    report = run(ruleset, funding=[{"funder": funder, "country": "CA"}])
+    assert {f.id: f.applies for f in report.frameworks}["ca-strac"], funder
+
+
+def test_strac_does_not_apply_to_another_funder(ruleset: RuleSet) -> None:
+    report = run(ruleset, funding=[{"funder": "Mitacs", "country": "CA"}])
+    assert not {f.id: f.applies for f in report.frameworks}["ca-strac"] and not report.blocking
+
+
+def test_a_same_name_partner_in_another_country_is_reviewed_not_escalated(ruleset: RuleSet) -> None:
+    # Institut Pasteur (Paris) vs the listed Pasteur Institute of Iran (alias "Institute Pasteur")
+    report = screen(Proposal.model_validate({
+        "id": "p", "title": "Vaccine adjuvants", "home_institution": {"name": "UiO", "country": "NO"},
+        "partners": [{"name": "Institut Pasteur", "country": "FR"}]}), ruleset, today=TODAY)
+    assert report.recommendation == "needs_review" and not report.blocking
+    assert report.checklist[0].reason == "confirm_identity"
+
+
+def test_an_unconfirmed_flag_at_info_still_needs_review(ruleset: RuleSet) -> None:
+    # ASPI rates Hebei University low (severity info); the partner here is in the US
+    report = screen(Proposal.model_validate({
+        "id": "h", "title": "Sediments", "home_institution": {"name": "UiB", "country": "NO"},
+        "partners": [{"name": "Hebei University", "country": "US"}]}), ruleset, today=TODAY)
+    assert report.recommendation == "needs_review"
+
+
+def test_an_undecided_question_rule_asks_what_would_decide_it(ruleset: RuleSet) -> None:
+    report = screen(Proposal.model_validate({
+        "id": "n", "title": "Sediments", "home_institution": {"name": "UiB", "country": "NO"},
+        "partners": [{"name": "Some University"}]}), ruleset, today=TODAY)
+    questions = [q.question for q in report.checklist]
+    assert "Which country is partners[0] in?" in questions
+    assert not any("—" in q for q in questions)  # no template rendered without its evidence
+
+
+def test_a_question_asked_by_two_packs_belongs_to_the_one_that_applies(ruleset: RuleSet) -> None:
+    report = screen(Proposal.model_validate({
+        "id": "p", "title": "Vaccine adjuvants", "home_institution": {"name": "UiO", "country": "NO"},
+        "partners": [{"name": "Institut Pasteur", "country": "FR"}]}), ruleset, today=TODAY)
+    confirm = [q for q in report.checklist if q.reason == "confirm_identity"]
+    assert len(confirm) == 1 and confirm[0].framework == "no-hkdir" and not confirm[0].advisory
+
+
+def test_when_no_framework_applies_questions_are_still_asked(ruleset: RuleSet) -> None:
+    report = screen(Proposal.model_validate({"id": "v", "title": "Visiting", "personnel": [{"name": "Li"}]}),
+                    ruleset, today=TODAY)
+    assert report.checklist and report.recommendation != "proceed"
