@@ -145,11 +145,13 @@ def test_rules_validate_reports_every_problem_and_exits_2(tmp_path: Path) -> Non
     assert len(lines) > 3 and all(":" in ln.split("no-hkdir.yaml", 1)[1][:8] for ln in lines if "no-hkdir.yaml" in ln)
 
 
-def test_match_explains_candidates() -> None:
-    result = invoke("match", "Northeastern University", "--country", "US")
+def test_lists_search_explains_candidates_and_near_misses() -> None:
+    result = invoke("lists", "search", "Northeastern University", "--country", "US")
     assert result.exit_code == 0
     assert "possible" in result.output and "country US differs from the listed CN" in result.output
-    assert invoke("match", "X", "--country", "Narnia").exit_code == 2
+    near = invoke("lists", "search", "Sichuan Normal University", "--country", "CN").output
+    assert "no match on any list" in near and "nearest: Sichuan University, rejected: extra word 'normal'" in near
+    assert invoke("lists", "search", "X", "--country", "Narnia").exit_code == 2
 
 
 def test_schema_command_prints_the_published_schema() -> None:

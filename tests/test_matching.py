@@ -151,3 +151,56 @@ def test_real_affiliation_strings_give_only_true_matches(ruleset: RuleSet) -> No
         ("Natl Key Lab Elect Measurement Technol",
          "Defense S&T Key Laboratory of Electronic Measurement Technology at North University of China"),
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "list_id", "entity", "decision"),
+    [
+        # a local-script name borrowed from the same institution on another list (ASPI gives the Chinese)
+        ("北京航空航天大学", "CN", "ca-nro", "Beihang University", "match"),
+        ("中国人民解放军国防科技大学", "CN", "ca-nro", "National University of Defense Technology", "match"),
+        ("哈尔滨工程大学", "CN", "ca-nro", "Harbin Engineering University", "match"),
+        # translated: never more than possible (traditional characters, so not ASPI's exact form)
+        ("哈爾濱工程大學", "CN", "ca-nro", "Harbin Engineering University", "possible"),
+        ("Московский физико-технический институт", "RU", "us-dod-1286", "Moscow Institute of Physics and Technology", "possible"),
+        ("Московский государственный технический университет имени Н. Э. Баумана", "RU", "us-dod-1286",
+         "Bauman Moscow State Technical University", "possible"),
+        ("دانشگاه صنعتی شریف", "IR", "ca-nro", "Sharif University of Technology", "possible"),
+        # acronyms derived from names, and corroborated acronyms
+        ("HEU", "CN", "us-dod-1286", "Harbin Engineering University", "possible"),
+        ("Beihang University (BUAA)", "CN", "ca-nro", "Beihang University", "match"),
+        # Hong Kong is compatible with China for matching
+        ("Harbin Institute of Technology", "HK", "ca-nro", "Harbin Institute of Technology", "match"),
+        # Web of Science abbreviations
+        ("Natl Univ Def Technol", "CN", "ca-nro", "National University of Defense Technology", "match"),
+        ("Harbin Engn Univ, Coll Underwater Acoust Engn, Harbin 150001, Peoples R China", None, "ca-nro",
+         "Harbin Engineering University", "match"),  # the country is read from the address
+    ],
+)
+def test_variants_scripts_and_acronyms(ruleset: RuleSet, name: str, country: str | None, list_id: str, entity: str,
+                                       decision: str) -> None:
+    assert best(ruleset, name, country)[list_id] == (decision, entity)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("四川师范大学", "CN"),  # Sichuan Normal University, in Chinese
+        ("哈尔滨医科大学", "CN"),  # Harbin Medical University
+        ("Northwestern University", "US"),
+        ("Moscow State Linguistic University", "RU"),
+        ("Tehran University of Medical Sciences", "IR"),
+        ("", "CN"),
+        ("!!! ,,, ---", None),
+        ("x" * 10_000, None),
+    ],
+)
+def test_more_innocent_names_and_odd_input_give_no_candidate(ruleset: RuleSet, name: str, country: str | None) -> None:
+    assert best(ruleset, name, country) == {}
+
+
+def test_a_rejected_near_candidate_is_explained(ruleset: RuleSet) -> None:
+    results = {r.list_id: r for r in ruleset.matcher.results("Sichuan Normal University", "CN")}
+    rejected = results["ca-nro"].rejected
+    assert results["ca-nro"].best is None
+    assert rejected is not None and rejected.entity.name == "Sichuan University" and rejected.why == "extra word 'normal'"

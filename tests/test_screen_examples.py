@@ -84,7 +84,7 @@ def test_versions_record_packs_lists_and_matcher(ruleset: RuleSet) -> None:
     v = run(ruleset, "european-project.yaml").versions
     assert {p.id for p in v.packs} == {"no-hkdir", "ca-strac"}
     assert all(len(ll.sha256) == 64 for ll in v.lists)
-    assert v.matcher.algorithm == "collabguard-v1"
+    assert v.matcher.algorithm == "collabguard-v2"
 
 
 def test_missing_answers_become_questions_not_silent_passes(ruleset: RuleSet) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import io
-import json
 from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from collabguard.cli.common import EXIT_FINDINGS, fail, handle_errors, write_output
+from collabguard.cli.common import EXIT_FINDINGS, handle_errors, write_output
+from collabguard.cli.match_cmd import lists_app
+from collabguard.cli.match_cmd import match as match_cmd
 from collabguard.cli.rules_cmd import rules_app
-from collabguard.countries import country_code
 from collabguard.models.common import severity_rank
 
 app = typer.Typer(
@@ -23,6 +23,8 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(rules_app, name="rules")
+app.add_typer(lists_app, name="lists")
+app.command("match")(match_cmd)
 
 
 class Format(str, Enum):
@@ -83,40 +85,6 @@ def screen(
     counted = headline_flags(report.flags, any(fw.applies for fw in report.frameworks))
     if fail_on is not None and any(severity_rank(f.severity) >= severity_rank(fail_on.value) for f in counted):
         raise typer.Exit(EXIT_FINDINGS)
-
-
-@app.command()
-@handle_errors
-def match(
-    name: str = typer.Argument(..., help="An institution, funder or programme name."),
-    country: str | None = typer.Option(None, "--country", "-c", help="Its country (code or name)."),
-    programme: bool = typer.Option(False, "--programme", help="Match against talent programmes instead of institutions."),
-    rules: Path | None = RulesOpt,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
-    """Show how a name matches each list, including rejected candidates and why."""
-    from collabguard.api import get_ruleset
-
-    code = None
-    if country:
-        code = country_code(country)
-        if code is None:
-            fail(f"--country: unknown country {country!r}")
-    ruleset = get_ruleset(rules)
-    found = ruleset.matcher.explain(name, code, kind="programme" if programme else "organisation")
-    rows = [
-        {"list": c.entity.list_id, "decision": c.decision, "score": c.score, "entity_id": c.entity.entity_id,
-         "entity_name": c.entity.name, "matched_name": c.form.text, "kind": c.form.kind, "reasons": c.reasons}
-        for c in found
-    ]
-    if as_json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    if not rows:
-        typer.echo(f"{name!r}: no candidate on any list")
-    for r in rows:
-        typer.echo(f"{r['list']:14} {r['decision']:9} {r['score']:3}  {r['entity_name']}  (via {r['kind']} {r['matched_name']!r})")
-        typer.echo(f"{'':14} {'; '.join(r['reasons'])}")
 
 
 @app.command()

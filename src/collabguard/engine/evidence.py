@@ -30,7 +30,7 @@ def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch
         list_title=ruleset.lists.lists[entity.list_id].title, score=cand.score, decision=cand.decision,
         matched_name=cand.form.text, matched_name_kind=cand.form.kind, entity_country=entity.country,
         rating=entity_rating(ruleset, entity), source_url=entity.source_url, source_date=entity.source_date,
-        reasons=list(cand.reasons),
+        reasons=list(cand.reasons), query_normalized=cand.query_normalized, features=dict(cand.features),
     )
 
 

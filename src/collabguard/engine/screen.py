@@ -12,7 +12,7 @@ from collabguard.engine.recommendation import recommend
 from collabguard.errors import InputError
 from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
-from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, Report
+from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report
 from collabguard.rules.context import Context, collect_subjects
 from collabguard.rules.loader import RuleSet
 
@@ -32,7 +32,12 @@ def build_context(proposal: Proposal, ruleset: RuleSet) -> Context:
     subjects = collect_subjects(proposal)
     for s in subjects:
         kind = "programme" if s.kind == "programme" else "organisation"
-        s.matches = ruleset.matcher.match(s.name, s.country, kind=kind)
+        for result in ruleset.matcher.results(s.name, s.country, kind=kind):
+            if result.best is not None and result.best.decision != "none":
+                s.matches.append(result.best)
+            elif result.rejected is not None:
+                s.near_misses.append(result.rejected)
+        s.matches.sort(key=lambda c: c.sort_key(), reverse=True)
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
     areas = detect_areas(texts, ruleset.catalog)
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
@@ -99,5 +104,9 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         frameworks=frameworks,
         coverage=_coverage(ruleset, today),
         versions=ruleset.versions,
+        matcher=MatcherReport(algorithm=ruleset.matcher.config.algorithm, near_misses=[
+            NearMiss(partner=s.name, subject=s.kind, list=r.entity.list_id, entity_id=r.entity.entity_id,
+                     entity_name=r.entity.name, score=r.score, why=r.why)
+            for s in ctx.subjects for r in s.near_misses]),
     )
 

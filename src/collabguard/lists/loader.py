@@ -23,32 +23,41 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
-def _read_entities(info: ListInfo, path: Path, problems: list[str]) -> list[Entity]:
+def _read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool = True) -> list[Entity]:
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
-    if digest != info.sha256:
+    if verify and digest != info.sha256:
         problems.append(
             f"{path}: sha256 {digest} does not match {info.sha256} recorded in {MANIFEST}; "
             "the list file was changed. Restore it or update the manifest with its provenance."
         )
         return []
-    reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(f"{path}:{line}: not valid UTF-8 text")
+        return []
+    reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        problems.append(f"{path}:1: missing columns: {', '.join(missing)}")
+        problems.append(f"{path}:1: missing column(s): {', '.join(missing)} (the list schema is: {', '.join(REQUIRED_COLUMNS)}, …)")
         return []
     entities: list[Entity] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for line_no, row in enumerate(reader, start=2):
         entity_id = (row.get("entity_id") or "").strip()
         name = (row.get("name") or "").strip()
-        if not entity_id or not name:
-            problems.append(f"{path}:{line_no}: entity_id and name are required")
+        if not entity_id:
+            problems.append(f"{path}:{line_no}: entity_id: empty")
+            continue
+        if not name:
+            problems.append(f"{path}:{line_no}: name: empty")
             continue
         if entity_id in seen:
-            problems.append(f"{path}:{line_no}: duplicate entity_id {entity_id!r}")
+            problems.append(f"{path}:{line_no}: entity_id: duplicate {entity_id!r} (first on row {seen[entity_id]})")
             continue
-        seen.add(entity_id)
+        seen[entity_id] = line_no
         category = (row.get("category") or "").strip()
         kind = "company" if info.kind == "companies" else "institution"
         if info.programme_category_prefix and category.startswith(info.programme_category_prefix):
@@ -113,3 +122,23 @@ def load_lists(folder: Path) -> ListSet:
         not_covered=tuple(not_covered),
         retrieved=str(data.get("retrieved") or ""),
     )
+
+
+def load_list_file(path: Path) -> ListSet:
+    """A list CSV in the shipped schema that is not part of the shipped set (``--list FILE``).
+    Its id is the file name; provenance comes from its rows (source_url, source_date, list_source)."""
+    read_text(path, "list file")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        first = next(csv.DictReader(fh), None) or {}
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    info = ListInfo(
+        id=path.stem, file=path.name, sha256=digest, title=(first.get("list_source") or path.stem).strip(),
+        publisher="(user-supplied list)", url=(first.get("source_url") or "").strip() or path.resolve().as_uri(),
+        edition=(first.get("source_date") or "").strip() or "unknown", copy_of=str(path), licence="unknown",
+        kind="institutions", complete=True, meaning="A list supplied by the user.", severity={"default": "high"},
+    )
+    problems: list[str] = []
+    entities = _read_entities(info, path, problems, verify=False)
+    if problems:
+        raise RuleFileError(problems)
+    return ListSet(lists={info.id: info}, entities=tuple(entities))

@@ -25,10 +25,14 @@ class _Out(BaseModel):
 class MatcherConfig(_Out):
     """Matcher settings; recorded in every report so a result can be reproduced."""
 
-    algorithm: str = "collabguard-v1"
-    scorer: str = "rapidfuzz.fuzz.ratio on collabguard-normalised names"
-    possible_threshold: int = Field(90, ge=0, le=100, description="minimum similarity (0–100) for a 'possible' spelling match")
-    word_twin_ratio: int = Field(80, ge=0, le=100, description="minimum similarity for two differing words to count as one word misspelt")
+    algorithm: str = "collabguard-v2"
+    scorer: str = "word pairing (exact, translated, skeleton, typo, abbreviation) on collabguard-normalised names"
+    possible_threshold: int = Field(85, ge=0, le=100, description="minimum similarity (0–100) for a 'possible' spelling match")
+    translated_threshold: int = Field(60, ge=0, le=100, description="minimum similarity for a name translated from another script")
+    word_twin_ratio: int = Field(80, ge=0, le=100, description="minimum similarity for two words to count as one word misspelt")
+    max_candidates: int = Field(400, ge=1, description="most list names scored per query part")
+    max_name_length: int = Field(1000, ge=10, description="longer names are cut to this many characters")
+    near_miss_score: int = Field(60, ge=0, le=100, description="a rejected candidate this similar is reported as a near miss")
 
 
 class ListMatch(_Out):
@@ -50,6 +54,25 @@ class ListMatch(_Out):
     source_url: str
     source_date: str
     reasons: list[str] = Field(default_factory=list)
+    query_normalized: str = Field("", description="the name (or the part of it) as compared, after normalisation or translation")
+    features: dict[str, str] = Field(default_factory=dict, description="what decided: matched form, name kind, country check, word pairing")
+
+
+class NearMiss(_Out):
+    """The nearest list entry that was rejected for a name, and why: defends a 'no match'."""
+
+    partner: str
+    subject: str
+    list: str
+    entity_id: str
+    entity_name: str
+    score: int
+    why: str
+
+
+class MatcherReport(_Out):
+    algorithm: str
+    near_misses: list[NearMiss] = Field(default_factory=list)
 
 
 class AreaEvidence(_Out):
@@ -168,3 +191,4 @@ class Report(_Out):
     frameworks: list[FrameworkResult]
     coverage: Coverage
     versions: Versions
+    matcher: MatcherReport | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from collabguard.areas.detect import AreaHit
-from collabguard.matching.matcher import Candidate
+from collabguard.matching.matcher import Candidate, Rejected
 from collabguard.models.proposal import Proposal
 
 SUBJECT_KINDS = ("partner", "funder", "affiliation", "appointment", "programme")
@@ -21,6 +21,7 @@ class Subject:
     country: str | None
     where: str  # e.g. partners[0]
     matches: list[Candidate] = field(default_factory=list)
+    near_misses: list[Rejected] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,143 @@
+"""`collabguard match NAMES` and `collabguard lists search|show`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from collabguard.cli.common import fail, handle_errors, write_output
+
+lists_app = typer.Typer(help="Look names up in the sensitivity lists and see what is shipped.", no_args_is_help=True)
+
+
+class MatchFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+def _matcher(list_args: list[str], rules: Path | None):  # type: ignore[no-untyped-def]
+    """The matcher over the shipped lists, or only over the lists named by --list (ids or CSV files)."""
+    from collabguard.api import get_ruleset
+    from collabguard.lists.loader import load_list_file
+    from collabguard.lists.model import ListSet
+    from collabguard.matching.matcher import Matcher
+
+    ruleset = get_ruleset(rules)
+    if not list_args:
+        return ruleset.matcher, None
+    ids = [a for a in list_args if not a.lower().endswith(".csv")]
+    unknown = [a for a in ids if a not in ruleset.lists.lists]
+    if unknown:
+        fail(f"--list: unknown list {unknown[0]!r}; shipped: {', '.join(sorted(ruleset.lists.lists))}, or a path to a .csv file")
+    files = [load_list_file(Path(a)) for a in list_args if a.lower().endswith(".csv")]
+    if not files:
+        return ruleset.matcher, ids
+    lists = {i: ruleset.lists.lists[i] for i in ids}
+    entities = [e for e in ruleset.lists.entities if e.list_id in ids]
+    for extra in files:
+        clash = set(extra.lists) & set(lists)
+        if clash:
+            fail(f"--list: two lists are called {clash.pop()!r}")
+        lists.update(extra.lists)
+        entities += extra.entities
+    return Matcher(ListSet(lists=lists, entities=tuple(entities)), ruleset.matcher.config), None
+
+
+def _text(rows: list[dict]) -> str:  # type: ignore[type-arg]
+    out = []
+    for r in rows:
+        head = f"{r['name']}" + (f" ({r['country']})" if r["country"] else "")
+        if r["decision"] == "none":
+            out.append(f"{head}: no match on any list")
+        else:
+            out.append(f"{head}: {r['decision']} — {r['entity_name']} [{r['list']}] score {r['score']}; lists: {r['lists_matched']}")
+        for x in r["results"]:
+            if x["decision"] != "none":
+                out.append(f"    {x['list']:13} {x['decision']:9} {x['score']:>3}  {x['entity_name']}  ({'; '.join(x['reasons'])})")
+            elif x["rejected"]:
+                rj = x["rejected"]
+                out.append(f"    {x['list']:13} {'none':9} {rj['score']:>3}  nearest: {rj['entity_name']}, rejected: {rj['why']}")
+        if r["note"]:
+            out.append(f"    note: {r['note']}")
+    return "\n".join(out) + "\n"
+
+
+def render_rows(rows: list[dict], fmt: MatchFormat) -> str:  # type: ignore[type-arg]
+    from collabguard.io.tables import csv_text
+    from collabguard.matching.batch import CSV_COLUMNS
+
+    if fmt is MatchFormat.csv:
+        return csv_text(CSV_COLUMNS, rows)
+    if fmt is MatchFormat.json:
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    return _text(rows)
+
+
+ListOpt = typer.Option([], "--list", "-l", help="Only these lists: a shipped list id, or a CSV in the list schema. Repeatable.")
+RulesOpt = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules).")
+
+
+@handle_errors
+def match(
+    names: str = typer.Argument(..., help="A CSV with a 'name' column (and optional 'country'), or '-' for one name per line on stdin."),
+    lists: list[str] = ListOpt,
+    fmt: MatchFormat = typer.Option(MatchFormat.text, "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    programme: bool = typer.Option(False, "--programme", help="Match talent programmes instead of institutions."),
+    rules: Path | None = RulesOpt,
+) -> None:
+    """Match many names against the lists: one result per input row, in input order."""
+    from collabguard.matching.batch import match_rows, read_names_csv, read_names_lines
+
+    rows = read_names_lines(sys.stdin.read()) if names == "-" else read_names_csv(Path(names))
+    matcher, only = _matcher(lists, rules)
+    results = match_rows(rows, matcher, lists=only, kind="programme" if programme else "organisation")
+    write_output(render_rows(results, fmt), output)
+
+
+@lists_app.command("search")
+@handle_errors
+def search(
+    name: str = typer.Argument(..., help="An institution, funder or programme name."),
+    country: str | None = typer.Option(None, "--country", "-c", help="Its country (code or name)."),
+    lists: list[str] = ListOpt,
+    programme: bool = typer.Option(False, "--programme", help="Search talent programmes instead of institutions."),
+    fmt: MatchFormat = typer.Option(MatchFormat.text, "--format", "-f"),
+    rules: Path | None = RulesOpt,
+) -> None:
+    """Look one name up: per list, the best candidate or the nearest rejected one, and why."""
+    from collabguard.countries import country_code
+    from collabguard.matching.batch import NameRow, match_rows
+
+    code = None
+    if country:
+        code = country_code(country)
+        if code is None:
+            fail(f"--country: unknown country {country!r}")
+    matcher, only = _matcher(lists, rules)
+    rows = match_rows([NameRow(1, name, code)], matcher, lists=only, kind="programme" if programme else "organisation")
+    typer.echo(render_rows(rows, fmt), nl=False)
+
+
+@lists_app.command("show")
+@handle_errors
+def show(rules: Path | None = RulesOpt) -> None:
+    """The shipped lists: edition, age, entries, completeness, and what is not checked."""
+    from datetime import date
+
+    from collabguard.api import get_ruleset
+
+    rs = get_ruleset(rules)
+    today = date.today()
+    for info in rs.lists.lists.values():
+        as_of = info.age_date()
+        age = f"{(today - as_of).days} days old" if as_of else "age unknown"
+        partial = "" if info.complete else ", PARTIAL"
+        typer.echo(f"{info.id:13} {rs.entry_counts.get(info.id, 0):4} entries  edition {info.edition} ({age}{partial})  {info.title}")
+    for n in rs.lists.not_covered:
+        typer.echo(f"{'not checked':13} {n.title}")

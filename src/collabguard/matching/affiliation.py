@@ -1,0 +1,34 @@
+"""Reading raw affiliation strings ("School of Automation, Northwestern Polytechnical University,
+Xi'an 710072, Shaanxi, China"): which part is a department, and which country the address names."""
+
+from __future__ import annotations
+
+import re
+
+from collabguard.countries import country_code
+
+_DEPARTMENT = re.compile(
+    r"^(dept|department|school|sch|faculty|fac|division|div|section|sect|chair|unit|program|programme|"
+    r"grp|group|team|inst of|institute of|college of|coll|centre for|center for|ctr)\b",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"\b[A-Z]{0,2}-?\d{3,}(-\d+)?\b")
+
+
+def is_department(part: str) -> bool:
+    """A part that names a unit inside an organisation ("Dept Phys", "School of Automation")."""
+    return bool(_DEPARTMENT.match(part.strip()))
+
+
+def infer_country(parts: list[str]) -> str | None:
+    """The country an address ends with ("…, Peoples R China" → CN; "…, CA 90095 USA" → US)."""
+    for part in reversed(parts[1:]):
+        text = _POSTCODE.sub(" ", part).strip(" .")
+        if not text:
+            continue
+        code = country_code(text)
+        if code is None:
+            last = text.split()[-1] if text.split() else ""
+            code = country_code(last) if len(last) > 2 else None
+        return code
+    return None

@@ -1,0 +1,188 @@
+"""Names written in Chinese, Cyrillic or Persian/Arabic script → English-like tokens.
+
+Why: the lists name institutions in English, and only ASPI also gives Chinese names. A proposal may
+name a partner as 哈尔滨工业大学, Московский физико-технический институт or دانشگاه صنعتی شریف.
+We translate the institution words that recur in such names with a small dictionary
+(大学 → university, институт → institute, دانشگاه → university …) and romanise the rest (place and
+person names) with ``anyascii``.
+
+Why anyascii: one small, dependency-free, deterministic table for every script we meet (Chinese,
+Cyrillic, Arabic/Persian, Japanese kana). pypinyin reads Chinese heteronyms better, but it covers
+only Chinese, and in institution names the words that matter are translated by the dictionary
+anyway; place names (北京 → beijing, 哈尔滨 → haerbin) come out well enough for fuzzy word matching.
+Persian is written without short vowels, so its romanised words are compared by consonant
+skeleton (شریف → "shryf" → "shrf" = "sharif" → "shrf"); see :func:`skeleton`.
+
+A translated word may stand for several English words (学院 is a college, institute, academy or
+school): such a token is written ``college|institute|academy|school`` and pairs with any of them.
+Matches found through translation are never more than ``possible``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# Chinese institution words, longest first when applied. Values: English alternatives, "|"-joined;
+# several space-separated tokens for a phrase; "" to drop (legal forms).
+CHINESE: dict[str, str] = {
+    "中国人民解放军": "pla", "人民解放军": "pla", "解放军": "pla", "武装警察部队": "armed police",
+    "有限责任公司": "", "股份有限公司": "", "有限公司": "", "公司": "", "集团": "group",
+    "研究院": "research academy|institute", "研究所": "research institute", "研究中心": "research center",
+    "重点实验室": "key laboratory", "实验室": "laboratory", "中心": "center",
+    "大学": "university", "学院": "college|institute|academy|school", "学校": "school|academy|college",
+    "航空航天": "aeronautics astronautics", "航空": "aeronautics|aviation|aeronautical", "航天": "astronautics|aerospace|space",
+    "国防": "national defense", "科学技术": "science technology", "科技": "science technology",
+    "工业": "industry|industrial|technology|polytechnic", "理工": "science|technology|institute",
+    "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|electronics",
+    "信息": "information", "通信": "communication|communications", "邮电": "posts telecommunications",
+    "师范": "normal", "医科": "medical", "医学": "medical|medicine", "军医": "military medical", "医": "medical",
+    "农业": "agricultural", "林业": "forestry", "交通": "jiaotong|transportation", "海洋": "ocean",
+    "海军": "naval|navy", "空军": "air force", "陆军": "army", "火箭军": "rocket force", "军事": "military",
+    "兵器": "ordnance|weapons", "船舶": "shipbuilding", "核": "nuclear", "物理": "physics", "化工": "chemical technology",
+    "化学": "chemistry|chemical", "材料": "materials", "计算": "computing", "应用": "applied", "指挥": "command",
+    "后勤": "logistics", "飞行": "flight", "预警": "early warning", "装备": "equipment", "工程物理": "engineering physics",
+    "中国": "china|chinese", "东北": "northeastern|northeast", "西北": "northwestern|northwest", "东南": "southeast|southeastern",
+    "西南": "southwest|southwestern", "华中": "huazhong|central china", "华南": "south china", "华东": "east china",
+    "华北": "north china", "中南": "central south", "北方": "north", "南方": "southern", "国家": "national|state",
+    "国立": "national", "发展": "development", "动力": "power|dynamics", "空气动力": "aerodynamics",
+}
+
+# Russian institution words after romanisation (stems: a word starting with the key).
+RUSSIAN: dict[str, str] = {
+    "universitet": "university", "institut": "institute", "akademi": "academy", "gosudarstvenn": "state",
+    "tekhnichesk": "technical", "nauchno-issledovatelsk": "scientific research", "nauchno": "scientific",
+    "issledovatelsk": "research", "tsentr": "center", "federaln": "federal", "natsionaln": "national",
+    "politekhnichesk": "polytechnic", "aviatsionn": "aviation", "fiziko-tekhnichesk": "physics technology",
+    "fizichesk": "physical|physics", "khimichesk": "chemical|chemistry", "yadern": "nuclear", "radiotekhnichesk": "radio engineering",
+    "elektronn": "electronic|electronics", "matematichesk": "mathematical|mathematics", "prikladn": "applied",
+    "voenn": "military", "morsk": "naval|maritime", "kosmichesk": "space", "moskovsk": "moscow",
+    "sankt-peterburgsk": "saint petersburg", "novosibirsk": "novosibirsk", "tomsk": "tomsk", "kazansk": "kazan",
+    "uralsk": "ural", "sibirsk": "siberian", "rossiysk": "russian", "rossii": "russia", "ran": "russian academy sciences",
+    "imeni": "", "im": "", "ao": "", "oao": "", "pao": "", "zao": "", "fgup": "", "fgbu": "", "fgbou": "",
+}
+
+# Persian/Arabic institution words, matched before romanisation.
+PERSIAN: dict[str, str] = {
+    "دانشگاه": "university", "صنعتی": "technology|industrial", "علوم": "sciences|science", "پزشکی": "medical",
+    "پژوهشگاه": "research institute", "پژوهشکده": "research institute", "موسسه": "institute", "مؤسسه": "institute",
+    "مرکز": "center", "سازمان": "organization", "هوایی": "aerospace|air", "هوافضا": "aerospace", "فضایی": "space",
+    "دفاع": "defense", "دفاعی": "defense", "ملی": "national", "تحقیقات": "research", "فناوری": "technology",
+    "علم": "science", "صنعت": "industry|technology", "و": "", "تهران": "tehran", "امام": "imam", "شهید": "shahid",
+    "جامع": "comprehensive", "انستیتو": "institute", "فیزیک": "physics",
+}
+
+# Traditional characters that occur in institution names → the simplified ones the dictionary uses.
+TRADITIONAL = str.maketrans({
+    "學": "学", "東": "东", "國": "国", "華": "华", "電": "电", "實": "实", "驗": "验", "醫": "医", "軍": "军",
+    "師": "师", "範": "范", "發": "发", "術": "术", "陸": "陆", "業": "业", "農": "农", "灣": "湾", "臺": "台",
+    "氣": "气", "動": "动", "飛": "飞", "機": "机", "體": "体", "導": "导", "廠": "厂", "與": "与", "際": "际",
+    "線": "线", "資": "资", "訊": "讯", "經": "经", "濟": "济", "產": "产", "廣": "广",
+    "專": "专", "門": "门", "邊": "边", "衛": "卫", "護": "护", "藥": "药", "億": "亿", "萬": "万", "開": "开",
+})
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_CHINESE_KEYS = sorted(CHINESE, key=len, reverse=True)
+_VOWELS = set("aeiouy")
+
+
+def script_of(text: str) -> str:
+    """'cjk', 'cyrillic', 'arabic' or 'latin' (the first non-Latin script found wins)."""
+    if _CJK.search(text):
+        return "cjk"
+    if _CYRILLIC.search(text):
+        return "cyrillic"
+    if _ARABIC.search(text):
+        return "arabic"
+    return "latin"
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton for comparing words from abjad scripts: vowels (and y/w) dropped,
+    doubled letters collapsed, h after a consonant dropped. "hossein" → "hsn", "hsyn" → "hsn"."""
+    out: list[str] = []
+    for ch in word.lower():
+        if not ch.isalpha() or ch in _VOWELS or ch == "w":
+            continue
+        if ch == "h" and out and out[-1] not in "h":
+            if out[-1] in "sckzgd":  # sh, ch, kh, zh, gh, dh: keep the digraph as its first letter
+                continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _romanise(text: str) -> list[str]:
+    ascii_text = anyascii(text).lower()
+    return [t for t in re.split(r"[^a-z0-9-]+", ascii_text) if t]
+
+
+def _chinese(text: str) -> list[str]:
+    out: list[str] = []
+    i, rest = 0, ""
+    while i < len(text):
+        key = next((k for k in _CHINESE_KEYS if text.startswith(k, i)), None)
+        if key is None:
+            if _CJK.match(text[i]):
+                rest += text[i]
+            else:
+                if rest:
+                    out.append("".join(_romanise(rest)))
+                    rest = ""
+                out.extend(_romanise(text[i]))
+            i += 1
+            continue
+        if rest:
+            out.append("".join(_romanise(rest)))  # a place name: 哈尔滨 → haerbin
+            rest = ""
+        out.extend(CHINESE[key].split())
+        i += len(key)
+    if rest:
+        out.append("".join(_romanise(rest)))
+    return out
+
+
+def _russian(text: str) -> list[str]:
+    out: list[str] = []
+    for word in _romanise(text):
+        word = word.replace("'", "")
+        stem = next((k for k in sorted(RUSSIAN, key=len, reverse=True)
+                     if word == k or (len(k) > 3 and word.startswith(k))), None)
+        if stem is not None:
+            out.extend(RUSSIAN[stem].split())
+        elif len(word) > 1:  # initials ("N. E.") say nothing
+            out.append(word)
+    return out
+
+
+def _persian(text: str) -> list[str]:
+    out: list[str] = []
+    for word in text.split():
+        key = word.strip("\u200c.,()")
+        if key in PERSIAN:
+            out.extend(PERSIAN[key].split())
+        else:
+            out.extend(f"~{w}" for w in _romanise(key))  # "~": compare by consonant skeleton
+    return out
+
+
+@lru_cache(maxsize=16384)
+def translate(text: str) -> tuple[str, ...]:
+    """English-like tokens for a non-Latin name ("" tokens dropped); empty for Latin text."""
+    text = unicodedata.normalize("NFKC", text)
+    script = script_of(text)
+    if script == "cjk":
+        tokens = _chinese(text.translate(TRADITIONAL))
+    elif script == "cyrillic":
+        tokens = _russian(text)
+    elif script == "arabic":
+        tokens = _persian(text)
+    else:
+        return ()
+    return tuple(t for t in tokens if t)
