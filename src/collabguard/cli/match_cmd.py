@@ -96,7 +96,8 @@ def match(
 
     rows = read_names_lines(sys.stdin.read()) if names == "-" else read_names_csv(Path(names))
     matcher, only = _matcher(lists, rules)
-    results = match_rows(rows, matcher, lists=only, kind="programme" if programme else "organisation")
+    results = match_rows(rows, matcher, lists=only, kind="programme" if programme else "organisation",
+                         explain=fmt is not MatchFormat.csv)  # CSV has no column for near misses
     write_output(render_rows(results, fmt), output)
 
 

@@ -71,11 +71,12 @@ def _row(n: int, name: str, raw_country: str) -> NameRow:
 
 
 def match_rows(rows: Iterable[NameRow], matcher: Matcher, lists: list[str] | None = None,
-               kind: str = "organisation") -> list[dict[str, Any]]:
-    """Per input row: the strongest candidate, every list with a match or possible, and all per-list results."""
+               kind: str = "organisation", explain: bool = True) -> list[dict[str, Any]]:
+    """Per input row: the strongest candidate, every list with a match or possible, and all per-list
+    results (with ``explain``, also the nearest rejected candidate of each list)."""
     out: list[dict[str, Any]] = []
     for r in rows:
-        results = matcher.results(r.name, r.country, kind=kind, lists=lists) if r.name else []
+        results = matcher.results(r.name, r.country, kind=kind, lists=lists, explain=explain) if r.name else []
         hits = sorted((x.best for x in results if x.best is not None and x.best.decision != "none"),
                       key=lambda c: c.sort_key(), reverse=True)
         top = hits[0] if hits else None

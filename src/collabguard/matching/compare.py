@@ -9,21 +9,30 @@ that is a prefix ("technol" ↔ "technology"). What stays unpaired decides:
   "pla". "Sichuan Normal University" is not "Sichuan University" (extra word 'normal');
   "Northwestern University" is not "Northwestern Polytechnical University" (missing word
   'polytechnic'); "Royal Norwegian Naval Academy" is not "Naval Academy".
-- lenient (translated from another script): translation is lossy (科技 is "science and
-  technology", NUDT's English name says only "technology"), so up to two unpaired *generic* words are
-  allowed, but never an unpaired distinctive word, and at least one distinctive word must pair.
+- lenient (translated from another script): translation is wordy (科技 is "science and
+  technology", NUDT's English name says only "technology"), so the translation may carry up to two
+  extra *generic* words; but every word of the list name must pair, no distinctive word may be left
+  over, and at least one distinctive word must pair.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from collabguard.matching.normalize import GENERIC_WORDS
-from collabguard.matching.translate import skeleton
+from collabguard.matching.translate import PINYIN, skeleton
 
-OPTIONAL_WORDS = frozenset({"pla"})
+# Words that may be present on one side only: the PLA prefix of Chinese military names, and the
+# corporate suffixes lists add or drop ("China South Industries Group (Corporation)").
+OPTIONAL_WORDS = frozenset({"pla", "corporation", "group", "holdings", "holding"})
+# Org-type words that translate the same Chinese or Russian word (学院, училище) and are used
+# interchangeably in English names of the same body. "University" and "institute" are not among
+# them: Beijing Institute of Technology and Beijing University of Technology are different.
+SYNONYMS = {"college": "academy", "academy": "college", "school": "college", "navy": "naval", "naval": "navy"}
+MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
 MAX_LENIENT_UNPAIRED = 2
 
 
@@ -35,8 +44,9 @@ class Comparison:
     kinds: tuple[str, ...]  # how words were paired: exact, translated, skeleton, typo, abbreviation
 
 
+@lru_cache(maxsize=65536)
 def _alternatives(token: str) -> tuple[str, ...]:
-    return tuple(token.split("|"))
+    return tuple(token.rstrip("?").split("|"))
 
 
 def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None:
@@ -47,8 +57,12 @@ def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None
     if word in alts:
         return ("translated" if len(alts) > 1 else "exact", 1.0)
     for a in alts:
-        if len(a) >= 4 and len(word) >= 4:
-            sim = Levenshtein.normalized_similarity(a, word)
+        if word in PINYIN.get(a, ()) or a in PINYIN.get(word, ()):
+            return "pinyin", 0.95
+        if SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in ("school", "academy") and word in ("school", "academy")):
+            return "synonym", 0.85
+        if len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH:
+            sim = OSA.normalized_similarity(a, word)  # a swap of two letters is one edit
             if sim >= twin_ratio:
                 return "typo", sim
         if len(a) >= 3 and len(word) >= 5 and word.startswith(a) and len(alts) == 1:
@@ -56,14 +70,53 @@ def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None
     return None
 
 
+GENERIC_WEIGHT = 0.3
+
+
+@lru_cache(maxsize=65536)
+def _weight(token: str) -> float:
+    return GENERIC_WEIGHT if _is_generic(token) else 1.0
+
+
+@lru_cache(maxsize=65536)
 def _is_generic(token: str) -> bool:
     return all(a in GENERIC_WORDS or a in OPTIONAL_WORDS for a in _alternatives(token.lstrip("~")))
 
 
-def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, twin_ratio: float) -> Comparison:
-    """Pair the words of ``query`` with those of ``listed`` and apply the gate."""
+COUNTRY_WORDS = {"CN": {"china", "chinese", "prc"}, "HK": {"china", "chinese"}, "MO": {"china", "chinese"},
+                 "RU": {"russia", "russian"}, "IR": {"iran", "iranian"}}
+COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development"}
+
+
+def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, company: bool) -> Comparison | None:
+    """A cheap rejection before pairing: words pair one to one, so when more words on one side
+    lack an exact partner than on the other, one of them must stay unpaired (strict mode)."""
+    own = COUNTRY_WORDS.get(country, ())
+    qset, lset = set(query), set(listed)
+    q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own]
+    l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own]
+    if len(q_only) > len(l_only):
+        return Comparison(0, False, f"extra word {q_only[0]!r}", ())
+    if not company and len(l_only) > len(q_only):
+        return Comparison(0, False, f"missing word {l_only[0]!r}", ())
+    return None
+
+
+def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, twin_ratio: float,
+            country: str = "", company: bool = False) -> Comparison:
+    """Pair the words of ``query`` with those of ``listed`` and apply the gate.
+
+    ``country``: the entry's country; a word naming it ("China", "Iran") may stand on one side
+    only. ``company``: a company is often named by its distinctive words alone ("CloudWalk" for
+    "CloudWalk Technology Co., Ltd."), so descriptive words of the list name may be left out."""
+    if not lenient:
+        early = _count_check(query, listed, country, company)
+        if early is not None:
+            return early
     free = list(listed)
     paired: list[tuple[str, float]] = []
+    paired_weights: list[float] = []
+    paired_words: list[str] = []
     unpaired_q: list[str] = []
     # exact pairs first, so a typo twin never steals a word that has its exact partner
     pending: list[str] = []
@@ -72,6 +125,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         if hit is not None:
             free.remove(hit)
             paired.append(("translated" if "|" in q else "exact", 1.0))
+            paired_weights.append(_weight(hit))
+            paired_words.append(hit)
         else:
             pending.append(q)
     for q in pending:
@@ -85,12 +140,25 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         else:
             free.remove(best[0])
             paired.append((best[1], best[2]))
+            paired_weights.append(_weight(best[0]))
+            paired_words.append(best[0])
     unpaired_l = free
-    total = len(query) + len(listed)
-    score = int(round(100 * 2 * sum(s for _, s in paired) / total)) if total else 0
     kinds = tuple(sorted({k for k, _ in paired}))
-    extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS]
-    missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS]
+    own = COUNTRY_WORDS.get(country, set())
+    extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?") and q not in own]
+    missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
+    anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
+    if company and not lenient and anchored:
+        missing = [w for w in missing if w not in COMPANY_TAIL]
+    # Similarity: paired words over all words, generic words weighing less than distinctive ones;
+    # words that may stand on one side only (optional, the entry's own country, a company's
+    # descriptive tail) do not lower it.
+    paired_weight = sum(s * w for (_, s), w in zip(paired, paired_weights, strict=True))
+    total = paired_weight * 2 + sum(_weight(q) for q in extra) + sum(_weight(w) for w in missing)
+    score = int(round(100 * 2 * paired_weight / (2 * sum(paired_weights) + sum(_weight(q) for q in extra)
+                                                 + sum(_weight(w) for w in missing)))) if total else 0
+    if not anchored and (extra or missing or len(paired) < len(listed)):
+        return Comparison(score, False, "no distinctive word pairs", kinds)
     if not lenient:
         if extra:
             return Comparison(score, False, f"extra word {extra[0].lstrip('~')!r}", kinds)
@@ -98,13 +166,12 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             return Comparison(score, False, f"missing word {missing[0]!r}", kinds)
         return Comparison(score, True, "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")", kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
-    distinctive_missing = [w for w in missing if w not in GENERIC_WORDS]
     if distinctive_extra:
         return Comparison(score, False, f"extra word {distinctive_extra[0].split('|')[0].lstrip('~')!r}", kinds)
-    if distinctive_missing:
-        return Comparison(score, False, f"missing word {distinctive_missing[0]!r}", kinds)
-    if len(extra) + len(missing) > MAX_LENIENT_UNPAIRED:
-        return Comparison(score, False, f"{len(extra) + len(missing)} words do not pair", kinds)
+    if missing:  # every word of the list name must be accounted for, generic ones too
+        return Comparison(score, False, f"missing word {missing[0]!r}", kinds)
+    if len(extra) > MAX_LENIENT_UNPAIRED:
+        return Comparison(score, False, f"{len(extra)} translated words do not pair", kinds)
     if not any(w not in GENERIC_WORDS for w in listed if w not in unpaired_l) and len(paired) < 3:
         return Comparison(score, False, "only generic words pair", kinds)
     return Comparison(score, True, "translated words pair up (" + ", ".join(kinds) + ")", kinds)

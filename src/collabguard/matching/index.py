@@ -24,9 +24,13 @@ from collabguard.matching.normalize import (
     normalize,
     tokens,
 )
+from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.translate import script_of, skeleton
 
 PREFIX = 5
+# words that may stand on one side only, so they cannot anchor the candidate search
+UNANCHORED = frozenset({"pla", "corporation", "group", "holdings", "holding", "china", "chinese", "prc",
+                        "russia", "russian", "iran", "iranian"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,12 +48,23 @@ class NameForm:
     via: str = ""  # another list's id when a local-script name was borrowed from the same institution there
 
 
-def derived_acronym(text: str) -> str | None:
-    """Initials of the words of a name ("National University of Defense Technology" → NUDT)."""
+def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
+    """Initials of the words of a name ("National University of Defense Technology" → NUDT); for a
+    Chinese entry also with a place name read syllable by syllable ("Chongqing University" → CQU)."""
     words = [w for w in tokens(text) if w not in STOP_WORDS and w.isascii() and w[:1].isalpha()]
-    if not 3 <= len(words) <= 8:
-        return None
-    return "".join(w[0] for w in words).upper()
+    if not words or len(words) > 8:
+        return []
+    out = []
+    plain = "".join(w[0] for w in words).upper()
+    if len(plain) >= 3:
+        out.append(plain)
+    if chinese:
+        initials = [syllable_initials(w) if w not in GENERIC_WORDS else None for w in words]
+        if any(initials):
+            spelled = "".join((i or w[0]) for i, w in zip(initials, words, strict=True)).upper()
+            if len(spelled) >= 3 and spelled not in out:
+                out.append(spelled)
+    return out
 
 
 def entity_forms(entity: Entity, borrowed: list[tuple[str, str]] = ()) -> list[NameForm]:  # type: ignore[assignment]
@@ -77,10 +92,10 @@ def entity_forms(entity: Entity, borrowed: list[tuple[str, str]] = ()) -> list[N
         forms.append(NameForm(entity, text, kind, norm, tokens(text), fingerprint(text), compact(text), is_generic(text), via))
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
-        acr = derived_acronym(text)
-        if acr and acr not in listed_acronyms:
-            listed_acronyms.add(acr)
-            forms.append(NameForm(entity, acr, "derived acronym", acr.lower(), (acr.lower(),), acr.lower(), acr.lower(), False))
+        for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):
+            if acr not in listed_acronyms:
+                listed_acronyms.add(acr)
+                forms.append(NameForm(entity, acr, "derived acronym", acr.lower(), (acr.lower(),), acr.lower(), acr.lower(), False))
     return forms
 
 
@@ -116,7 +131,11 @@ class NameIndex:
         self.fingerprints: dict[str, list[NameForm]] = defaultdict(list)
         self.compacts: dict[str, list[NameForm]] = defaultdict(list)
         self.acronyms: dict[str, list[NameForm]] = defaultdict(list)
-        self.postings: dict[str, list[NameForm]] = defaultdict(list)
+        # derived acronyms with one inner letter left out: CETC for "China Electronics Technology
+        # Group Corporation" (CETGC), as acronyms often skip a word
+        self.acronym_skips: dict[str, list[NameForm]] = defaultdict(list)
+        self.forms: list[NameForm] = []
+        self.postings: dict[str, set[int]] = defaultdict(set)  # key → positions in self.forms
         self.frequency: dict[str, int] = defaultdict(int)
         self.size = len(forms)
         for form in forms:
@@ -124,33 +143,59 @@ class NameIndex:
                 key = acronym_key(form.text)
                 if key:
                     self.acronyms[key].append(form)
+                    if form.kind == "derived acronym" and len(key) >= 5:
+                        for i in range(1, len(key) - 1):
+                            self.acronym_skips[key[:i] + key[i + 1:]].append(form)
                 continue
             self.exact[form.norm].append(form)
             if form.kind == "local":
                 continue
             self.fingerprints[form.fingerprint].append(form)
             self.compacts[form.compact].append(form)
+            position = len(self.forms)
+            self.forms.append(form)
             for tok in set(form.tokens):
                 self.frequency[tok] += 1
                 for key in blocking_keys(tok):
-                    self.postings[key].append(form)
+                    self.postings[key].add(position)
 
     def rarity(self, token: str) -> int:
         """How many names hold the word (a translated word: its most common alternative)."""
         alts = token.lstrip("~").split("|")
         return max(self.frequency.get(a, 0) for a in alts)
 
-    def candidates(self, query: tuple[str, ...], how_many_words: int = 2) -> list[NameForm]:
-        """Forms sharing one of the query's rarest distinctive words (exactly, by prefix or skeleton)."""
-        distinctive = [t for t in dict.fromkeys(query)
-                       if not all(a in GENERIC_WORDS for a in t.lstrip("~").split("|"))]
-        distinctive.sort(key=lambda t: (self.rarity(t), t))
-        seen: set[int] = set()
-        out: list[NameForm] = []
-        for tok in distinctive[:how_many_words]:
-            for key in query_keys(tok):
-                for form in self.postings.get(key, ()):
-                    if id(form) not in seen:
-                        seen.add(id(form))
-                        out.append(form)
-        return out
+    def _distinctive(self, query: tuple[str, ...]) -> list[str]:
+        words = [t for t in dict.fromkeys(query)
+                 if not t.endswith("?") and t not in UNANCHORED
+                 and not all(a in GENERIC_WORDS for a in t.lstrip("~").split("|"))]
+        words.sort(key=lambda t: (self.rarity(t), t))
+        return words
+
+    def _holding(self, token: str) -> set[int]:
+        found: set[int] = set()
+        for key in query_keys(token):
+            hits = self.postings.get(key)
+            if hits:
+                found |= hits
+        return found
+
+    def candidates(self, query: tuple[str, ...]) -> list[NameForm]:
+        """Forms holding the query's two rarest distinctive words (exactly, by prefix or skeleton).
+
+        The gate in :mod:`collabguard.matching.compare` requires every distinctive word of the
+        query to pair, so a name lacking one of them could never pass."""
+        words = self._distinctive(query)
+        if not words:
+            return []
+        found = self._holding(words[0])
+        if len(words) > 1 and found:
+            found &= self._holding(words[1])
+        return [self.forms[i] for i in sorted(found)]
+
+    def near(self, query: tuple[str, ...]) -> list[NameForm]:
+        """Forms holding one of the two rarest distinctive words: where a rejected near candidate
+        is looked for (only when a result is explained)."""
+        found: set[int] = set()
+        for word in self._distinctive(query)[:2]:
+            found |= self._holding(word)
+        return [self.forms[i] for i in sorted(found)]

@@ -19,6 +19,10 @@ Every result explains itself, and the best rejected candidate of each list is ke
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
+from math import prod
+
+from rapidfuzz import fuzz, process
 
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.affiliation import infer_country, is_department
@@ -39,6 +43,9 @@ from collabguard.models.common import Decision, decision_rank
 from collabguard.models.report import MatcherConfig
 
 CHINA = frozenset({"CN", "HK", "MO"})
+WEAK_FEATURES = frozenset({"derived acronym", "derived acronym, one word skipped", "translated from another script"})
+AMBIGUITY_MARGIN = 5
+MAX_READINGS = 256
 
 
 def same_country(a: str, b: str) -> bool:
@@ -91,19 +98,26 @@ def _demote(decision: Decision) -> Decision:
 
 
 class Matcher:
-    """Matches names against every loaded list; one index per list and kind of entry."""
+    """Matches names against every loaded list: one index over all lists (institutions and
+    companies), one over talent programmes; results are grouped per list."""
 
     def __init__(self, lists: ListSet, config: MatcherConfig | None = None) -> None:
         self.lists = lists
         self.config = config or MatcherConfig()
         borrowed = self._borrowed_local_names(lists)
-        orgs: dict[str, list[NameForm]] = {lid: [] for lid in lists.lists}
-        programmes: dict[str, list[NameForm]] = {lid: [] for lid in lists.lists}
+        orgs: list[NameForm] = []
+        programmes: list[NameForm] = []
         for entity in lists.entities:
             forms = entity_forms(entity, borrowed.get(entity.entity_id, []))
-            (programmes if entity.kind == "programme" else orgs)[entity.list_id].extend(forms)
-        self._org_index = {lid: NameIndex(f) for lid, f in orgs.items() if f}
-        self._programme_index = {lid: NameIndex(f) for lid, f in programmes.items() if f}
+            (programmes if entity.kind == "programme" else orgs).extend(forms)
+        self._indexes = {"organisation": NameIndex(orgs), "programme": NameIndex(programmes)}
+        self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
+                          for kind, forms in (("organisation", orgs), ("programme", programmes))}
+
+    @property
+    def size(self) -> int:
+        """Name forms indexed (all lists, institutions and programmes)."""
+        return sum(i.size for i in self._indexes.values())
 
     @staticmethod
     def _borrowed_local_names(lists: ListSet) -> dict[str, list[tuple[str, str]]]:
@@ -129,52 +143,60 @@ class Matcher:
         self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None
     ) -> list[Candidate]:
         """Best candidate per list with a decision above ``none``, best first."""
-        found = [r.best for r in self.results(name, country, kind=kind, lists=lists)
+        found = [r.best for r in self.results(name, country, kind=kind, lists=lists, explain=False)
                  if r.best is not None and r.best.decision != "none"]
         return sorted(found, key=lambda c: c.sort_key(), reverse=True)
 
     def results(
-        self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None
+        self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None,
+        explain: bool = True,
     ) -> list[ListResult]:
-        """Per list: the best candidate (rejected ones included) and the nearest rejected one."""
+        """Per list: the best candidate (rejected ones included) and, with ``explain``, the nearest
+        rejected one and why."""
         name = name[: self.config.max_name_length]
-        indexes = self._programme_index if kind == "programme" else self._org_index
+        index = self._indexes["programme" if kind == "programme" else "organisation"]
+        wanted = [lid for lid in self._list_ids["programme" if kind == "programme" else "organisation"]
+                  if lists is None or lid in lists]
         parts = segments(name) if name.strip() else []
-        inferred = None
-        if country is None and len(parts) > 1:
-            inferred = infer_country(parts)
+        inferred = infer_country(parts) if country is None and len(parts) > 1 else None
+        country = country or inferred
+        per_list: dict[str, list[Candidate]] = {lid: [] for lid in wanted}
+        near: dict[str, Rejected] = {}
+        for i, seg in enumerate(parts):
+            found, query = self._score_segment(index, seg)
+            for cand in found:
+                if cand.entity.list_id not in per_list:
+                    continue
+                if i > 0:
+                    cand.reasons.append(f"matched on the part {seg!r} of the name")
+                self._apply_country(cand, country, inferred is not None)
+                per_list[cand.entity.list_id].append(cand)
+            if explain and query is not None:
+                for lid, rej in self._near_misses(index, seg, query, per_list).items():
+                    if lid not in near or rej.score > near[lid].score:
+                        near[lid] = rej
         out: list[ListResult] = []
-        for list_id, index in sorted(indexes.items()):
-            if lists is not None and list_id not in lists:
-                continue
-            best, rejected = self._best(index, parts, country or inferred, inferred is not None)
-            out.append(ListResult(list_id, best, rejected))
+        for lid in wanted:
+            best, rejected = self._decide(per_list[lid], parts)
+            if best is None or best.decision == "none":
+                rejected = rejected or near.get(lid)
+            out.append(ListResult(lid, best, rejected))
         return out
 
     # -- internals -------------------------------------------------------------------------
 
-    def _best(self, index: NameIndex, parts: list[str], country: str | None,
-              inferred: bool) -> tuple[Candidate | None, Rejected | None]:
-        candidates: list[Candidate] = []
-        rejected: Rejected | None = None
-        for i, seg in enumerate(parts):
-            found, near = self._score_segment(index, seg)
-            for cand in found:
-                if i > 0:
-                    cand.reasons.append(f"matched on the part {seg!r} of the name")
-                self._apply_country(cand, country, inferred)
-                candidates.append(cand)
-            if near is not None and (rejected is None or near.score > rejected.score):
-                rejected = near
+    def _decide(self, candidates: list[Candidate], parts: list[str]) -> tuple[Candidate | None, Rejected | None]:
         if not candidates:
-            return None, rejected
+            return None, None
+        candidates, ambiguous = self._disambiguate(candidates)
+        if not candidates:
+            return None, ambiguous
         self._corroborate(candidates, parts)
-        best = max(candidates, key=lambda c: c.sort_key())
-        if rejected is not None and rejected.entity.entity_id == best.entity.entity_id:
-            rejected = None
-        return best, rejected
+        return max(candidates, key=lambda c: c.sort_key()), None
 
-    def _score_segment(self, index: NameIndex, seg: str) -> tuple[list[Candidate], Rejected | None]:
+    def _score_segment(self, index: NameIndex, seg: str) -> tuple[list[Candidate], tuple[tuple[str, ...], bool] | None]:
+        """Candidates of every list for one part of the name; plus, when the fuzzy stage ran, the
+        compared words (for near misses)."""
         out: list[Candidate] = []
         norm = normalize(seg)
         if not norm:
@@ -198,24 +220,38 @@ class Matcher:
                 out.append(self._cand(form, "possible", 95, seg, norm, "same letters, other spacing",
                                       f"same letters with different spacing as {form.text!r}"))
         if looks_like_acronym(seg):
-            for form in index.acronyms.get(acronym_key(seg) or "", ()):
+            key = acronym_key(seg) or ""
+            for form in index.acronyms.get(key, ()):
                 out.append(self._cand(form, "possible", 90, seg, norm, form.kind,
                                       f"{form.kind} {form.text!r} only: an acronym alone never confirms an identity"))
-        if out:
-            return out, None
-        return self._fuzzy(index, seg, norm)
+            if not out:
+                for form in index.acronym_skips.get(key, ()):
+                    out.append(self._cand(form, "possible", 85, seg, norm, "derived acronym, one word skipped",
+                                          f"{key} reads as the initials of {form.entity.name!r} with one word skipped: "
+                                          "an acronym alone never confirms an identity"))
+        found_lists = {c.entity.list_id for c in out}
+        fuzzy, query = self._fuzzy(index, seg, found_lists)
+        return out + fuzzy, query
 
-    def _fuzzy(self, index: NameIndex, seg: str, norm: str) -> tuple[list[Candidate], Rejected | None]:
+    def _fuzzy(self, index: NameIndex, seg: str, done: set[str]) -> tuple[list[Candidate], tuple[tuple[str, ...], bool] | None]:
+        """Close spellings and translations, for the lists that have no exact candidate yet."""
         foreign = script_of(seg) != "latin"
         q_tokens = translate(seg) if foreign else tokens(seg)
-        if not q_tokens or all(t in GENERIC_WORDS for t in q_tokens):
+        if not q_tokens:
             return [], None
-        threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
         out: list[Candidate] = []
-        near: Rejected | None = None
-        pool = index.candidates(q_tokens)[: self.config.max_candidates]
-        for form in pool:
-            result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=self.config.word_twin_ratio / 100)
+        if foreign:
+            out = [c for c in self._translated_exact(index, seg, q_tokens) if c.entity.list_id not in done]
+        if all(t in GENERIC_WORDS for t in q_tokens):
+            return out, None
+        threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
+        twin = self.config.word_twin_ratio / 100
+        exact_lists = done | {c.entity.list_id for c in out}
+        for form in index.candidates(q_tokens)[: self.config.max_candidates]:
+            if form.entity.list_id in exact_lists:
+                continue
+            result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
+                             country=form.entity.country, company=form.entity.kind == "company")
             if result.passed and result.score >= threshold:
                 how = "translated from another script" if foreign else "close spelling"
                 reason = f"{how}: {result.why}, similarity {result.score}, with {form.text!r}"
@@ -224,13 +260,65 @@ class Matcher:
                 cand = self._cand(form, "possible", result.score, seg, " ".join(q_tokens), how, reason)
                 cand.features["words"] = result.why
                 out.append(cand)
-            else:
+        return out, (q_tokens, foreign)
+
+    def _near_misses(self, index: NameIndex, seg: str, query: tuple[tuple[str, ...], bool],
+                     per_list: dict[str, list[Candidate]]) -> dict[str, Rejected]:
+        """For each list still without a candidate: the closest name sharing the query's rarest
+        word, and why it was rejected ("Sichuan University: extra word 'normal'")."""
+        q_tokens, foreign = query
+        by_list: dict[str, list[NameForm]] = {}
+        for form in index.near(q_tokens):
+            if form.entity.list_id in per_list and not per_list[form.entity.list_id]:
+                by_list.setdefault(form.entity.list_id, []).append(form)
+        out: dict[str, Rejected] = {}
+        threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
+        for lid, pool in by_list.items():
+            choice = process.extractOne(" ".join(q_tokens), [f.norm for f in pool], scorer=fuzz.token_sort_ratio)
+            form = pool[choice[2]]
+            result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=self.config.word_twin_ratio / 100,
+                             country=form.entity.country, company=form.entity.kind == "company")
+            if result.score >= self.config.near_miss_score or (not result.passed and choice[1] >= self.config.near_miss_score):
                 why = result.why if not result.passed else f"similarity {result.score} below {threshold}"
-                if near is None or result.score > near.score:
-                    near = Rejected(form, result.score, why, seg)
-        if out or near is None or near.score < self.config.near_miss_score:
-            return out, None
-        return out, near
+                out[lid] = Rejected(form, max(result.score, int(choice[1])), why, seg)
+        return out
+
+    def _translated_exact(self, index: NameIndex, seg: str, q_tokens: tuple[str, ...]) -> list[Candidate]:
+        """A translation whose words are exactly those of a list name, in any order (国防大学 →
+        national defense university). Each reading of a word with several translations is tried."""
+        options = [[a for a in t.rstrip("?").split("|")] + ([""] if t.endswith("?") else []) for t in q_tokens
+                   if not t.startswith("~")]
+        if len(options) != len(q_tokens) or prod(len(o) for o in options) > MAX_READINGS:
+            return []
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for reading in product(*options):
+            key = " ".join(sorted({w for w in reading if w}))
+            for form in index.fingerprints.get(key, ()):
+                if id(form) not in seen:
+                    seen.add(id(form))
+                    reason = f"translated from another script: the same words as {form.text!r}"
+                    if form.generic:
+                        reason += "; generic name"
+                    out.append(self._cand(form, "possible", 95, seg, " ".join(q_tokens), "translated from another script", reason))
+        return out
+
+    @staticmethod
+    def _disambiguate(candidates: list[Candidate]) -> tuple[list[Candidate], Rejected | None]:
+        """Weak evidence (a derived acronym, a translated name) that fits two different entries of
+        the same list equally well decides nothing: HIT is Harbin and Heilongjiang Institute of
+        Technology; 北京理工大学 translates close to two Beijing universities."""
+        weak = [c for c in candidates if c.features.get("matched") in WEAK_FEATURES]
+        strong = [c for c in candidates if c.features.get("matched") not in WEAK_FEATURES]
+        if strong or not weak:
+            return strong or candidates, None
+        top = max(c.score for c in weak)
+        leaders = {c.entity.entity_id: c for c in weak if c.score >= top - AMBIGUITY_MARGIN}
+        if len(leaders) == 1:
+            return list(leaders.values()), None
+        names = " / ".join(sorted(c.entity.name for c in leaders.values()))
+        first = max(leaders.values(), key=lambda c: c.sort_key())
+        return [], Rejected(first.form, first.score, f"ambiguous: fits {names} equally", first.segment)
 
     @staticmethod
     def _cand(form: NameForm, decision: Decision, score: int, seg: str, norm: str, feature: str, reason: str) -> Candidate:

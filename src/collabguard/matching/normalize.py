@@ -49,6 +49,20 @@ ABBREVIATIONS: dict[str, str] = {
     "phys": "physics",
     "grp": "group",
     "intl": "international",
+    "airforce": "air force",
+    # plural and singular name the same thing
+    "sciences": "science",
+    "technologies": "technology",
+    "electronics": "electronic",
+    "communications": "communication",
+    "telecommunications": "telecommunication",
+    "industries": "industry",
+    "systems": "system",
+    "materials": "material",
+    "forces": "force",
+    "operations": "operation",
+    "institutes": "institute",
+    "universities": "university",
     # talent programmes are translated as plan, program or programme (计划): one word for all
     "program": "programme",
     "programs": "programme",
@@ -102,10 +116,10 @@ def tokens(text: str) -> tuple[str, ...]:
     cleaned = "".join(ch if ch.isalnum() else " " for ch in text)
     out: list[str] = []
     for raw in cleaned.split():
-        word = ABBREVIATIONS.get(raw, raw)
-        if word in STOP_WORDS or word in LEGAL_FORMS:
-            continue
-        out.append(word)
+        for word in ABBREVIATIONS.get(raw, raw).split():
+            if word in STOP_WORDS or word in LEGAL_FORMS:
+                continue
+            out.append(word)
     return tuple(out)
 
 

@@ -6,10 +6,12 @@ We translate the institution words that recur in such names with a small diction
 (大学 → university, институт → institute, دانشگاه → university …) and romanise the rest (place and
 person names) with ``anyascii``.
 
-Why anyascii: one small, dependency-free, deterministic table for every script we meet (Chinese,
-Cyrillic, Arabic/Persian, Japanese kana). pypinyin reads Chinese heteronyms better, but it covers
-only Chinese, and in institution names the words that matter are translated by the dictionary
-anyway; place names (北京 → beijing, 哈尔滨 → haerbin) come out well enough for fuzzy word matching.
+Why two libraries: Chinese place names need a reader that knows heteronyms: 重庆 is Chongqing and
+长春 Changchun, where a character-by-character table (anyascii) writes "zhongqing" and "zhangchun"
+and the match is lost. ``pypinyin`` reads characters in context from its phrase dictionary
+(pure Python, MIT). For Cyrillic and Arabic/Persian script, ``anyascii`` (one small, dependency-free,
+deterministic table for every script) romanises well enough: Russian comes out in a common
+scholarly-ASCII form, and Persian, which has no short vowels, is compared by consonant skeleton.
 Persian is written without short vowels, so its romanised words are compared by consonant
 skeleton (شریف → "shryf" → "shrf" = "sharif" → "shrf"); see :func:`skeleton`.
 
@@ -25,30 +27,55 @@ import unicodedata
 from functools import lru_cache
 
 from anyascii import anyascii
+from pypinyin import lazy_pinyin
 
 # Chinese institution words, longest first when applied. Values: English alternatives, "|"-joined;
 # several space-separated tokens for a phrase; "" to drop (legal forms).
 CHINESE: dict[str, str] = {
-    "中国人民解放军": "pla", "人民解放军": "pla", "解放军": "pla", "武装警察部队": "armed police",
+    "中国人民解放军": "pla", "人民解放军": "pla", "解放军": "pla", "武装警察部队": "armed police", "武警": "armed police",
     "有限责任公司": "", "股份有限公司": "", "有限公司": "", "公司": "", "集团": "group",
-    "研究院": "research academy|institute", "研究所": "research institute", "研究中心": "research center",
+    "研究院": "research academy|institute", "科学院": "science academy|institute", "院": "academy|institute|college", "研究所": "research institute", "研究中心": "research center",
     "重点实验室": "key laboratory", "实验室": "laboratory", "中心": "center",
     "大学": "university", "学院": "college|institute|academy|school", "学校": "school|academy|college",
-    "航空航天": "aeronautics astronautics", "航空": "aeronautics|aviation|aeronautical", "航天": "astronautics|aerospace|space",
+    "航空航天": "aerospace|aeronautics astronautics?", "航空": "aeronautics|aviation|aeronautical|hangkong", "航天": "astronautics|aerospace|space|hangtian",
     "国防": "national defense", "科学技术": "science technology", "科技": "science technology",
-    "工业": "industry|industrial|technology|polytechnic", "理工": "science|technology|institute",
-    "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|electronics",
+    "工业": "industry|industrial|technology|technological|polytechnic", "理工": "science|institute technology",
+    "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|dianzi",
     "信息": "information", "通信": "communication|communications", "邮电": "posts telecommunications",
-    "师范": "normal", "医科": "medical", "医学": "medical|medicine", "军医": "military medical", "医": "medical",
+    "师范": "normal|shifan", "医科": "medical", "医学": "medical|medicine", "军医": "military medical", "医": "medical",
     "农业": "agricultural", "林业": "forestry", "交通": "jiaotong|transportation", "海洋": "ocean",
     "海军": "naval|navy", "空军": "air force", "陆军": "army", "火箭军": "rocket force", "军事": "military",
     "兵器": "ordnance|weapons", "船舶": "shipbuilding", "核": "nuclear", "物理": "physics", "化工": "chemical technology",
     "化学": "chemistry|chemical", "材料": "materials", "计算": "computing", "应用": "applied", "指挥": "command",
     "后勤": "logistics", "飞行": "flight", "预警": "early warning", "装备": "equipment", "工程物理": "engineering physics",
     "中国": "china|chinese", "东北": "northeastern|northeast", "西北": "northwestern|northwest", "东南": "southeast|southeastern",
-    "西南": "southwest|southwestern", "华中": "huazhong|central china", "华南": "south china", "华东": "east china",
+    "西南": "southwest|southwestern", "华中": "huazhong", "华南": "south china", "华东": "east china",
     "华北": "north china", "中南": "central south", "北方": "north", "南方": "southern", "国家": "national|state",
     "国立": "national", "发展": "development", "动力": "power|dynamics", "空气动力": "aerodynamics",
+    # arms and services in the names of military academies
+    "装甲兵": "armored forces", "装甲": "armored", "炮兵": "artillery", "防空兵": "air defense", "防空": "air defense",
+    "边海防": "border coastal defense", "步兵": "infantry", "航空兵": "aviation", "兵": "", "勤务": "service",
+    "特种作战": "special operations", "士官": "nco", "海警": "coast guard", "警察": "police",
+    "公安": "public security", "第一": "first", "第二": "second", "第三": "third", "第四": "fourth", "研究": "research",
+    "部队": "unit", "政治": "political", "国际关系": "international relations", "人民": "renmin|people|peoples", "战略支援部队": "", "战略支援": "strategic support",
+    "火箭": "rocket", "导弹": "missile", "卫星": "satellite", "发射": "launch", "测控": "tracking control",
+    # fields and disciplines
+    "气象": "meteorology|meteorological", "水声": "underwater acoustics", "声学": "acoustics", "光学": "optics",
+    "精密": "precision", "机械": "mechanical|mechanics|machinery", "仪器": "instrument|instruments", "能源": "energy",
+    "环境": "environment|environmental", "数学": "mathematics", "计算机": "computer|computing", "软件": "software",
+    "微电子": "microelectronics", "半导体": "semiconductor|semiconductors", "激光": "laser", "矿业": "mining",
+    "石油": "petroleum", "地质": "geosciences|geology|geological", "海事": "maritime", "民族": "minzu|nationalities",
+    "财经": "finance economics", "外国语": "foreign languages|foreign studies", "商业": "commerce", "建筑": "architecture",
+    "纺织": "textile", "电力": "electric power", "与": "", "和": "", "及": "",
+}
+
+# Pinyin words that English names of Chinese institutions keep untranslated ("Hangzhou Dianzi
+# University", "Nanchang Hangkong University"): they pair with their English meaning.
+PINYIN: dict[str, tuple[str, ...]] = {
+    "daxue": ("university",), "xueyuan": ("college", "institute", "academy"), "dianzi": ("electronic",),
+    "hangkong": ("aviation", "aeronautics", "aeronautical"), "hangtian": ("astronautics", "aerospace"),
+    "minzu": ("nationalities",), "shifan": ("normal",), "ligong": ("technology",), "gongye": ("industry", "technology"),
+    "keji": ("technology",), "yike": ("medical",), "caijing": ("finance",), "renmin": ("people", "peoples"),
 }
 
 # Russian institution words after romanisation (stems: a word starting with the key).
@@ -118,6 +145,12 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
+def _pinyin(text: str) -> str:
+    """A run of Chinese characters with no dictionary word in it, usually a place name, as one
+    pinyin word (北京 → beijing, 重庆 → chongqing)."""
+    return "".join(lazy_pinyin(text)).lower()
+
+
 def _romanise(text: str) -> list[str]:
     ascii_text = anyascii(text).lower()
     return [t for t in re.split(r"[^a-z0-9-]+", ascii_text) if t]
@@ -133,18 +166,18 @@ def _chinese(text: str) -> list[str]:
                 rest += text[i]
             else:
                 if rest:
-                    out.append("".join(_romanise(rest)))
+                    out.append(_pinyin(rest))
                     rest = ""
                 out.extend(_romanise(text[i]))
             i += 1
             continue
         if rest:
-            out.append("".join(_romanise(rest)))  # a place name: 哈尔滨 → haerbin
+            out.append(_pinyin(rest))  # a place name: 哈尔滨 → haerbin
             rest = ""
         out.extend(CHINESE[key].split())
         i += len(key)
     if rest:
-        out.append("".join(_romanise(rest)))
+        out.append(_pinyin(rest))
     return out
 
 

@@ -1,0 +1,137 @@
+"""Matcher speed against a large list, next to the naive rapidfuzz loop measured in the same run.
+
+    python benchmarks/match_speed.py [--names 50000] [--queries 10000] [--naive-sample 200] [--cli]
+
+The list: every shipped entry plus generated names of institutions that are not listed (built from
+place names and institution patterns; they exist only in memory, or in a temporary CSV with --cli).
+The queries: dev-set queries (variants, addresses, look-alikes, other scripts), cycled to the count.
+Prints index build time, queries/second in-process, the naive ``extractOne(WRatio)`` loop's
+queries/second over the same names (on a sample, since it is slow), their ratio, and peak memory.
+With --cli, also times a whole `collabguard match` run on the same data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from collabguard.lists import load_lists
+from collabguard.lists.model import Entity, ListInfo, ListSet
+from collabguard.matching.index import entity_forms
+from collabguard.matching.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACES = ["Anshan", "Baoding", "Baotou", "Bengbu", "Cangzhou", "Changde", "Changzhi", "Chaozhou", "Chenzhou", "Chifeng",
+          "Dandong", "Datong", "Deyang", "Dezhou", "Dongying", "Ezhou", "Foshan", "Fushun", "Fuxin", "Ganzhou", "Guangyuan",
+          "Handan", "Hengyang", "Heze", "Huaibei", "Huainan", "Huangshi", "Huizhou", "Huzhou", "Jiamusi", "Jiaxing", "Jingzhou",
+          "Jinhua", "Jining", "Jiujiang", "Kaifeng", "Langfang", "Leshan", "Linyi", "Liuzhou", "Luoyang", "Luzhou", "Maanshan",
+          "Mianyang", "Nanchong", "Nantong", "Neijiang", "Pingxiang", "Putian", "Qingyuan", "Quanzhou", "Rizhao", "Sanming",
+          "Shangrao", "Shaoguan", "Shaoxing", "Shiyan", "Suqian", "Taian", "Taizhou", "Tangshan", "Tongling", "Weifang", "Weihai",
+          "Wenzhou", "Wuhu", "Wuxi", "Xiangyang", "Xinxiang", "Xinyang", "Xuzhou", "Yancheng", "Yangquan", "Yantai", "Yibin",
+          "Yichang", "Yinchuan", "Yueyang", "Zaozhuang", "Zhangzhou", "Zhanjiang", "Zhaoqing", "Zhenjiang", "Zhuhai", "Zibo",
+          "Arzamas", "Bryansk", "Cheboksary", "Ivanovo", "Kaluga", "Kirov", "Kostroma", "Kursk", "Lipetsk", "Orel", "Penza",
+          "Ryazan", "Smolensk", "Tambov", "Tula", "Tver", "Vladimir", "Vologda", "Yaroslavl", "Arak", "Ardabil", "Bandar Abbas",
+          "Birjand", "Bojnurd", "Gorgan", "Hamadan", "Ilam", "Kashan", "Kerman", "Kermanshah", "Qazvin", "Qom", "Rasht", "Sanandaj",
+          "Semnan", "Shahrekord", "Urmia", "Yasuj", "Zahedan", "Zanjan"]
+FIELDS = ["Agricultural", "Forestry", "Textile", "Finance and Economics", "Foreign Studies", "Arts", "Music", "Fine Arts",
+          "Traditional Medicine", "Education", "Sports", "Tourism", "Petroleum", "Water Resources", "Light Industry", "Commerce",
+          "Animal Science", "Fisheries", "Architecture", "Law", "Media", "Nursing", "Pharmacy", "Veterinary Science", "Geology"]
+PATTERNS = ["{p} University of {f}", "{p} {f} College", "{p} Institute of {f}", "{p} Academy of {f}", "{f} Research Institute of {p}",
+            "{p} {f} Vocational College", "{p} Normal University", "{p} Medical College", "{p} Teachers College", "{p} {f} School"]
+
+
+def synthetic(n: int, seed: int = 7) -> list[Entity]:
+    rng = random.Random(seed)
+    combos = list(itertools.product(PATTERNS, PLACES, FIELDS))
+    rng.shuffle(combos)
+    out = []
+    for i, (pattern, place, field) in enumerate(combos[:n]):
+        out.append(Entity(entity_id=f"synthetic-{i}", list_id="synthetic", name=pattern.format(p=place, f=field),
+                          country=rng.choice(["CN", "RU", "IR"]), source_url="https://example.invalid", source_date="2026"))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--names", type=int, default=50_000)
+    parser.add_argument("--queries", type=int, default=10_000)
+    parser.add_argument("--naive-sample", type=int, default=200)
+    parser.add_argument("--cli", action="store_true", help="also time a whole `collabguard match` run")
+    args = parser.parse_args()
+
+    shipped = load_lists(ROOT / "rules" / "lists")
+    shipped_names = sum(len(entity_forms(e)) for e in shipped.entities)
+    extra = synthetic(max(0, args.names - shipped_names))
+    info = ListInfo(id="synthetic", file="-", sha256="-", title="synthetic", publisher="-", url="https://example.invalid",
+                    edition="2026", copy_of="-", licence="-", kind="institutions", complete=True, meaning="-", severity={"default": "high"})
+    lists = ListSet(lists={**shipped.lists, "synthetic": info}, entities=shipped.entities + tuple(extra))
+
+    t0 = time.perf_counter()
+    matcher = Matcher(lists)
+    build_s = time.perf_counter() - t0
+    total_names = matcher.size
+
+    with open(ROOT / "benchmarks" / "data" / "devset.csv", encoding="utf-8", newline="") as fh:
+        pool = [(r["query"], r["country"] or None) for r in csv.DictReader(fh)]
+    pool += [(e.name, e.country) for e in extra[:2000]]
+    queries = list(itertools.islice(itertools.cycle(pool), args.queries))
+
+    t0 = time.perf_counter()
+    for name, country in queries:
+        matcher.match(name, country)
+    ours_s = time.perf_counter() - t0
+    ours_qps = len(queries) / ours_s
+
+    choices = [f.text for e in lists.entities if e.kind != "programme" for f in entity_forms(e)]
+    sample = queries[: args.naive_sample]
+    t0 = time.perf_counter()
+    for name, _ in sample:
+        process.extractOne(name, choices, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=90)
+    naive_qps = len(sample) / (time.perf_counter() - t0)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"list: {total_names} names ({len(lists.entities)} entries: {len(shipped.entities)} shipped, {len(extra)} generated)")
+    print(f"index build: {build_s:.2f} s")
+    print(f"collabguard-v2: {ours_qps:,.0f} queries/s ({len(queries)} queries, {ours_s:.2f} s)")
+    print(f"naive extractOne(WRatio, cutoff 90): {naive_qps:,.1f} queries/s (sample of {len(sample)})")
+    print(f"ratio in-process: {ours_qps / naive_qps:,.0f}x")
+    print(f"peak memory (max RSS): {peak_mb:,.0f} MB")
+
+    if args.cli:
+        with tempfile.TemporaryDirectory() as tmp:
+            list_csv = Path(tmp) / "biglist.csv"
+            with open(list_csv, "w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(["entity_id", "name", "name_local", "aliases", "acronyms", "country", "list_source", "risk_level",
+                            "category", "source_url", "source_date"])
+                for e in lists.entities:
+                    if e.kind == "programme":
+                        continue
+                    w.writerow([e.entity_id, e.name, e.name_local, "|".join(e.aliases), "|".join(e.acronyms), e.country,
+                                e.list_id, e.risk_level, e.category, e.source_url, e.source_date])
+            names_csv = Path(tmp) / "names.csv"
+            with open(names_csv, "w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(["name", "country"])
+                w.writerows([(n, c or "") for n, c in queries])
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "collabguard.cli.main", "match", str(names_csv), "--list", str(list_csv),
+                            "--format", "csv", "-o", str(Path(tmp) / "out.csv")], check=True)
+            cli_s = time.perf_counter() - t0
+        naive_total = len(queries) / naive_qps
+        print(f"whole CLI run (load list CSV, build index, {len(queries)} queries, write CSV): {cli_s:.1f} s; "
+              f"naive loop for the same queries ≈ {naive_total:,.0f} s (from the sample): {naive_total / cli_s:,.0f}x")
+
+
+if __name__ == "__main__":
+    main()
