@@ -125,7 +125,7 @@ def main() -> None:
                 w.writerow(["name", "country"])
                 w.writerows([(n, c or "") for n, c in queries])
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "collabguard.cli.main", "match", str(names_csv), "--list", str(list_csv),
+            subprocess.run([sys.executable, "-m", "collabguard", "match", str(names_csv), "--list", str(list_csv),
                             "--format", "csv", "-o", str(Path(tmp) / "out.csv")], check=True)
             cli_s = time.perf_counter() - t0
         naive_total = len(queries) / naive_qps
