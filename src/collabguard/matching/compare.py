@@ -50,6 +50,7 @@ def _alternatives(token: str) -> tuple[str, ...]:
 
 
 def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None:
+    """How a query word pairs with a list word, if at all."""
     if q.startswith("~"):
         sk = q[1:]
         return ("skeleton", 0.9) if len(sk) >= 2 and skeleton(word) == skeleton(sk) else None
@@ -61,11 +62,12 @@ def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None
             return "pinyin", 0.95
         if SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in ("school", "academy") and word in ("school", "academy")):
             return "synonym", 0.85
-        if len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH:
+        if (len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and abs(len(a) - len(word)) <= 2
+                and (a[0] == word[0] or a[-1] == word[-1])):
             sim = OSA.normalized_similarity(a, word)  # a swap of two letters is one edit
             if sim >= twin_ratio:
                 return "typo", sim
-        if len(a) >= 3 and len(word) >= 5 and word.startswith(a) and len(alts) == 1:
+        if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a):
             return "abbreviation", 0.9
     return None
 
