@@ -226,7 +226,8 @@ def test_a_text_about_medieval_history_yields_nothing(catalog: AreaCatalog) -> N
 def test_hyphen_space_plural_and_punctuation_variants_match(
     catalog: AreaCatalog, text: str, area_id: str, matched: str
 ) -> None:
-    hit = hits_by_id({"abstract": text}, catalog)[area_id]
+    # in the title, so that terms marked ambiguous (machine learning, 5G, batteries) count too
+    hit = hits_by_id({"title": text}, catalog)[area_id]
     assert [ev.text for ev in hit.evidence] == [matched]
     ev = hit.evidence[0]
     assert text[ev.start : ev.end] == matched
@@ -378,3 +379,26 @@ def test_a_missing_or_empty_folder_is_a_rule_file_error(tmp_path: Path) -> None:
         load_catalog(tmp_path)
     with pytest.raises(RuleFileError, match="not found"):
         load_catalog(tmp_path / "nope")
+
+
+@pytest.mark.parametrize(
+    ("texts", "area_id", "decision"),
+    [
+        ({"abstract": "Entanglement is a quantum phenomenon studied in economics of attention."}, "ca-stra.quantum", None),
+        ({"title": "Quantum of solace: a film study"}, "ca-stra.quantum", "possible"),
+        ({"title": "Honey bee drone congregation areas"}, "ca-stra.robotics.uncrewed-vehicles", "possible"),
+        ({"abstract": "We fly a drone over the fjord to count seabirds."}, "ca-stra.robotics.uncrewed-vehicles", None),
+        ({"abstract": "A drone swarm of uncrewed aerial vehicles for mapping."}, "ca-stra.robotics.uncrewed-vehicles", "match"),
+        ({"title": "Satellite towns of Oslo"}, "ca-stra.aerospace.satellites", "possible"),
+    ],
+)
+def test_an_ambiguous_term_needs_a_second_term_to_count(catalog: AreaCatalog, texts: dict[str, str], area_id: str,
+                                                       decision: str | None) -> None:
+    hit = hits_by_id(texts, catalog).get(area_id)
+    assert (hit.decision if hit else None) == decision
+
+
+def test_ambiguous_terms_must_be_listed_terms(tmp_path: Path) -> None:
+    (tmp_path / "demo.yaml").write_text(GOOD_HEADER + "  - {id: demo.a, name: A, parent: null, level: area, terms: [x y], ambiguous: [z]}\n")
+    with pytest.raises(RuleFileError, match="ambiguous terms must also be listed in terms: z"):
+        load_catalog(tmp_path)

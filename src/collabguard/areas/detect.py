@@ -28,6 +28,9 @@ Matching (one compiled pattern per distinct term, built once per catalog object 
     ``text`` is exactly ``texts[field][start:end]``.
 
 Decision (per area)
+    - a term the taxonomy marks ``ambiguous`` for the area (common elsewhere: "quantum", "drone",
+      "satellite") needs a second, different term of the area: alone it is ``possible`` (score 50)
+      from the title, keywords or fields, and nothing from the abstract;
     - ``match`` with score 100 when any term is found in the title, the keywords or the fields:
       the applicants themselves put the topic up front;
     - otherwise (terms only in the abstract or other free text), counting every mention, i.e. two
@@ -55,6 +58,7 @@ from collabguard.areas.taxonomy import AreaCatalog, Level
 __all__ = ["AreaHit", "TermEvidence", "compile_terms", "detect_areas", "term_pattern"]
 
 STRONG_FIELDS = ("title", "keywords", "fields")
+MAX_EVIDENCE_PER_TERM = 20  # mentions of one term in one field kept as evidence
 _FIELD_ORDER = {"title": 0, "keywords": 1, "fields": 2, "abstract": 3}
 
 
@@ -213,7 +217,18 @@ def _drop_contained(found: list[TermEvidence]) -> list[TermEvidence]:
     return kept
 
 
-def _decide(evidence: list[TermEvidence]) -> tuple[Literal["match", "possible"], int]:
+def _decide(evidence: list[TermEvidence], ambiguous: frozenset[str]) -> tuple[Literal["match", "possible"], int] | None:
+    """The decision for one area; None when the evidence does not count at all.
+
+    A term marked ambiguous for the area ("quantum", "drone", "satellite") is common outside it:
+    on its own (no second, different term of the area) it counts only from the title, keywords or
+    fields, and then only as ``possible`` (a person asks whether the research advances the area).
+    """
+    distinct = {ev.term for ev in evidence}
+    if distinct <= ambiguous and len(distinct) == 1:
+        if any(ev.field in STRONG_FIELDS for ev in evidence):
+            return "possible", 50
+        return None
     if any(ev.field in STRONG_FIELDS for ev in evidence):
         return "match", 100
     mentions = len(evidence)
@@ -251,7 +266,9 @@ def detect_areas(
         for name, text in fields:
             if ct.needle and ct.needle not in folded[name]:
                 continue
-            for m in ct.pattern.finditer(text):
+            for n, m in enumerate(ct.pattern.finditer(text)):
+                if n >= MAX_EVIDENCE_PER_TERM:  # a huge text: enough evidence, keep the cost linear
+                    break
                 for aid, term in owners:
                     found.setdefault(aid, []).append(
                         TermEvidence(term=term, field=name, start=m.start(), end=m.end(), text=m.group(0))
@@ -261,7 +278,10 @@ def detect_areas(
     for aid, evidence in found.items():
         area = catalog.areas[aid]
         kept = _drop_contained(evidence)
-        decision, score = _decide(kept)
+        decided = _decide(kept, frozenset(area.ambiguous))
+        if decided is None:
+            continue
+        decision, score = decided
         info = catalog.taxonomies.get(area.taxonomy)
         hits.append(
             AreaHit(

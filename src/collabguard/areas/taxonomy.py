@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from collabguard.errors import CollabguardError, RuleFileError
 from collabguard.io.yaml_loader import YamlDocument, load_yaml
@@ -69,7 +69,17 @@ class _AreaEntry(BaseModel):
     parent: Annotated[str, StringConstraints(pattern=_AREA_ID)] | None
     level: Level
     terms: tuple[Text, ...]
+    ambiguous: tuple[Text, ...] = Field(
+        default=(), description="terms that are common outside this area ('quantum', 'drone'): alone they never make a match"
+    )
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ambiguous_are_terms(self) -> _AreaEntry:
+        stray = [t for t in self.ambiguous if t not in self.terms]
+        if stray:
+            raise ValueError(f"ambiguous terms must also be listed in terms: {', '.join(stray)}")
+        return self
 
 
 class Area(_AreaEntry):

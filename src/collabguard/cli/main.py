@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from collabguard.cli.common import EXIT_FINDINGS, handle_errors, write_output
+from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
 from collabguard.cli.rules_cmd import rules_app
@@ -25,6 +26,7 @@ app = typer.Typer(
 app.add_typer(rules_app, name="rules")
 app.add_typer(lists_app, name="lists")
 app.command("match")(match_cmd)
+app.command("areas")(areas_cmd)
 
 
 class Format(str, Enum):

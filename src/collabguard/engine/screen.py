@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from collabguard.areas.codes import detect_codes, merge_hits
 from collabguard.areas.detect import detect_areas
+from collabguard.areas.language import not_english
 from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
@@ -39,7 +41,8 @@ def build_context(proposal: Proposal, ruleset: RuleSet) -> Context:
                 s.near_misses.append(result.rejected)
         s.matches.sort(key=lambda c: c.sort_key(), reverse=True)
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
-    areas = detect_areas(texts, ruleset.catalog)
+    areas = merge_hits(detect_areas(texts, ruleset.catalog),
+                       detect_codes(texts, proposal.export_control.codes, ruleset.catalog))
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
     return Context(proposal, subjects, areas, groups)
 
@@ -104,6 +107,8 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         frameworks=frameworks,
         coverage=_coverage(ruleset, today),
         versions=ruleset.versions,
+        warnings=[f"{field}: {note}" for field, text in (("title", proposal.title), ("abstract", proposal.abstract))
+                  if (note := not_english(text))],
         matcher=MatcherReport(algorithm=ruleset.matcher.config.algorithm, near_misses=[
             NearMiss(partner=s.name, subject=s.kind, list=r.entity.list_id, entity_id=r.entity.entity_id,
                      entity_name=r.entity.name, score=r.score, why=r.why)

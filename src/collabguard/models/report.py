@@ -192,3 +192,4 @@ class Report(_Out):
     coverage: Coverage
     versions: Versions
     matcher: MatcherReport | None = None
+    warnings: list[str] = Field(default_factory=list, description="things that limit this screening (e.g. a text that is not English)")
