@@ -201,6 +201,50 @@ def compile_terms(catalog: AreaCatalog) -> tuple[_CompiledTerm, ...]:
 
 # --------------------------------------------------------------------------------------- detection
 
+KEY_LENGTH = 3
+_WORD_START = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f])[0-9A-Za-z\u00c0-\u024f]")
+_INDEXES: dict[int, tuple[weakref.ref[AreaCatalog], dict[str, tuple[_CompiledTerm, ...]], tuple[_CompiledTerm, ...]]] = {}
+
+
+def _term_index(catalog: AreaCatalog) -> tuple[dict[str, tuple[_CompiledTerm, ...]], tuple[_CompiledTerm, ...]]:
+    """Terms by the first letters of their first word (cached per catalog object); terms whose
+    first word may vary in its first letters are kept apart and scanned the old way."""
+    cached = _INDEXES.get(id(catalog))
+    if cached is not None and cached[0]() is catalog:
+        return cached[1], cached[2]
+    by_key: dict[str, list[_CompiledTerm]] = {}
+    keyless: list[_CompiledTerm] = []
+    for ct in compile_terms(catalog):
+        if len(ct.needle) >= 2:
+            by_key.setdefault(ct.needle[:KEY_LENGTH], []).append(ct)
+        else:
+            keyless.append(ct)
+    index = {k: tuple(v) for k, v in by_key.items()}
+    _INDEXES[id(catalog)] = (weakref.ref(catalog), index, tuple(keyless))
+    weakref.finalize(catalog, _INDEXES.pop, id(catalog), None)
+    return index, tuple(keyless)
+
+
+def _record(ct: _CompiledTerm, m: re.Match[str], field: str, counts: dict[int, int],
+            found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
+    n = counts.get(id(ct), 0)
+    if n >= MAX_EVIDENCE_PER_TERM:  # a huge text: enough evidence, keep the cost linear
+        return
+    counts[id(ct)] = n + 1
+    for aid, term in ct.areas:
+        if allowed is None or catalog.areas[aid].taxonomy in allowed:
+            found.setdefault(aid, []).append(TermEvidence(term=term, field=field, start=m.start(), end=m.end(), text=m.group(0)))
+
+
+def _try(ct: _CompiledTerm, text: str, start: int, field: str, counts: dict[int, int], tried: set[tuple[int, int]],
+         found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
+    if (id(ct), start) in tried:
+        return
+    tried.add((id(ct), start))
+    m = ct.pattern.match(text, start)
+    if m is not None:
+        _record(ct, m, field, counts, found, allowed, catalog)
+
 
 def _field_rank(field: str) -> tuple[int, str]:
     return (_FIELD_ORDER.get(field, len(_FIELD_ORDER)), field)
@@ -257,22 +301,21 @@ def detect_areas(
     folded = {name: text.casefold() for name, text in fields}
 
     found: dict[str, list[TermEvidence]] = {}
-    for ct in compile_terms(catalog):
-        owners = [
-            (aid, term) for aid, term in ct.areas if allowed is None or catalog.areas[aid].taxonomy in allowed
-        ]
-        if not owners:
-            continue
-        for name, text in fields:
-            if ct.needle and ct.needle not in folded[name]:
-                continue
-            for n, m in enumerate(ct.pattern.finditer(text)):
-                if n >= MAX_EVIDENCE_PER_TERM:  # a huge text: enough evidence, keep the cost linear
-                    break
-                for aid, term in owners:
-                    found.setdefault(aid, []).append(
-                        TermEvidence(term=term, field=name, start=m.start(), end=m.end(), text=m.group(0))
-                    )
+    by_key, keyless = _term_index(catalog)
+    for name, text in fields:
+        # One pass over the words of the text: only the terms whose first letters agree with a word
+        # are tried, and only at that word (instead of every term over the whole text).
+        counts: dict[int, int] = {}
+        tried: set[tuple[int, int]] = set()
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        for start in starts:
+            word = text[start : start + KEY_LENGTH].casefold()
+            for ct in by_key.get(word, ()) + by_key.get(word[:2], ()):
+                _try(ct, text, start, name, counts, tried, found, allowed, catalog)
+        for ct in keyless:
+            if not ct.needle or ct.needle in folded[name]:
+                for m in ct.pattern.finditer(text):
+                    _record(ct, m, name, counts, found, allowed, catalog)
 
     hits: list[AreaHit] = []
     for aid, evidence in found.items():
