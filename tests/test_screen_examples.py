@@ -131,3 +131,13 @@ def test_messages_show_values_people_can_read(ruleset: RuleSet) -> None:
     agreement = next(f for f in report.flags if f.rule_id == "CG-NO-AGREEMENT-002")
     assert "agreement.termination = False" in agreement.message
     assert "Partner(" not in agreement.message  # no Python object dumps in a case file
+
+
+def test_a_name_that_was_not_matched_shows_its_nearest_list_entry(ruleset: RuleSet) -> None:
+    from collabguard.report.markdown import render_markdown
+
+    report = run(ruleset, "innocent-lookalike.yaml")
+    assert report.matcher is not None
+    near = {(n.list, n.entity_name, n.why) for n in report.matcher.near_misses}
+    assert ("ca-nro", "Sichuan University", "extra word 'normal'") in near
+    assert "nearest on ca-nro is Sichuan University, rejected: extra word 'normal'" in render_markdown(report)

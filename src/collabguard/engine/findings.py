@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from collabguard.countries import country_name
 from collabguard.engine.evidence import evidence_from, render
 from collabguard.models.common import severity_rank
 from collabguard.models.report import ChecklistItem, Flag, Guideline
@@ -13,7 +12,7 @@ from collabguard.rules.context import Context
 from collabguard.rules.evaluate import evaluate
 from collabguard.rules.loader import LoadedRule, RuleSet
 
-__all__ = ["Findings", "country_name"]
+__all__ = ["Findings"]
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from collabguard.models.report import Flag, Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
@@ -93,6 +93,10 @@ def render_html(report: Report) -> str:
             parts.append(f"<tr><td>{_e(a.area_name)} <code>{_e(a.area_id)}</code></td><td>{_e(a.taxonomy)} {_e(a.taxonomy_version)}</td>"
                          f"<td>{_e(a.decision)}</td><td>{_e(terms)}</td></tr>")
         parts.append("</table>")
+    near = near_miss_lines(r)
+    if near:
+        parts.append("<h2>Names checked and not matched (nearest list entries)</h2><ul class=\"small\">"
+                     + "".join(f"<li>{_e(line)}</li>" for line in near) + "</ul>")
     cov = r.coverage
     parts.append("<h2>Coverage</h2><table><tr><th>list checked</th><th>edition</th><th>age</th><th>entries</th></tr>")
     for c in cov.lists_checked:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collabguard.models.report import AreaFinding, ListMatch
+from collabguard.models.report import AreaFinding, ListMatch, Report
 
 RECOMMENDATION_TEXT = {
     "proceed": "Proceed",
@@ -37,3 +37,12 @@ def match_line(m: ListMatch) -> str:
 def area_terms(area: AreaFinding) -> str:
     """The words that made an area hit, once each: '"sonar" in abstract, "sonar" in keywords'."""
     return ", ".join(sorted({f"“{e.text}” in {e.field}" for e in area.evidence}))
+
+
+def near_miss_lines(report: Report) -> list[str]:
+    """'Sichuan Normal University (partner): nearest on ca-nro is Sichuan University, rejected: extra word 'normal''.
+    One line per name and list, so an officer can show why a name was not reported as listed."""
+    if report.matcher is None:
+        return []
+    return [f"{n.partner} ({n.subject}): nearest on {n.list} is {n.entity_name}, rejected: {n.why}"
+            for n in report.matcher.near_misses]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collabguard.models.report import Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines
 
 
 def _esc(text: str) -> str:
@@ -57,6 +57,10 @@ def render_markdown(report: Report) -> str:
         for a in report.areas:
             terms = area_terms(a)
             out.append(f"- {a.area_name} (`{a.area_id}`, {a.taxonomy} {a.taxonomy_version}): {a.decision}, {terms}")
+    near = near_miss_lines(report)
+    if near:
+        out += ["", "## Names checked and not matched (nearest list entries)", ""]
+        out += [f"- {_esc(line)}" for line in near]
     cov = report.coverage
     out += ["", "## Coverage", ""]
     for c in cov.lists_checked:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from collabguard.models.report import Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines
 
 SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim", "none": "green"}
 RECOMMENDATION_STYLE = {
@@ -77,6 +77,12 @@ def render_terminal(report: Report, console: Console) -> None:
         for a in report.areas:
             terms = area_terms(a)
             console.print(Text(f"  {a.decision:8} {a.area_name} [{a.area_id}]: {terms}"))
+
+    near = near_miss_lines(report)
+    if near:
+        console.print(Text("\nNames checked and not matched (nearest list entries)", style="bold underline"))
+        for line in near:
+            console.print(Text(f"  {line}", style="dim"))
 
     cov = report.coverage
     console.print(Text("\nCoverage", style="bold underline"))
