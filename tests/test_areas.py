@@ -402,3 +402,22 @@ def test_ambiguous_terms_must_be_listed_terms(tmp_path: Path) -> None:
     (tmp_path / "demo.yaml").write_text(GOOD_HEADER + "  - {id: demo.a, name: A, parent: null, level: area, terms: [x y], ambiguous: [z]}\n")
     with pytest.raises(RuleFileError, match="ambiguous terms must also be listed in terms: z"):
         load_catalog(tmp_path)
+
+
+def test_a_multi_word_term_is_found_with_a_few_words_between(catalog: AreaCatalog) -> None:
+    text = "We build quantum-enhanced magnetic field sensing for navigation."
+    hit = hits_by_id({"abstract": text}, catalog)["ca-stra.quantum.sensing"]
+    ev = hit.evidence[0]
+    assert ev.gap and text[ev.start : ev.end] == "quantum-enhanced magnetic field sensing"
+    assert hit.decision == "possible"  # a gapped mention is never a title/keyword hit
+
+
+def test_a_gap_does_not_cross_small_words_that_start_another_phrase(catalog: AreaCatalog) -> None:
+    # "magnetic ... navigation" across "for" is two phrases, not the term
+    hits = hits_by_id({"abstract": "magnetic field sensing for navigation"}, catalog)
+    assert "ca-stra.sensing.pnt" not in hits
+
+
+def test_a_gapped_title_hit_counts_as_a_mention_only(catalog: AreaCatalog) -> None:
+    hit = hits_by_id({"title": "Quantum-enhanced magnetic field sensing"}, catalog)["ca-stra.quantum.sensing"]
+    assert hit.decision == "possible"

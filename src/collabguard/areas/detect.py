@@ -31,6 +31,9 @@ Decision (per area)
     - a term the taxonomy marks ``ambiguous`` for the area (common elsewhere: "quantum", "drone",
       "satellite") needs a second, different term of the area: alone it is ``possible`` (score 50)
       from the title, keywords or fields, and nothing from the abstract;
+    - the words of a multi-word term found with up to three other words between them ("quantum-
+      enhanced magnetic field sensing" for "quantum sensing") count as a mention, never as a title
+      or keyword hit;
     - ``match`` with score 100 when any term is found in the title, the keywords or the fields:
       the applicants themselves put the topic up front;
     - otherwise (terms only in the abstract or other free text), counting every mention, i.e. two
@@ -72,6 +75,7 @@ class TermEvidence(BaseModel):
     start: int = Field(ge=0, description="character offset of the match in that field's text")
     end: int = Field(ge=0, description="character offset just after the match")
     text: str = Field(description="the matched text exactly as written in the proposal")
+    gap: bool = Field(False, description="the words of the term were found with other words between them")
 
 
 class AreaHit(BaseModel):
@@ -150,6 +154,21 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(f"{_BEFORE}(?i:{body}){_AFTER}")
 
 
+# up to three other words, none of them a small word that starts another phrase ("for", "and" …)
+_GAP = ("(?:[\\s\\-\u2010\u2011\u2012\u2013]+(?!(?:for|of|and|or|in|to|with|by|on|at|from|the|a|an|as|is|are)(?![^\\W_]))"
+        "[^\\W\\d_]+){1,3}[\\s\\-\u2010\u2011\u2012\u2013]+")
+
+
+def gapped_pattern(term: str) -> re.Pattern[str] | None:
+    """The words of a multi-word term with up to three other words between them ("quantum-enhanced
+    magnetic field sensing" for "quantum sensing"); None for one-word terms and acronyms."""
+    words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+    if len(words) < 2 or _is_acronym(term):
+        return None
+    body = f"(?:{_SEP}|{_GAP})".join(_word_pattern(w, spelling=True) for w in words)
+    return re.compile(f"{_BEFORE}(?i:{body}(?:e?s)?){_AFTER}")
+
+
 def _needle(term: str) -> str:
     """A lower-case literal every match must contain (cheap pre-check before the regex)."""
     first = _WORD_SPLIT.split(term.strip())[0]
@@ -168,6 +187,8 @@ class _CompiledTerm:
     pattern: re.Pattern[str]
     needle: str
     areas: tuple[tuple[str, str], ...]  # (area id, the term as written in that area)
+    gapped: re.Pattern[str] | None = None  # the same words with a few others between them
+    last: str = ""  # the first letters of the last word: a gapped match needs them in the text
 
 
 # id(catalog) -> (weak reference to the catalog, its compiled terms); an entry is removed when its
@@ -191,7 +212,8 @@ def compile_terms(catalog: AreaCatalog) -> tuple[_CompiledTerm, ...]:
             first_term.setdefault(key, term)
             by_pattern.setdefault(key, []).append((area.id, term))
     compiled = tuple(
-        _CompiledTerm(first_term[key], patterns[key], _needle(first_term[key]), tuple(owners))
+        _CompiledTerm(first_term[key], patterns[key], _needle(first_term[key]), tuple(owners),
+                      gapped_pattern(first_term[key]), _WORD_SPLIT.split(first_term[key].strip())[-1][:4].casefold())
         for key, owners in by_pattern.items()
     )
     _COMPILED[id(catalog)] = (weakref.ref(catalog), compiled)
@@ -226,24 +248,30 @@ def _term_index(catalog: AreaCatalog) -> tuple[dict[str, tuple[_CompiledTerm, ..
 
 
 def _record(ct: _CompiledTerm, m: re.Match[str], field: str, counts: dict[int, int],
-            found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
+            found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog, gap: bool = False) -> None:
     n = counts.get(id(ct), 0)
     if n >= MAX_EVIDENCE_PER_TERM:  # a huge text: enough evidence, keep the cost linear
         return
     counts[id(ct)] = n + 1
     for aid, term in ct.areas:
         if allowed is None or catalog.areas[aid].taxonomy in allowed:
-            found.setdefault(aid, []).append(TermEvidence(term=term, field=field, start=m.start(), end=m.end(), text=m.group(0)))
+            found.setdefault(aid, []).append(
+                TermEvidence(term=term, field=field, start=m.start(), end=m.end(), text=m.group(0), gap=gap))
 
 
-def _try(ct: _CompiledTerm, text: str, start: int, field: str, counts: dict[int, int], tried: set[tuple[int, int]],
-         found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
+def _try(ct: _CompiledTerm, text: str, prefixes: set[str], start: int, field: str, counts: dict[int, int],
+         tried: set[tuple[int, int]], found: dict[str, list[TermEvidence]], allowed: set[str] | None,
+         catalog: AreaCatalog) -> None:
     if (id(ct), start) in tried:
         return
     tried.add((id(ct), start))
     m = ct.pattern.match(text, start)
     if m is not None:
         _record(ct, m, field, counts, found, allowed, catalog)
+    elif ct.gapped is not None and ct.last in prefixes:
+        m = ct.gapped.match(text, start)
+        if m is not None:
+            _record(ct, m, field, counts, found, allowed, catalog, gap=True)
 
 
 def _field_rank(field: str) -> tuple[int, str]:
@@ -273,7 +301,7 @@ def _decide(evidence: list[TermEvidence], ambiguous: frozenset[str]) -> tuple[Li
         if any(ev.field in STRONG_FIELDS for ev in evidence):
             return "possible", 50
         return None
-    if any(ev.field in STRONG_FIELDS for ev in evidence):
+    if any(ev.field in STRONG_FIELDS and not ev.gap for ev in evidence):
         return "match", 100
     mentions = len(evidence)
     score = min(90, 20 + 20 * mentions)
@@ -308,10 +336,11 @@ def detect_areas(
         counts: dict[int, int] = {}
         tried: set[tuple[int, int]] = set()
         starts = [m.start() for m in _WORD_START.finditer(text)]
+        prefixes = {text[i : i + 4].casefold() for i in starts}  # first letters of every word
         for start in starts:
             word = text[start : start + KEY_LENGTH].casefold()
             for ct in by_key.get(word, ()) + by_key.get(word[:2], ()):
-                _try(ct, text, start, name, counts, tried, found, allowed, catalog)
+                _try(ct, text, prefixes, start, name, counts, tried, found, allowed, catalog)
         for ct in keyless:
             if not ct.needle or ct.needle in folded[name]:
                 for m in ct.pattern.finditer(text):

@@ -81,6 +81,7 @@ class AreaEvidence(_Out):
     start: int
     end: int
     text: str
+    gap: bool = Field(False, description="the words of the term were found with other words between them")
 
 
 class AreaFinding(_Out):
