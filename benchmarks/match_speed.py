@@ -52,12 +52,19 @@ PATTERNS = ["{p} University of {f}", "{p} {f} College", "{p} Institute of {f}", 
 
 def synthetic(n: int, seed: int = 7) -> list[Entity]:
     rng = random.Random(seed)
-    combos = list(itertools.product(PATTERNS, PLACES, FIELDS))
+    combos = list(itertools.product(PATTERNS, PLACES, FIELDS, ("", "Second ", "Polytechnic ", "Open ")))
     rng.shuffle(combos)
-    out = []
-    for i, (pattern, place, field) in enumerate(combos[:n]):
-        out.append(Entity(entity_id=f"synthetic-{i}", list_id="synthetic", name=pattern.format(p=place, f=field),
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for pattern, place, field, variant in combos:
+        name = variant + pattern.format(p=place, f=field)
+        if name in seen:
+            continue
+        seen.add(name)
+        out.append(Entity(entity_id=f"synthetic-{len(out)}", list_id="synthetic", name=name,
                           country=rng.choice(["CN", "RU", "IR"]), source_url="https://example.invalid", source_date="2026"))
+        if len(out) >= n:
+            break
     return out
 
 
@@ -70,8 +77,13 @@ def main() -> None:
     args = parser.parse_args()
 
     shipped = load_lists(ROOT / "rules" / "lists")
-    shipped_names = sum(len(entity_forms(e)) for e in shipped.entities)
-    extra = synthetic(max(0, args.names - shipped_names))
+    names = sum(len(entity_forms(e)) for e in shipped.entities)
+    extra = []
+    for entity in synthetic(10**6):  # generated entries until the index holds --names name forms
+        if names >= args.names:
+            break
+        extra.append(entity)
+        names += len(entity_forms(entity))
     info = ListInfo(id="synthetic", file="-", sha256="-", title="synthetic", publisher="-", url="https://example.invalid",
                     edition="2026", copy_of="-", licence="-", kind="institutions", complete=True, meaning="-", severity={"default": "high"})
     lists = ListSet(lists={**shipped.lists, "synthetic": info}, entities=shipped.entities + tuple(extra))

@@ -85,9 +85,18 @@ def _is_generic(token: str) -> bool:
     return all(a in GENERIC_WORDS or a in OPTIONAL_WORDS for a in _alternatives(token.lstrip("~")))
 
 
-COUNTRY_WORDS = {"CN": {"china", "chinese", "prc"}, "HK": {"china", "chinese"}, "MO": {"china", "chinese"},
-                 "RU": {"russia", "russian"}, "IR": {"iran", "iranian"}}
+COUNTRY_WORDS = {"CN": frozenset({"china", "chinese", "prc"}), "HK": frozenset({"china", "chinese"}),
+                 "MO": frozenset({"china", "chinese"}), "RU": frozenset({"russia", "russian"}),
+                 "IR": frozenset({"iran", "iranian"})}
 COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development"}
+
+
+def quick_reject(query_set: frozenset[str], listed_set: frozenset[str], country: str, company: bool) -> bool:
+    """The count check of :func:`_count_check` on word sets, for screening many candidates fast."""
+    ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
+    q_only = len(query_set - listed_set - ignore)
+    l_only = len(listed_set - query_set - ignore)
+    return q_only > l_only or (not company and l_only > q_only)
 
 
 def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, company: bool) -> Comparison | None:

@@ -45,7 +45,8 @@ class NameForm:
     fingerprint: str
     compact: str
     generic: bool
-    via: str = ""  # another list's id when a local-script name was borrowed from the same institution there
+    via: str = ""
+    word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing  # another list's id when a local-script name was borrowed from the same institution there
 
 
 def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
@@ -89,7 +90,9 @@ def entity_forms(entity: Entity, borrowed: list[tuple[str, str]] = ()) -> list[N
         if not norm or (norm, kind) in seen:
             continue
         seen.add((norm, kind))
-        forms.append(NameForm(entity, text, kind, norm, tokens(text), fingerprint(text), compact(text), is_generic(text), via))
+        toks = tokens(text)
+        forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
+                              frozenset(toks)))
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):
@@ -189,7 +192,10 @@ class NameIndex:
             return []
         found = self._holding(words[0])
         if len(words) > 1 and found:
-            found &= self._holding(words[1])
+            # keep the rarest word's names that also hold the second word: test membership in the
+            # second word's postings instead of building their (much larger) union
+            second = [hits for key in query_keys(words[1]) if (hits := self.postings.get(key))]
+            found = {i for i in found if any(i in hits for hits in second)}
         return [self.forms[i] for i in sorted(found)]
 
     def near(self, query: tuple[str, ...]) -> list[NameForm]:

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.affiliation import infer_country, is_department
-from collabguard.matching.compare import compare
+from collabguard.matching.compare import compare, quick_reject
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -247,8 +247,11 @@ class Matcher:
         threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
         twin = self.config.word_twin_ratio / 100
         exact_lists = done | {c.entity.list_id for c in out}
+        q_set = frozenset(q_tokens)
         for form in index.candidates(q_tokens)[: self.config.max_candidates]:
             if form.entity.list_id in exact_lists:
+                continue
+            if not foreign and quick_reject(q_set, form.word_set, form.entity.country, form.entity.kind == "company"):
                 continue
             result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                              country=form.entity.country, company=form.entity.kind == "company")
