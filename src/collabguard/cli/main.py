@@ -11,6 +11,8 @@ from rich.console import Console
 
 from collabguard.cli.common import EXIT_FINDINGS, handle_errors, write_output
 from collabguard.cli.areas_cmd import areas as areas_cmd
+from collabguard.cli.batch_cmd import batch as batch_cmd
+from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
 from collabguard.cli.rules_cmd import rules_app
@@ -27,6 +29,7 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(lists_app, name="lists")
 app.command("match")(match_cmd)
 app.command("areas")(areas_cmd)
+app.command("batch")(batch_cmd)
 
 
 class Format(str, Enum):
@@ -34,14 +37,6 @@ class Format(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
-
-
-class FailOn(str, Enum):
-    info = "info"
-    low = "low"
-    medium = "medium"
-    high = "high"
-    critical = "critical"
 
 
 RulesOpt = typer.Option(None, "--rules", help="Rules folder (default: the rules shipped with collabguard, or $COLLABGUARD_RULES).")

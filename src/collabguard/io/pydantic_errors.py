@@ -19,6 +19,8 @@ def error_message(err: Any) -> str:
         return "is required but missing"
     if err["type"] == "extra_forbidden":
         return "is not a known field (check the spelling)"
+    if err["type"] == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
+        return "is empty"
     msg = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)

@@ -1,0 +1,112 @@
+"""Screen every input row; one result per row, in input order; an error in one row never stops the run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from collabguard.batch.columns import row_to_proposal
+from collabguard.batch.readers import InputRow
+from collabguard.engine.screen import headline_flags, screen
+from collabguard.errors import CollabguardError
+from collabguard.io.proposal_loader import load_proposal, proposal_from_data
+from collabguard.models.report import Report
+from collabguard.rules.loader import RuleSet, load_ruleset
+
+TOP_FLAGS = 3
+
+
+def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str, Any]:
+    base: dict[str, Any] = {"row": row.number, "id": "", "status": "error", "risk_level": "", "blocking": "",
+                            "recommendation": "", "flag_count": "", "checklist_count": "", "top_flags": "",
+                            "matched_entities": "", "frameworks": "", "error": error or "", "notes": "; ".join(row.notes)}
+    if report is None:
+        return base
+    applies = any(fw.applies for fw in report.frameworks)
+    counted = headline_flags(report.flags, applies)
+    matches = {f"{m.partner} → {m.entity_name} [{m.list}, {m.decision}]" for f in counted for m in f.evidence.matches}
+    base.update({
+        "id": report.proposal_id,
+        "status": "ok",
+        "risk_level": report.risk_level,
+        "blocking": report.blocking,
+        "recommendation": report.recommendation,
+        "flag_count": len(counted),
+        "checklist_count": len(report.checklist),
+        "top_flags": " | ".join(f"{f.rule_id} ({f.severity}{'' if f.confirmed else ', unconfirmed'}): {f.title}"
+                                for f in counted[:TOP_FLAGS]),
+        "matched_entities": "; ".join(sorted(matches)),
+        "frameworks": "; ".join(f"{fw.id}={'applies' if fw.applies else 'advisory'}" for fw in report.frameworks),
+        "report": report,
+    })
+    return base
+
+
+def screen_row(row: InputRow, ruleset: RuleSet, today: date) -> dict[str, Any]:
+    """The result for one row; every failure becomes an ``error`` result with a clear message."""
+    if row.error:
+        return _result(row, None, row.error)
+    try:
+        if row.cells is not None:
+            proposal = proposal_from_data(row_to_proposal(row.cells, row.number), row.label)
+        elif row.data is not None:
+            proposal = proposal_from_data(row.data, row.label)
+        else:
+            proposal = load_proposal(row.source)  # type: ignore[arg-type]
+        return _result(row, screen(proposal, ruleset, today=today), None)
+    except CollabguardError as exc:
+        return _result(row, None, str(exc))
+    except ValueError as exc:
+        return _result(row, None, f"{row.label}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one broken row must not lose the others
+        return _result(row, None, f"{row.label}: internal error ({type(exc).__name__}); please report it")
+
+
+# one ruleset per worker process, loaded once by the initializer
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(root: str, today: date) -> None:
+    _WORKER["ruleset"] = load_ruleset(Path(root))
+    _WORKER["today"] = today
+
+
+def _work(row: InputRow) -> dict[str, Any]:
+    return screen_row(row, _WORKER["ruleset"], _WORKER["today"])
+
+
+def mark_duplicates(rows: list[InputRow]) -> None:
+    """A second row with the same id is an error: results are keyed on the id downstream."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        ident = ((row.cells or {}).get("id") or (row.data or {}).get("id") or "") if not row.error else ""
+        ident = str(ident).strip()
+        if not ident:
+            continue
+        if ident in seen:
+            row.error = f"{row.label}: id: duplicate {ident!r} (first in {seen[ident]})"
+        else:
+            seen[ident] = row.label
+
+
+def run_batch(rows: list[InputRow], ruleset: RuleSet, today: date | None = None, jobs: int = 1,
+              progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+    """Results in input order. With ``jobs`` > 1, rows are screened in worker processes."""
+    today = today or date.today()
+    mark_duplicates(rows)
+    if jobs <= 1 or len(rows) < 50:
+        for row in rows:
+            yield screen_row(row, ruleset, today)
+            if progress:
+                progress(1)
+        return
+    workers = min(jobs, os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), today)) as pool:
+        for result in pool.map(_work, rows, chunksize=32):
+            yield result
+            if progress:
+                progress(1)

@@ -1,0 +1,75 @@
+"""Writing batch results: CSV, XLSX, JSON Lines or JSON, chosen by extension; always atomically
+(a temporary file, then a rename), so a crash never leaves a half-written file that looks complete."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from collabguard.errors import InputError
+from collabguard.io.tables import csv_text, safe_cell
+
+COLUMNS = ["row", "id", "status", "risk_level", "blocking", "recommendation", "flag_count", "checklist_count",
+           "top_flags", "matched_entities", "frameworks", "error", "notes"]
+FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+
+
+def output_format(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown output type {path.suffix or '(none)'}; use .csv, .xlsx, .jsonl or .json")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name for --output")
+    if not path.parent.exists():
+        raise InputError(f"{path}: folder {path.parent} does not exist")
+    return fmt
+
+
+def _plain(result: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in result.items() if k != "report"}
+    report = result.get("report")
+    if report is not None:
+        out["report"] = json.loads(report.model_dump_json())
+    return out
+
+
+def _atomic(path: Path, write: Any) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_results(results: list[dict[str, Any]], path: Path) -> None:
+    fmt = output_format(path)
+    if fmt == "csv":
+        text = csv_text(COLUMNS, results)
+        _atomic(path, lambda p: p.write_text(text, encoding="utf-8-sig"))  # BOM: Excel opens UTF-8 correctly
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(_plain(r), ensure_ascii=False, sort_keys=True) + "\n" for r in results)
+        _atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+    elif fmt == "json":
+        text = json.dumps([_plain(r) for r in results], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        _atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+    else:
+        def xlsx(p: Path) -> None:
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("results")
+            sheet.append(COLUMNS)
+            for r in results:
+                sheet.append([safe_cell(r.get(c, "")) for c in COLUMNS])
+            book.save(p)
+
+        _atomic(path, xlsx)
