@@ -60,7 +60,7 @@ def main() -> None:
 
     print(f"rules load (lists, index, areas, packs): {load_s * 1000:.0f} ms")
     print(f"screening: {n / screen_s:.0f} proposals/s ({screen_s / n * 1000:.2f} ms each, {len(proposals)} examples x {args.rounds})")
-    print(f"matching {len(names)} names x {args.rounds}: collabguard-v1 {ours_s / (len(names) * args.rounds) * 1000:.3f} ms/name, "
+    print(f"matching {len(names)} names x {args.rounds}: {ruleset.matcher.config.algorithm} {ours_s / (len(names) * args.rounds) * 1000:.3f} ms/name, "
           f"baseline extractOne(WRatio) over {len(choices)} names {base_s / (len(names) * args.rounds) * 1000:.3f} ms/name "
           f"(ratio baseline/ours {base_s / ours_s:.1f}x)")
 
