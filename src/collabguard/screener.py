@@ -1,0 +1,70 @@
+"""The typed entry point a grant-management system imports.
+
+    from collabguard import Screener
+    screener = Screener.from_defaults()             # shipped rules and lists, loaded once
+    report = screener.screen({"title": "...", "partners": [{"name": "Beihang University", "country": "CN"}]})
+    report.recommendation, report.blocking
+    for result in screener.screen_many(proposals):  # one result per input, in order; errors do not stop it
+        ...
+
+The CLI and the batch runner are thin layers over the same functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from collabguard.engine.screen import screen
+from collabguard.errors import CollabguardError
+from collabguard.io.proposal_loader import load_proposal, proposal_from_data
+from collabguard.models.proposal import Proposal
+from collabguard.models.report import Report
+from collabguard.rules.loader import RuleSet, load_ruleset
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    """One proposal's outcome in :meth:`Screener.screen_many`: a report, or the reason there is none."""
+
+    index: int
+    report: Report | None
+    error: str | None
+
+
+class Screener:
+    """Rules, lists, technology areas and the matcher index, loaded once and reused."""
+
+    def __init__(self, rules: Path | str | None = None) -> None:
+        from collabguard.api import default_rules_dir
+
+        self.ruleset: RuleSet = load_ruleset(Path(rules) if rules is not None else default_rules_dir())
+        _ = self.ruleset.matcher  # build the index now, not on the first request
+
+    @classmethod
+    def from_defaults(cls) -> Screener:
+        """The rules and lists shipped with collabguard (or ``$COLLABGUARD_RULES``)."""
+        return cls()
+
+    def screen(self, proposal: Proposal | dict[str, Any] | Path | str, today: date | None = None) -> Report:
+        """Screen one proposal given as a model, a mapping (the proposal JSON) or a file path.
+        Raises :class:`~collabguard.errors.CollabguardError` with a one-line message on bad input."""
+        if isinstance(proposal, Proposal):
+            model = proposal
+        elif isinstance(proposal, dict):
+            model = proposal_from_data(proposal, "proposal")
+        else:
+            model = load_proposal(Path(proposal))
+        return screen(model, self.ruleset, today=today)
+
+    def screen_many(self, proposals: Iterable[Proposal | dict[str, Any] | Path | str],
+                    today: date | None = None) -> Iterator[ScreenResult]:
+        """One result per input, in input order; a bad proposal gives an error result, never an exception."""
+        for i, item in enumerate(proposals):
+            try:
+                yield ScreenResult(i, self.screen(item, today), None)
+            except CollabguardError as exc:
+                yield ScreenResult(i, None, str(exc))
