@@ -12,6 +12,7 @@ from rich.console import Console
 from collabguard.cli.common import EXIT_FINDINGS, handle_errors, write_output
 from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.batch_cmd import batch as batch_cmd
+from collabguard.cli.serve_cmd import serve as serve_cmd
 from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
@@ -30,6 +31,7 @@ app.add_typer(lists_app, name="lists")
 app.command("match")(match_cmd)
 app.command("areas")(areas_cmd)
 app.command("batch")(batch_cmd)
+app.command("serve")(serve_cmd)
 
 
 class Format(str, Enum):

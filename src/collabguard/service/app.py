@@ -1,0 +1,110 @@
+"""`collabguard serve`: the screening API for grant-management systems.
+
+Endpoints: ``POST /v1/screen`` (one proposal → the same report JSON as the CLI),
+``POST /v1/screen/batch`` (at most ``MAX_BATCH`` proposals → one result each, in order),
+``GET /v1/rules``, ``GET /v1/lists``, ``GET /healthz``; OpenAPI docs at ``/docs``.
+Limits: request bodies over ``COLLABGUARD_MAX_BODY`` bytes are refused (413). When
+``COLLABGUARD_API_TOKEN`` is set, every request except ``/healthz`` needs ``Authorization: Bearer
+<token>`` (compared in constant time). Errors never carry stack traces; input errors are 422 and
+name the field.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from typing import Any
+
+from fastapi import Body, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from collabguard.errors import CollabguardError
+from collabguard.models.report import Report
+from collabguard.screener import Screener
+from collabguard.version import __version__
+
+MAX_BATCH = 100
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+
+
+class Limits(BaseHTTPMiddleware):
+    """Body size and token checks, before any work is done."""
+
+    def __init__(self, app: Any, max_body: int, token: str | None) -> None:
+        super().__init__(app)
+        self.max_body = max_body
+        self.token = token
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if self.token and request.url.path != "/healthz":
+            given = request.headers.get("authorization", "")
+            expected = f"Bearer {self.token}"
+            if not hmac.compare_digest(given.encode(), expected.encode()):
+                return JSONResponse({"error": "missing or wrong API token"}, status_code=401)
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body:
+            return JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
+        body = await request.body()
+        if len(body) > self.max_body:
+            return JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
+        return await call_next(request)
+
+
+def create_app(screener: Screener | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
+    screener = screener or Screener.from_defaults()
+    token = token if token is not None else os.environ.get("COLLABGUARD_API_TOKEN") or None
+    max_body = max_body or int(os.environ.get("COLLABGUARD_MAX_BODY", DEFAULT_MAX_BODY))
+    app = FastAPI(title="collabguard", version=__version__,
+                  description="Screen international research collaborations against research-security guidelines and sensitivity lists.")
+    app.add_middleware(Limits, max_body=max_body, token=token)
+
+    @app.exception_handler(CollabguardError)
+    async def _input_error(_: Request, exc: CollabguardError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        return JSONResponse({"error": f"{where or 'body'}: {first.get('msg')}"}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": f"internal error ({type(exc).__name__}); please report it"}, status_code=500)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.post("/v1/screen", response_model=Report)
+    def screen_one(proposal: dict[str, Any] = Body(..., description="A proposal in the proposal format (see README).")) -> Report:
+        return screener.screen(proposal)
+
+    @app.post("/v1/screen/batch")
+    def screen_batch(proposals: list[dict[str, Any]] = Body(..., description=f"At most {MAX_BATCH} proposals.")) -> JSONResponse:
+        if len(proposals) > MAX_BATCH:
+            return JSONResponse({"error": f"too many proposals in one batch: {len(proposals)} (limit {MAX_BATCH})"}, status_code=413)
+        results = [{"index": r.index, "status": "ok" if r.report else "error", "error": r.error,
+                    "report": r.report.model_dump(mode="json") if r.report else None}
+                   for r in screener.screen_many(proposals)]
+        return JSONResponse({"results": results})
+
+    @app.get("/v1/rules")
+    def rules() -> dict[str, Any]:
+        rs = screener.ruleset
+        return {"packs": [{"id": p.info.id, "title": p.info.title, "version": p.info.version, "sha256": p.sha256,
+                           "binding": p.info.binding,
+                           "rules": [{"id": lr.rule.id, "title": lr.rule.title, "kind": lr.rule.kind, "severity": lr.rule.severity,
+                                      "blocking": lr.rule.blocking} for lr in p.rules]} for p in rs.packs]}
+
+    @app.get("/v1/lists")
+    def lists() -> dict[str, Any]:
+        rs = screener.ruleset
+        return {"lists": [{"id": i.id, "title": i.title, "edition": i.edition, "sha256": i.sha256, "url": i.url,
+                           "entries": rs.entry_counts.get(i.id, 0), "complete": i.complete} for i in rs.lists.lists.values()],
+                "not_checked": [n.title for n in rs.lists.not_covered]}
+
+    return app
