@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from collabguard.decisions import Decisions
 from collabguard.engine.screen import screen
 from collabguard.errors import InputError
 from collabguard.io.proposal_loader import load_proposal
@@ -41,14 +42,16 @@ def get_ruleset(rules: Path | str | None = None) -> RuleSet:
     return _cached_ruleset(str(root.resolve()))
 
 
-def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: date | None = None) -> Report:
-    return screen(proposal, get_ruleset(rules), today=today)
+def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: date | None = None,
+                    decisions: Decisions | None = None) -> Report:
+    return screen(proposal, get_ruleset(rules), today=today, decisions=decisions)
 
 
-def screen_file(path: Path | str, rules: Path | str | None = None, today: date | None = None) -> Report:
+def screen_file(path: Path | str, rules: Path | str | None = None, today: date | None = None,
+                decisions: Decisions | None = None) -> Report:
     """Load and screen one proposal file; input errors name the file."""
     try:
-        return screen_proposal(load_proposal(Path(path)), rules, today)
+        return screen_proposal(load_proposal(Path(path)), rules, today, decisions)
     except InputError as exc:
         if str(exc).startswith(str(path)):
             raise

@@ -38,10 +38,12 @@ class ScreenResult:
 class Screener:
     """Rules, lists, technology areas and the matcher index, loaded once and reused."""
 
-    def __init__(self, rules: Path | str | None = None) -> None:
+    def __init__(self, rules: Path | str | None = None, decisions: Path | str | None = None) -> None:
         from collabguard.api import default_rules_dir
+        from collabguard.decisions import load_decisions
 
         self.ruleset: RuleSet = load_ruleset(Path(rules) if rules is not None else default_rules_dir())
+        self.decisions = load_decisions(Path(decisions)) if decisions is not None else None
         _ = self.ruleset.matcher  # build the index now, not on the first request
 
     @classmethod
@@ -58,7 +60,7 @@ class Screener:
             model = proposal_from_data(proposal, "proposal")
         else:
             model = load_proposal(Path(proposal))
-        return screen(model, self.ruleset, today=today)
+        return screen(model, self.ruleset, today=today, decisions=self.decisions)
 
     def screen_many(self, proposals: Iterable[Proposal | dict[str, Any] | Path | str],
                     today: date | None = None) -> Iterator[ScreenResult]:

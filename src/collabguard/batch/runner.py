@@ -11,6 +11,7 @@ from typing import Any
 
 from collabguard.batch.columns import row_to_proposal
 from collabguard.batch.readers import InputRow
+from collabguard.decisions import Decisions
 from collabguard.engine.screen import headline_flags, screen
 from collabguard.errors import CollabguardError
 from collabguard.io.proposal_loader import load_proposal, proposal_from_data
@@ -46,7 +47,7 @@ def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str
     return base
 
 
-def screen_row(row: InputRow, ruleset: RuleSet, today: date) -> dict[str, Any]:
+def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None = None) -> dict[str, Any]:
     """The result for one row; every failure becomes an ``error`` result with a clear message."""
     if row.error:
         return _result(row, None, row.error)
@@ -57,7 +58,7 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date) -> dict[str, Any]:
             proposal = proposal_from_data(row.data, row.label)
         else:
             proposal = load_proposal(row.source)  # type: ignore[arg-type]
-        return _result(row, screen(proposal, ruleset, today=today), None)
+        return _result(row, screen(proposal, ruleset, today=today, decisions=decisions), None)
     except CollabguardError as exc:
         return _result(row, None, str(exc))
     except ValueError as exc:
@@ -70,13 +71,14 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date) -> dict[str, Any]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str, today: date) -> None:
+def _init_worker(root: str, today: date, decisions: Decisions | None) -> None:
     _WORKER["ruleset"] = load_ruleset(Path(root))
     _WORKER["today"] = today
+    _WORKER["decisions"] = decisions
 
 
 def _work(row: InputRow) -> dict[str, Any]:
-    return screen_row(row, _WORKER["ruleset"], _WORKER["today"])
+    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"])
 
 
 def mark_duplicates(rows: list[InputRow]) -> None:
@@ -94,18 +96,18 @@ def mark_duplicates(rows: list[InputRow]) -> None:
 
 
 def run_batch(rows: list[InputRow], ruleset: RuleSet, today: date | None = None, jobs: int = 1,
-              progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+              progress: Callable[[int], None] | None = None, decisions: Decisions | None = None) -> Iterator[dict[str, Any]]:
     """Results in input order. With ``jobs`` > 1, rows are screened in worker processes."""
     today = today or date.today()
     mark_duplicates(rows)
     if jobs <= 1 or len(rows) < 50:
         for row in rows:
-            yield screen_row(row, ruleset, today)
+            yield screen_row(row, ruleset, today, decisions)
             if progress:
                 progress(1)
         return
     workers = min(jobs, os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), today)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), today, decisions)) as pool:
         for result in pool.map(_work, rows, chunksize=32):
             yield result
             if progress:

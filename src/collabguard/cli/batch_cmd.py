@@ -21,6 +21,7 @@ def batch(
     columns: list[str] = typer.Option([], "--columns", help="Map a column: THEIR_NAME=our_name. Repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
+    decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml)."),
 ) -> None:
     """Screen many proposals. Every input row gets exactly one output row, in input order; rows that
     cannot be screened get status 'error' and a message. Exit 2 if any row had an error."""
@@ -31,7 +32,10 @@ def batch(
     from collabguard.batch.writers import output_format, write_results
     from collabguard.models.common import severity_rank
 
+    from collabguard.decisions import load_decisions
+
     output_format(output)  # refuse a bad output before doing any work
+    reviewed = load_decisions(decisions) if decisions else None
     rows, notes = read_input(input_path, parse_mapping(columns))
     for note in notes:
         typer.echo(f"note: {note}", err=True)
@@ -43,9 +47,9 @@ def batch(
 
         with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
             task = bar.add_task("screening", total=len(rows))
-            results = list(run_batch(rows, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n)))
+            results = list(run_batch(rows, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed))
     else:
-        results = list(run_batch(rows, ruleset, jobs=jobs))
+        results = list(run_batch(rows, ruleset, jobs=jobs, decisions=reviewed))
     write_results(results, output)
     if report is not None:
         from collabguard.report.batch_html import render_batch_html

@@ -52,12 +52,14 @@ def screen(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit with 1 if a flag is at or above this severity."),
     rules: Path | None = RulesOpt,
+    decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml): cleared and confirmed matches."),
 ) -> None:
     """Screen one proposal and print the report."""
     from collabguard.api import screen_file
+    from collabguard.decisions import load_decisions
     from collabguard.engine.screen import headline_flags
 
-    report = screen_file(proposal, rules)
+    report = screen_file(proposal, rules, decisions=load_decisions(decisions) if decisions else None)
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:

@@ -11,11 +11,13 @@ from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
 from collabguard.engine.recommendation import recommend
+from collabguard.decisions import Decisions
+from collabguard.decisions import status as decision_status
 from collabguard.errors import InputError
 from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
-from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report
-from collabguard.rules.context import Context, collect_subjects
+from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord
+from collabguard.rules.context import Context, Subject, collect_subjects
 from collabguard.rules.loader import RuleSet
 
 REASON_ORDER = {"confirm_identity": 0, "confirm_area": 1, "judgement": 2, "missing_data": 3}
@@ -30,7 +32,32 @@ def headline_flags(flags: list[Flag], any_applies: bool) -> list[Flag]:
     return [f for f in flags if not f.advisory] if any_applies else list(flags)
 
 
-def build_context(proposal: Proposal, ruleset: RuleSet) -> Context:
+def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: date,
+                     reviews: list[ReviewRecord]) -> None:
+    """Reviewed decisions on this subject's matches: a cleared match stops feeding the rules (it is
+    shown under reviews); a confirmed one becomes a ``match``; expired or stale ones change nothing."""
+    kept = []
+    for cand in s.matches:
+        d = decisions.find(s.name, s.country, cand.entity.list_id, cand.entity.entity_id)
+        if d is None:
+            kept.append(cand)
+            continue
+        state = decision_status(d, ruleset.lists.lists[cand.entity.list_id].edition, today)
+        reviews.append(ReviewRecord(partner=s.name, country=s.country, list=cand.entity.list_id,
+                                    entity_id=cand.entity.entity_id, entity_name=cand.entity.name, decision=d.decision,
+                                    status=state, reviewer=d.reviewer, date=d.date.isoformat(),
+                                    expires=d.expires.isoformat(), reason=d.reason))
+        if state != "applied":
+            kept.append(cand)
+        elif d.decision == "confirmed":
+            cand.decision = "match"
+            cand.reasons.append(f"confirmed by {d.reviewer} on {d.date.isoformat()}: {d.reason}")
+            kept.append(cand)
+    s.matches = kept
+
+
+def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | None = None,
+                  today: date | None = None, reviews: list[ReviewRecord] | None = None) -> Context:
     subjects = collect_subjects(proposal)
     for s in subjects:
         kind = "programme" if s.kind == "programme" else "organisation"
@@ -40,6 +67,8 @@ def build_context(proposal: Proposal, ruleset: RuleSet) -> Context:
             elif result.rejected is not None:
                 s.near_misses.append(result.rejected)
         s.matches.sort(key=lambda c: c.sort_key(), reverse=True)
+        if decisions is not None:
+            _apply_decisions(s, ruleset, decisions, today or date.today(), reviews if reviews is not None else [])
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
     areas = merge_hits(detect_areas(texts, ruleset.catalog),
                        detect_codes(texts, proposal.export_control.codes, ruleset.catalog))
@@ -58,14 +87,17 @@ def _coverage(ruleset: RuleSet, today: date) -> Coverage:
                     taxonomies=ruleset.taxonomy_labels, note=COVERAGE_NOTE)
 
 
-def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, packs: list[str] | None = None) -> Report:
-    """Screen one proposal with every pack in ``ruleset`` (or only ``packs``)."""
+def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, packs: list[str] | None = None,
+           decisions: Decisions | None = None) -> Report:
+    """Screen one proposal with every pack in ``ruleset`` (or only ``packs``), applying reviewed
+    ``decisions`` when given."""
     today = today or date.today()
     known = {p.info.id for p in ruleset.packs}
     unknown = [f for f in proposal.frameworks if f not in known]
     if unknown:
         raise InputError(f"frameworks: unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}")
-    ctx = build_context(proposal, ruleset)
+    reviews: list[ReviewRecord] = []
+    ctx = build_context(proposal, ruleset, decisions, today, reviews)
     chosen = [p for p in ruleset.packs if packs is None or p.info.id in packs]
     applicability = {p.info.id: applies(p.info, proposal) for p in chosen}
     any_applies = any(ok for ok, _ in applicability.values())
@@ -108,7 +140,10 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         coverage=_coverage(ruleset, today),
         versions=ruleset.versions,
         warnings=[f"{field}: {note}" for field, text in (("title", proposal.title), ("abstract", proposal.abstract))
-                  if (note := not_english(text))],
+                  if (note := not_english(text))]
+                 + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
+                    for r in reviews if r.status != "applied"],
+        reviews=reviews,
         matcher=MatcherReport(algorithm=ruleset.matcher.config.algorithm, near_misses=[
             NearMiss(partner=s.name, subject=s.kind, list=r.entity.list_id, entity_id=r.entity.entity_id,
                      entity_name=r.entity.name, score=r.score, why=r.why)

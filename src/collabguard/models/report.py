@@ -75,6 +75,22 @@ class MatcherReport(_Out):
     near_misses: list[NearMiss] = Field(default_factory=list)
 
 
+class ReviewRecord(_Out):
+    """A reviewed decision met while screening: applied, or not applied and why."""
+
+    partner: str
+    country: str | None
+    list: str
+    entity_id: str
+    entity_name: str
+    decision: Literal["cleared", "confirmed"]
+    status: Literal["applied", "expired", "needs re-review"]
+    reviewer: str
+    date: str
+    expires: str
+    reason: str
+
+
 class AreaEvidence(_Out):
     term: str
     field: str
@@ -194,3 +210,4 @@ class Report(_Out):
     versions: Versions
     matcher: MatcherReport | None = None
     warnings: list[str] = Field(default_factory=list, description="things that limit this screening (e.g. a text that is not English)")
+    reviews: list[ReviewRecord] = Field(default_factory=list, description="reviewed decisions (decisions.yaml) met in this screening")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from collabguard.models.report import Flag, Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines, review_lines
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
@@ -93,6 +93,10 @@ def render_html(report: Report) -> str:
             parts.append(f"<tr><td>{_e(a.area_name)} <code>{_e(a.area_id)}</code></td><td>{_e(a.taxonomy)} {_e(a.taxonomy_version)}</td>"
                          f"<td>{_e(a.decision)}</td><td>{_e(terms)}</td></tr>")
         parts.append("</table>")
+    if r.reviews:
+        parts.append("<h2>Reviewed decisions</h2><ul>" + "".join(f"<li>{_e(line)}</li>" for line in review_lines(r)) + "</ul>")
+    if r.warnings:
+        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li><strong>{_e(w)}</strong></li>" for w in r.warnings) + "</ul>")
     near = near_miss_lines(r)
     if near:
         parts.append("<h2>Names checked and not matched (nearest list entries)</h2><ul class=\"small\">"

@@ -46,3 +46,10 @@ def near_miss_lines(report: Report) -> list[str]:
         return []
     return [f"{n.partner} ({n.subject}): nearest on {n.list} is {n.entity_name}, rejected: {n.why}"
             for n in report.matcher.near_misses]
+
+
+def review_lines(report: Report) -> list[str]:
+    """Reviewed decisions met in this screening, applied or not."""
+    return [f"{r.partner} → {r.entity_name} [{r.list}]: {r.decision} by {r.reviewer} on {r.date} "
+            f"(expires {r.expires}) — {r.status.upper() if r.status != 'applied' else 'applied'}: {r.reason}"
+            for r in report.reviews]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collabguard.models.report import Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines, review_lines
 
 
 def _esc(text: str) -> str:
@@ -57,6 +57,10 @@ def render_markdown(report: Report) -> str:
         for a in report.areas:
             terms = area_terms(a)
             out.append(f"- {a.area_name} (`{a.area_id}`, {a.taxonomy} {a.taxonomy_version}): {a.decision}, {terms}")
+    if report.reviews:
+        out += ["", "## Reviewed decisions", ""] + [f"- {_esc(line)}" for line in review_lines(report)]
+    if report.warnings:
+        out += ["", "## Warnings", ""] + [f"- {_esc(w)}" for w in report.warnings]
     near = near_miss_lines(report)
     if near:
         out += ["", "## Names checked and not matched (nearest list entries)", ""]

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from collabguard.models.report import Report
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines
+from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines, review_lines
 
 SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim", "none": "green"}
 RECOMMENDATION_STYLE = {
@@ -78,6 +78,12 @@ def render_terminal(report: Report, console: Console) -> None:
             terms = area_terms(a)
             console.print(Text(f"  {a.decision:8} {a.area_name} [{a.area_id}]: {terms}"))
 
+    if report.reviews:
+        console.print(Text("\nReviewed decisions", style="bold underline"))
+        for review, line in zip(report.reviews, review_lines(report), strict=True):
+            console.print(Text(f"  {line}", style="" if review.status == "applied" else "bold yellow"))
+    for warning in report.warnings:
+        console.print(Text(f"  warning: {warning}", style="bold yellow"))
     near = near_miss_lines(report)
     if near:
         console.print(Text("\nNames checked and not matched (nearest list entries)", style="bold underline"))

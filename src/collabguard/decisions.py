@@ -1,0 +1,110 @@
+"""Reviewed decisions a research office keeps (``decisions.yaml``): false positives cleared and
+matches confirmed by a named reviewer, with a reason, a date and an expiry.
+
+```yaml
+schema_version: 1
+decisions:
+  - decision: cleared            # this partner is NOT the listed entry
+    partner: Northeastern University
+    country: US
+    list: aspi-cdut
+    entity_id: aspi-northeastern-university
+    list_edition: "2020-08-21"   # the edition reviewed; a newer edition asks for a new review
+    reviewer: Kari Nordmann
+    date: 2026-11-20
+    reason: Northeastern University in Boston; not the Shenyang university on ASPI's tracker.
+    expires: 2027-11-20
+  - decision: confirmed          # this partner IS the listed entry (a 'possible' becomes a 'match')
+    partner: NEU
+    country: CN
+    list: aspi-cdut
+    entity_id: aspi-northeastern-university
+    reviewer: …, date: …, reason: …, expires: …
+```
+
+A decision is keyed on the partner as written (normalised name and country), the entry and the
+list, so clearing "Northeastern University, Boston" never hides Northeastern University, Shenyang.
+A cleared match is still shown, marked as reviewed, and no longer feeds any rule. A decision that
+has expired, or whose list edition has changed, is not applied and is reported loudly. A malformed
+file is an error (file:line:col), never ignored. "Today" is passed in, so expiry is testable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from collabguard.countries import country_code
+from collabguard.errors import RuleFileError
+from collabguard.io.pydantic_errors import error_message, field_path
+from collabguard.io.yaml_loader import load_yaml
+from collabguard.matching.normalize import normalize
+
+
+class Decision(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    decision: Literal["cleared", "confirmed"]
+    partner: str = Field(min_length=1)
+    country: str = Field(min_length=2)
+    list: str = Field(min_length=1)
+    entity_id: str = Field(min_length=1)
+    list_edition: str | None = None
+    reviewer: str = Field(min_length=1)
+    date: date
+    reason: str = Field(min_length=3)
+    expires: date
+    ticket: str | None = None
+
+    def key(self) -> tuple[str, str, str, str]:
+        return (normalize(self.partner), country_code(self.country) or self.country.upper(), self.list, self.entity_id)
+
+
+class DecisionFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1]
+    decisions: list[Decision] = Field(default_factory=list)
+
+
+class Decisions:
+    """Loaded decisions, looked up by (partner as written, country, list, entry)."""
+
+    def __init__(self, items: list[Decision], source: str = "") -> None:
+        self.items = items
+        self.source = source
+        self._by_key = {d.key(): d for d in items}
+
+    def find(self, partner: str, country: str | None, list_id: str, entity_id: str) -> Decision | None:
+        return self._by_key.get((normalize(partner), country or "", list_id, entity_id))
+
+
+def load_decisions(path: Path) -> Decisions:
+    doc = load_yaml(path, "decisions file")
+    try:
+        parsed = DecisionFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
+                             for e in exc.errors()]) from None
+    problems = []
+    for i, d in enumerate(parsed.decisions):
+        if country_code(d.country) is None:
+            problems.append(f"{doc.where(('decisions', i, 'country'))}: decisions[{i}].country: unknown country {d.country!r}")
+        if d.expires < d.date:
+            problems.append(f"{doc.where(('decisions', i, 'expires'))}: decisions[{i}].expires: before the decision's date")
+    if problems:
+        raise RuleFileError(problems)
+    return Decisions(list(parsed.decisions), str(path))
+
+
+def status(decision: Decision, list_edition: str, today: date) -> Literal["applied", "expired", "needs re-review"]:
+    """Whether a decision still holds: not past its expiry day (the day itself still counts) and,
+    for a cleared match, made on the list edition in use."""
+    if today > decision.expires:
+        return "expired"
+    if decision.decision == "cleared" and decision.list_edition and decision.list_edition != list_edition:
+        return "needs re-review"
+    return "applied"
