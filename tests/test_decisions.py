@@ -93,6 +93,6 @@ def test_a_malformed_decisions_file_is_an_error_with_its_position(tmp_path: Path
 
 def test_the_example_decisions_file_clears_the_boston_example() -> None:
     result = runner.invoke(app, ["screen", str(EXAMPLES / "lookalike-same-name-other-country.yaml"), "-f", "markdown",
-                                 "--decisions", str(EXAMPLES / "decisions.yaml")])
+                                 "--decisions", str(EXAMPLES / "office" / "decisions.yaml")])
     assert result.exit_code == 0
     assert "## Reviewed decisions" in result.output and "cleared by Research office (example)" in result.output
