@@ -53,13 +53,21 @@ def screen(
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit with 1 if a flag is at or above this severity."),
     rules: Path | None = RulesOpt,
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml): cleared and confirmed matches."),
+    answers: Path | None = typer.Option(None, "--answers", help="Answers to the checklist (answers.yaml): closes the case."),
 ) -> None:
     """Screen one proposal and print the report."""
-    from collabguard.api import screen_file
+    from collabguard.api import get_ruleset, screen_file
     from collabguard.decisions import load_decisions
     from collabguard.engine.screen import headline_flags
 
-    report = screen_file(proposal, rules, decisions=load_decisions(decisions) if decisions else None)
+    reviewed = load_decisions(decisions) if decisions else None
+    if answers is None:
+        report = screen_file(proposal, rules, decisions=reviewed)
+    else:
+        from collabguard.engine.answers import close_case, load_answers
+        from collabguard.io.proposal_loader import load_proposal
+
+        report = close_case(load_proposal(proposal), get_ruleset(rules), load_answers(answers), decisions=reviewed)
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from collabguard.engine.evidence import evidence_from, render
@@ -13,6 +14,11 @@ from collabguard.rules.evaluate import evaluate
 from collabguard.rules.loader import LoadedRule, RuleSet
 
 __all__ = ["Findings"]
+
+
+def question_id(reason: str, text: str) -> str:
+    """A stable id for a checklist question (the same question gets the same id in every run)."""
+    return "Q-" + hashlib.sha1(f"{reason}|{text}".encode()).hexdigest()[:10]
 
 
 @dataclass
@@ -40,20 +46,21 @@ class Findings:
         advisory = not applicable
         evidence = evidence_from(self.ruleset, outcome)
 
-        def ask(reason: str, text: str) -> None:
-            self._ask(ChecklistItem(rule_id=rule.id, framework=lr.pack.id, question=text, severity=severity,  # type: ignore[arg-type]
-                                    reason=reason, advisory=advisory, guideline=guideline))  # type: ignore[arg-type]
+        def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
+            self._ask(ChecklistItem(id=question_id(reason, text), rule_id=rule.id, framework=lr.pack.id, question=text,
+                                    severity=severity, reason=reason, advisory=advisory,  # type: ignore[arg-type]
+                                    guideline=guideline, target=target or {}))
 
         if rule.kind == "question":
             if outcome.value is True:
                 ask("judgement", render(rule.question or "", evidence, self.ctx.proposal, lr.pack.title))
             for q in outcome.questions:  # undecided: ask what would decide it
-                ask(q.reason, q.text)
+                ask(q.reason, q.text, q.target)
             return
         confirm = [q for q in outcome.questions if q.reason != "missing_data"]
         if outcome.value is None and not confirm:
             for q in outcome.questions:
-                ask(q.reason, q.text)
+                ask(q.reason, q.text, q.target)
             return
         confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
         self.flags.append(Flag(
@@ -63,7 +70,7 @@ class Findings:
             guideline=guideline, evidence=evidence, mitigations=list(rule.mitigations),
         ))
         for q in outcome.questions:
-            ask(q.reason, q.text)
+            ask(q.reason, q.text, q.target)
 
     def _severity(self, lr: LoadedRule, outcome: Outcome) -> str:
         if lr.rule.severity_from == "matches" and outcome.matches:

@@ -57,7 +57,8 @@ def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: 
 
 
 def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | None = None,
-                  today: date | None = None, reviews: list[ReviewRecord] | None = None) -> Context:
+                  today: date | None = None, reviews: list[ReviewRecord] | None = None,
+                  area_answers: dict[str, bool] | None = None) -> Context:
     subjects = collect_subjects(proposal)
     for s in subjects:
         kind = "programme" if s.kind == "programme" else "organisation"
@@ -72,6 +73,10 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
     areas = merge_hits(detect_areas(texts, ruleset.catalog),
                        detect_codes(texts, proposal.export_control.codes, ruleset.catalog))
+    if area_answers:
+        # a person answered whether the research advances an area: yes makes it a match, no removes it
+        areas = [h.model_copy(update={"decision": "match"}) if area_answers.get(h.area_id) else h
+                 for h in areas if area_answers.get(h.area_id, True)]
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
     return Context(proposal, subjects, areas, groups)
 
@@ -88,7 +93,7 @@ def _coverage(ruleset: RuleSet, today: date) -> Coverage:
 
 
 def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, packs: list[str] | None = None,
-           decisions: Decisions | None = None) -> Report:
+           decisions: Decisions | None = None, area_answers: dict[str, bool] | None = None) -> Report:
     """Screen one proposal with every pack in ``ruleset`` (or only ``packs``), applying reviewed
     ``decisions`` when given."""
     today = today or date.today()
@@ -97,7 +102,7 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
     if unknown:
         raise InputError(f"frameworks: unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}")
     reviews: list[ReviewRecord] = []
-    ctx = build_context(proposal, ruleset, decisions, today, reviews)
+    ctx = build_context(proposal, ruleset, decisions, today, reviews, area_answers)
     chosen = [p for p in ruleset.packs if packs is None or p.info.id in packs]
     applicability = {p.info.id: applies(p.info, proposal) for p in chosen}
     any_applies = any(ok for ok, _ in applicability.values())

@@ -138,6 +138,7 @@ class Flag(_Out):
 
 
 class ChecklistItem(_Out):
+    id: str = Field("", description="stable id of the question, used to answer it (--answers)")
     rule_id: str
     framework: str
     question: str
@@ -145,6 +146,17 @@ class ChecklistItem(_Out):
     reason: Literal["judgement", "confirm_identity", "confirm_area", "missing_data"]
     advisory: bool
     guideline: Guideline
+    target: dict[str, str] = Field(default_factory=dict, description="what an answer settles: a match, an area or a field")
+
+
+class AnsweredQuestion(_Out):
+    id: str
+    rule_id: str
+    question: str
+    answer: Literal["yes", "no", "unsure"]
+    note: str
+    reviewer: str
+    date: str
 
 
 class FrameworkResult(_Out):
@@ -211,3 +223,4 @@ class Report(_Out):
     matcher: MatcherReport | None = None
     warnings: list[str] = Field(default_factory=list, description="things that limit this screening (e.g. a text that is not English)")
     reviews: list[ReviewRecord] = Field(default_factory=list, description="reviewed decisions (decisions.yaml) met in this screening")
+    answers: list[AnsweredQuestion] = Field(default_factory=list, description="checklist questions answered (--answers), and by whom")

@@ -84,7 +84,8 @@ def render_html(report: Report) -> str:
     for q in r.checklist:
         adv = ", advisory" if q.advisory else ""
         parts.append(f'<li>☐ <span class="sev {_e(q.severity)}">{_e(q.severity)}</span> '
-                     f'<span class="small">{_e(q.rule_id)} ({_e(REASON_TEXT[q.reason])}{adv})</span> {_e(q.question)}</li>')
+                     f'<span class="small">{_e(q.rule_id)} ({_e(REASON_TEXT[q.reason])}{adv})</span> {_e(q.question)} '
+                     f'<span class="mono small">{_e(q.id)}</span></li>')
     parts.append("</ul>")
     if r.areas:
         parts.append("<h2>Sensitive technology areas in the text</h2><table><tr><th>area</th><th>taxonomy</th><th>decision</th><th>evidence</th></tr>")
@@ -93,6 +94,10 @@ def render_html(report: Report) -> str:
             parts.append(f"<tr><td>{_e(a.area_name)} <code>{_e(a.area_id)}</code></td><td>{_e(a.taxonomy)} {_e(a.taxonomy_version)}</td>"
                          f"<td>{_e(a.decision)}</td><td>{_e(terms)}</td></tr>")
         parts.append("</table>")
+    if r.answers:
+        parts.append("<h2>Answered questions</h2><ul>" + "".join(
+            f"<li>☑ {_e(a.question)} — <strong>{_e(a.answer)}</strong> ({_e(a.reviewer)}, {_e(a.date)}){': ' + _e(a.note) if a.note else ''}</li>"
+            for a in r.answers) + "</ul>")
     if r.reviews:
         parts.append("<h2>Reviewed decisions</h2><ul>" + "".join(f"<li>{_e(line)}</li>" for line in review_lines(r)) + "</ul>")
     if r.warnings:

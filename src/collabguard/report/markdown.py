@@ -51,12 +51,16 @@ def render_markdown(report: Report) -> str:
     out += [f"## Checklist ({len(report.checklist)})", ""]
     for q in report.checklist:
         adv = " (advisory)" if q.advisory else ""
-        out.append(f"- [ ] **{q.severity}** · {q.rule_id} · {REASON_TEXT[q.reason]}{adv}: {q.question}")
+        out.append(f"- [ ] **{q.severity}** · {q.rule_id} · {REASON_TEXT[q.reason]}{adv}: {q.question} `{q.id}`")
     if report.areas:
         out += ["", "## Sensitive technology areas found", ""]
         for a in report.areas:
             terms = area_terms(a)
             out.append(f"- {a.area_name} (`{a.area_id}`, {a.taxonomy} {a.taxonomy_version}): {a.decision}, {terms}")
+    if report.answers:
+        out += ["", "## Answered questions", ""]
+        out += [f"- {_esc(a.question)} — **{a.answer}** ({_esc(a.reviewer)}, {a.date}){': ' + _esc(a.note) if a.note else ''}"
+                for a in report.answers]
     if report.reviews:
         out += ["", "## Reviewed decisions", ""] + [f"- {_esc(line)}" for line in review_lines(report)]
     if report.warnings:

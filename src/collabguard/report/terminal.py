@@ -70,6 +70,7 @@ def render_terminal(report: Report, console: Console) -> None:
         line.append(f"[{q.severity}] ", style=SEVERITY_STYLE[q.severity])
         line.append(f"{q.rule_id} ({REASON_TEXT[q.reason]}{', advisory' if q.advisory else ''}): ", style="dim")
         line.append(q.question)
+        line.append(f"  [{q.id}]", style="dim")
         console.print(line)
 
     if report.areas:
@@ -78,6 +79,10 @@ def render_terminal(report: Report, console: Console) -> None:
             terms = area_terms(a)
             console.print(Text(f"  {a.decision:8} {a.area_name} [{a.area_id}]: {terms}"))
 
+    if report.answers:
+        console.print(Text("\nAnswered questions", style="bold underline"))
+        for a in report.answers:
+            console.print(Text(f"  ☑ {a.question} — {a.answer} ({a.reviewer}, {a.date}){': ' + a.note if a.note else ''}"))
     if report.reviews:
         console.print(Text("\nReviewed decisions", style="bold underline"))
         for review, line in zip(report.reviews, review_lines(report), strict=True):

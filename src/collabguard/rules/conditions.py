@@ -98,6 +98,7 @@ PREDICATES: dict[str, type[_P]] = {
 class Question:
     reason: Literal["confirm_identity", "confirm_area", "missing_data"]
     text: str
+    target: dict[str, str] = field(default_factory=dict)  # what an answer settles: a match, an area, a field
 
 
 @dataclass

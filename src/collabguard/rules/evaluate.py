@@ -82,6 +82,7 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
                 "confirm_identity",
                 f"Is {s.name!r} ({s.where}) the listed {c.entity.name!r} ({c.entity.list_id}, {c.entity.entity_id})? "
                 f"The match is only possible: {'; '.join(c.reasons)}.",
+                {"partner": s.name, "country": s.country or "", "list": c.entity.list_id, "entity_id": c.entity.entity_id},
             )
             for s, c in maybes
         ]
@@ -132,6 +133,7 @@ def _area(args: AreaArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
                 f"Does the research advance {h.area_name} ({h.area_id})? The text only mentions "
                 + ", ".join(sorted({f'{e.text!r} in {e.field}' for e in h.evidence}))
                 + ".",
+                {"area_id": h.area_id},
             )
             for h in maybes
         ]
@@ -155,7 +157,7 @@ def _field(args: FieldArgs, ctx: Context) -> Outcome:
     if args.missing is not None:
         return Outcome(empty == args.missing)
     if empty:
-        return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS[args.path])])
+        return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS[args.path], {"field": args.path})])
     if args.equals is not None:
         ok = value == args.equals
     elif args.in_ is not None:

@@ -1,0 +1,139 @@
+"""Closing a case: answers to the checklist (``--answers answers.yaml``), and the final verdict.
+
+```yaml
+schema_version: 1
+reviewer: Kari Nordmann          # who answered (each answer may name its own)
+date: 2026-11-28
+answers:
+  - id: Q-3f2a9c1d07             # the question's id, as shown in the report
+    answer: yes                  # yes | no | unsure ("unsure" counts as "yes")
+    note: Checked the partner's website and the ASPI page.
+```
+
+What an answer does, by the kind of question:
+- confirm identity: yes → the partner is the listed entry (a ``match``); no → it is not (the match is
+  set aside for this case);
+- confirm area: yes → the research advances the area (a ``match``); no → the area does not count;
+- missing data on a yes/no field (personal data, agreement …): the answer fills the field;
+- a judgement question: yes → the concern holds, recorded as a confirmed flag of the rule's
+  severity; no → closed.
+The proposal is then screened again, answered questions leave the checklist, the answers are listed
+in the report with who gave them, and the recommendation is recomputed. An answer to a question
+that is not in the report is a warning, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from collabguard.decisions import Decision, Decisions
+from collabguard.engine.recommendation import recommend
+from collabguard.engine.screen import headline_flags, screen
+from collabguard.errors import RuleFileError
+from collabguard.io.pydantic_errors import error_message, field_path
+from collabguard.io.yaml_loader import load_yaml
+from collabguard.models.common import severity_rank
+from collabguard.models.proposal import Proposal
+from collabguard.models.report import AnsweredQuestion, Evidence, Flag, Guideline, Report
+from collabguard.rules.conditions import FIELDS
+from collabguard.rules.loader import RuleSet
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^Q-[0-9a-f]{10}$")
+    answer: Literal["yes", "no", "unsure"]
+    note: str = ""
+    reviewer: str | None = None
+    date: dt.date | None = None
+
+
+class AnswerFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1]
+    reviewer: str = Field(min_length=1)
+    date: dt.date
+    answers: list[Answer]
+
+
+def load_answers(path: Path) -> AnswerFile:
+    doc = load_yaml(path, "answers file")
+    try:
+        return AnswerFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
+                             for e in exc.errors()]) from None
+
+
+def _yes(answer: Answer) -> bool:
+    return answer.answer in ("yes", "unsure")  # as in Canada's risk-assessment form: unsure counts as yes
+
+
+def _set_field(proposal: Proposal, path: str, value: bool) -> Proposal:
+    section, _, name = path.partition(".")
+    if not name:
+        return proposal
+    block = getattr(proposal, section)
+    return proposal.model_copy(update={section: block.model_copy(update={name: value})})
+
+
+def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today: date | None = None,
+               decisions: Decisions | None = None) -> Report:
+    """Screen, apply the answers, screen again; the final report of the case."""
+    first = screen(proposal, ruleset, today=today, decisions=decisions)
+    asked = {q.id: q for q in first.checklist}
+    by_id = {a.id: a for a in answers.answers}
+    warnings = [f"answer {a.id}: no such question in this report (was the proposal changed?)"
+                for a in answers.answers if a.id not in asked]
+    extra: list[Decision] = []
+    area_answers: dict[str, bool] = {}
+    for qid, answer in by_id.items():
+        q = asked.get(qid)
+        if q is None:
+            continue
+        who, when = answer.reviewer or answers.reviewer, answer.date or answers.date
+        if q.reason == "confirm_identity" and q.target:
+            extra.append(Decision.model_construct(
+                decision="confirmed" if _yes(answer) else "cleared", partner=q.target["partner"],
+                country=q.target.get("country", ""), list=q.target["list"], entity_id=q.target["entity_id"],
+                list_edition=None, reviewer=who, date=when, reason=f"answer to {qid}: {answer.note or answer.answer}",
+                expires=when if today is None else max(when, today), ticket=None))
+        elif q.reason == "confirm_area" and q.target:
+            area_answers[q.target["area_id"]] = _yes(answer)
+        elif q.reason == "missing_data" and FIELDS.get(q.target.get("field", ""), ("",))[0] == "bool":
+            proposal = _set_field(proposal, q.target["field"], answer.answer != "no")
+    merged = Decisions([*(decisions.items if decisions else []), *extra])
+    final = screen(proposal, ruleset, today=today, decisions=merged, area_answers=area_answers)
+    flags = list(final.flags)
+    for q in final.checklist:
+        answer = by_id.get(q.id)
+        if answer is not None and q.reason == "judgement" and _yes(answer):
+            flags.append(Flag(rule_id=q.rule_id, title=f"Answered yes: {q.question}", framework=q.framework,
+                              severity=q.severity, blocking=False, advisory=q.advisory, confirmed=True,
+                              message=f"{answer.reviewer or answers.reviewer} answered {answer.answer!r}: {answer.note}".rstrip(": "),
+                              guideline=Guideline(**q.guideline.model_dump()), evidence=Evidence(), mitigations=[]))
+    answered = [AnsweredQuestion(id=q.id, rule_id=q.rule_id, question=q.question, answer=by_id[q.id].answer,
+                                 note=by_id[q.id].note, reviewer=by_id[q.id].reviewer or answers.reviewer,
+                                 date=(by_id[q.id].date or answers.date).isoformat())
+                for q in first.checklist if q.id in by_id]
+    open_questions = [q for q in final.checklist if q.id not in by_id]
+    flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
+    applies = any(fw.applies for fw in final.frameworks)
+    basis = headline_flags(flags, applies)
+    questions = [q for q in open_questions if not q.advisory] if applies else open_questions
+    recommendation, reason = recommend(basis, questions)
+    return final.model_copy(update={
+        "flags": flags, "checklist": open_questions, "answers": answered,
+        "risk_level": max((f.severity for f in basis), key=severity_rank, default="none"),
+        "blocking": any(f.blocking for f in flags), "recommendation": recommendation,
+        "recommendation_reason": reason + (f" ({len(answered)} question(s) answered.)" if answered else ""),
+        "warnings": [*final.warnings, *warnings],
+        "reviews": [r for r in final.reviews if not r.reason.startswith("answer to Q-")],
+    })

@@ -1,0 +1,79 @@
+"""Closing a case with answers to the checklist: the verdict is recomputed and says who answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from typer.testing import CliRunner
+
+from collabguard.cli.main import app
+from collabguard.engine.answers import close_case, load_answers
+from collabguard.engine.screen import screen
+from collabguard.io.proposal_loader import load_proposal
+from collabguard.models.proposal import Proposal
+from collabguard.rules.loader import RuleSet
+from tests.conftest import EXAMPLES, TODAY
+
+runner = CliRunner()
+
+
+def answers_file(tmp_path: Path, *items: dict[str, Any]) -> Path:
+    f = tmp_path / "answers.yaml"
+    f.write_text(yaml.safe_dump({"schema_version": 1, "reviewer": "K. Nordmann", "date": "2026-11-28", "answers": list(items)}))
+    return f
+
+
+def test_answering_the_identity_question_no_closes_the_possible_match(ruleset: RuleSet, tmp_path: Path) -> None:
+    proposal = load_proposal(EXAMPLES / "lookalike-same-name-other-country.yaml")
+    first = screen(proposal, ruleset, today=TODAY)
+    q = next(q for q in first.checklist if q.reason == "confirm_identity")
+    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "no", "note": "Boston"})),
+                       today=TODAY)
+    assert not any(f.rule_id == "CG-NO-PARTNER-001" for f in final.flags)
+    assert final.recommendation == "proceed"
+    assert [(a.id, a.answer, a.reviewer) for a in final.answers] == [(q.id, "no", "K. Nordmann")]
+    assert all(c.id != q.id for c in final.checklist)
+
+
+def test_unsure_counts_as_yes_and_a_confirmed_area_can_make_strac_block(ruleset: RuleSet, tmp_path: Path) -> None:
+    data = {"id": "s", "title": "Honey bee drone congregation areas", "home_institution": {"name": "UW", "country": "CA"},
+            "personnel": [{"affiliations": [{"name": "Sichuan University", "country": "CN"}]}],
+            "funding": [{"funder": "NSERC", "country": "CA"}]}
+    proposal = Proposal.model_validate(data)
+    first = screen(proposal, ruleset, today=TODAY)
+    assert not first.blocking
+    area_q = next(q for q in first.checklist if q.reason == "confirm_area" and "uncrewed" in q.question)
+    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": area_q.id, "answer": "unsure"})), today=TODAY)
+    assert final.blocking and final.recommendation == "do_not_proceed"
+
+
+def test_a_missing_field_answered_fills_the_field(ruleset: RuleSet, tmp_path: Path) -> None:
+    proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml")
+    first = screen(proposal, ruleset, today=TODAY)
+    dmp = next(q for q in first.checklist if q.question == "Is there a data management plan?")
+    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": dmp.id, "answer": "no"})), today=TODAY)
+    assert any(f.rule_id == "CG-NO-DATA-002" for f in final.flags)
+
+
+def test_a_judgement_answered_yes_becomes_a_confirmed_flag(ruleset: RuleSet, tmp_path: Path) -> None:
+    proposal = load_proposal(EXAMPLES / "funder-country-of-concern.yaml")
+    first = screen(proposal, ruleset, today=TODAY)
+    q = next(q for q in first.checklist if q.rule_id == "CG-NO-FUNDING-001")
+    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "yes",
+                                                                               "note": "conditions steer the agenda"})), today=TODAY)
+    flag = next(f for f in final.flags if f.rule_id == "CG-NO-FUNDING-001")
+    assert flag.confirmed and "conditions steer the agenda" in flag.message
+    assert final.recommendation == "proceed_with_mitigations"
+
+
+def test_an_answer_to_an_unknown_question_is_a_warning_and_the_cli_shows_answers(tmp_path: Path) -> None:
+    f = answers_file(tmp_path, {"id": "Q-0000000000", "answer": "yes"})
+    result = runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml"), "--answers", str(f), "-f", "json"])
+    assert result.exit_code == 0
+    assert "no such question" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\nreviewer: X\ndate: 2026-11-28\nanswers:\n  - {id: nope, answer: maybe}\n")
+    result = runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml"), "--answers", str(bad)])
+    assert result.exit_code == 2 and "answers[0]" in result.output
