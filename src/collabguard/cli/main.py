@@ -16,6 +16,7 @@ from collabguard.cli.serve_cmd import serve as serve_cmd
 from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
+from collabguard.cli.match_cmd import rescreen as rescreen_cmd
 from collabguard.cli.rules_cmd import rules_app
 from collabguard.models.common import severity_rank
 
@@ -32,6 +33,7 @@ app.command("match")(match_cmd)
 app.command("areas")(areas_cmd)
 app.command("batch")(batch_cmd)
 app.command("serve")(serve_cmd)
+app.command("rescreen")(rescreen_cmd)
 
 
 class Format(str, Enum):

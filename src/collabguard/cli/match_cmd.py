@@ -142,3 +142,91 @@ def show(rules: Path | None = RulesOpt) -> None:
         typer.echo(f"{info.id:13} {rs.entry_counts.get(info.id, 0):4} entries  edition {info.edition} ({age}{partial})  {info.title}")
     for n in rs.lists.not_covered:
         typer.echo(f"{'not checked':13} {n.title}")
+
+
+@lists_app.command("list")
+@handle_errors
+def list_lists(rules: Path | None = RulesOpt) -> None:
+    """The shipped lists (the same as `lists show`)."""
+    show(rules)
+
+
+@lists_app.command("import")
+@handle_errors
+def import_cmd(
+    download: Path = typer.Argument(..., help="An official download: CSL CSV, OpenSanctions targets.simple.csv, ASPI galaxy JSON, or a list CSV."),
+    fmt: str = typer.Option(..., "--format", "-f", help="csl | opensanctions | aspi | csv"),
+    output: Path = typer.Option(..., "--output", "-o", help="The list CSV to write (use it with `match --list`, or add it to a rules folder)."),
+    list_id: str | None = typer.Option(None, "--id", help="List id (default: the output file's name)."),
+) -> None:
+    """Convert an official download into collabguard's list schema, and print the manifest entry."""
+    import hashlib
+
+    from collabguard.lists.importers import import_list, list_csv_text
+
+    ident = list_id or output.stem
+    rows = import_list(download, fmt, ident)
+    text = list_csv_text(rows)
+    write_output(text, output)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    typer.echo(f"{len(rows)} entries written to {output}. To screen with it, add to your rules folder's lists/lists.yaml:", err=True)
+    typer.echo(f"  - id: {ident}\n    file: {output.name}\n    sha256: {digest}\n    title: …\n    publisher: …\n"
+               f"    url: …\n    edition: …\n    copy_of: {download.name}\n    licence: …\n    kind: institutions\n"
+               f"    complete: true\n    meaning: …\n    severity: {{default: high}}")
+
+
+@lists_app.command("diff")
+@handle_errors
+def diff_cmd(old: Path = typer.Argument(..., help="The older list CSV."), new: Path = typer.Argument(..., help="The newer list CSV."),
+             fmt: MatchFormat = typer.Option(MatchFormat.text, "--format", "-f")) -> None:
+    """Entries added, removed or renamed between two editions of a list."""
+    from dataclasses import asdict
+
+    from collabguard.lists.changes import diff_lists
+
+    changes = diff_lists(old, new)
+    if fmt is MatchFormat.json:
+        typer.echo(json.dumps([asdict(c) for c in changes], indent=2, ensure_ascii=False))
+        return
+    for c in changes:
+        extra = f" (was {c.old_name})" if c.change == "renamed" else ""
+        typer.echo(f"{c.change:8} {c.entity_id}  {c.name} [{c.country}]{extra}")
+    typer.echo(f"{sum(c.change == 'added' for c in changes)} added, {sum(c.change == 'removed' for c in changes)} removed, "
+               f"{sum(c.change == 'renamed' for c in changes)} renamed")
+
+
+@handle_errors
+def rescreen(
+    reports: list[Path] = typer.Argument(..., help="Stored JSON reports (collabguard screen --format json)."),
+    rules: Path | None = RulesOpt,
+) -> None:
+    """Match the names of stored reports against the current lists: which approved partnerships are
+    newly listed? Exit 1 when any report has a new match."""
+    from collabguard.api import get_ruleset
+    from collabguard.errors import InputError
+    from collabguard.io.yaml_loader import read_text
+    from collabguard.models.report import Report
+
+    matcher = get_ruleset(rules).matcher
+    new_found = False
+    for path in reports:
+        try:
+            old = Report.model_validate_json(read_text(path, "report"))
+        except ValueError:
+            raise InputError(f"{path}: not a collabguard JSON report") from None
+        before = {(m.partner, m.entity_id) for f in old.flags for m in f.evidence.matches}
+        fresh = []
+        for s in old.screened_names:
+            kind = "programme" if s.subject == "programme" else "organisation"
+            for c in matcher.match(s.name, s.country, kind=kind):
+                if (s.name, c.entity.entity_id) not in before:
+                    fresh.append(f"{s.name} ({s.subject}) → {c.entity.name} [{c.entity.list_id}, {c.decision}]")
+        if fresh:
+            new_found = True
+            typer.echo(f"{path} ({old.proposal_id}, screened {old.screened_on}): {len(fresh)} new match(es)")
+            for line in fresh:
+                typer.echo(f"  {line}")
+        else:
+            typer.echo(f"{path} ({old.proposal_id}): no new match")
+    if new_found:
+        raise typer.Exit(1)

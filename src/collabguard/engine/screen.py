@@ -16,7 +16,7 @@ from collabguard.decisions import status as decision_status
 from collabguard.errors import InputError
 from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
-from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord
+from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
 from collabguard.rules.context import Context, Subject, collect_subjects
 from collabguard.rules.loader import RuleSet
 
@@ -149,6 +149,8 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
                  + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
                     for r in reviews if r.status != "applied"],
         reviews=reviews,
+        screened_names=list({(s.name, s.kind, s.country): ScreenedName(name=s.name, subject=s.kind, country=s.country)
+                             for s in ctx.subjects}.values()),
         matcher=MatcherReport(algorithm=ruleset.matcher.config.algorithm, near_misses=[
             NearMiss(partner=s.name, subject=s.kind, list=r.entity.list_id, entity_id=r.entity.entity_id,
                      entity_name=r.entity.name, score=r.score, why=r.why)

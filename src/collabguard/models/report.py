@@ -149,6 +149,14 @@ class ChecklistItem(_Out):
     target: dict[str, str] = Field(default_factory=dict, description="what an answer settles: a match, an area or a field")
 
 
+class ScreenedName(_Out):
+    """A name that was checked against the lists (kept so a stored report can be screened again)."""
+
+    name: str
+    subject: str
+    country: str | None
+
+
 class AnsweredQuestion(_Out):
     id: str
     rule_id: str
@@ -224,3 +232,4 @@ class Report(_Out):
     warnings: list[str] = Field(default_factory=list, description="things that limit this screening (e.g. a text that is not English)")
     reviews: list[ReviewRecord] = Field(default_factory=list, description="reviewed decisions (decisions.yaml) met in this screening")
     answers: list[AnsweredQuestion] = Field(default_factory=list, description="checklist questions answered (--answers), and by whom")
+    screened_names: list[ScreenedName] = Field(default_factory=list, description="every organisation or programme name checked against the lists")

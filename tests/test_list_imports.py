@@ -1,0 +1,69 @@
+"""Official downloads into the list schema; list editions compared; stored reports screened again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from collabguard.cli.main import app
+from tests.conftest import EXAMPLES, REPO, RULES
+
+runner = CliRunner()
+FIXTURES = REPO / "tests" / "data" / "imports"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "fmt", "names", "query", "country"),
+    [
+        ("csl.csv", "csl", ["Example Aerospace Academy", "Sample Photonics Institute"], "Example Air Force Academy", "CN"),
+        ("opensanctions.csv", "opensanctions", ["Example Aerospace Academy", "Sample Photonics Institute"], "Example Aerospace Academy", "CN"),
+        ("aspi.json", "aspi", ["Example Engineering University", "Sample Naval College"], "示例工程大学", "CN"),
+    ],
+)
+def test_import_then_match_round_trip(tmp_path: Path, fixture: str, fmt: str, names: list[str], query: str, country: str) -> None:
+    out = tmp_path / "imported.csv"
+    result = runner.invoke(app, ["lists", "import", str(FIXTURES / fixture), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(names)} entries written" in result.output and "sha256:" in result.output
+    import csv
+
+    rows = list(csv.DictReader(out.open()))
+    assert [r["name"] for r in rows] == names  # individuals are left out
+    assert all(r["source_url"].startswith("https://") for r in rows)
+    names_csv = tmp_path / "n.csv"
+    names_csv.write_text(f"name,country\n{query},{country}\n")
+    matched = json.loads(runner.invoke(app, ["match", str(names_csv), "--list", str(out), "-f", "json"]).output)
+    assert matched[0]["decision"] == "match" and matched[0]["entity_name"] == names[0]
+
+
+def test_a_wrong_format_is_one_clear_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["lists", "import", str(FIXTURES / "csl.csv"), "--format", "aspi", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 2 and "not a aspi file" in result.output
+
+
+def test_lists_diff_reports_added_removed_renamed(tmp_path: Path) -> None:
+    header = "entity_id,name,name_local,aliases,acronyms,country,list_source,risk_level,category,source_url,source_date\n"
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text(header + "a,Alpha Institute,,,,CN,x,,,https://e.org,2025\nb,Beta Academy,,,,RU,x,,,https://e.org,2025\n"
+                   "c,Gamma University,,,,IR,x,,,https://e.org,2025\n")
+    new.write_text(header + "a,Alpha Research Institute,,,,CN,x,,,https://e.org,2026\nc2,Gamma University,,,,IR,x,,,https://e.org,2026\n"
+                   "d,Delta Laboratory,,,,CN,x,,,https://e.org,2026\n")
+    out = runner.invoke(app, ["lists", "diff", str(old), str(new), "-f", "json"]).output
+    changes = {(c["change"], c["name"]) for c in json.loads(out)}
+    assert changes == {("renamed", "Alpha Research Institute"), ("added", "Delta Laboratory"), ("removed", "Beta Academy")}
+
+
+def test_rescreen_finds_partners_newly_listed(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text(runner.invoke(app, ["screen", str(EXAMPLES / "innocent-lookalike.yaml"), "-f", "json"]).output)
+    same = runner.invoke(app, ["rescreen", str(report), "--rules", str(RULES)])
+    assert same.exit_code == 0 and "no new match" in same.output
+    # an older report that missed a match the current lists make
+    data = json.loads(report.read_text())
+    data["screened_names"].append({"name": "Harbin Engineering University", "subject": "partner", "country": "CN"})
+    report.write_text(json.dumps(data))
+    newer = runner.invoke(app, ["rescreen", str(report), "--rules", str(RULES)])
+    assert newer.exit_code == 1 and "Harbin Engineering University (partner) → Harbin Engineering University" in newer.output
