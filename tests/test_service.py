@@ -89,3 +89,17 @@ def test_rules_and_lists_with_versions(server: str) -> None:
     lists = httpx.get(f"{server}/v1/lists", headers=AUTH, timeout=10).json()
     assert {x["id"] for x in lists["lists"]} >= {"ca-nro", "aspi-cdut"} and all(len(x["sha256"]) == 64 for x in lists["lists"])
     assert (EXAMPLES / "batch.csv").exists()
+
+
+def test_a_chunked_body_over_the_limit_is_refused_without_reading_it_all(server: str) -> None:
+    def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(50):
+            yield b"x" * 10_000
+
+    r = httpx.post(f"{server}/v1/screen", content=chunks(), headers={**AUTH, "content-type": "application/json"}, timeout=30)
+    assert r.status_code == 413
+
+
+def test_unknown_paths_answer_in_the_same_error_shape(server: str) -> None:
+    r = httpx.get(f"{server}/v1/nope", headers=AUTH, timeout=10)
+    assert r.status_code == 404 and "error" in r.json()

@@ -90,7 +90,15 @@ def load_decisions(path: Path) -> Decisions:
         raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
                              for e in exc.errors()]) from None
     problems = []
+    seen: dict[tuple[str, str, str, str], int] = {}
     for i, d in enumerate(parsed.decisions):
+        if d.key() in seen:
+            problems.append(f"{doc.where(('decisions', i))}: decisions[{i}]: another decision for the same partner and "
+                            f"entry is at decisions[{seen[d.key()]}]; keep one")
+        seen.setdefault(d.key(), i)
+        if d.decision == "cleared" and not d.list_edition:
+            problems.append(f"{doc.where(('decisions', i))}: decisions[{i}].list_edition: required for a cleared match "
+                            "(a newer edition of the list must be reviewed again)")
         if country_code(d.country) is None:
             problems.append(f"{doc.where(('decisions', i, 'country'))}: decisions[{i}].country: unknown country {d.country!r}")
         if d.expires < d.date:
@@ -108,3 +116,9 @@ def status(decision: Decision, list_edition: str, today: date) -> Literal["appli
     if decision.decision == "cleared" and decision.list_edition and decision.list_edition != list_edition:
         return "needs re-review"
     return "applied"
+
+
+def unknown_entries(decisions: Decisions, known: set[tuple[str, str]]) -> list[str]:
+    """Decisions naming a list entry that is not in the lists in use (a typo, or a removed entry)."""
+    return [f"decision for {d.partner!r}: no entry {d.entity_id!r} on list {d.list!r} in the lists in use"
+            for d in decisions.items if (d.list, d.entity_id) not in known]

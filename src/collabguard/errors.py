@@ -35,3 +35,9 @@ class RuleFileError(CollabguardError):
         first = self.problems[0] if self.problems else "invalid rule file"
         more = f" (and {len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
         super().__init__(first + more)
+
+
+class UsageError(CollabguardError):
+    """A command was called with options that do not make sense together."""
+
+    code = "usage"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.engine.screen import screen
-from collabguard.errors import CollabguardError
+from collabguard.errors import CollabguardError, InputError
 from collabguard.io.proposal_loader import load_proposal, proposal_from_data
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
@@ -58,8 +58,10 @@ class Screener:
             model = proposal
         elif isinstance(proposal, dict):
             model = proposal_from_data(proposal, "proposal")
-        else:
+        elif isinstance(proposal, Path | str):
             model = load_proposal(Path(proposal))
+        else:
+            raise InputError(f"a proposal must be a mapping, a Proposal or a file path, not {type(proposal).__name__}")
         return screen(model, self.ruleset, today=today, decisions=self.decisions)
 
     def screen_many(self, proposals: Iterable[Proposal | dict[str, Any] | Path | str],
@@ -70,3 +72,5 @@ class Screener:
                 yield ScreenResult(i, self.screen(item, today), None)
             except CollabguardError as exc:
                 yield ScreenResult(i, None, str(exc))
+            except Exception as exc:  # noqa: BLE001 - one bad item must not end the run
+                yield ScreenResult(i, None, f"internal error ({type(exc).__name__}); please report it")

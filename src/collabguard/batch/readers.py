@@ -61,20 +61,39 @@ def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[
     text, note = _decode(path.read_bytes(), path)
     if not text.strip():
         raise InputError(f"{path}: file is empty")
+    # Excel for Mac writes bare carriage returns; one kind of line end for the parser
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:20000]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = dialect.delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = _header(next(reader), mapping, path)
+        delimiter = ","
+    # the quote is always '"': a sniffed "'" would break every name like "'t Hooft"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
     rows = []
-    for values in reader:
-        number = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        rows.append(_cells(header, values, number, f"row {number}"))
-    return rows, [note] if note else []
+    try:
+        names = next(reader)
+        header = _header(names, mapping, path)
+        start = reader.line_num + 1
+        for values in reader:
+            number, start = start, reader.line_num + 1  # the line the record starts on, as a spreadsheet shows it
+            if not any(v.strip() for v in values):
+                continue
+            label = f"row {number}"
+            if len(values) > len(header):
+                row = InputRow(number, label, error=f"{label}: {len(values)} cells but {len(header)} columns "
+                               "(an unquoted separator inside a cell?)")
+                rows.append(row)
+                continue
+            rows.append(_cells(header, values, number, label))
+    except csv.Error as exc:
+        raise InputError(f"{path}:{reader.line_num}: cannot read the CSV ({exc}); is a quote left open?") from None
+    unknown = sorted({n for n, ours in zip(names, header, strict=True) if ours not in COLUMNS and n.strip()})
+    notes = [note] if note else []
+    if unknown:
+        notes.append(f"{path}: columns not used: {', '.join(unknown)} (map them with --columns THEIRS=ours)")
+    return rows, notes
 
 
 def read_xlsx(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
@@ -112,7 +131,8 @@ def read_xlsx(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list
 def read_jsonl(path: Path) -> tuple[list[InputRow], list[str]]:
     text, note = _decode(path.read_bytes(), path)
     rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on line feeds only: U+2028 and friends may stand inside a JSON string
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         row = InputRow(number, f"line {number}")
@@ -120,9 +140,14 @@ def read_jsonl(path: Path) -> tuple[list[InputRow], list[str]]:
             row.error = f"line {number}: longer than {MAX_CELL * 5:,} characters"
         else:
             try:
-                row.data = json.loads(line)
+                data = json.loads(line)
             except (json.JSONDecodeError, RecursionError) as exc:
                 row.error = f"line {number}: invalid JSON: {getattr(exc, 'msg', 'nesting too deep')}"
+            else:
+                if isinstance(data, dict):
+                    row.data = data
+                else:
+                    row.error = f"line {number}: a proposal must be a JSON object, not {type(data).__name__}"
         rows.append(row)
     return rows, [note] if note else []
 

@@ -21,8 +21,16 @@ from collabguard.rules.loader import RuleSet, load_ruleset
 TOP_FLAGS = 3
 
 
+def _row_id(row: InputRow) -> str:
+    if row.cells is not None:
+        return (row.cells.get("id") or "").strip()
+    if isinstance(row.data, dict):
+        return str(row.data.get("id") or "").strip()
+    return ""
+
+
 def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str, Any]:
-    base: dict[str, Any] = {"row": row.number, "id": "", "status": "error", "risk_level": "", "blocking": "",
+    base: dict[str, Any] = {"row": row.number, "id": _row_id(row), "status": "error", "risk_level": "", "blocking": "",
                             "recommendation": "", "flag_count": "", "checklist_count": "", "top_flags": "",
                             "matched_entities": "", "frameworks": "", "error": error or "", "notes": "; ".join(row.notes)}
     if report is None:
@@ -42,6 +50,8 @@ def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str
                                 for f in counted[:TOP_FLAGS]),
         "matched_entities": "; ".join(sorted(matches)),
         "frameworks": "; ".join(f"{fw.id}={'applies' if fw.applies else 'advisory'}" for fw in report.frameworks),
+        "notes": "; ".join([*row.notes, *report.warnings,
+                            *(f"reviewed: {r.partner} → {r.entity_name} [{r.list}] {r.decision} ({r.status})" for r in report.reviews)]),
         "report": report,
     })
     return base
@@ -62,7 +72,7 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
     except CollabguardError as exc:
         return _result(row, None, str(exc))
     except ValueError as exc:
-        return _result(row, None, f"{row.label}: {exc}")
+        return _result(row, None, f"{row.label}: {exc}" if not str(exc).startswith(row.label) else str(exc))
     except Exception as exc:  # noqa: BLE001 - one broken row must not lose the others
         return _result(row, None, f"{row.label}: internal error ({type(exc).__name__}); please report it")
 
@@ -85,8 +95,7 @@ def mark_duplicates(rows: list[InputRow]) -> None:
     """A second row with the same id is an error: results are keyed on the id downstream."""
     seen: dict[str, str] = {}
     for row in rows:
-        ident = ((row.cells or {}).get("id") or (row.data or {}).get("id") or "") if not row.error else ""
-        ident = str(ident).strip()
+        ident = _row_id(row) if not row.error else ""
         if not ident:
             continue
         if ident in seen:

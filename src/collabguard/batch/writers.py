@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,16 @@ def output_format(path: Path) -> str:
     if not path.parent.exists():
         raise InputError(f"{path}: folder {path.parent} does not exist")
     return fmt
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xlsx_cell(value: Any) -> Any:
+    """Control characters cannot be stored in an .xlsx cell: shown as '?', then neutralised."""
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("?", value)
+    return safe_cell(value)
 
 
 def _plain(result: dict[str, Any]) -> dict[str, Any]:
@@ -69,7 +80,7 @@ def write_results(results: list[dict[str, Any]], path: Path) -> None:
             sheet = book.create_sheet("results")
             sheet.append(COLUMNS)
             for r in results:
-                sheet.append([safe_cell(r.get(c, "")) for c in COLUMNS])
+                sheet.append([_xlsx_cell(r.get(c, "")) for c in COLUMNS])
             book.save(p)
 
         _atomic(path, xlsx)

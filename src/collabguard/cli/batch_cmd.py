@@ -35,6 +35,10 @@ def batch(
     from collabguard.decisions import load_decisions
 
     output_format(output)  # refuse a bad output before doing any work
+    if output.resolve() == input_path.resolve():
+        from collabguard.errors import UsageError
+
+        raise UsageError(f"{output}: the output would overwrite the input; choose another file")
     reviewed = load_decisions(decisions) if decisions else None
     rows, notes = read_input(input_path, parse_mapping(columns))
     for note in notes:

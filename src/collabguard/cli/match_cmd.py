@@ -189,36 +189,49 @@ def diff_cmd(old: Path = typer.Argument(..., help="The older list CSV."), new: P
         typer.echo(json.dumps([asdict(c) for c in changes], indent=2, ensure_ascii=False))
         return
     for c in changes:
-        extra = f" (was {c.old_name})" if c.change == "renamed" else ""
+        extra = f" (was {c.old_name})" if c.change in ("renamed", "changed") else ""
         typer.echo(f"{c.change:8} {c.entity_id}  {c.name} [{c.country}]{extra}")
     typer.echo(f"{sum(c.change == 'added' for c in changes)} added, {sum(c.change == 'removed' for c in changes)} removed, "
-               f"{sum(c.change == 'renamed' for c in changes)} renamed")
+               f"{sum(c.change == 'renamed' for c in changes)} renamed, {sum(c.change == 'changed' for c in changes)} changed")
 
 
 @handle_errors
 def rescreen(
     reports: list[Path] = typer.Argument(..., help="Stored JSON reports (collabguard screen --format json)."),
     rules: Path | None = RulesOpt,
+    decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions: cleared matches are not new."),
 ) -> None:
     """Match the names of stored reports against the current lists: which approved partnerships are
     newly listed? Exit 1 when any report has a new match."""
+    from datetime import date
+
     from collabguard.api import get_ruleset
+    from collabguard.decisions import load_decisions, status
     from collabguard.errors import InputError
     from collabguard.io.yaml_loader import read_text
     from collabguard.models.report import Report
 
-    matcher = get_ruleset(rules).matcher
+    ruleset = get_ruleset(rules)
+    reviewed = load_decisions(decisions) if decisions else None
     new_found = False
     for path in reports:
         try:
             old = Report.model_validate_json(read_text(path, "report"))
         except ValueError:
             raise InputError(f"{path}: not a collabguard JSON report") from None
+        if not old.screened_names:
+            raise InputError(f"{path}: the report does not list the names it screened (made by an older collabguard); "
+                             "screen the proposal again instead")
         before = {(m.partner, m.entity_id) for f in old.flags for m in f.evidence.matches}
+        before |= {(r.partner, r.entity_id) for r in old.reviews}
         fresh = []
         for s in old.screened_names:
             kind = "programme" if s.subject == "programme" else "organisation"
-            for c in matcher.match(s.name, s.country, kind=kind):
+            for c in ruleset.matcher.match(s.name, s.country, kind=kind):
+                d = reviewed.find(s.name, s.country, c.entity.list_id, c.entity.entity_id) if reviewed else None
+                if d is not None and d.decision == "cleared" and \
+                        status(d, ruleset.lists.lists[c.entity.list_id].edition, date.today()) == "applied":
+                    continue
                 if (s.name, c.entity.entity_id) not in before:
                     fresh.append(f"{s.name} ({s.subject}) → {c.entity.name} [{c.entity.list_id}, {c.decision}]")
         if fresh:

@@ -44,6 +44,9 @@ from collabguard.rules.conditions import FIELDS
 from collabguard.rules.loader import RuleSet
 
 
+ANSWER_TICKET = "checklist answer"
+
+
 class Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -66,10 +69,20 @@ class AnswerFile(BaseModel):
 def load_answers(path: Path) -> AnswerFile:
     doc = load_yaml(path, "answers file")
     try:
-        return AnswerFile.model_validate(doc.data)
+        parsed = AnswerFile.model_validate(doc.data)
     except ValidationError as exc:
         raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
                              for e in exc.errors()]) from None
+    first: dict[str, int] = {}
+    problems = []
+    for i, a in enumerate(parsed.answers):
+        if a.id in first:
+            problems.append(f"{doc.where(('answers', i, 'id'))}: answers[{i}].id: {a.id} is answered twice "
+                            f"(also answers[{first[a.id]}]); keep one")
+        first.setdefault(a.id, i)
+    if problems:
+        raise RuleFileError(problems)
+    return parsed
 
 
 def _yes(answer: Answer) -> bool:
@@ -87,6 +100,7 @@ def _set_field(proposal: Proposal, path: str, value: bool) -> Proposal:
 def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today: date | None = None,
                decisions: Decisions | None = None) -> Report:
     """Screen, apply the answers, screen again; the final report of the case."""
+    today = today or date.today()
     first = screen(proposal, ruleset, today=today, decisions=decisions)
     asked = {q.id: q for q in first.checklist}
     by_id = {a.id: a for a in answers.answers}
@@ -94,22 +108,32 @@ def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today:
                 for a in answers.answers if a.id not in asked]
     extra: list[Decision] = []
     area_answers: dict[str, bool] = {}
+    unanswered: set[str] = set()
     for qid, answer in by_id.items():
         q = asked.get(qid)
         if q is None:
             continue
         who, when = answer.reviewer or answers.reviewer, answer.date or answers.date
         if q.reason == "confirm_identity" and q.target:
+            # holds for this screening only: the answer is part of this case, not an office-wide decision
             extra.append(Decision.model_construct(
                 decision="confirmed" if _yes(answer) else "cleared", partner=q.target["partner"],
                 country=q.target.get("country", ""), list=q.target["list"], entity_id=q.target["entity_id"],
                 list_edition=None, reviewer=who, date=when, reason=f"answer to {qid}: {answer.note or answer.answer}",
-                expires=when if today is None else max(when, today), ticket=None))
+                expires=max(when, today), ticket=ANSWER_TICKET))
         elif q.reason == "confirm_area" and q.target:
             area_answers[q.target["area_id"]] = _yes(answer)
-        elif q.reason == "missing_data" and FIELDS.get(q.target.get("field", ""), ("",))[0] == "bool":
-            proposal = _set_field(proposal, q.target["field"], answer.answer != "no")
+        elif q.reason == "missing_data":
+            if FIELDS.get(q.target.get("field", ""), ("",))[0] != "bool":
+                warnings.append(f"answer {qid}: the question asks for a value ({q.question}); give it in the proposal")
+                unanswered.add(qid)
+            elif answer.answer == "unsure":
+                # for a missing fact, "unsure" settles nothing: the question stays open
+                unanswered.add(qid)
+            else:
+                proposal = _set_field(proposal, q.target["field"], answer.answer == "yes")
     merged = Decisions([*(decisions.items if decisions else []), *extra])
+    answered_keys = {(d.partner, d.list, d.entity_id) for d in extra}
     final = screen(proposal, ruleset, today=today, decisions=merged, area_answers=area_answers)
     flags = list(final.flags)
     for q in final.checklist:
@@ -123,7 +147,7 @@ def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today:
                                  note=by_id[q.id].note, reviewer=by_id[q.id].reviewer or answers.reviewer,
                                  date=(by_id[q.id].date or answers.date).isoformat())
                 for q in first.checklist if q.id in by_id]
-    open_questions = [q for q in final.checklist if q.id not in by_id]
+    open_questions = [q for q in final.checklist if q.id not in by_id or q.id in unanswered]
     flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
     applies = any(fw.applies for fw in final.frameworks)
     basis = headline_flags(flags, applies)
@@ -135,5 +159,6 @@ def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today:
         "blocking": any(f.blocking for f in flags), "recommendation": recommendation,
         "recommendation_reason": reason + (f" ({len(answered)} question(s) answered.)" if answered else ""),
         "warnings": [*final.warnings, *warnings],
-        "reviews": [r for r in final.reviews if not r.reason.startswith("answer to Q-")],
+        # answers are listed under `answers`; the decisions made from them are not office decisions
+        "reviews": [r for r in final.reviews if (r.partner, r.list, r.entity_id) not in answered_keys],
     })

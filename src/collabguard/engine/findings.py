@@ -16,9 +16,17 @@ from collabguard.rules.loader import LoadedRule, RuleSet
 __all__ = ["Findings"]
 
 
-def question_id(reason: str, text: str) -> str:
-    """A stable id for a checklist question (the same question gets the same id in every run)."""
-    return "Q-" + hashlib.sha1(f"{reason}|{text}".encode()).hexdigest()[:10]
+def question_id(reason: str, text: str, rule_id: str, target: dict[str, str] | None) -> str:
+    """A stable id for a checklist question, from what it is about rather than its wording (which
+    shows evidence that answers change): the match or area to confirm, the missing field, or the
+    rule that asks."""
+    if target:
+        basis = "|".join(f"{k}={target[k]}" for k in sorted(target))
+    elif reason == "judgement":
+        basis = rule_id
+    else:
+        basis = text
+    return "Q-" + hashlib.sha1(f"{reason}|{basis}".encode()).hexdigest()[:10]
 
 
 @dataclass
@@ -47,7 +55,7 @@ class Findings:
         evidence = evidence_from(self.ruleset, outcome)
 
         def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
-            self._ask(ChecklistItem(id=question_id(reason, text), rule_id=rule.id, framework=lr.pack.id, question=text,
+            self._ask(ChecklistItem(id=question_id(reason, text, rule.id, target), rule_id=rule.id, framework=lr.pack.id, question=text,
                                     severity=severity, reason=reason, advisory=advisory,  # type: ignore[arg-type]
                                     guideline=guideline, target=target or {}))
 

@@ -11,7 +11,7 @@ from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
 from collabguard.engine.recommendation import recommend
-from collabguard.decisions import Decisions
+from collabguard.decisions import Decisions, unknown_entries
 from collabguard.decisions import status as decision_status
 from collabguard.errors import InputError
 from collabguard.models.common import severity_rank
@@ -147,7 +147,8 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         warnings=[f"{field}: {note}" for field, text in (("title", proposal.title), ("abstract", proposal.abstract))
                   if (note := not_english(text))]
                  + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
-                    for r in reviews if r.status != "applied"],
+                    for r in reviews if r.status != "applied"]
+                 + (unknown_entries(decisions, ruleset.entity_keys) if decisions is not None else []),
         reviews=reviews,
         screened_names=list({(s.name, s.kind, s.country): ScreenedName(name=s.name, subject=s.kind, country=s.country)
                              for s in ctx.subjects}.values()),

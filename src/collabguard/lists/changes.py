@@ -7,13 +7,14 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from collabguard.errors import InputError
 from collabguard.io.yaml_loader import read_text
 from collabguard.matching.normalize import normalize
 
 
 @dataclass(frozen=True)
 class ListChange:
-    change: str  # added | removed | renamed
+    change: str  # added | removed | renamed | changed (country or aliases)
     entity_id: str
     name: str
     country: str
@@ -21,8 +22,17 @@ class ListChange:
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
-    rows = list(csv.DictReader(io.StringIO(read_text(path, "list file"))))
-    return {r["entity_id"]: r for r in rows if r.get("entity_id")}
+    reader = csv.DictReader(io.StringIO(read_text(path, "list file")))
+    missing = [c for c in ("entity_id", "name", "country") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"{path}:1: missing column(s) {', '.join(missing)}: not a list in collabguard's list schema")
+    out: dict[str, dict[str, str]] = {}
+    for line, r in enumerate(reader, start=2):
+        if r["entity_id"] in out:
+            raise InputError(f"{path}:{line}: entity_id: duplicate {r['entity_id']!r}")
+        if r.get("entity_id"):
+            out[r["entity_id"]] = r
+    return out
 
 
 def diff_lists(old: Path, new: Path) -> list[ListChange]:
@@ -36,6 +46,9 @@ def diff_lists(old: Path, new: Path) -> list[ListChange]:
         if k in a:
             if normalize(a[k]["name"]) != normalize(r["name"]):
                 out.append(ListChange("renamed", k, r["name"], r.get("country", ""), a[k]["name"]))
+            elif (a[k].get("country", ""), a[k].get("aliases", "")) != (r.get("country", ""), r.get("aliases", "")):
+                out.append(ListChange("changed", k, r["name"], r.get("country", ""),
+                                      f"country {a[k].get('country', '')}, aliases {a[k].get('aliases', '') or '—'}"))
         elif (normalize(r["name"]), r.get("country", "")) not in by_name_old:
             out.append(ListChange("added", k, r["name"], r.get("country", "")))
     for k, r in sorted(a.items()):

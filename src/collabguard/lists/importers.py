@@ -89,6 +89,8 @@ def import_aspi(text: str, prefix: str) -> list[dict[str, str]]:
         name, local = (m.group(1), m.group(2)) if m else (label, "")
         meta = value.get("meta", {})
         refs = meta.get("refs") or ["https://unitracker.aspi.org.au/"]
+        if isinstance(refs, str):
+            refs = [refs]
         aliases = [a for a in meta.get("aliases", []) if a != local]
         out.append(_row(prefix, refs[0].rstrip("/").rsplit("/", 1)[-1], name, aliases, "CN",
                         "ASPI China Defence Universities Tracker", "|".join(meta.get("categories", [])), refs[0], "",
@@ -105,18 +107,29 @@ def import_schema_csv(text: str, prefix: str) -> list[dict[str, str]]:
 
 
 IMPORTERS = {"csl": import_csl, "opensanctions": import_opensanctions, "aspi": import_aspi, "csv": import_schema_csv}
+# the columns that tell one CSV download from another
+REQUIRED = {"csl": ("_id", "source", "name", "alt_names"), "opensanctions": ("id", "schema", "name", "countries"),
+            "csv": ("entity_id", "name", "country")}
 
 
 def import_list(path: Path, fmt: str, prefix: str) -> list[dict[str, str]]:
     if fmt not in IMPORTERS:
         raise InputError(f"--format: unknown format {fmt!r}; known: {', '.join(IMPORTERS)}")
     text = read_text(path, "list download")
+    if fmt in REQUIRED:
+        header = next(csv.reader(io.StringIO(text)), [])
+        missing = [c for c in REQUIRED[fmt] if c not in header]
+        if missing:
+            raise InputError(f"{path}:1: not a {fmt} file: missing column(s) {', '.join(missing)}")
     try:
         rows = IMPORTERS[fmt](text, prefix)
-    except (json.JSONDecodeError, KeyError, AttributeError) as exc:
+    except (json.JSONDecodeError, KeyError, AttributeError, TypeError) as exc:
         raise InputError(f"{path}: not a {fmt} file ({type(exc).__name__}: {exc})") from None
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
+    problems = [f"{path}: entry {i + 1}: {what}" for i, row in enumerate(rows) for what in _check(row)]
+    if problems:
+        raise InputError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     seen: dict[str, int] = {}
     for row in rows:  # ids must be unique: number repeats
         n = seen.get(row["entity_id"], 0)
@@ -126,6 +139,17 @@ def import_list(path: Path, fmt: str, prefix: str) -> list[dict[str, str]]:
     if not rows:
         raise InputError(f"{path}: no organisations found in this {fmt} file")
     return rows
+
+
+def _check(row: dict[str, str]) -> list[str]:
+    out = []
+    if not row["entity_id"] or not row["name"]:
+        out.append("entity_id and name are required")
+    if row["country"] and country_code(row["country"]) != row["country"].upper():
+        out.append(f"country {row['country']!r} is not an ISO 3166 code")
+    if row["source_url"] and not row["source_url"].startswith(("https://", "http://", "file:")):
+        out.append(f"source_url {row['source_url']!r} is not a URL")
+    return out
 
 
 def list_csv_text(rows: list[dict[str, str]]) -> str:

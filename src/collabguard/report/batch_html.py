@@ -23,11 +23,9 @@ def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
     levels = Counter(r["risk_level"] for r in ok)
     recs = Counter(r["recommendation"] for r in ok)
     entities: Counter[str] = Counter()
-    for r in ok:
-        for f in r["report"].flags:
-            for m in f.evidence.matches:
-                if m.decision == "match":
-                    entities[f"{m.entity_name} [{m.list}]"] += 1
+    for r in ok:  # one count per proposal, however many rules cite the entry
+        entities.update({f"{m.entity_name} [{m.list}]" for f in r["report"].flags for m in f.evidence.matches
+                         if m.decision == "match"})
     parts = [
         "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",

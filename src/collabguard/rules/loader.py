@@ -66,6 +66,11 @@ class RuleSet:
         return Matcher(self.lists)
 
     @cached_property
+    def entity_keys(self) -> set[tuple[str, str]]:
+        """(list id, entity id) of every entry in use."""
+        return {(e.list_id, e.entity_id) for e in self.lists.entities}
+
+    @cached_property
     def entry_counts(self) -> dict[str, int]:
         return dict(Counter(e.list_id for e in self.lists.entities))
 

@@ -19,9 +19,10 @@ from fastapi import Body, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from collabguard.errors import CollabguardError
+from collabguard.errors import CollabguardError, InputError
 from collabguard.models.report import Report
 from collabguard.screener import Screener
 from collabguard.version import __version__
@@ -44,19 +45,28 @@ class Limits(BaseHTTPMiddleware):
             expected = f"Bearer {self.token}"
             if not hmac.compare_digest(given.encode(), expected.encode()):
                 return JSONResponse({"error": "missing or wrong API token"}, status_code=401)
+        too_big = JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body:
-            return JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
-        body = await request.body()
-        if len(body) > self.max_body:
-            return JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
+            return too_big
+        # read the body chunk by chunk (a chunked upload has no length): stop at the limit
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > self.max_body:
+                return too_big
+        request._body = bytes(body)  # noqa: SLF001 - hand the read body on to the endpoint
         return await call_next(request)
 
 
 def create_app(screener: Screener | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
     screener = screener or Screener.from_defaults()
     token = token if token is not None else os.environ.get("COLLABGUARD_API_TOKEN") or None
-    max_body = max_body or int(os.environ.get("COLLABGUARD_MAX_BODY", DEFAULT_MAX_BODY))
+    if max_body is None:
+        raw = os.environ.get("COLLABGUARD_MAX_BODY", str(DEFAULT_MAX_BODY))
+        if not raw.isdigit() or int(raw) <= 0:
+            raise InputError(f"COLLABGUARD_MAX_BODY={raw!r}: give the limit in bytes, e.g. 2097152")
+        max_body = int(raw)
     app = FastAPI(title="collabguard", version=__version__,
                   description="Screen international research collaborations against research-security guidelines and sensitivity lists.")
     app.add_middleware(Limits, max_body=max_body, token=token)
@@ -68,8 +78,16 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0]
+        if first.get("type") == "json_invalid":
+            return JSONResponse({"error": f"the body is not valid JSON ({first.get('ctx', {}).get('error', 'syntax error')})"},
+                                status_code=422)
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        return JSONResponse({"error": f"{where or 'body'}: {first.get('msg')}"}, status_code=422)
+        return JSONResponse({"error": f"{where or 'body'}: {first.get('msg')} (send a JSON object with content-type application/json)"},
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:
