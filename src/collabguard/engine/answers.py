@@ -32,12 +32,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from collabguard.decisions import Decision, Decisions
-from collabguard.engine.recommendation import recommend
-from collabguard.engine.screen import headline_flags, screen
+from collabguard.engine.screen import screen, verdict
 from collabguard.errors import RuleFileError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml
-from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import AnsweredQuestion, Evidence, Flag, Guideline, Report
 from collabguard.rules.conditions import FIELDS
@@ -148,14 +146,9 @@ def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today:
                                  date=(by_id[q.id].date or answers.date).isoformat())
                 for q in first.checklist if q.id in by_id]
     open_questions = [q for q in final.checklist if q.id not in by_id or q.id in unanswered]
-    flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
-    applies = any(fw.applies for fw in final.frameworks)
-    basis = headline_flags(flags, applies)
-    questions = [q for q in open_questions if not q.advisory] if applies else open_questions
-    recommendation, reason = recommend(basis, questions)
+    risk, recommendation, reason = verdict(flags, open_questions, any(fw.applies for fw in final.frameworks))
     return final.model_copy(update={
-        "flags": flags, "checklist": open_questions, "answers": answered,
-        "risk_level": max((f.severity for f in basis), key=severity_rank, default="none"),
+        "flags": flags, "checklist": open_questions, "answers": answered, "risk_level": risk,
         "blocking": any(f.blocking for f in flags), "recommendation": recommendation,
         "recommendation_reason": reason + (f" ({len(answered)} question(s) answered.)" if answered else ""),
         "warnings": [*final.warnings, *warnings],

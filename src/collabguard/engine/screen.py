@@ -16,7 +16,7 @@ from collabguard.decisions import status as decision_status
 from collabguard.errors import InputError
 from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
-from collabguard.models.report import Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
+from collabguard.models.report import ChecklistItem, Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
 from collabguard.rules.context import Context, Subject, collect_subjects
 from collabguard.rules.loader import RuleSet
 
@@ -25,6 +25,22 @@ COVERAGE_NOTE = (
     "A list match is a lead for a person to check, not a finding of wrongdoing. "
     "Lists not checked here are not evidence of clearance."
 )
+
+
+def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool) -> tuple[str, str, str]:
+    """Sort flags and questions for reading, and derive the risk level and recommendation.
+
+    The headline comes from the frameworks that apply; advisory findings stay visible. When no
+    framework applies at all, the advisory findings are all there is, and they are used."""
+    flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
+    checklist.sort(key=lambda q: (q.advisory, REASON_ORDER[q.reason], -severity_rank(q.severity), q.rule_id, q.question))
+    basis = headline_flags(flags, any_applies)
+    questions = [q for q in checklist if not q.advisory] if any_applies else checklist
+    risk = max((f.severity for f in basis), key=severity_rank, default="none")
+    recommendation, reason = recommend(basis, questions)
+    if not any_applies and (basis or questions):
+        reason += " No framework applies to this proposal, so advisory findings were used."
+    return risk, recommendation, reason
 
 
 def headline_flags(flags: list[Flag], any_applies: bool) -> list[Flag]:
@@ -118,16 +134,7 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         frameworks.append(FrameworkResult(id=pack.info.id, title=pack.info.title, applies=applicable, reason=why,
                                           flags=len(mine), blocking=any(f.blocking for f in mine)))
     flags, checklist = found.flags, found.checklist
-    flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
-    checklist.sort(key=lambda q: (q.advisory, REASON_ORDER[q.reason], -severity_rank(q.severity), q.rule_id, q.question))
-    # The headline comes from the frameworks that apply; advisory findings stay visible. When no
-    # framework applies at all, the advisory findings are all there is, and they are used.
-    basis = headline_flags(flags, any_applies)
-    questions = [q for q in checklist if not q.advisory] if any_applies else checklist
-    risk = max((f.severity for f in basis), key=severity_rank, default="none")
-    recommendation, reason = recommend(basis, questions)
-    if not any_applies and (basis or questions):
-        reason += " No framework applies to this proposal, so advisory findings were used."
+    risk, recommendation, reason = verdict(flags, checklist, any_applies)
     mitigations = list(dict.fromkeys(m for f in flags for m in f.mitigations))
     return Report(
         proposal_id=proposal.id,
