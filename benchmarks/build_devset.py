@@ -149,10 +149,15 @@ def build(bibliometrics: Path | None) -> list[dict[str, str]]:
             kind = "abbrev"
         if kind == "abbrev" and wos(e.name) == e.name:
             kind = "affiliation"
-        query = {"abbrev": lambda: wos(e.name), "typo": lambda: typo(e.name) or e.name,
-                 "affiliation": lambda: address(e.name if pick(["plain", "wos"], e.entity_id) == "plain" else wos(e.name),
-                                                e.country, e.entity_id),
-                 "upper": lambda: address(wos(e.name), e.country, e.entity_id, dept=False).upper()}[kind]()
+        if kind == "abbrev":
+            query = wos(e.name)
+        elif kind == "typo":
+            query = typo(e.name) or e.name
+        elif kind == "affiliation":
+            written = e.name if pick(["plain", "wos"], e.entity_id) == "plain" else wos(e.name)
+            query = address(written, e.country, e.entity_id)
+        else:
+            query = address(wos(e.name), e.country, e.entity_id, dept=False).upper()
         add(query, "" if kind in ("affiliation", "upper") else e.country, kind, "all", e.entity_id)
 
     with open(NEGATIVES, encoding="utf-8", newline="") as fh:

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from collabguard.countries import country_code
-from collabguard.rules.context import SUBJECT_KINDS, Context
+from collabguard.rules.context import SUBJECT_KINDS
 
 Path_ = tuple[str | int, ...]
 
