@@ -35,11 +35,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from collabguard.countries import country_code
 from collabguard.errors import RuleFileError
-from collabguard.io.pydantic_errors import error_message, field_path
+from collabguard.io.pydantic_errors import validate_document
 from collabguard.io.yaml_loader import load_yaml
 from collabguard.matching.normalize import normalize
 
@@ -84,11 +84,7 @@ class Decisions:
 
 def load_decisions(path: Path) -> Decisions:
     doc = load_yaml(path, "decisions file")
-    try:
-        parsed = DecisionFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
-                             for e in exc.errors()]) from None
+    parsed = validate_document(doc, DecisionFile)
     problems = []
     seen: dict[tuple[str, str, str, str], int] = {}
     for i, d in enumerate(parsed.decisions):

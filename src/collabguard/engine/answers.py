@@ -29,12 +29,12 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from collabguard.decisions import Decision, Decisions
 from collabguard.engine.screen import screen, verdict
 from collabguard.errors import RuleFileError
-from collabguard.io.pydantic_errors import error_message, field_path
+from collabguard.io.pydantic_errors import validate_document
 from collabguard.io.yaml_loader import load_yaml
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import AnsweredQuestion, Evidence, Flag, Guideline, Report
@@ -66,11 +66,7 @@ class AnswerFile(BaseModel):
 
 def load_answers(path: Path) -> AnswerFile:
     doc = load_yaml(path, "answers file")
-    try:
-        parsed = AnswerFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
-                             for e in exc.errors()]) from None
+    parsed = validate_document(doc, AnswerFile)
     first: dict[str, int] = {}
     problems = []
     for i, a in enumerate(parsed.answers):

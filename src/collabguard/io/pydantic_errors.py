@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from collabguard.errors import RuleFileError
+
+if TYPE_CHECKING:
+    from collabguard.io.yaml_loader import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -25,3 +34,12 @@ def error_message(err: Any) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
     return msg
+
+
+def validate_document(doc: YamlDocument, model: type[M]) -> M:
+    """Validate a loaded YAML file against ``model``; every problem at once, each as ``file:line:col: field: message``."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise RuleFileError([f"{doc.where(tuple(e['loc']))}: {field_path(tuple(e['loc']))}: {error_message(e)}"
+                             for e in exc.errors()]) from None
