@@ -13,6 +13,7 @@ from collabguard.cli.common import EXIT_FINDINGS, handle_errors, write_output
 from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.batch_cmd import batch as batch_cmd
 from collabguard.cli.serve_cmd import serve as serve_cmd
+from collabguard.cli.stats_cmd import stats as stats_cmd
 from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
@@ -33,6 +34,7 @@ app.command("match")(match_cmd)
 app.command("areas")(areas_cmd)
 app.command("batch")(batch_cmd)
 app.command("serve")(serve_cmd)
+app.command("stats")(stats_cmd)
 app.command("rescreen")(rescreen_cmd)
 
 

@@ -1,0 +1,1 @@
+"""Publication exports (Web of Science, Scopus, OpenAlex, plain CSV) read into one table of works."""

@@ -1,0 +1,108 @@
+"""Read publication exports: detect each file's format from its content (never its name) and load it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from collabguard.bibliometrics.address import is_bare_korea
+from collabguard.bibliometrics.openalex import (
+    OPENALEX_CSV_MARKERS,
+    read_openalex_csv,
+    read_openalex_json,
+    read_openalex_jsonl,
+)
+from collabguard.bibliometrics.plain_csv import read_plain_csv, sniff_delimiter
+from collabguard.bibliometrics.records import LoadResult
+from collabguard.bibliometrics.scopus import SCOPUS_MARKERS, read_scopus
+from collabguard.bibliometrics.wos import read_wos_plain, read_wos_tab
+from collabguard.errors import InputError
+
+FORMATS = ("wos-plain", "wos-tab", "scopus-csv", "openalex-json", "openalex-jsonl", "openalex-csv", "plain-csv")
+MAX_BYTES = 2 * 1024**3
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM); otherwise Windows-1252 as Norwegian Excel saves, with a warning."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return data.decode("cp1252", errors="replace"), [
+            f"{source}: line {line}: not UTF-8; read as Windows-1252 (Excel's Western European encoding). "
+            "Check names with letters like æ, ø, å"]
+
+
+def detect_format(text: str) -> str | None:
+    head = text.lstrip()[:4096]
+    first_line = head.split("\n", 1)[0].rstrip("\r")
+    if first_line.startswith(("FN ", "PT ")) or (first_line[:3] in ("VR ", "AU ") and "\nER" in text[:200000]):
+        return "wos-plain"
+    if head.startswith("{") or head.startswith("["):
+        first = first_line.strip()
+        if first.startswith("{") and first.endswith("}") and "\n" in head.strip():
+            try:
+                json.loads(first)
+                return "openalex-jsonl"
+            except json.JSONDecodeError:
+                pass
+        return "openalex-json"
+    cells = [c.strip().strip('"') for c in first_line.split(sniff_delimiter(first_line))]
+    if "\t" in first_line and {"PT", "UT"} <= set(cells) or {"UT", "C1"} <= set(cells):
+        return "wos-tab"
+    if any(m in cells for m in SCOPUS_MARKERS) and "Title" in cells:
+        return "scopus-csv"
+    if all(m in cells for m in OPENALEX_CSV_MARKERS):
+        return "openalex-csv"
+    lowered = {c.lower() for c in cells}
+    if lowered & {"countries", "institutions", "id", "year", "title"}:
+        return "plain-csv"
+    return None
+
+
+def load_export(path: Path, columns: dict[str, str] | None = None) -> LoadResult:
+    """One export file as works, with the records that could not be used and data-quality warnings."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{source}: {size / 1024**3:.1f} GB is larger than the 2 GB limit; split the export")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{source}: file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a folder, not an export file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    text, warnings = decode(data, source)
+    if not text.strip():
+        raise InputError(f"{source}: the file is empty; export the records again")
+    fmt = "plain-csv" if columns else detect_format(text)
+    if fmt is None:
+        raise InputError(f"{source}: line 1: not a format collabguard reads (Web of Science plain text or "
+                         "tab-delimited, Scopus CSV, OpenAlex JSON/JSONL/CSV, or a plain CSV with a 'countries' "
+                         "column)")
+    if fmt == "openalex-json":
+        try:
+            result = read_openalex_json(text, source)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "
+                             "is the file cut short?") from None
+    elif fmt == "plain-csv":
+        result = read_plain_csv(text, source, columns)
+    else:
+        reader = {"wos-plain": read_wos_plain, "wos-tab": read_wos_tab, "scopus-csv": read_scopus,
+                  "openalex-jsonl": read_openalex_jsonl, "openalex-csv": read_openalex_csv}[fmt]
+        result = reader(text, source)
+    result.warnings[:0] = warnings
+    korea = sum(1 for w in result.works for a in w.affiliations if is_bare_korea(a.raw))
+    if korea:
+        result.warnings.append(f"{source}: {korea} address(es) say only 'Korea'; counted as South Korea (KR)")
+    return result
+
+
+def load_exports(paths: list[Path], columns: dict[str, str] | None = None) -> LoadResult:
+    result = LoadResult()
+    for path in paths:
+        result.extend(load_export(path, columns))
+    return result

@@ -1,0 +1,76 @@
+"""`collabguard stats EXPORT...`: co-publication figures from Web of Science, Scopus, OpenAlex or CSV exports."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from collabguard.cli.common import fail, handle_errors, write_output
+
+
+class StatsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+def parse_columns(spec: str | None) -> dict[str, str] | None:
+    """``countries=Land,year=Årstall`` → {"countries": "Land", "year": "Årstall"}."""
+    if not spec:
+        return None
+    from collabguard.bibliometrics.plain_csv import COLUMNS
+
+    mapping = {}
+    for part in spec.split(","):
+        key, sep, value = part.partition("=")
+        if not sep or key.strip() not in COLUMNS or not value.strip():
+            fail(f"--columns: {part!r} should be NAME=YOUR_HEADER with NAME one of {', '.join(COLUMNS)}")
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+@handle_errors
+def stats(
+    exports: list[Path] = typer.Argument(..., help="Export files; the format is read from the content."),
+    home: str | None = typer.Option(None, "--home", help="Your institution: shares become ÷ its international works."),
+    partner: str | None = typer.Option(None, "--partner", help="Partner institution to count co-publications with."),
+    country: str | None = typer.Option(None, "--country", help="Partner country (ISO code or name) for by-year and trend."),
+    year_from: int | None = typer.Option(None, "--from", help="First publication year counted."),
+    year_to: int | None = typer.Option(None, "--to", help="Last publication year counted."),
+    all_types: bool = typer.Option(False, "--all-types", help="Count every document type (default: Article and Review)."),
+    max_countries: int = typer.Option(25, "--max-countries", min=1, help="Leave out works with more countries."),
+    bilateral: bool = typer.Option(False, "--bilateral", help="Only works with exactly two countries."),
+    fractional: bool = typer.Option(False, "--fractional", help="Also give fractional counts."),
+    greater_china: bool = typer.Option(False, "--group-hk-mo", help="Count Hong Kong and Macau as China (never Taiwan)."),
+    columns: str | None = typer.Option(None, "--columns", help="Plain CSV column mapping, e.g. countries=Land,year=Årstall."),
+    fmt: StatsFormat = typer.Option(StatsFormat.text, "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """How much do we publish with a partner country or institution, in which fields, and is it growing?"""
+    from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
+    from collabguard.bibliometrics.load import load_exports
+    from collabguard.countries import country_code
+
+    code = None
+    if country:
+        code = country_code(country)
+        if code is None:
+            fail(f"--country: {country!r} is not a country name or ISO code")
+    loaded = load_exports(exports, parse_columns(columns))
+    options = StatsOptions(home=home, partner=partner, country=code, year_from=year_from, year_to=year_to,
+                           doc_types=None if all_types else ("article", "review"), max_countries=max_countries,
+                           bilateral_only=bilateral, fractional=fractional, group_greater_china=greater_china)
+    result = compute_stats(loaded, options)
+    if fmt is StatsFormat.json:
+        text = result.model_dump_json(indent=2) + "\n"
+    elif fmt is StatsFormat.csv:
+        from collabguard.report.stats_text import render_stats_csv
+
+        text = render_stats_csv(result)
+    else:
+        from collabguard.report.stats_text import render_stats_text
+
+        text = render_stats_text(result)
+    write_output(text, output)
