@@ -130,13 +130,15 @@ PLAIN = ("id;year;title;doc_type;countries;institutions\n"
 
 
 def test_indicators_filter_types_dedupe_and_keep_taiwan_and_hong_kong_apart(tmp_path: Path) -> None:
-    stats = _stats(tmp_path, PLAIN, country="CN", partner="Tsinghua University")
+    stats = _stats(tmp_path, PLAIN, countries=("CN",), partners=("Tsinghua University", "Peking University"))
     counts = {c.country: c.works for c in stats.by_country}
     assert stats.works == 4 and counts == {"NO": 4, "CN": 2, "HK": 1, "TW": 1, "DE": 1}
     assert stats.data_quality.duplicates == 1 and stats.data_quality.excluded_type == 1
-    assert stats.partner is not None and stats.partner.works == 2
-    assert stats.partner.matched_affiliations == ["Tsinghua Univ", "Tsinghua University"]
-    assert [(y.year, y.with_country) for y in stats.by_year] == [(2021, 1), (2022, 1), (2023, 0)]
+    tsinghua, peking = stats.partners
+    assert (tsinghua.works, peking.works) == (2, 0)
+    assert tsinghua.matched_affiliations == ["Tsinghua Univ", "Tsinghua University"]
+    (china,) = stats.countries
+    assert [(y.year, y.works) for y in china.by_year] == [(2021, 1), (2022, 1), (2023, 0)] and china.share == 0.5
 
 
 def test_hong_kong_and_macau_group_with_china_only_on_request_and_never_taiwan(tmp_path: Path) -> None:
@@ -146,6 +148,7 @@ def test_hong_kong_and_macau_group_with_china_only_on_request_and_never_taiwan(t
 
 def test_home_institution_shares_are_of_its_international_works(tmp_path: Path) -> None:
     stats = _stats(tmp_path, PLAIN, home="University of Oslo", bilateral_only=True)
+    assert stats.home_country == "NO" and stats.data_quality.excluded_not_bilateral == 1
     assert stats.denominator_works == 3 and {c.country: c.share for c in stats.by_country} == {"CN": 0.6667,
                                                                                                  "HK": 0.3333}
 
@@ -208,5 +211,5 @@ def test_stats_cli_json_has_the_documented_keys() -> None:
                                  "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["works"] == 27 and data["country"] == "CN" and data["by_country"][0]["country"] == "US"
+    assert data["works"] == 27 and data["countries"][0]["country"] == "CN" and data["by_country"][0]["country"] == "US"
     assert {"country", "works", "share"} <= data["by_country"][0].keys() and data["by_year"]

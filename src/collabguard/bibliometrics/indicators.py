@@ -14,18 +14,19 @@ from functools import lru_cache
 import pandas as pd
 
 from collabguard.bibliometrics.records import LoadResult, Work
-from collabguard.bibliometrics.stats_model import (
+from collabguard.countries import country_name
+from collabguard.matching.compare import compare
+from collabguard.matching.matcher import MatcherConfig
+from collabguard.matching.normalize import tokens
+from collabguard.models.collaboration import (
     CollaborationStats,
     CountryCount,
+    CountryFigures,
     DataQuality,
     FieldCount,
     PartnerFigures,
     YearCount,
 )
-from collabguard.countries import country_name
-from collabguard.matching.compare import compare
-from collabguard.matching.matcher import MatcherConfig
-from collabguard.matching.normalize import tokens
 
 DEFAULT_TYPES = ("article", "review")
 SMALL_N = 10  # shares over fewer works swing wildly; the report says so
@@ -34,8 +35,8 @@ SMALL_N = 10  # shares over fewer works swing wildly; the report says so
 @dataclass(slots=True)
 class StatsOptions:
     home: str | None = None
-    partner: str | None = None
-    country: str | None = None
+    partners: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO alpha-2
     year_from: int | None = None
     year_to: int | None = None
     doc_types: tuple[str, ...] | None = DEFAULT_TYPES  # None: every type
@@ -137,8 +138,11 @@ def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationSta
         home = InstitutionMatcher(options.home)
         kept = [(w, c) for w, c in kept if home.work_matches(w, home_hits)]
         home_country = _main_country(kept, home_hits)
+    not_bilateral = 0
     if options.bilateral_only:
+        before = len(kept)
         kept = [(w, c) for w, c in kept if len(c) == 2 and (home_country is None or home_country in c)]
+        not_bilateral = before - len(kept)
 
     rows = [(i, w.year, c) for i, (w, cs) in enumerate(kept) for c in sorted(cs)]
     long = pd.DataFrame(rows, columns=["work", "year", "country"])
@@ -161,46 +165,55 @@ def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationSta
                 share=round(int(row["works"]) / denominator_works, 4) if denominator_works else 0.0,
                 fractional=round(float(row["fractional"]), 2) if options.fractional else None))
 
-    country = options.country.upper() if options.country else None
-    partner_hits: set[str] = set()
-    partner = InstitutionMatcher(options.partner) if options.partner else None
-    year_totals: Counter[int] = Counter()
-    with_country: Counter[int] = Counter()
-    with_partner: Counter[int] = Counter()
-    partner_works = 0
-    fields: Counter[str] = Counter()
-    for w, cs in kept:
-        in_country = bool(country and country in cs)
-        in_partner = bool(partner and partner.work_matches(w, partner_hits))
-        partner_works += in_partner
-        if w.year is not None:
-            year_totals[w.year] += 1
-            with_country[w.year] += in_country
-            with_partner[w.year] += in_partner
-        if in_partner or in_country or not (partner or country):
-            fields.update(dict.fromkeys(w.fields, 1))
-    years = sorted(year_totals)
-    by_year = [YearCount(year=y, works=year_totals[y], with_country=with_country[y] if country else None,
-                         with_partner=with_partner[y] if partner else None) for y in years]
-    last = years[-options.trend_years:] if years else []
-    trend_counts = with_country if country else year_totals
     no_country = sum(1 for _, cs in kept if not cs)
+    quality = DataQuality(
+        loaded=len(loaded.works) + len(loaded.skipped), skipped=[str(s) for s in loaded.skipped],
+        duplicates=duplicates, excluded_type=excluded_type, excluded_years=excluded_years,
+        excluded_many_countries=excluded_many, excluded_not_bilateral=not_bilateral, no_country=no_country,
+        warnings=loaded.warnings)
+    all_years = sorted({w.year for w, _ in kept if w.year is not None})
+    countries = [_country_figures(code, [w for w, cs in kept if code in cs], denominator_works, all_years, options)
+                 for code in options.countries]
+    partners = []
+    for name in options.partners:
+        matcher, hits = InstitutionMatcher(name), set()
+        matched = [w for w, _ in kept if matcher.work_matches(w, hits)]
+        partners.append(PartnerFigures(name=name, works=len(matched), by_year=_by_year(matched, all_years),
+                                       top_fields=_top_fields(matched, options.top_fields),
+                                       matched_affiliations=sorted(hits)))
     return CollaborationStats(
-        files=loaded.formats, counting="fractional" if options.fractional else "whole",
+        files=loaded.formats, counting="whole and fractional" if options.fractional else "whole",
         works=len(kept), denominator=denominator, denominator_works=denominator_works, home=options.home,
-        bilateral_only=options.bilateral_only, group_greater_china=options.group_greater_china,
-        years=(options.year_from, options.year_to), by_country=by_country, by_year=by_year,
-        top_fields=[FieldCount(field=f, works=n) for f, n in sorted(fields.items(), key=lambda x: (-x[1], x[0]))
-                    [: options.top_fields]],
-        country=country, country_works=sum(1 for _, cs in kept if country in cs) if country else None,
-        country_trend=trend(dict(trend_counts), list(range(last[0], last[-1] + 1))) if last else None,
-        partner=PartnerFigures(name=options.partner, works=partner_works,
-                               matched_affiliations=sorted(partner_hits)) if options.partner else None,
-        data_quality=DataQuality(
-            loaded=len(loaded.works) + len(loaded.skipped), skipped=[str(s) for s in loaded.skipped],
-            duplicates=duplicates, excluded_type=excluded_type, excluded_years=excluded_years,
-            excluded_many_countries=excluded_many, no_country=no_country, warnings=loaded.warnings),
-    )
+        home_country=home_country, bilateral_only=options.bilateral_only,
+        group_hong_kong_macau=options.group_greater_china, years=(options.year_from, options.year_to),
+        by_country=by_country, by_year=_by_year([w for w, _ in kept], all_years),
+        top_fields=_top_fields([w for w, _ in kept], options.top_fields),
+        countries=countries, partners=partners, data_quality=quality)
+
+
+def _by_year(works: list[Work], years: list[int]) -> list[YearCount]:
+    """Counts for every year in the data (zeros included, so a chart shows the gaps)."""
+    counts = Counter(w.year for w in works if w.year is not None)
+    return [YearCount(year=y, works=counts[y]) for y in years]
+
+
+def _top_fields(works: list[Work], top: int) -> list[FieldCount]:
+    counts: Counter[str] = Counter()
+    for w in works:
+        counts.update(dict.fromkeys(w.fields, 1))
+    return [FieldCount(field=f, works=n) for f, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:top]]
+
+
+def _country_figures(code: str, works: list[Work], denominator: int, years: list[int],
+                     options: StatsOptions) -> CountryFigures:
+    by_year = _by_year(works, years)
+    counts = {y.year: y.works for y in by_year}
+    window = list(range(years[-1] - options.trend_years + 1, years[-1] + 1)) if years else []
+    return CountryFigures(
+        country=code, name=country_name(code), works=len(works),
+        share=round(len(works) / denominator, 4) if denominator else 0.0, by_year=by_year,
+        trend=trend(counts, window),
+        top_fields=_top_fields(works, options.top_fields))
 
 
 def _main_country(kept: list[tuple[Work, set[str]]], home_hits: set[str]) -> str | None:

@@ -35,8 +35,8 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
 def stats(
     exports: list[Path] = typer.Argument(..., help="Export files; the format is read from the content."),
     home: str | None = typer.Option(None, "--home", help="Your institution: shares become ÷ its international works."),
-    partner: str | None = typer.Option(None, "--partner", help="Partner institution to count co-publications with."),
-    country: str | None = typer.Option(None, "--country", help="Partner country (ISO code or name) for by-year and trend."),
+    partner: list[str] = typer.Option([], "--partner", help="Partner institution to count co-publications with. Repeatable."),
+    country: list[str] = typer.Option([], "--country", help="Partner country (ISO code or name): by year, trend, fields. Repeatable."),
     year_from: int | None = typer.Option(None, "--from", help="First publication year counted."),
     year_to: int | None = typer.Option(None, "--to", help="Last publication year counted."),
     all_types: bool = typer.Option(False, "--all-types", help="Count every document type (default: Article and Review)."),
@@ -53,13 +53,14 @@ def stats(
     from collabguard.bibliometrics.load import load_exports
     from collabguard.countries import country_code
 
-    code = None
-    if country:
-        code = country_code(country)
+    codes = []
+    for name in country:
+        code = country_code(name)
         if code is None:
-            fail(f"--country: {country!r} is not a country name or ISO code")
+            fail(f"--country: {name!r} is not a country name or ISO code")
+        codes.append(code)
     loaded = load_exports(exports, parse_columns(columns))
-    options = StatsOptions(home=home, partner=partner, country=code, year_from=year_from, year_to=year_to,
+    options = StatsOptions(home=home, partners=tuple(partner), countries=tuple(dict.fromkeys(codes)), year_from=year_from, year_to=year_to,
                            doc_types=None if all_types else ("article", "review"), max_countries=max_countries,
                            bilateral_only=bilateral, fractional=fractional, group_greater_china=greater_china)
     result = compute_stats(loaded, options)

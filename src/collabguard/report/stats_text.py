@@ -6,7 +6,7 @@ import csv
 import io
 
 from collabguard.bibliometrics.indicators import SMALL_N
-from collabguard.bibliometrics.stats_model import CollaborationStats
+from collabguard.models.collaboration import CollaborationStats, YearCount
 
 
 def _share(works: int, share: float, denominator: int) -> str:
@@ -14,21 +14,35 @@ def _share(works: int, share: float, denominator: int) -> str:
     return pct + (" (few works)" if denominator < SMALL_N else "")
 
 
+def works(n: int) -> str:
+    return f"{n} work" if n == 1 else f"{n} works"
+
+
+def _years(by_year: list[YearCount]) -> str:
+    return ", ".join(f"{y.year}: {y.works}" for y in by_year if y.works)
+
+
 def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
     q = stats.data_quality
     lines = ["Collaboration context (from publication exports; context, not a rule finding)", ""]
     for path, fmt in stats.files.items():
         lines.append(f"  {path}  [{fmt}]")
-    lines.append(f"  {stats.works} works counted ({stats.counting} counting); shares are of {stats.denominator} "
+    lines.append(f"  {works(stats.works)} counted ({stats.counting} counting); shares are of {stats.denominator} "
                  f"({stats.denominator_works})")
-    if stats.partner:
-        lines += ["", f"Partner institution: {stats.partner.name}: {stats.partner.works} works"]
-        lines += [f"    matched: {a}" for a in stats.partner.matched_affiliations[:20]]
-        if len(stats.partner.matched_affiliations) > 20:
-            lines.append(f"    … and {len(stats.partner.matched_affiliations) - 20} more address strings (see JSON)")
-    if stats.country:
-        lines += ["", f"Partner country {stats.country}: {stats.country_works} works; trend: {stats.country_trend}"]
-    lines += ["", "Co-publications by country" + (" (fractional in brackets)" if stats.counting == "fractional" else "")]
+    for p in stats.partners:
+        lines += ["", f"Partner institution {p.name}: {works(p.works)}"
+                  + (f" ({_years(p.by_year)})" if p.works else "")]
+        lines += [f"    matched: {a}" for a in p.matched_affiliations[:20]]
+        if len(p.matched_affiliations) > 20:
+            lines.append(f"    … and {len(p.matched_affiliations) - 20} more address strings (see JSON)")
+    for c in stats.countries:
+        lines += ["", f"Partner country {c.name} ({c.country}): {works(c.works)}, "
+                      f"{_share(c.works, c.share, stats.denominator_works).strip()} of {stats.denominator}; "
+                      f"trend: {c.trend}"]
+        if c.works:
+            lines.append(f"    by year: {_years(c.by_year)}")
+            lines += [f"    field: {f.field} ({f.works})" for f in c.top_fields[:5]]
+    lines += ["", "Co-publications by country" + (" (fractional in brackets)" if stats.counting != "whole" else "")]
     for c in stats.by_country[:top]:
         frac = f" [{c.fractional:.2f}]" if c.fractional is not None else ""
         lines.append(f"  {c.country}  {c.name[:28]:<28} {c.works:>6}{frac}  "
@@ -36,17 +50,14 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
     if len(stats.by_country) > top:
         lines.append(f"  … {len(stats.by_country) - top} more countries (see --format csv or json)")
     if stats.by_year:
-        lines += ["", "By year" + (f" (with {stats.country})" if stats.country else "")
-                  + (" (with partner)" if stats.partner else "")]
-        for y in stats.by_year:
-            extra = "".join(f"  {v:>5}" for v in (y.with_country, y.with_partner) if v is not None)
-            lines.append(f"  {y.year}  {y.works:>6}{extra}")
+        lines += ["", "All works counted, by year", f"    {_years(stats.by_year)}"]
     if stats.top_fields:
         lines += ["", "Top fields"] + [f"  {f.works:>6}  {f.field}" for f in stats.top_fields]
     lines += ["", "Data quality",
               f"  records read {q.loaded}; skipped {len(q.skipped)}; duplicates {q.duplicates}; other document types "
               f"{q.excluded_type}; outside years {q.excluded_years}; more countries than the maximum "
-              f"{q.excluded_many_countries}; counted with no known country {q.no_country}"]
+              f"{q.excluded_many_countries}; not bilateral {q.excluded_not_bilateral}; counted with no known "
+              f"country {q.no_country}"]
     lines += [f"  skipped: {s}" for s in q.skipped[:20]] + [f"  warning: {w}" for w in q.warnings[:20]]
     return "\n".join(lines) + "\n"
 

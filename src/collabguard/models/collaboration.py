@@ -1,11 +1,19 @@
-"""The collaboration statistics a report carries (JSON key ``context`` in a screening report)."""
+"""The collaboration statistics a report carries (JSON key ``context`` in a screening report).
+
+Context, not a rule finding: figures from publication exports about how much an institution already
+publishes with a partner country or institution.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class CountryCount(BaseModel):
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CountryCount(_Out):
     country: str = Field(description="ISO 3166-1 alpha-2")
     name: str
     works: int = Field(description="whole counting: works with at least one address in this country")
@@ -14,52 +22,66 @@ class CountryCount(BaseModel):
                                                        "its countries (only with --fractional)")
 
 
-class YearCount(BaseModel):
+class YearCount(_Out):
     year: int
-    works: int = Field(description="works counted that year (after filters)")
-    with_country: int | None = Field(None, description="of which with the --country partner country")
-    with_partner: int | None = Field(None, description="of which with the --partner institution")
+    works: int
 
 
-class FieldCount(BaseModel):
+class FieldCount(_Out):
     field: str
     works: int
 
 
-class PartnerFigures(BaseModel):
+class CountryFigures(_Out):
+    """Co-publications with one partner country (--country, or a proposal partner's country)."""
+
+    country: str
+    name: str
+    works: int
+    share: float
+    by_year: list[YearCount]
+    trend: str = Field(description="growing, stable or shrinking over the last years, or too few works to tell")
+    top_fields: list[FieldCount]
+
+
+class PartnerFigures(_Out):
+    """Co-publications with one partner institution, matched with the collabguard name matcher."""
+
     name: str
     works: int = Field(description="works with an address matching the partner institution")
+    by_year: list[YearCount]
+    top_fields: list[FieldCount]
     matched_affiliations: list[str] = Field(description="the distinct address strings that matched, for audit")
 
 
-class DataQuality(BaseModel):
+class DataQuality(_Out):
     loaded: int = Field(description="records read from all files")
     skipped: list[str] = Field(description="records that could not be read, with file and record")
     duplicates: int = Field(description="records dropped as the same DOI or accession number as an earlier one")
     excluded_type: int = Field(description="records of other document types (default keeps Article and Review)")
     excluded_years: int
-    excluded_many_countries: int = Field(description="works with more countries than --max-countries")
+    excluded_many_countries: int = Field(description="works with more countries than the maximum")
+    excluded_not_bilateral: int = Field(0, description="works left out by the bilateral-only view")
     no_country: int = Field(description="works counted with no known country (no address, or unknown country)")
     warnings: list[str]
 
 
-class CollaborationStats(BaseModel):
-    """Co-publication figures from the exports given, as context for a screening (not a rule finding)."""
+class CollaborationStats(_Out):
+    """Co-publication figures from the exports given."""
 
     files: dict[str, str] = Field(description="each file and the format detected from its content")
-    counting: str = Field(description="whole or fractional")
+    counting: str = Field(description="whole, or whole and fractional")
     works: int = Field(description="distinct works counted after the filters")
-    denominator: str
+    denominator: str = Field(description="what shares are a fraction of")
     denominator_works: int
     home: str | None = None
+    home_country: str | None = None
     bilateral_only: bool = False
-    group_greater_china: bool = False
+    group_hong_kong_macau: bool = False
     years: tuple[int | None, int | None]
     by_country: list[CountryCount]
     by_year: list[YearCount]
     top_fields: list[FieldCount]
-    country: str | None = None
-    country_works: int | None = None
-    country_trend: str | None = Field(None, description="growing, stable or shrinking over the last --trend-years")
-    partner: PartnerFigures | None = None
+    countries: list[CountryFigures] = Field(default_factory=list)
+    partners: list[PartnerFigures] = Field(default_factory=list)
     data_quality: DataQuality
