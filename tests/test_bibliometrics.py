@@ -213,3 +213,57 @@ def test_stats_cli_json_has_the_documented_keys() -> None:
     data = json.loads(result.output)
     assert data["works"] == 27 and data["countries"][0]["country"] == "CN" and data["by_country"][0]["country"] == "US"
     assert {"country", "works", "share"} <= data["by_country"][0].keys() and data["by_year"]
+
+
+EXAMPLE_EXPORT = Path(__file__).resolve().parent.parent / "examples" / "publications" / "wos_tabdelimited_scientopy_4071.txt"
+PROPOSAL = Path(__file__).resolve().parent.parent / "examples" / "listed-partner-sensitive-area.yaml"
+
+
+def test_screen_with_publications_adds_a_context_section_that_the_schema_accepts() -> None:
+    import jsonschema
+
+    result = runner.invoke(app, ["screen", str(PROPOSAL), "--publications", str(EXAMPLE_EXPORT), "-f", "json"])
+    report = json.loads(result.output)
+    schema = json.loads((PROPOSAL.parent.parent / "schemas" / "report.schema.json").read_text())
+    jsonschema.validate(report, schema)
+    context = report["context"]
+    assert context["works"] == 27 and [c["country"] for c in context["countries"]] == ["CN"]
+    assert context["partners"][0]["name"] == "Harbin Engineering University"
+    # the export is a topic search, not NTNU's own output: said, and shares fall back to all works
+    assert any("no work has an address at Norwegian University" in w for w in context["data_quality"]["warnings"])
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [
+    ("markdown", "## Collaboration context (publication data; context, not a rule finding)"),
+    ("html", "<h2>Collaboration context"),
+    ("text", "Collaboration context (from publication exports; context, not a rule finding)"),
+])
+def test_every_report_format_labels_the_context_as_context(tmp_path: Path, fmt: str, marker: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["screen", str(PROPOSAL), "--publications", str(EXAMPLE_EXPORT), "-f", fmt,
+                                 "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert marker in out.read_text(encoding="utf-8")
+
+
+def test_html_report_embeds_charts_that_are_identical_on_a_rerun(tmp_path: Path) -> None:
+    pages = []
+    for name in ("a.html", "b.html"):
+        runner.invoke(app, ["screen", str(PROPOSAL), "--publications", str(EXAMPLE_EXPORT), "-f", "html",
+                            "-o", str(tmp_path / name)])
+        pages.append((tmp_path / name).read_text(encoding="utf-8"))
+    assert pages[0] == pages[1] and pages[0].count("<svg") == 2 and "<dc:date>" not in pages[0]
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_stats_chart_files_are_reproducible(tmp_path: Path, suffix: str) -> None:
+    files = [tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"]
+    for f in files:
+        result = runner.invoke(app, ["stats", str(EXAMPLE_EXPORT), "--country", "CN", "--chart", str(f)])
+        assert result.exit_code == 0, result.output
+    assert files[0].read_bytes() == files[1].read_bytes() and files[0].stat().st_size > 1000
+
+
+def test_a_chart_needs_a_png_or_svg_name(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["stats", str(EXAMPLE_EXPORT), "--chart", str(tmp_path / "c.jpg")])
+    assert result.exit_code == 2 and "give a .png or .svg file name" in result.output

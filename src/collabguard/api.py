@@ -16,6 +16,7 @@ from collabguard.decisions import Decisions
 from collabguard.engine.screen import screen
 from collabguard.errors import InputError
 from collabguard.io.proposal_loader import load_proposal
+from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
 from collabguard.rules.loader import RuleSet, load_ruleset
@@ -58,4 +59,22 @@ def screen_file(path: Path | str, rules: Path | str | None = None, today: date |
         raise InputError(f"{path}: {exc}") from None
 
 
-__all__ = ["screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]
+def collaboration_context(proposal: Proposal, exports: list[Path], **options: object) -> CollaborationStats:
+    """Co-publication figures for a proposal's partners and their countries, from publication exports.
+
+    Shares are of the home institution's international works when the proposal names one. ``options``
+    override :class:`StatsOptions` (e.g. ``year_from``, ``bilateral_only``)."""
+    from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
+    from collabguard.bibliometrics.load import load_exports
+
+    home = proposal.home_institution
+    home_country = home.country if home else None
+    partners = tuple(dict.fromkeys(p.name for p in proposal.partners))
+    countries = tuple(dict.fromkeys(p.country for p in proposal.partners if p.country and p.country != home_country))
+    settings = StatsOptions(home=home.name if home else None, partners=partners, countries=countries)
+    for key, value in options.items():
+        setattr(settings, key, value)
+    return compute_stats(load_exports(exports), settings)
+
+
+__all__ = ["collaboration_context", "screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]

@@ -34,7 +34,7 @@ SMALL_N = 10  # shares over fewer works swing wildly; the report says so
 
 @dataclass(slots=True)
 class StatsOptions:
-    home: str | None = None
+    home: str | None = None  # your institution; works without its address are left out
     partners: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()  # ISO alpha-2
     year_from: int | None = None
@@ -134,10 +134,18 @@ def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationSta
 
     home_country = None
     home_hits: set[str] = set()
+    not_home = 0
+    warnings = list(loaded.warnings)
     if options.home:
         home = InstitutionMatcher(options.home)
-        kept = [(w, c) for w, c in kept if home.work_matches(w, home_hits)]
-        home_country = _main_country(kept, home_hits)
+        at_home = [(w, c) for w, c in kept if home.work_matches(w, home_hits)]
+        if at_home:
+            not_home = len(kept) - len(at_home)
+            kept = at_home
+            home_country = _main_country(kept, home_hits)
+        else:
+            warnings.append(f"no work has an address at {options.home}; is this your institution's export? "
+                            "Shares are of all works counted")
     not_bilateral = 0
     if options.bilateral_only:
         before = len(kept)
@@ -146,7 +154,7 @@ def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationSta
 
     rows = [(i, w.year, c) for i, (w, cs) in enumerate(kept) for c in sorted(cs)]
     long = pd.DataFrame(rows, columns=["work", "year", "country"])
-    if home_country:
+    if home_country:  # (None when the home institution matched nothing: see the warning)
         international = long.loc[long["country"] != home_country, "work"].nunique()
         denominator, denominator_works = f"works of {options.home} with a co-author abroad", int(international)
         long = long[long["country"] != home_country]
@@ -169,9 +177,11 @@ def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationSta
     quality = DataQuality(
         loaded=len(loaded.works) + len(loaded.skipped), skipped=[str(s) for s in loaded.skipped],
         duplicates=duplicates, excluded_type=excluded_type, excluded_years=excluded_years,
-        excluded_many_countries=excluded_many, excluded_not_bilateral=not_bilateral, no_country=no_country,
-        warnings=loaded.warnings)
-    all_years = sorted({w.year for w, _ in kept if w.year is not None})
+        excluded_many_countries=excluded_many, excluded_not_bilateral=not_bilateral,
+        excluded_not_home=not_home, no_country=no_country,
+        warnings=warnings)
+    present = [w.year for w, _ in kept if w.year is not None]
+    all_years = list(range(min(present), max(present) + 1)) if present else []  # gaps show as zeros
     countries = [_country_figures(code, [w for w, cs in kept if code in cs], denominator_works, all_years, options)
                  for code in options.countries]
     partners = []

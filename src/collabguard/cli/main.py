@@ -58,6 +58,7 @@ def screen(
     rules: Path | None = RulesOpt,
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml): cleared and confirmed matches."),
     answers: Path | None = typer.Option(None, "--answers", help="Answers to the checklist (answers.yaml): closes the case."),
+    publications: list[Path] = typer.Option([], "--publications", help="Publication exports (WoS, Scopus, OpenAlex, CSV): adds a collaboration-context section. Repeatable."),
 ) -> None:
     """Screen one proposal and print the report."""
     from collabguard.api import get_ruleset, screen_file
@@ -72,6 +73,11 @@ def screen(
         from collabguard.io.proposal_loader import load_proposal
 
         report = close_case(load_proposal(proposal), get_ruleset(rules), load_answers(answers), decisions=reviewed)
+    if publications:
+        from collabguard.api import collaboration_context
+        from collabguard.io.proposal_loader import load_proposal as _load
+
+        report = report.model_copy(update={"context": collaboration_context(_load(proposal), publications)})
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:
@@ -92,6 +98,10 @@ def screen(
             buf = io.StringIO()
             render_terminal(report, Console(file=buf, highlight=False, no_color=True, width=110))
             text = buf.getvalue()
+        if report.context is not None:
+            from collabguard.report.stats_text import render_stats_text
+
+            text += "\n" + render_stats_text(report.context)
     if text:
         write_output(text, output)
     # the same flags as the headline: advisory findings count only when no framework applies

@@ -47,6 +47,7 @@ def stats(
     columns: str | None = typer.Option(None, "--columns", help="Plain CSV column mapping, e.g. countries=Land,year=Årstall."),
     fmt: StatsFormat = typer.Option(StatsFormat.text, "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    chart: Path | None = typer.Option(None, "--chart", help="Also draw a chart to FILE.png or FILE.svg (by year with the partners, else top countries)."),
 ) -> None:
     """How much do we publish with a partner country or institution, in which fields, and is it growing?"""
     from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
@@ -75,3 +76,7 @@ def stats(
 
         text = render_stats_text(result)
     write_output(text, output)
+    if chart is not None:
+        from collabguard.report.charts import write_chart
+
+        write_chart(result, chart)

@@ -62,6 +62,7 @@ class DataQuality(_Out):
     excluded_years: int
     excluded_many_countries: int = Field(description="works with more countries than the maximum")
     excluded_not_bilateral: int = Field(0, description="works left out by the bilateral-only view")
+    excluded_not_home: int = Field(0, description="works with no address matching the home institution (with --home)")
     no_country: int = Field(description="works counted with no known country (no address, or unknown country)")
     warnings: list[str]
 

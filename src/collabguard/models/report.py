@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.common import Decision, RiskLevel, Severity
 
 SCHEMA_VERSION = "1.0"
@@ -233,3 +234,4 @@ class Report(_Out):
     reviews: list[ReviewRecord] = Field(default_factory=list, description="reviewed decisions (decisions.yaml) met in this screening")
     answers: list[AnsweredQuestion] = Field(default_factory=list, description="checklist questions answered (--answers), and by whom")
     screened_names: list[ScreenedName] = Field(default_factory=list, description="every organisation or programme name checked against the lists")
+    context: CollaborationStats | None = Field(None, description="collaboration context from publication exports (--publications); context, not a rule finding")

@@ -102,6 +102,10 @@ def render_html(report: Report) -> str:
         parts.append("<h2>Reviewed decisions</h2><ul>" + "".join(f"<li>{_e(line)}</li>" for line in review_lines(r)) + "</ul>")
     if r.warnings:
         parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li><strong>{_e(w)}</strong></li>" for w in r.warnings) + "</ul>")
+    if r.context is not None:
+        from collabguard.report.context_html import render_context_html
+
+        parts.append(render_context_html(r.context))
     near = near_miss_lines(r)
     if near:
         parts.append("<h2>Names checked and not matched (nearest list entries)</h2><ul class=\"small\">"

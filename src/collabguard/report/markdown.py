@@ -75,7 +75,12 @@ def render_markdown(report: Report) -> str:
         age = f", {c.age_days} days old" if c.age_days is not None else ""
         out.append(f"- checked: {c.title} (edition {c.edition}{age}, {c.entries} entries{'' if c.complete else ', PARTIAL'})")
     out += [f"- not checked: {t}" for t in cov.lists_not_checked]
-    out += ["", f"*{cov.note}*", "", "## Versions", ""]
+    out += ["", f"*{cov.note}*", ""]
+    if report.context is not None:
+        from collabguard.report.stats_text import render_stats_markdown
+
+        out += render_stats_markdown(report.context)
+    out += ["## Versions", ""]
     v = report.versions
     out.append(f"- collabguard {v.tool}; matcher {v.matcher.algorithm} (possible ≥ {v.matcher.possible_threshold})")
     out += [f"- pack {p.id} {p.version} (sha256 {p.sha256[:12]}…)" for p in v.packs]

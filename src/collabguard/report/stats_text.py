@@ -56,7 +56,8 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
     lines += ["", "Data quality",
               f"  records read {q.loaded}; skipped {len(q.skipped)}; duplicates {q.duplicates}; other document types "
               f"{q.excluded_type}; outside years {q.excluded_years}; more countries than the maximum "
-              f"{q.excluded_many_countries}; not bilateral {q.excluded_not_bilateral}; counted with no known "
+              f"{q.excluded_many_countries}; not bilateral {q.excluded_not_bilateral}; without a home address "
+              f"{q.excluded_not_home}; counted with no known "
               f"country {q.no_country}"]
     lines += [f"  skipped: {s}" for s in q.skipped[:20]] + [f"  warning: {w}" for w in q.warnings[:20]]
     return "\n".join(lines) + "\n"
@@ -69,3 +70,27 @@ def render_stats_csv(stats: CollaborationStats) -> str:
     for c in stats.by_country:
         writer.writerow([c.country, c.name, c.works, c.share, "" if c.fractional is None else c.fractional])
     return out.getvalue()
+
+
+def render_stats_markdown(stats: CollaborationStats, top: int = 10) -> list[str]:
+    """Markdown lines for the report's collaboration-context section."""
+    out = ["## Collaboration context (publication data; context, not a rule finding)", "",
+           f"{works(stats.works)} counted ({stats.counting} counting) from "
+           + ", ".join(f"`{p}` ({fmt})" for p, fmt in stats.files.items())
+           + f"; shares are of {stats.denominator} ({stats.denominator_works}).", ""]
+    for p in stats.partners:
+        out.append(f"- **Partner institution {p.name}:** {works(p.works)}"
+                   + (f" ({_years(p.by_year)})" if p.works else ""))
+        out += [f"  - matched: `{a}`" for a in p.matched_affiliations[:20]]
+    for c in stats.countries:
+        out.append(f"- **Partner country {c.name} ({c.country}):** {works(c.works)}, {c.share * 100:.1f}%; "
+                   f"trend: {c.trend}" + (f"; by year: {_years(c.by_year)}" if c.works else ""))
+    out += ["", "| country | works | share |", "|---|---:|---:|"]
+    out += [f"| {c.name} ({c.country}) | {c.works} | {c.share * 100:.1f}% |" for c in stats.by_country[:top]]
+    q = stats.data_quality
+    out += ["", f"Data quality: {q.loaded} records read; {len(q.skipped)} skipped; {q.duplicates} duplicates; "
+                f"{q.excluded_type} of other document types; {q.excluded_years} outside the years; "
+                f"{q.excluded_many_countries} with too many countries; {q.excluded_not_bilateral} not bilateral; "
+                f"{q.excluded_not_home} without a home address; {q.no_country} with no known country."]
+    out += [f"- {w}" for w in q.warnings[:20]] + [f"- skipped: {s}" for s in q.skipped[:20]]
+    return out + [""]

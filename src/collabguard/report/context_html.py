@@ -1,0 +1,56 @@
+"""The HTML report's collaboration-context section: figures, tables and inline SVG charts."""
+
+from __future__ import annotations
+
+import html
+
+from collabguard.models.collaboration import CollaborationStats
+from collabguard.report.charts import by_year_chart, top_countries_chart
+from collabguard.report.stats_text import works
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _inline_svg(data: bytes | None) -> str:
+    if data is None:
+        return ""
+    text = data.decode("utf-8")
+    return f'<figure class="chart">{text[text.index("<svg"):]}</figure>'
+
+
+def render_context_html(stats: CollaborationStats, top: int = 12) -> str:
+    q = stats.data_quality
+    parts = [
+        "<h2>Collaboration context <span class=\"small\">(publication data; context, not a rule finding)</span></h2>",
+        f"<p>{_e(works(stats.works))} counted ({_e(stats.counting)} counting); shares are of {_e(stats.denominator)} "
+        f"({stats.denominator_works}). Files: "
+        + ", ".join(f"<code>{_e(p)}</code> ({_e(fmt)})" for p, fmt in stats.files.items()) + ".</p>",
+        "<ul>",
+    ]
+    for p in stats.partners:
+        parts.append(f"<li><strong>Partner institution {_e(p.name)}:</strong> {_e(works(p.works))}")
+        if p.matched_affiliations:
+            parts.append('<details><summary>addresses matched</summary><ul class="small">'
+                         + "".join(f"<li>{_e(a)}</li>" for a in p.matched_affiliations) + "</ul></details>")
+        parts.append("</li>")
+    for c in stats.countries:
+        fields = ", ".join(f"{f.field} ({f.works})" for f in c.top_fields[:5])
+        parts.append(f"<li><strong>Partner country {_e(c.name)} ({_e(c.country)}):</strong> {_e(works(c.works))}, "
+                     f"{c.share * 100:.1f}%; trend: {_e(c.trend)}{'; fields: ' + _e(fields) if fields else ''}</li>")
+    parts.append("</ul>")
+    parts.append(_inline_svg(by_year_chart(stats)))
+    parts.append(_inline_svg(top_countries_chart(stats, top)))
+    parts.append("<table><tr><th>country</th><th>works</th><th>share</th></tr>")
+    parts += [f"<tr><td>{_e(c.name)} ({_e(c.country)})</td><td>{c.works}</td><td>{c.share * 100:.1f}%</td></tr>"
+              for c in stats.by_country[:top]]
+    parts.append("</table>")
+    parts.append(f'<p class="small">Data quality: {q.loaded} records read; {len(q.skipped)} skipped; {q.duplicates} '
+                 f"duplicates; {q.excluded_type} of other document types; {q.excluded_years} outside the years; "
+                 f"{q.excluded_many_countries} with too many countries; {q.excluded_not_bilateral} not bilateral; "
+                 f"{q.excluded_not_home} without a home address; {q.no_country} with no known country.</p>")
+    notes = q.warnings[:20] + [f"skipped: {s}" for s in q.skipped[:20]]
+    if notes:
+        parts.append('<ul class="small">' + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
+    return "\n".join(p for p in parts if p)
