@@ -267,3 +267,13 @@ def test_stats_chart_files_are_reproducible(tmp_path: Path, suffix: str) -> None
 def test_a_chart_needs_a_png_or_svg_name(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", str(EXAMPLE_EXPORT), "--chart", str(tmp_path / "c.jpg")])
     assert result.exit_code == 2 and "give a .png or .svg file name" in result.output
+
+
+def test_mixed_encodings_keep_both_the_utf8_and_the_cp1252_lines(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("id;year;title;countries\n1;2021;Tromsø;Norge|Kina\n".encode()
+                     + "2;2022;Ålesund;Norge\n".encode("cp1252"))
+    result = load_export(path)
+    assert [w.title for w in result.works] == ["Tromsø", "Ålesund"]
+    assert result.warnings == [f"{path}: line 3: not UTF-8; read as Windows-1252 (Excel's Western European "
+                               "encoding). Check names with letters like æ, ø, å"]

@@ -7,8 +7,8 @@ Keys missing from older or newer responses (schema drift) are tolerated.
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from collabguard.bibliometrics.records import Affiliation, LoadResult, Skipped, Work, normalise_doi, parse_year
@@ -77,10 +77,10 @@ def read_openalex_json(text: str, source: str) -> LoadResult:
     return result
 
 
-def read_openalex_jsonl(text: str, source: str) -> LoadResult:
+def read_openalex_jsonl(lines: Iterable[str], source: str) -> LoadResult:
     result = LoadResult(formats={source: "openalex-jsonl"})
     number = 0
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    for line_no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         number += 1
@@ -94,11 +94,11 @@ def read_openalex_jsonl(text: str, source: str) -> LoadResult:
     return result
 
 
-def read_openalex_csv(text: str, source: str) -> LoadResult:
+def read_openalex_csv(lines: Iterable[str], source: str) -> LoadResult:
     """The web UI export: lists joined with ``|``. Institutions and countries are not reliably paired
     (an author with two institutions has two names but one country slot), so countries are kept per work."""
     result = LoadResult(formats={source: "openalex-csv"})
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(lines)
     for number, row in enumerate(reader, start=1):
         if None in row:
             result.skipped.append(Skipped(source, number, f"line {reader.line_num}: more cells than columns"))

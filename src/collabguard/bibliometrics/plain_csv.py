@@ -14,7 +14,8 @@ Norwegian Excel saves CSV with ``;`` between cells (then separate lists with ``|
 from __future__ import annotations
 
 import csv
-import io
+import itertools
+from collections.abc import Iterable
 
 from collabguard.bibliometrics.address import country_from_name
 from collabguard.bibliometrics.records import Affiliation, LoadResult, Skipped, Work, normalise_doi, parse_year
@@ -33,10 +34,12 @@ def _split(cell: str, delimiter: str) -> list[str]:
     return [x.strip() for x in cell.split(sep) if x.strip()]
 
 
-def read_plain_csv(text: str, source: str, mapping: dict[str, str] | None = None) -> LoadResult:
+def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | None = None) -> LoadResult:
     result = LoadResult(formats={source: "plain-csv"})
-    delimiter = sniff_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    stream = iter(lines)
+    first = next(stream, "")
+    delimiter = sniff_delimiter(first)
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter)
     header = next(reader, [])
     rename = {v.strip().lower(): k for k, v in (mapping or {}).items()}
     names = [rename.get(h.strip().lower(), h.strip().lower()) for h in header]

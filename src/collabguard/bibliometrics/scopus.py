@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterable
 
 from collabguard.bibliometrics.address import parse_scopus_affiliation
 from collabguard.bibliometrics.records import LoadResult, Skipped, Work, normalise_doi, parse_year
@@ -26,9 +26,9 @@ def _affiliation_strings(row: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def read_scopus(text: str, source: str) -> LoadResult:
+def read_scopus(lines: Iterable[str], source: str) -> LoadResult:
     result = LoadResult(formats={source: "scopus-csv"})
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(lines)
     for number, row in enumerate(reader, start=1):
         if None in row:  # more cells than columns: a row broken by an unclosed quote or a re-save
             result.skipped.append(Skipped(source, number, f"line {reader.line_num}: more cells than columns"))

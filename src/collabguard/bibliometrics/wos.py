@@ -8,16 +8,17 @@ The reprint address (``RP``) stands in for the addresses when a record has no ``
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from collabguard.bibliometrics.address import parse_wos_address, split_wos_addresses
 from collabguard.bibliometrics.records import LoadResult, Skipped, Work, normalise_doi, parse_year
 
-_TAG = re.compile(r"^([A-Z][A-Z0-9]) ?(.*)$")
 _REPRINT = re.compile(r"^.*?\((?:corresponding|reprint) author\),\s*", re.I)
-MULTI_LINE_JOINED = {"TI", "SO", "AB", "WC", "SC", "C3", "DE", "ID"}  # wrapped text: join lines with a space
+MULTI_LINE_JOINED = {"TI", "WC", "SC"}  # wrapped text: join lines with a space
+# The tags the statistics use; the rest (abstracts, cited references…) are skipped as they are read, so a
+# 100,000-record export does not sit in memory.
+KEPT_TAGS = frozenset({"UT", "DI", "PY", "EA", "TI", "DT", "PT", "WC", "SC", "C1", "RP"})
 
 
 def _work(tags: dict[str, list[str]], source: str, number: int, c1: list[str]) -> Work:
@@ -38,40 +39,42 @@ def _work(tags: dict[str, list[str]], source: str, number: int, c1: list[str]) -
     )
 
 
-def _records(text: str) -> Iterator[tuple[int, int, dict[str, list[str]], bool]]:
-    """(record number, first line, tags, ended with ER) for each record."""
+def _records(lines: Iterable[str]) -> Iterator[tuple[int, int, dict[str, list[str]], bool]]:
+    """(record number, first line, kept tags, ended with ER) for each record."""
     tags: dict[str, list[str]] = {}
-    current = ""
+    current: list[str] | None = None
     number = 0
     first_line = 0
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    started = False
+    for line_no, line in enumerate(lines, start=1):
+        if line.startswith("   "):
+            if current is not None:
+                current.append(line.strip())
             continue
-        if line.startswith("   ") and current:
-            tags[current].append(line.strip())
-            continue
-        m = _TAG.match(line)
-        if not m:
-            continue
-        tag, value = m.group(1), m.group(2)
-        if tag in ("FN", "VR", "EF") and not tags:
+        tag = line[:2]
+        if len(tag) < 2 or not tag.isalnum() or not tag.isupper() or line[2:3] not in (" ", "\n", "\r", ""):
             continue
         if tag == "ER":
             number += 1
             yield number, first_line, tags, True
-            tags, current = {}, ""
+            tags, current, started = {}, None, False
             continue
-        if not tags:
-            first_line = line_no
-        current = tag
-        tags.setdefault(tag, []).append(value.strip())
-    if tags:
+        if tag in ("FN", "VR", "EF") and not started:
+            continue
+        if not started:
+            first_line, started = line_no, True
+        if tag in KEPT_TAGS:
+            current = tags.setdefault(tag, [])
+            current.append(line[3:].strip())
+        else:
+            current = None
+    if started:
         yield number + 1, first_line, tags, False
 
 
-def read_wos_plain(text: str, source: str) -> LoadResult:
+def read_wos_plain(lines: Iterable[str], source: str) -> LoadResult:
     result = LoadResult(formats={source: "wos-plain"})
-    for number, line, tags, ended in _records(text):
+    for number, line, tags, ended in _records(lines):
         if not ended:
             result.warnings.append(f"{source}: line {line}: record {number} has no ER line; the file may be "
                                    "truncated; the record was read as far as it goes")
@@ -84,9 +87,9 @@ def read_wos_plain(text: str, source: str) -> LoadResult:
     return result
 
 
-def read_wos_tab(text: str, source: str) -> LoadResult:
+def read_wos_tab(lines: Iterable[str], source: str) -> LoadResult:
     result = LoadResult(formats={source: "wos-tab"})
-    reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     header = [h.strip() for h in next(reader, [])]
     for number, row in enumerate(reader, start=1):
         if not any(cell.strip() for cell in row):
