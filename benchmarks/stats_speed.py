@@ -59,7 +59,7 @@ import resource, sys, time
 start = time.perf_counter(); n = 0
 with open(sys.argv[1], encoding="utf-8-sig") as fh:
     for line in fh:
-        if line.startswith("ER") or (sys.argv[2] == "tab" and line[:1] != "\\n"):
+        if line.startswith("ER") or (sys.argv[2] == "tab" and line[:1] != "\\n" and not line.startswith(("PT\\t", "\\ufeffPT\\t"))):
             n += 1
 print(n, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """

@@ -277,3 +277,19 @@ def test_mixed_encodings_keep_both_the_utf8_and_the_cp1252_lines(tmp_path: Path)
     assert [w.title for w in result.works] == ["Tromsø", "Ålesund"]
     assert result.warnings == [f"{path}: line 3: not UTF-8; read as Windows-1252 (Excel's Western European "
                                "encoding). Check names with letters like æ, ø, å"]
+
+
+def test_listed_copublications_use_match_decisions_and_name_the_addresses() -> None:
+    result = runner.invoke(app, ["stats", str(EXAMPLE_EXPORT), "--listed", "--all-types", "-f", "json"])
+    listed = {(e["list_id"], e["name"]): e for e in json.loads(result.output)["listed"]}
+    assert set(listed) == {("aspi-cdut", "Fuzhou University"),
+                           ("aspi-cdut", "University of Science and Technology of China"),
+                           ("us-dod-1286", "University of Science and Technology of China")}
+    assert listed[("us-dod-1286", "University of Science and Technology of China")]["matched_affiliations"] == [
+        "[Qin, Jiahu] Univ Sci & Technol China, Dept Automat, Hefei 230027, Peoples R China"]
+    # Chinese co-authors at unlisted institutions (Fujian Med Univ, Wuyi Coll, Shenzhen Univ Town) stay unlisted
+
+
+def test_without_listed_the_key_says_not_checked() -> None:
+    result = runner.invoke(app, ["stats", str(EXAMPLE_EXPORT), "-f", "json"])
+    assert json.loads(result.output)["listed"] is None

@@ -59,11 +59,13 @@ def screen_file(path: Path | str, rules: Path | str | None = None, today: date |
         raise InputError(f"{path}: {exc}") from None
 
 
-def collaboration_context(proposal: Proposal, exports: list[Path], **options: object) -> CollaborationStats:
+def collaboration_context(proposal: Proposal, exports: list[Path], rules: Path | str | None = None,
+                          **options: object) -> CollaborationStats:
     """Co-publication figures for a proposal's partners and their countries, from publication exports.
 
     Shares are of the home institution's international works when the proposal names one. ``options``
-    override :class:`StatsOptions` (e.g. ``year_from``, ``bilateral_only``)."""
+    override :class:`StatsOptions` (e.g. ``year_from``, ``bilateral_only``). Co-publications with listed
+    organisations are counted with the rule set's list matcher."""
     from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
     from collabguard.bibliometrics.load import load_exports
 
@@ -74,7 +76,7 @@ def collaboration_context(proposal: Proposal, exports: list[Path], **options: ob
     settings = StatsOptions(home=home.name if home else None, partners=partners, countries=countries)
     for key, value in options.items():
         setattr(settings, key, value)
-    return compute_stats(load_exports(exports), settings)
+    return compute_stats(load_exports(exports), settings, get_ruleset(rules).matcher)
 
 
 __all__ = ["collaboration_context", "screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]

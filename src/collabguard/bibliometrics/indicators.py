@@ -16,7 +16,7 @@ import pandas as pd
 from collabguard.bibliometrics.records import LoadResult, Work
 from collabguard.countries import country_name
 from collabguard.matching.compare import compare
-from collabguard.matching.matcher import MatcherConfig
+from collabguard.matching.matcher import Matcher, MatcherConfig
 from collabguard.matching.normalize import tokens
 from collabguard.models.collaboration import (
     CollaborationStats,
@@ -24,6 +24,7 @@ from collabguard.models.collaboration import (
     CountryFigures,
     DataQuality,
     FieldCount,
+    ListedFigures,
     PartnerFigures,
     YearCount,
 )
@@ -114,7 +115,30 @@ def trend(counts: dict[int, int], years: list[int]) -> str:
     return "growing" if relative > 0.1 else "shrinking" if relative < -0.1 else "stable"
 
 
-def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationStats:
+def listed_copublications(kept: list[Work], matcher: Matcher) -> list[ListedFigures]:
+    """Works with an address the list matcher calls a ``match``, per listed organisation. Each distinct
+    address is matched once; the address (author block removed) is the query, with its country."""
+    decided: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
+    per_entity: dict[tuple[str, str], tuple[str, str, set[str], set[int]]] = {}
+    for i, w in enumerate(kept):
+        for a in w.affiliations:
+            query = a.raw.split("]", 1)[-1].strip() if a.raw.lstrip().startswith("[") else a.raw
+            key = (query, a.country or "")
+            if key not in decided:
+                decided[key] = [(c.entity.list_id, c.entity.entity_id, c.entity.name, c.entity.country)
+                                for c in matcher.match(query, a.country) if c.decision == "match"]
+            for list_id, entity_id, name, country in decided[key]:
+                entry = per_entity.setdefault((list_id, entity_id), (name, country, set(), set()))
+                entry[2].add(a.raw)
+                entry[3].add(i)
+    rows = [ListedFigures(list_id=lid, entity_id=eid, name=name, country=country, works=len(works),
+                          matched_affiliations=sorted(raws))
+            for (lid, eid), (name, country, raws, works) in per_entity.items()]
+    return sorted(rows, key=lambda r: (-r.works, r.list_id, r.entity_id))
+
+
+def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | None = None) -> CollaborationStats:
+    """All indicators; with ``matcher`` (the rule set's list matcher), co-publications with listed organisations."""
     works, duplicates = dedupe(loaded.works)
     excluded_type = excluded_years = excluded_many = 0
     kept: list[tuple[Work, set[str]]] = []
@@ -198,7 +222,9 @@ def compute_stats(loaded: LoadResult, options: StatsOptions) -> CollaborationSta
         group_hong_kong_macau=options.group_greater_china, years=(options.year_from, options.year_to),
         by_country=by_country, by_year=_by_year([w for w, _ in kept], all_years),
         top_fields=_top_fields([w for w, _ in kept], options.top_fields),
-        countries=countries, partners=partners, data_quality=quality)
+        countries=countries, partners=partners,
+        listed=listed_copublications([w for w, _ in kept], matcher) if matcher is not None else None,
+        data_quality=quality)
 
 
 def _by_year(works: list[Work], years: list[int]) -> list[YearCount]:

@@ -77,7 +77,7 @@ def screen(
         from collabguard.api import collaboration_context
         from collabguard.io.proposal_loader import load_proposal as _load
 
-        report = report.model_copy(update={"context": collaboration_context(_load(proposal), publications)})
+        report = report.model_copy(update={"context": collaboration_context(_load(proposal), publications, rules)})
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:

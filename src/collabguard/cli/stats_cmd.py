@@ -47,6 +47,8 @@ def stats(
     columns: str | None = typer.Option(None, "--columns", help="Plain CSV column mapping, e.g. countries=Land,year=Årstall."),
     fmt: StatsFormat = typer.Option(StatsFormat.text, "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    listed: bool = typer.Option(False, "--listed", help="Also count co-publications with organisations on the sensitivity lists (match decisions only)."),
+    rules: Path | None = typer.Option(None, "--rules", help="Rules folder whose lists --listed uses (default: the shipped rules)."),
     chart: Path | None = typer.Option(None, "--chart", help="Also draw a chart to FILE.png or FILE.svg (by year with the partners, else top countries)."),
 ) -> None:
     """How much do we publish with a partner country or institution, in which fields, and is it growing?"""
@@ -64,7 +66,12 @@ def stats(
     options = StatsOptions(home=home, partners=tuple(partner), countries=tuple(dict.fromkeys(codes)), year_from=year_from, year_to=year_to,
                            doc_types=None if all_types else ("article", "review"), max_countries=max_countries,
                            bilateral_only=bilateral, fractional=fractional, group_greater_china=greater_china)
-    result = compute_stats(loaded, options)
+    matcher = None
+    if listed:
+        from collabguard.api import get_ruleset
+
+        matcher = get_ruleset(rules).matcher
+    result = compute_stats(loaded, options, matcher)
     if fmt is StatsFormat.json:
         text = result.model_dump_json(indent=2) + "\n"
     elif fmt is StatsFormat.csv:

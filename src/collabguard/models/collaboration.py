@@ -54,6 +54,18 @@ class PartnerFigures(_Out):
     matched_affiliations: list[str] = Field(description="the distinct address strings that matched, for audit")
 
 
+class ListedFigures(_Out):
+    """Co-publications with an organisation on a sensitivity list: address strings the matcher calls a
+    ``match`` (never ``possible``), listed for a person to check."""
+
+    list_id: str
+    entity_id: str
+    name: str
+    country: str
+    works: int
+    matched_affiliations: list[str]
+
+
 class DataQuality(_Out):
     loaded: int = Field(description="records read from all files")
     skipped: list[str] = Field(description="records that could not be read, with file and record")
@@ -85,4 +97,6 @@ class CollaborationStats(_Out):
     top_fields: list[FieldCount]
     countries: list[CountryFigures] = Field(default_factory=list)
     partners: list[PartnerFigures] = Field(default_factory=list)
+    listed: list[ListedFigures] | None = Field(None, description="co-publications with listed organisations "
+                                               "(match decisions only); None when not checked")
     data_quality: DataQuality

@@ -40,6 +40,16 @@ def render_context_html(stats: CollaborationStats, top: int = 12) -> str:
         parts.append(f"<li><strong>Partner country {_e(c.name)} ({_e(c.country)}):</strong> {_e(works(c.works))}, "
                      f"{c.share * 100:.1f}%; trend: {_e(c.trend)}{'; fields: ' + _e(fields) if fields else ''}</li>")
     parts.append("</ul>")
+    if stats.listed:
+        parts.append("<p><strong>Listed organisations among co-authors</strong> (a match is a lead for a person to "
+                     "check):</p><ul>")
+        for e in stats.listed:
+            parts.append(f"<li>{_e(e.name)} <code>{_e(e.list_id)}</code> ({_e(e.country)}): {_e(works(e.works))}"
+                         '<details><summary>addresses matched</summary><ul class="small">'
+                         + "".join(f"<li>{_e(a)}</li>" for a in e.matched_affiliations) + "</ul></details></li>")
+        parts.append("</ul>")
+    elif stats.listed is not None:
+        parts.append("<p>No address matches an organisation on the sensitivity lists checked.</p>")
     parts.append(_inline_svg(by_year_chart(stats)))
     parts.append(_inline_svg(top_countries_chart(stats, top)))
     parts.append("<table><tr><th>country</th><th>works</th><th>share</th></tr>")

@@ -22,6 +22,20 @@ def _years(by_year: list[YearCount]) -> str:
     return ", ".join(f"{y.year}: {y.works}" for y in by_year if y.works)
 
 
+def _listed_lines(stats: CollaborationStats) -> list[str]:
+    if stats.listed is None:
+        return []
+    if not stats.listed:
+        return ["", "Listed organisations: no address matches an organisation on the sensitivity lists checked"]
+    lines = ["", "Listed organisations among co-authors (a match is a lead for a person to check)"]
+    for e in stats.listed:
+        lines.append(f"  {e.name} [{e.list_id}] ({e.country}): {works(e.works)}")
+        lines += [f"    matched: {a}" for a in e.matched_affiliations[:5]]
+        if len(e.matched_affiliations) > 5:
+            lines.append(f"    … and {len(e.matched_affiliations) - 5} more address strings (see JSON)")
+    return lines
+
+
 def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
     q = stats.data_quality
     lines = ["Collaboration context (from publication exports; context, not a rule finding)", ""]
@@ -42,6 +56,7 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
         if c.works:
             lines.append(f"    by year: {_years(c.by_year)}")
             lines += [f"    field: {f.field} ({f.works})" for f in c.top_fields[:5]]
+    lines += _listed_lines(stats)
     lines += ["", "Co-publications by country" + (" (fractional in brackets)" if stats.counting != "whole" else "")]
     for c in stats.by_country[:top]:
         frac = f" [{c.fractional:.2f}]" if c.fractional is not None else ""
@@ -85,6 +100,13 @@ def render_stats_markdown(stats: CollaborationStats, top: int = 10) -> list[str]
     for c in stats.countries:
         out.append(f"- **Partner country {c.name} ({c.country}):** {works(c.works)}, {c.share * 100:.1f}%; "
                    f"trend: {c.trend}" + (f"; by year: {_years(c.by_year)}" if c.works else ""))
+    if stats.listed:
+        out += ["", "Listed organisations among co-authors (a match is a lead for a person to check):", ""]
+        for e in stats.listed:
+            out.append(f"- **{e.name}** [{e.list_id}] ({e.country}): {works(e.works)}")
+            out += [f"  - matched: `{a}`" for a in e.matched_affiliations[:5]]
+    elif stats.listed is not None:
+        out += ["", "No address matches an organisation on the sensitivity lists checked."]
     out += ["", "| country | works | share |", "|---|---:|---:|"]
     out += [f"| {c.name} ({c.country}) | {c.works} | {c.share * 100:.1f}% |" for c in stats.by_country[:top]]
     q = stats.data_quality
