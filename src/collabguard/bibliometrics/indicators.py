@@ -210,8 +210,8 @@ def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | 
                  for code in options.countries]
     partners = []
     for name in options.partners:
-        matcher, hits = InstitutionMatcher(name), set()
-        matched = [w for w, _ in kept if matcher.work_matches(w, hits)]
+        institution, hits = InstitutionMatcher(name), set()
+        matched = [w for w, _ in kept if institution.work_matches(w, hits)]
         partners.append(PartnerFigures(name=name, works=len(matched), by_year=_by_year(matched, all_years),
                                        top_fields=_top_fields(matched, options.top_fields),
                                        matched_affiliations=sorted(hits)))
