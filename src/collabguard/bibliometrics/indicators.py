@@ -190,8 +190,10 @@ def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | 
         sizes = long.groupby("work")["country"].transform("size") + (1 if home_country else 0)
         long = long.assign(fraction=1.0 / sizes)
         grouped = long.groupby("country").agg(works=("work", "nunique"), fractional=("fraction", "sum"))
-        grouped = grouped.sort_values(["works", "fractional"], ascending=False)
-        for code, row in grouped.iterrows():
+        grouped = grouped.reset_index().sort_values(["works", "fractional", "country"], ascending=[False, False, True],
+                                                    kind="stable")
+        for _, row in grouped.iterrows():
+            code = row["country"]
             by_country.append(CountryCount(
                 country=str(code), name=country_name(str(code)), works=int(row["works"]),
                 share=round(int(row["works"]) / denominator_works, 4) if denominator_works else 0.0,

@@ -34,11 +34,8 @@ def work_from_json(work: dict[str, Any], source: str, number: int) -> Work:
             code = country_code(str(inst.get("country_code") or ""))
             affiliations.append(Affiliation(raw=raw or str(inst.get("display_name") or ""),
                                             institution=str(inst.get("display_name") or ""), country=code))
-        with_inst = {a.country for a in affiliations}
-        for c in authorship.get("countries") or []:
-            code = country_code(str(c))
-            if code and code not in with_inst:
-                countries_only.append(code)
+        # an authorship's countries without an institution still count (Work.countries is the union)
+        countries_only += [code for c in authorship.get("countries") or [] if (code := country_code(str(c)))]
     return Work(
         source=source,
         record=number,
