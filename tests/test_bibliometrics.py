@@ -293,3 +293,13 @@ def test_listed_copublications_use_match_decisions_and_name_the_addresses() -> N
 def test_without_listed_the_key_says_not_checked() -> None:
     result = runner.invoke(app, ["stats", str(EXAMPLE_EXPORT), "-f", "json"])
     assert json.loads(result.output)["listed"] is None
+
+
+def test_an_unknown_country_is_one_warning_however_many_rows_carry_it(tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text("id,year,title,countries\n" + "".join(f"{i},2020,T{i},Norway;Atlantis\n" for i in range(500)),
+                    encoding="utf-8")
+    result = load_export(path)
+    assert len(result.works) == 500 and all(w.countries == {"NO"} for w in result.works)
+    assert result.warnings == [f"{path}: line 2 and 499 more lines: countries: 'Atlantis' is not a known country; "
+                               "those works count without it"]

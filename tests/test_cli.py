@@ -117,7 +117,7 @@ def test_an_internal_error_exits_3_without_a_traceback(monkeypatch: pytest.Monke
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret personal data in a local variable")
 
-    monkeypatch.setattr(collabguard.api, "screen_file", boom)
+    monkeypatch.setattr(collabguard.api, "screen_proposal", boom)
     result = runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml")])
     assert result.exit_code == 3
     assert "internal error" in result.output and "Traceback" not in result.output
@@ -198,6 +198,6 @@ def test_debug_mode_still_exits_3_on_internal_errors(monkeypatch: pytest.MonkeyP
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(collabguard.api, "screen_file", boom)
+    monkeypatch.setattr(collabguard.api, "screen_proposal", boom)
     monkeypatch.setenv("COLLABGUARD_DEBUG", "1")
     assert runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml")]).exit_code == 3

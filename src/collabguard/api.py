@@ -48,11 +48,22 @@ def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: 
     return screen(proposal, get_ruleset(rules), today=today, decisions=decisions)
 
 
+def load_proposal_file(path: Path | str) -> Proposal:
+    """Load one proposal file; input errors name the file."""
+    try:
+        return load_proposal(Path(path))
+    except InputError as exc:
+        if str(exc).startswith(str(path)):
+            raise
+        raise InputError(f"{path}: {exc}") from None
+
+
 def screen_file(path: Path | str, rules: Path | str | None = None, today: date | None = None,
                 decisions: Decisions | None = None) -> Report:
     """Load and screen one proposal file; input errors name the file."""
+    proposal = load_proposal_file(path)
     try:
-        return screen_proposal(load_proposal(Path(path)), rules, today, decisions)
+        return screen_proposal(proposal, rules, today, decisions)
     except InputError as exc:
         if str(exc).startswith(str(path)):
             raise
@@ -79,4 +90,4 @@ def collaboration_context(proposal: Proposal, exports: list[Path], rules: Path |
     return compute_stats(load_exports(exports), settings, get_ruleset(rules).matcher)
 
 
-__all__ = ["collaboration_context", "screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]
+__all__ = ["collaboration_context", "load_proposal_file", "screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]

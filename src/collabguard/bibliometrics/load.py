@@ -21,7 +21,6 @@ from collabguard.bibliometrics.scopus import SCOPUS_MARKERS, read_scopus
 from collabguard.bibliometrics.wos import read_wos_plain, read_wos_tab
 from collabguard.errors import InputError
 
-FORMATS = ("wos-plain", "wos-tab", "scopus-csv", "openalex-json", "openalex-jsonl", "openalex-csv", "plain-csv")
 MAX_BYTES = 2 * 1024**3
 
 

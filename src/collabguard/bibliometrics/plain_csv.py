@@ -47,6 +47,7 @@ def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | 
         raise InputError(f"{source}: line 1: no 'countries' or 'institutions' column; the columns are "
                          f"{', '.join(h for h in header if h) or 'missing'}. A plain CSV needs: {', '.join(COLUMNS)} "
                          "(use --columns countries=YOUR_HEADER,... to map yours)")
+    unknown: dict[str, list[int]] = {}  # one warning per unknown country name, not one per row
     for number, row in enumerate(reader, start=1):
         if not any(c.strip() for c in row):
             continue
@@ -57,10 +58,9 @@ def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | 
         cells = dict(zip(names, row, strict=False))
         countries = _split(cells.get("countries", ""), delimiter)
         codes = [country_from_name(c) for c in countries]
-        unknown = [c for c, code in zip(countries, codes, strict=True) if code is None]
-        if unknown:
-            result.warnings.append(f"{source}: line {reader.line_num}: countries: not a known country: "
-                                   f"{', '.join(unknown)}")
+        for name, code in zip(countries, codes, strict=True):
+            if code is None:
+                unknown.setdefault(name, []).append(reader.line_num)
         result.works.append(Work(
             source=source, record=number, key=cells.get("id", "").strip(), doi=normalise_doi(cells.get("doi", "")),
             year=parse_year(cells.get("year")), title=cells.get("title", "").strip(),
@@ -69,4 +69,8 @@ def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | 
                           for i in _split(cells.get("institutions", ""), delimiter)],
             countries_only=sorted({c for c in codes if c}),
         ))
+    for name, lines_seen in unknown.items():
+        more = f" and {len(lines_seen) - 1} more lines" if len(lines_seen) > 1 else ""
+        result.warnings.append(f"{source}: line {lines_seen[0]}{more}: countries: {name!r} is not a known country; "
+                               "those works count without it")
     return result

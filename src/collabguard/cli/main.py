@@ -61,23 +61,22 @@ def screen(
     publications: list[Path] = typer.Option([], "--publications", help="Publication exports (WoS, Scopus, OpenAlex, CSV): adds a collaboration-context section. Repeatable."),
 ) -> None:
     """Screen one proposal and print the report."""
-    from collabguard.api import get_ruleset, screen_file
+    from collabguard.api import get_ruleset, load_proposal_file, screen_proposal
     from collabguard.decisions import load_decisions
     from collabguard.engine.screen import headline_flags
 
     reviewed = load_decisions(decisions) if decisions else None
+    loaded = load_proposal_file(proposal)
     if answers is None:
-        report = screen_file(proposal, rules, decisions=reviewed)
+        report = screen_proposal(loaded, rules, decisions=reviewed)
     else:
         from collabguard.engine.answers import close_case, load_answers
-        from collabguard.io.proposal_loader import load_proposal
 
-        report = close_case(load_proposal(proposal), get_ruleset(rules), load_answers(answers), decisions=reviewed)
+        report = close_case(loaded, get_ruleset(rules), load_answers(answers), decisions=reviewed)
     if publications:
         from collabguard.api import collaboration_context
-        from collabguard.io.proposal_loader import load_proposal as _load
 
-        report = report.model_copy(update={"context": collaboration_context(_load(proposal), publications, rules)})
+        report = report.model_copy(update={"context": collaboration_context(loaded, publications, rules)})
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:

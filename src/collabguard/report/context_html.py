@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from collabguard.models.collaboration import CollaborationStats
 from collabguard.report.charts import by_year_chart, top_countries_chart
-from collabguard.report.stats_text import works
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+from collabguard.report.html import _e
+from collabguard.report.stats_text import quality_summary, works
 
 
 def _inline_svg(data: bytes | None) -> str:
@@ -56,10 +51,7 @@ def render_context_html(stats: CollaborationStats, top: int = 12) -> str:
     parts += [f"<tr><td>{_e(c.name)} ({_e(c.country)})</td><td>{c.works}</td><td>{c.share * 100:.1f}%</td></tr>"
               for c in stats.by_country[:top]]
     parts.append("</table>")
-    parts.append(f'<p class="small">Data quality: {q.loaded} records read; {len(q.skipped)} skipped; {q.duplicates} '
-                 f"duplicates; {q.excluded_type} of other document types; {q.excluded_years} outside the years; "
-                 f"{q.excluded_many_countries} with too many countries; {q.excluded_not_bilateral} not bilateral; "
-                 f"{q.excluded_not_home} without a home address; {q.no_country} with no known country.</p>")
+    parts.append(f'<p class="small">Data quality: {_e(quality_summary(q))}</p>')
     notes = q.warnings[:20] + [f"skipped: {s}" for s in q.skipped[:20]]
     if notes:
         parts.append('<ul class="small">' + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")

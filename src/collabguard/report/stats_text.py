@@ -6,12 +6,20 @@ import csv
 import io
 
 from collabguard.bibliometrics.indicators import SMALL_N
-from collabguard.models.collaboration import CollaborationStats, YearCount
+from collabguard.models.collaboration import CollaborationStats, DataQuality, YearCount
 
 
 def _share(works: int, share: float, denominator: int) -> str:
     pct = f"{share * 100:5.1f}%"
     return pct + (" (few works)" if denominator < SMALL_N else "")
+
+
+def quality_summary(q: DataQuality) -> str:
+    """What was read and what was left out, in one sentence (every report format uses it)."""
+    return (f"{q.loaded} records read; {len(q.skipped)} skipped; {q.duplicates} duplicates; {q.excluded_type} of "
+            f"other document types; {q.excluded_years} outside the years; {q.excluded_many_countries} with too many "
+            f"countries; {q.excluded_not_bilateral} not bilateral; {q.excluded_not_home} without a home address; "
+            f"{q.no_country} with no known country.")
 
 
 def works(n: int) -> str:
@@ -68,12 +76,7 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
         lines += ["", "All works counted, by year", f"    {_years(stats.by_year)}"]
     if stats.top_fields:
         lines += ["", "Top fields"] + [f"  {f.works:>6}  {f.field}" for f in stats.top_fields]
-    lines += ["", "Data quality",
-              f"  records read {q.loaded}; skipped {len(q.skipped)}; duplicates {q.duplicates}; other document types "
-              f"{q.excluded_type}; outside years {q.excluded_years}; more countries than the maximum "
-              f"{q.excluded_many_countries}; not bilateral {q.excluded_not_bilateral}; without a home address "
-              f"{q.excluded_not_home}; counted with no known "
-              f"country {q.no_country}"]
+    lines += ["", "Data quality", f"  {quality_summary(q)}"]
     lines += [f"  skipped: {s}" for s in q.skipped[:20]] + [f"  warning: {w}" for w in q.warnings[:20]]
     return "\n".join(lines) + "\n"
 
@@ -110,9 +113,6 @@ def render_stats_markdown(stats: CollaborationStats, top: int = 10) -> list[str]
     out += ["", "| country | works | share |", "|---|---:|---:|"]
     out += [f"| {c.name} ({c.country}) | {c.works} | {c.share * 100:.1f}% |" for c in stats.by_country[:top]]
     q = stats.data_quality
-    out += ["", f"Data quality: {q.loaded} records read; {len(q.skipped)} skipped; {q.duplicates} duplicates; "
-                f"{q.excluded_type} of other document types; {q.excluded_years} outside the years; "
-                f"{q.excluded_many_countries} with too many countries; {q.excluded_not_bilateral} not bilateral; "
-                f"{q.excluded_not_home} without a home address; {q.no_country} with no known country."]
+    out += ["", f"Data quality: {quality_summary(q)}"]
     out += [f"- {w}" for w in q.warnings[:20]] + [f"- skipped: {s}" for s in q.skipped[:20]]
     return out + [""]
