@@ -24,6 +24,10 @@ Matching (one compiled pattern per distinct term, built once per catalog object 
       allowed ("UAVs"), a capital one is not ("AIS" is another acronym);
     - within one area, a match lying inside a longer match of that area in the same field is dropped
       ("machine learning" inside "adversarial machine learning" counts once).
+    Speed: a term is only tried where a word of the text is one its match can start with (its
+    first word, or its first words run together, in every accepted spelling; a set lookup), and
+    only when the letters of its last word occur in the text; this finds exactly what trying every
+    term at every word would (tests/test_areas_index.py).
     Spans (``start``/``end``) are character offsets into the original text of that field, and
     ``text`` is exactly ``texts[field][start:end]``.
 
@@ -58,7 +62,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from collabguard.areas.taxonomy import AreaCatalog, Level
 
-__all__ = ["AreaHit", "TermEvidence", "compile_terms", "detect_areas", "term_pattern"]
+__all__ = ["AreaHit", "TermEvidence", "compile_terms", "detect_areas", "find_evidence", "first_words", "term_pattern"]
 
 STRONG_FIELDS = ("title", "keywords", "fields")
 MAX_EVIDENCE_PER_TERM = 20  # mentions of one term in one field kept as evidence
@@ -170,7 +174,7 @@ def gapped_pattern(term: str) -> re.Pattern[str] | None:
 
 
 def _needle(term: str) -> str:
-    """A lower-case literal every match must contain (cheap pre-check before the regex)."""
+    """A lower-case literal every match of a one-word term contains (cheap pre-check before the regex)."""
     first = _WORD_SPLIT.split(term.strip())[0]
     first = re.split("['\u2019]", first)[0].casefold()
     m = _SPELLING_RE.search(first)
@@ -185,10 +189,8 @@ def _needle(term: str) -> str:
 class _CompiledTerm:
     term: str  # first spelling seen; all areas listed share the same pattern
     pattern: re.Pattern[str]
-    needle: str
     areas: tuple[tuple[str, str], ...]  # (area id, the term as written in that area)
     gapped: re.Pattern[str] | None = None  # the same words with a few others between them
-    last: str = ""  # the first letters of the last word: a gapped match needs them in the text
 
 
 # id(catalog) -> (weak reference to the catalog, its compiled terms); an entry is removed when its
@@ -212,8 +214,7 @@ def compile_terms(catalog: AreaCatalog) -> tuple[_CompiledTerm, ...]:
             first_term.setdefault(key, term)
             by_pattern.setdefault(key, []).append((area.id, term))
     compiled = tuple(
-        _CompiledTerm(first_term[key], patterns[key], _needle(first_term[key]), tuple(owners),
-                      gapped_pattern(first_term[key]), _WORD_SPLIT.split(first_term[key].strip())[-1][:4].casefold())
+        _CompiledTerm(first_term[key], patterns[key], tuple(owners), gapped_pattern(first_term[key]))
         for key, owners in by_pattern.items()
     )
     _COMPILED[id(catalog)] = (weakref.ref(catalog), compiled)
@@ -223,55 +224,136 @@ def compile_terms(catalog: AreaCatalog) -> tuple[_CompiledTerm, ...]:
 
 # --------------------------------------------------------------------------------------- detection
 
-KEY_LENGTH = 3
-_WORD_START = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f])[0-9A-Za-z\u00c0-\u024f]")
-_INDEXES: dict[int, tuple[weakref.ref[AreaCatalog], dict[str, tuple[_CompiledTerm, ...]], tuple[_CompiledTerm, ...]]] = {}
+_TOKEN = re.compile(r"[^\W_]+")  # the words of a lower-cased text: runs of letters and digits
+_SPELLING_SPLIT = re.compile("(" + "|".join(_SPELLINGS) + ")")
+_ALTERNATIVES = {
+    "centre": ("centre", "center"), "metre": ("metre", "meter"), "fibre": ("fibre", "fiber"),
+    "defence": ("defence", "defense"), "aluminium": ("aluminium", "aluminum"), "isation": ("isation", "ization"),
+    "behaviour": ("behaviour", "behavior"), "elling": ("elling", "eling"), "analogue": ("analogue", "analog"),
+}
 
 
-def _term_index(catalog: AreaCatalog) -> tuple[dict[str, tuple[_CompiledTerm, ...]], tuple[_CompiledTerm, ...]]:
-    """Terms by the first letters of their first word (cached per catalog object); terms whose
-    first word may vary in its first letters are kept apart and scanned the old way."""
+def _spellings(word: str) -> list[str]:
+    """Every spelling the patterns accept for one lower-case word, apostrophes left out or kept as a
+    word break (the text's words are split at apostrophes)."""
+    out = [""]
+    for i, piece in enumerate(_SPELLING_SPLIT.split(word)):
+        options = _ALTERNATIVES[piece] if i % 2 else (piece,)
+        out = [o + option for o in out for option in options]
+    return out
+
+
+def _plurals(word: str) -> list[str]:
+    forms = [word, word + "s", word + "es"]
+    if len(word) > 2 and word[-1] == "y" and word[-2].isalpha() and word[-2] not in "aeiou":
+        forms.append(word[:-1] + "ies")
+    return forms
+
+
+def first_words(term: str) -> frozenset[str]:
+    """The lower-case words a text can start a match of ``term`` with: its first word, or its first
+    words run together ("cybersecurity" for "cyber security"), in every accepted spelling and, when
+    that is the whole term, with a plural ending. A match can only start where the text's word is
+    one of these: a set lookup instead of a search of the text."""
+    words = [w.lower() for w in _WORD_SPLIT.split(term.strip()) if w]
+    forms: set[str] = set()
+    joined = [""]
+    for k, word in enumerate(words):
+        joined = [j + v for j in joined for v in _spellings(word)]
+        for j in joined:
+            head = re.split("['\u2019]", j)
+            forms.add(head[0])
+            forms.add("".join(head))
+            if k == len(words) - 1:
+                forms.update(_plurals("".join(head)))
+    return frozenset(f for f in forms if f)
+
+
+@dataclass(frozen=True)
+class _IndexedTerm:
+    ct: _CompiledTerm
+    last_words: frozenset[str]  # the last word in every spelling: a gapped match needs one in the text
+    last_needle: str  # letters every match contains (the fixed start of the last word); "" = no check
+
+
+_INDEXES: dict[int, tuple[weakref.ref[AreaCatalog], dict[str, tuple[_IndexedTerm, ...]]]] = {}
+
+
+def _term_index(catalog: AreaCatalog) -> dict[str, tuple[_IndexedTerm, ...]]:
+    """Terms by the words a match can start with (cached per catalog object)."""
     cached = _INDEXES.get(id(catalog))
     if cached is not None and cached[0]() is catalog:
-        return cached[1], cached[2]
-    by_key: dict[str, list[_CompiledTerm]] = {}
-    keyless: list[_CompiledTerm] = []
+        return cached[1]
+    by_word: dict[str, list[_IndexedTerm]] = {}
     for ct in compile_terms(catalog):
-        if len(ct.needle) >= 2:
-            by_key.setdefault(ct.needle[:KEY_LENGTH], []).append(ct)
-        else:
-            keyless.append(ct)
-    index = {k: tuple(v) for k, v in by_key.items()}
-    _INDEXES[id(catalog)] = (weakref.ref(catalog), index, tuple(keyless))
+        last = re.split("['\u2019]", _WORD_SPLIT.split(ct.term.strip())[-1].lower())[0]
+        needle = _needle(last) if len(_WORD_SPLIT.split(ct.term.strip())) > 1 else ""
+        it = _IndexedTerm(ct, frozenset(p for v in _spellings(last) for p in _plurals(v)), needle.lower())
+        for form in first_words(ct.term):
+            by_word.setdefault(form, []).append(it)
+    index = {k: tuple(v) for k, v in by_word.items()}
+    _INDEXES[id(catalog)] = (weakref.ref(catalog), index)
     weakref.finalize(catalog, _INDEXES.pop, id(catalog), None)
-    return index, tuple(keyless)
+    return index
 
 
-def _record(ct: _CompiledTerm, m: re.Match[str], field: str, counts: dict[int, int],
-            found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog, gap: bool = False) -> None:
-    n = counts.get(id(ct), 0)
-    if n >= MAX_EVIDENCE_PER_TERM:  # a huge text: enough evidence, keep the cost linear
-        return
-    counts[id(ct)] = n + 1
+def _record(ct: _CompiledTerm, m: re.Match[str], field: str, found: dict[str, list[TermEvidence]],
+            allowed: set[str] | None, catalog: AreaCatalog, gap: bool = False) -> None:
+    made: dict[str, TermEvidence] = {}  # one evidence object per spelling of the term
     for aid, term in ct.areas:
         if allowed is None or catalog.areas[aid].taxonomy in allowed:
-            found.setdefault(aid, []).append(
-                TermEvidence(term=term, field=field, start=m.start(), end=m.end(), text=m.group(0), gap=gap))
+            ev = made.get(term)
+            if ev is None:
+                ev = made[term] = TermEvidence(term=term, field=field, start=m.start(), end=m.end(), text=m.group(0), gap=gap)
+            found.setdefault(aid, []).append(ev)
 
 
-def _try(ct: _CompiledTerm, text: str, prefixes: set[str], start: int, field: str, counts: dict[int, int],
-         tried: set[tuple[int, int]], found: dict[str, list[TermEvidence]], allowed: set[str] | None,
-         catalog: AreaCatalog) -> None:
-    if (id(ct), start) in tried:
-        return
-    tried.add((id(ct), start))
-    m = ct.pattern.match(text, start)
-    if m is not None:
-        _record(ct, m, field, counts, found, allowed, catalog)
-    elif ct.gapped is not None and ct.last in prefixes:
-        m = ct.gapped.match(text, start)
-        if m is not None:
-            _record(ct, m, field, counts, found, allowed, catalog, gap=True)
+def _starts(lowered: str, word: str) -> list[int]:
+    """Where ``word`` begins a word of the text (not preceded by a letter or digit)."""
+    out = []
+    i = lowered.find(word)
+    while i >= 0:
+        if i == 0 or not lowered[i - 1].isalnum():
+            out.append(i)
+        i = lowered.find(word, i + 1)
+    return out
+
+
+def _scan_field(text: str, field: str, index: dict[str, tuple[_IndexedTerm, ...]],
+                found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower-casing changed the length (rare letters): offsets differ
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    words = set(_TOKEN.findall(lowered))
+    tried: dict[int, set[int]] = {}  # term -> positions already tried
+    present: dict[str, bool] = {}  # last-word letters -> found in the text
+    counts: dict[int, int] = {}
+    for word in sorted(words & index.keys()):
+        positions = _starts(lowered, word)
+        for it in index[word]:
+            ct = it.ct
+            if it.last_needle:
+                there = present.get(it.last_needle)
+                if there is None:
+                    there = present[it.last_needle] = it.last_needle in lowered
+                if not there:
+                    continue
+            seen = tried.setdefault(id(ct), set())
+            gapped = ct.gapped is not None and not it.last_words.isdisjoint(words)
+            for pos in positions:
+                if pos in seen:
+                    continue
+                seen.add(pos)
+                if counts.get(id(ct), 0) >= MAX_EVIDENCE_PER_TERM:  # a huge text: keep the cost linear
+                    break
+                m = ct.pattern.match(text, pos)
+                gap = False
+                if m is None and gapped:
+                    m = ct.gapped.match(text, pos)  # type: ignore[union-attr]
+                    gap = True
+                if m is not None:
+                    counts[id(ct)] = counts.get(id(ct), 0) + 1
+                    _record(ct, m, field, found, allowed, catalog, gap)
 
 
 def _field_rank(field: str) -> tuple[int, str]:
@@ -308,6 +390,19 @@ def _decide(evidence: list[TermEvidence], ambiguous: frozenset[str]) -> tuple[Li
     return ("match" if mentions >= 2 else "possible"), score
 
 
+def find_evidence(texts: Mapping[str, str], catalog: AreaCatalog,
+                  allowed: set[str] | None = None) -> dict[str, list[TermEvidence]]:
+    """Every term occurrence in ``texts`` by area id (at most MAX_EVIDENCE_PER_TERM per term and
+    field), before containment and decisions. Only the terms that can start at one of a text's words
+    are tried, and only there; ``allowed`` limits the areas to those taxonomies."""
+    found: dict[str, list[TermEvidence]] = {}
+    index = _term_index(catalog)
+    for name, text in texts.items():
+        if isinstance(text, str):
+            _scan_field(text, name, index, found, allowed, catalog)
+    return found
+
+
 def detect_areas(
     texts: Mapping[str, str],
     catalog: AreaCatalog,
@@ -326,26 +421,8 @@ def detect_areas(
 
     fields = [(name, text) for name, text in texts.items() if isinstance(text, str) and text.strip()]
     fields.sort(key=lambda item: _field_rank(item[0]))
-    folded = {name: text.casefold() for name, text in fields}
 
-    found: dict[str, list[TermEvidence]] = {}
-    by_key, keyless = _term_index(catalog)
-    for name, text in fields:
-        # One pass over the words of the text: only the terms whose first letters agree with a word
-        # are tried, and only at that word (instead of every term over the whole text).
-        counts: dict[int, int] = {}
-        tried: set[tuple[int, int]] = set()
-        starts = [m.start() for m in _WORD_START.finditer(text)]
-        prefixes = {text[i : i + 4].casefold() for i in starts}  # first letters of every word
-        for start in starts:
-            word = text[start : start + KEY_LENGTH].casefold()
-            for ct in by_key.get(word, ()) + by_key.get(word[:2], ()):
-                _try(ct, text, prefixes, start, name, counts, tried, found, allowed, catalog)
-        for ct in keyless:
-            if not ct.needle or ct.needle in folded[name]:
-                for m in ct.pattern.finditer(text):
-                    _record(ct, m, name, counts, found, allowed, catalog)
-
+    found = find_evidence(dict(fields), catalog, allowed)
     hits: list[AreaHit] = []
     for aid, evidence in found.items():
         area = catalog.areas[aid]
