@@ -26,10 +26,12 @@ runner = CliRunner()
         ({"abstract": "Cameras controlled under 6A003.b.4 and software 6D003."}, [], {"eu-dualuse.cat6"}),
         ({}, ["3A001", "9E003.a.1"], {"eu-dualuse.cat3", "eu-dualuse.cat9"}),
         ({"abstract": "Postcode 3A0012 and ISBN 978-3A001X are not entries."}, [], set()),
-        ({}, ["ML4"], set()),  # Norway's List I has no taxonomy yet
+        ({}, ["ML4"], {"eu-cml.ml4"}),  # Norway's List I / EU Common Military List
+        ({"abstract": "Technology under ML22.a for items in ML10.c."}, [], {"eu-cml.ml22", "eu-cml.ml10"}),
+        ({"abstract": "ML23, HTML5, XML1, ml4 and ML 4 models are not military-list entries."}, [], set()),
     ],
 )
-def test_dual_use_entry_numbers_name_their_category(ruleset: RuleSet, texts: dict[str, str], codes: list[str],
+def test_export_control_entry_numbers_name_their_category(ruleset: RuleSet, texts: dict[str, str], codes: list[str],
                                                    areas: set[str]) -> None:
     hits = detect_codes(texts, codes, ruleset.catalog)
     assert {h.area_id for h in hits} == areas

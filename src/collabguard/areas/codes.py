@@ -1,35 +1,40 @@
-"""Export-control list entry numbers in a proposal: EU dual-use entries (Regulation 2021/821
-Annex I, mirrored by Norway's List II) such as 3A001 or 9E003.a.1. The first digit is the category
-(0 nuclear … 9 aerospace and propulsion); the letter the product group (A systems … E technology).
+"""Export-control list entry numbers in a proposal:
+
+- EU dual-use entries (Regulation 2021/821 Annex I, mirrored by Norway's List II) such as 3A001 or
+  9E003.a.1. The first digit is the category (0 nuclear … 9 aerospace and propulsion); the letter the
+  product group (A systems … E technology);
+- military-list entries ML1–ML22 (EU Common Military List, mirrored by Norway's List I) such as ML4,
+  ML10.c or ML22.a, written in capitals ("ml4" in running text is not taken as an entry).
 
 A declared entry (``export_control.codes``) or one written in the text is unambiguous evidence for its
-category: a ``match``. Norway's List I (military, ML1–ML22) has no taxonomy here yet: such codes are
-kept as declared codes (rule CG-NO-EXPORT-001) but not mapped to an area.
+category: a ``match``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from collabguard.areas.detect import AreaHit, TermEvidence
+from collabguard.areas.detect import AreaHit, TermEvidence, detect_areas
 from collabguard.areas.taxonomy import AreaCatalog
 
 DUAL_USE = re.compile(r"(?<![0-9A-Za-z])([0-9])([A-E])([0-9]{3})(?:\.[a-z0-9]+)*(?![0-9A-Za-z])")
-CATEGORY_AREA = "eu-dualuse.cat{digit}"
+MILITARY = re.compile(r"(?<![0-9A-Za-z])ML(2[0-2]|1[0-9]|[1-9])(?:\.[a-z0-9]+)*(?![0-9A-Za-z])")
+_ENTRIES = ((DUAL_USE, "eu-dualuse.cat{}"), (MILITARY, "eu-cml.ml{}"))
 
 
 def detect_codes(texts: Mapping[str, str], codes: list[str], catalog: AreaCatalog) -> list[AreaHit]:
-    """One hit per dual-use category named by an entry number in the text or the declared codes."""
+    """One hit per category named by an entry number in the text or the declared codes."""
     found: dict[str, list[TermEvidence]] = {}
     sources = [(field, text) for field, text in texts.items() if isinstance(text, str)]
     sources.append(("export_control", "; ".join(codes)))
     for field, text in sources:
-        for m in DUAL_USE.finditer(text):
-            area_id = CATEGORY_AREA.format(digit=m.group(1))
-            if area_id in catalog.areas:
-                found.setdefault(area_id, []).append(
-                    TermEvidence(term=m.group(0), field=field, start=m.start(), end=m.end(), text=m.group(0)))
+        for pattern, area in _ENTRIES:
+            for m in pattern.finditer(text):
+                area_id = area.format(m.group(1))
+                if area_id in catalog.areas:
+                    found.setdefault(area_id, []).append(
+                        TermEvidence(term=m.group(0), field=field, start=m.start(), end=m.end(), text=m.group(0)))
     hits = []
     for area_id, evidence in sorted(found.items()):
         area = catalog.areas[area_id]
@@ -52,3 +57,12 @@ def merge_hits(*groups: list[AreaHit]) -> list[AreaHit]:
             best = hit if (hit.decision == "match", hit.score) > (old.decision == "match", old.score) else old
             merged[hit.area_id] = best.model_copy(update={"evidence": [*old.evidence, *[e for e in hit.evidence if e not in old.evidence]]})
     return sorted(merged.values(), key=lambda h: (-h.score, h.area_id))
+
+
+def find_areas(texts: Mapping[str, str], codes: list[str], catalog: AreaCatalog,
+               taxonomies: Iterable[str] | None = None) -> list[AreaHit]:
+    """The areas of a proposal: its terms (:func:`detect_areas`) and its entry numbers (in the text
+    and declared), one hit per area; ``taxonomies`` limits both to those taxonomy ids."""
+    selected = None if taxonomies is None else set(taxonomies)
+    return merge_hits(detect_areas(texts, catalog, selected),
+                      [h for h in detect_codes(texts, codes, catalog) if selected is None or h.taxonomy in selected])

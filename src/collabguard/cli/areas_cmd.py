@@ -25,8 +25,7 @@ def areas(
 ) -> None:
     """Show the sensitive technology areas found, with the words, fields and positions that made them."""
     from collabguard.api import get_ruleset
-    from collabguard.areas.codes import detect_codes, merge_hits
-    from collabguard.areas.detect import detect_areas
+    from collabguard.areas.codes import find_areas
     from collabguard.areas.language import not_english
     from collabguard.io.proposal_loader import load_proposal
     from collabguard.io.yaml_loader import read_text
@@ -46,9 +45,7 @@ def areas(
             texts = {"abstract": read_text(path, "text file")}
     else:
         texts = {"abstract": source}
-    selected = taxonomy or None
-    hits = merge_hits(detect_areas(texts, catalog, selected),
-                      [h for h in detect_codes(texts, codes, catalog) if selected is None or h.taxonomy in selected])
+    hits = find_areas(texts, codes, catalog, taxonomy or None)
     notes = [note for text in texts.values() if (note := not_english(text))]
     if fmt is AreasFormat.json:
         rows = [{"area_id": h.area_id, "name": h.area_name, "taxonomy": h.taxonomy, "decision": h.decision, "score": h.score,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from collabguard.areas.codes import detect_codes, merge_hits
-from collabguard.areas.detect import detect_areas
+from collabguard.areas.codes import find_areas
 from collabguard.areas.language import not_english
 from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
@@ -87,8 +86,7 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
         if decisions is not None:
             _apply_decisions(s, ruleset, decisions, today or date.today(), reviews if reviews is not None else [])
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
-    areas = merge_hits(detect_areas(texts, ruleset.catalog),
-                       detect_codes(texts, proposal.export_control.codes, ruleset.catalog))
+    areas = find_areas(texts, proposal.export_control.codes, ruleset.catalog)
     if area_answers:
         # a person answered whether the research advances an area: yes makes it a match, no removes it
         areas = [h.model_copy(update={"decision": "match"}) if area_answers.get(h.area_id) else h
