@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 from collabguard.areas import load_catalog
-from collabguard.areas.detect import compile_terms, detect_areas
+from collabguard.areas.codes import find_areas
+from collabguard.areas.detect import compile_terms
 from collabguard.io.yaml_loader import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def main() -> None:
     t0 = time.perf_counter()
     found = 0
     for text in abstracts:
-        found += len(detect_areas({"abstract": text}, catalog))
+        found += len(find_areas({"abstract": text}, [], catalog))
     ours = len(abstracts) / (time.perf_counter() - t0)
 
     terms = sorted({t for a in catalog.areas.values() for t in a.terms}, key=len, reverse=True)

@@ -21,6 +21,7 @@ from collabguard.areas.taxonomy import AreaCatalog
 DUAL_USE = re.compile(r"(?<![0-9A-Za-z])([0-9])([A-E])([0-9]{3})(?:\.[a-z0-9]+)*(?![0-9A-Za-z])")
 MILITARY = re.compile(r"(?<![0-9A-Za-z])ML(2[0-2]|1[0-9]|[1-9])(?:\.[a-z0-9]+)*(?![0-9A-Za-z])")
 _ENTRIES = ((DUAL_USE, "eu-dualuse.cat{}"), (MILITARY, "eu-cml.ml{}"))
+_MAYBE = re.compile(r"[0-9][A-E][0-9]{3}|ML[1-9]")  # cheap test: most texts have no entry number at all
 
 
 def detect_codes(texts: Mapping[str, str], codes: list[str], catalog: AreaCatalog) -> list[AreaHit]:
@@ -29,6 +30,8 @@ def detect_codes(texts: Mapping[str, str], codes: list[str], catalog: AreaCatalo
     sources = [(field, text) for field, text in texts.items() if isinstance(text, str)]
     sources.append(("export_control", "; ".join(codes)))
     for field, text in sources:
+        if _MAYBE.search(text) is None:
+            continue
         for pattern, area in _ENTRIES:
             for m in pattern.finditer(text):
                 area_id = area.format(m.group(1))

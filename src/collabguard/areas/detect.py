@@ -309,13 +309,15 @@ def _record(ct: _CompiledTerm, m: re.Match[str], field: str, found: dict[str, li
 
 
 def _starts(lowered: str, word: str) -> list[int]:
-    """Where ``word`` begins a word of the text (not preceded by a letter or digit)."""
+    """Where ``word`` is a whole word of the text (not preceded or followed by a letter or digit)."""
     out = []
+    n = len(word)
+    end = len(lowered)
     i = lowered.find(word)
     while i >= 0:
-        if i == 0 or not lowered[i - 1].isalnum():
+        if (i == 0 or not lowered[i - 1].isalnum()) and (i + n == end or not lowered[i + n].isalnum()):
             out.append(i)
-        i = lowered.find(word, i + 1)
+        i = lowered.find(word, i + n)
     return out
 
 
@@ -329,7 +331,7 @@ def _scan_field(text: str, field: str, index: dict[str, tuple[_IndexedTerm, ...]
     present: dict[str, bool] = {}  # last-word letters -> found in the text
     counts: dict[int, int] = {}
     for word in sorted(words & index.keys()):
-        positions = _starts(lowered, word)
+        positions: list[int] | None = None  # found when a term needs them
         for it in index[word]:
             ct = it.ct
             if it.last_needle:
@@ -338,6 +340,8 @@ def _scan_field(text: str, field: str, index: dict[str, tuple[_IndexedTerm, ...]
                     there = present[it.last_needle] = it.last_needle in lowered
                 if not there:
                     continue
+            if positions is None:
+                positions = _starts(lowered, word)
             seen = tried.setdefault(id(ct), set())
             gapped = ct.gapped is not None and not it.last_words.isdisjoint(words)
             for pos in positions:
