@@ -98,6 +98,11 @@ def main() -> None:
     pool += [(e.name, e.country) for e in extra[:2000]]
     queries = list(itertools.islice(itertools.cycle(pool), args.queries))
 
+    distinct = list(dict.fromkeys(pool))
+    t0 = time.perf_counter()
+    for name, country in distinct:  # every query new to the matcher's caches
+        matcher.match(name, country)
+    first_qps = len(distinct) / (time.perf_counter() - t0)
     t0 = time.perf_counter()
     for name, country in queries:
         matcher.match(name, country)
@@ -114,7 +119,8 @@ def main() -> None:
 
     print(f"list: {total_names} names ({len(lists.entities)} entries: {len(shipped.entities)} shipped, {len(extra)} generated)")
     print(f"index build: {build_s:.2f} s")
-    print(f"collabguard-v2: {ours_qps:,.0f} queries/s ({len(queries)} queries, {ours_s:.2f} s)")
+    print(f"collabguard-v2, first pass over {len(distinct):,} distinct queries: {first_qps:,.0f} queries/s")
+    print(f"collabguard-v2: {ours_qps:,.0f} queries/s ({len(queries)} queries, {ours_s:.2f} s, the pool cycled)")
     print(f"naive extractOne(WRatio, cutoff 90): {naive_qps:,.1f} queries/s (sample of {len(sample)})")
     print(f"ratio in-process: {ours_qps / naive_qps:,.0f}x")
     print(f"peak memory (max RSS): {peak_mb:,.0f} MB")

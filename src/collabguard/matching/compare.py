@@ -49,8 +49,10 @@ def _alternatives(token: str) -> tuple[str, ...]:
     return tuple(token.rstrip("?").split("|"))
 
 
+@lru_cache(maxsize=262144)
 def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None:
-    """How a query word pairs with a list word, if at all."""
+    """How a query word pairs with a list word, if at all (pure: cached, since the words of list
+    names and of the names people write recur)."""
     if q.startswith("~"):
         sk = q[1:]
         return ("skeleton", 0.9) if len(sk) >= 2 and skeleton(word) == skeleton(sk) else None

@@ -192,10 +192,14 @@ class NameIndex:
             return []
         found = self._holding(words[0])
         if len(words) > 1 and found:
-            # keep the rarest word's names that also hold the second word: test membership in the
-            # second word's postings instead of building their (much larger) union
-            second = [hits for key in query_keys(words[1]) if (hits := self.postings.get(key))]
-            found = {i for i in found if any(i in hits for hits in second)}
+            # keep the rarest word's names that also hold the second word: intersect with each of
+            # the second word's postings instead of building their (much larger) union
+            narrowed: set[int] = set()
+            for key in query_keys(words[1]):
+                hits = self.postings.get(key)
+                if hits:
+                    narrowed |= found & hits  # C-level intersection, over the smaller set
+            found = narrowed
         return [self.forms[i] for i in sorted(found)]
 
     def near(self, query: tuple[str, ...]) -> list[NameForm]:
