@@ -119,3 +119,24 @@ def test_applies_when_countries_must_be_codes(rules_copy: Path) -> None:
     with pytest.raises(RuleFileError) as exc:
         load_ruleset(rules_copy)
     assert any("pack.applies_when.home_countries: not ISO 3166 alpha-2 codes: Canada" in p for p in exc.value.problems)
+
+
+def test_the_eu_eea_group_has_the_27_member_states_and_the_three_eea_efta_states() -> None:
+    # Hungary was once missing: a Hungarian partner was treated as outside the EU/EEA
+    from collabguard.api import get_ruleset
+    members = get_ruleset().groups["eu-eea"]
+    eu27 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    assert members == frozenset(eu27 | {"IS", "LI", "NO"})
+    assert len(eu27) == 27
+
+
+def test_nationality_is_refused_outside_legal_gates(rules_copy: Path) -> None:
+    pack = rules_copy / "no-hkdir.yaml"
+    text = pack.read_text(encoding="utf-8")
+    marker = "      all:\n        - area:"
+    assert marker in text
+    pack.write_text(text.replace(marker, "      all:\n        - nationality_outside: {group: eu-eea}\n        - area:", 1),
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError, match="nationality may only be used by a legal gate"):
+        load_ruleset(rules_copy)

@@ -2,7 +2,8 @@
 
 If the proposal names ``frameworks``, exactly those apply. Otherwise a pack applies when its
 ``applies_when`` holds: the home institution's country, a funder (by name or acronym), a funder's
-country or a funding programme. Packs that do not apply still run, as advisory.
+country, a funding programme, or a partner's country (a Dutch partner applies the Dutch guidelines
+to the project it joins). Packs that do not apply still run, as advisory.
 """
 
 from __future__ import annotations
@@ -41,4 +42,7 @@ def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
             return True, f"funding programme {f.programme}"
         if f.country and f.country in cond.funder_countries:
             return True, f"funder in {f.country}"
-    return False, "its conditions (home country, funder, programme) do not hold"
+    for p in proposal.partners:
+        if p.country and p.country in cond.partner_countries:
+            return True, f"partner {p.name} is in {p.country}"
+    return False, "its conditions (home country, funder, programme, partner country) do not hold"

@@ -13,6 +13,13 @@ Predicates (documented for rule authors in README, "Writing rules"):
   with at least ``decision``.
 - ``field``: a proposal field (``path``) ``equals``, is ``in``, ``gte``, ``lte``, is ``present``
   or ``missing``.
+- ``talent_programme``: a researcher declares a talent or recruitment programme (``declared: true``)
+  or declares none (``declared: false``).
+- ``partner_type``: a partner's ``type`` holds one of the words ``in`` (company, government,
+  state-owned, military …); undecided when a partner's type is not given.
+- ``nationality_in`` / ``nationality_outside``: a researcher's nationality is in / outside a
+  ``group`` or ``countries``. Allowed only in rules marked ``legal_gate: true`` (a legal
+  requirement defined by nationality, such as the UK's ATAS): nationality never feeds a risk rule.
 """
 
 from __future__ import annotations
@@ -85,12 +92,31 @@ class FieldArgs(_P):
     missing: bool | None = None
 
 
+class TalentArgs(_P):
+    declared: bool = True
+
+
+class PartnerTypeArgs(_P):
+    in_: list[str] = Field(alias="in", min_length=1)
+
+
+class NationalityArgs(_P):
+    group: str | None = None
+    countries: list[str] | None = None
+
+
+NATIONALITY_PREDICATES = frozenset({"nationality_in", "nationality_outside"})
+
 PREDICATES: dict[str, type[_P]] = {
     "listed": ListedArgs,
     "country_in": CountryArgs,
     "country_outside": CountryArgs,
     "area": AreaArgs,
     "field": FieldArgs,
+    "talent_programme": TalentArgs,
+    "partner_type": PartnerTypeArgs,
+    "nationality_in": NationalityArgs,
+    "nationality_outside": NationalityArgs,
 }
 
 
@@ -168,7 +194,7 @@ def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path
         for lid in args.lists or []:
             if lid not in known["lists"]:
                 problems.append((path + ("lists",), f"unknown list {lid!r}; known: {', '.join(sorted(known['lists']))}"))
-    elif isinstance(args, CountryArgs):
+    elif isinstance(args, CountryArgs | NationalityArgs):
         if (args.group is None) == (args.countries is None):
             problems.append((path, "give exactly one of 'group' or 'countries'"))
         elif args.group is not None and args.group not in known["groups"]:
@@ -208,3 +234,8 @@ def _check_field(args: FieldArgs, path: Path_, problems: list[tuple[Path_, str]]
         problems.append((path + ("equals",), f"{args.path} is true or false; got {args.equals!r}"))
     elif kind == "number" and test == "equals" and (isinstance(args.equals, bool) or not isinstance(args.equals, int | float)):
         problems.append((path + ("equals",), f"{args.path} is a number; got {args.equals!r}"))
+
+
+def uses(node: Node, ops: frozenset[str]) -> bool:
+    """Whether a condition tree uses any of the predicates ``ops``."""
+    return node.op in ops or any(uses(k, ops) for k in node.children)

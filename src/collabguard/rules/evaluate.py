@@ -11,9 +11,12 @@ from collabguard.rules.conditions import (
     CountryArgs,
     FieldArgs,
     ListedArgs,
+    NationalityArgs,
     Node,
     Outcome,
+    PartnerTypeArgs,
     Question,
+    TalentArgs,
 )
 from collabguard.rules.context import Context
 
@@ -169,9 +172,57 @@ def _field(args: FieldArgs, ctx: Context) -> Outcome:
     return Outcome(bool(ok), fields={args.path: value} if ok else {})
 
 
+def _talent(args: TalentArgs, ctx: Context) -> Outcome:
+    people = ctx.proposal.personnel
+    declared = [f"personnel[{i}]" for i, p in enumerate(people) if p.talent_programmes]
+    if not people:
+        return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS["personnel"], {"field": "personnel"})])
+    if args.declared:
+        return Outcome(bool(declared), fields={"talent_programmes": declared} if declared else {})
+    return Outcome(not declared)
+
+
+def _partner_type(args: PartnerTypeArgs, ctx: Context) -> Outcome:
+    wanted = [w.casefold() for w in args.in_]
+    found, unknown = [], []
+    for i, p in enumerate(ctx.proposal.partners):
+        if not p.type:
+            unknown.append(f"partners[{i}] ({p.name})")
+        elif any(w in p.type.casefold() for w in wanted):
+            found.append(f"{p.name}: {p.type}")
+    if found:
+        return Outcome(True, fields={"partner_types": found})
+    if unknown:
+        return Outcome(None, questions=[Question("missing_data", f"What kind of organisation is {w}: university, company, "
+                                                 "government body, state-owned enterprise, military …?", {"field": "partners.type"})
+                                        for w in unknown])
+    return Outcome(False)
+
+
+def _nationality(args: NationalityArgs, ctx: Context, inside: bool) -> Outcome:
+    members = ctx.groups[args.group] if args.group else frozenset(args.countries or ())
+    found, unknown = [], []
+    for i, p in enumerate(ctx.proposal.personnel):
+        if p.nationality is None:
+            unknown.append(f"personnel[{i}]")
+        elif (p.nationality in members) == inside and p.nationality not in found:
+            found.append(p.nationality)
+    if found:
+        return Outcome(True, countries=found)
+    if unknown:
+        return Outcome(None, questions=[Question("missing_data", f"Which nationality does {w} hold? (Asked only for a legal "
+                                                 "requirement defined by nationality.)", {"field": "personnel.nationality"})
+                                        for w in unknown])
+    return Outcome(False)
+
+
 _PREDICATES = {
     "listed": _listed,
     "country_in": lambda a, c: _country(a, c, inside=True),
     "country_outside": lambda a, c: _country(a, c, inside=False),
     "field": _field,
+    "talent_programme": _talent,
+    "partner_type": _partner_type,
+    "nationality_in": lambda a, c: _nationality(a, c, inside=True),
+    "nationality_outside": lambda a, c: _nationality(a, c, inside=False),
 }

@@ -24,7 +24,7 @@ from collabguard.lists import ListSet, load_lists
 from collabguard.matching.matcher import Matcher
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import ListVersion, PackVersion, Versions
-from collabguard.rules.conditions import Node, parse
+from collabguard.rules.conditions import NATIONALITY_PREDICATES, Node, parse, uses
 from collabguard.rules.groups import CountryGroup, load_groups
 from collabguard.rules.schema import PackFile, PackInfo, Rule
 from collabguard.version import __version__
@@ -167,6 +167,9 @@ def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, exam
         problems.append(f"{doc.where(base)}: rule {rule.id}: a question rule needs a 'question'")
     if rule.blocking and rule.kind == "question":
         problems.append(f"{doc.where(base + ('blocking',))}: rule {rule.id}: a question cannot be blocking")
+    if node is not None and not rule.legal_gate and uses(node, NATIONALITY_PREDICATES):
+        problems.append(f"{doc.where(base + ('when',))}: rule {rule.id}: nationality may only be used by a legal gate "
+                        "defined by it (mark the rule legal_gate: true); risk rules use affiliations, funding and partners")
     _check_template(rule.message, doc.where(base + ("message",)), f"rules[{i}].message", problems)
     _check_template(rule.question, doc.where(base + ("question",)), f"rules[{i}].question", problems)
     for kind in ("must_fire", "must_not_fire"):

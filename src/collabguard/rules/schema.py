@@ -42,6 +42,8 @@ class AppliesWhen(_Strict):
     funders: list[str] = Field(default_factory=list, description="funder names or acronyms, e.g. NSERC")
     funder_countries: Annotated[list[str], AfterValidator(_codes)] = Field(default_factory=list)
     programmes: list[str] = Field(default_factory=list)
+    partner_countries: Annotated[list[str], AfterValidator(_codes)] = Field(
+        default_factory=list, description="a partner in one of these countries will apply this framework to the project")
 
 
 class PackInfo(_Strict):
@@ -71,6 +73,8 @@ class Rule(_Strict):
     severity: Severity
     severity_from: Literal["rule", "matches"] = "rule"
     blocking: bool = False
+    legal_gate: bool = Field(False, description="a legal requirement (licence, certificate, eligibility), not risk advice; "
+                                                "only such rules may use nationality")
     when: dict[str, Any]
     message: str | None = None
     question: str | None = None
