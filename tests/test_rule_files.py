@@ -124,7 +124,7 @@ def test_applies_when_countries_must_be_codes(rules_copy: Path) -> None:
 def test_the_eu_eea_group_has_the_27_member_states_and_the_three_eea_efta_states() -> None:
     # Hungary was once missing: a Hungarian partner was treated as outside the EU/EEA
     from collabguard.api import get_ruleset
-    members = get_ruleset().groups["eu-eea"]
+    members = frozenset(get_ruleset().groups["eu-eea"].countries)
     eu27 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
             "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
     assert members == frozenset(eu27 | {"IS", "LI", "NO"})
