@@ -33,19 +33,26 @@ def default_rules_dir() -> Path:
 
 
 @lru_cache(maxsize=8)
-def _cached_ruleset(root: str) -> RuleSet:
-    return load_ruleset(Path(root))
+def _cached_ruleset(root: str, policy: str | None, stamp: float) -> RuleSet:
+    return load_ruleset(Path(root), policy=Path(policy) if policy else None)
 
 
-def get_ruleset(rules: Path | str | None = None) -> RuleSet:
-    """Load (once per process) the rules folder, or the shipped one."""
+def get_ruleset(rules: Path | str | None = None, policy: Path | str | None = None) -> RuleSet:
+    """Load (once per process) the rules folder, or the shipped one, with an institution's policy
+    file on top when given (reloaded when the policy file changes)."""
     root = Path(rules) if rules is not None else default_rules_dir()
-    return _cached_ruleset(str(root.resolve()))
+    if policy is None:
+        return _cached_ruleset(str(root.resolve()), None, 0.0)
+    path = Path(policy).resolve()
+    if not path.is_file():
+        raise InputError(f"{policy}: policy file not found")
+    return _cached_ruleset(str(root.resolve()), str(path), path.stat().st_mtime)
 
 
 def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: date | None = None,
-                    decisions: Decisions | None = None) -> Report:
-    return screen(proposal, get_ruleset(rules), today=today, decisions=decisions)
+                    decisions: Decisions | None = None, *, policy: Path | str | None = None, lang: str = "en") -> Report:
+    """Screen one proposal; ``policy``: an institution's policy file; ``lang``: "en" or "nb"."""
+    return screen(proposal, get_ruleset(rules, policy), today=today, decisions=decisions, lang=lang)
 
 
 def load_proposal_file(path: Path | str) -> Proposal:
@@ -59,11 +66,11 @@ def load_proposal_file(path: Path | str) -> Proposal:
 
 
 def screen_file(path: Path | str, rules: Path | str | None = None, today: date | None = None,
-                decisions: Decisions | None = None) -> Report:
+                decisions: Decisions | None = None, *, policy: Path | str | None = None, lang: str = "en") -> Report:
     """Load and screen one proposal file; input errors name the file."""
     proposal = load_proposal_file(path)
     try:
-        return screen_proposal(proposal, rules, today, decisions)
+        return screen_proposal(proposal, rules, today, decisions, policy=policy, lang=lang)
     except InputError as exc:
         if str(exc).startswith(str(path)):
             raise

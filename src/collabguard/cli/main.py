@@ -59,6 +59,8 @@ def screen(
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml): cleared and confirmed matches."),
     answers: Path | None = typer.Option(None, "--answers", help="Answers to the checklist (answers.yaml): closes the case."),
     publications: list[Path] = typer.Option([], "--publications", help="Publication exports (WoS, Scopus, OpenAlex, CSV): adds a collaboration-context section. Repeatable."),
+    policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file (policy.yaml), applied on top of the packs."),
+    lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb (Norwegian Bokmål, where a pack has it)."),
 ) -> None:
     """Screen one proposal and print the report."""
     from collabguard.api import get_ruleset, load_proposal_file, screen_proposal
@@ -68,11 +70,11 @@ def screen(
     reviewed = load_decisions(decisions) if decisions else None
     loaded = load_proposal_file(proposal)
     if answers is None:
-        report = screen_proposal(loaded, rules, decisions=reviewed)
+        report = screen_proposal(loaded, rules, decisions=reviewed, policy=policy, lang=lang)
     else:
         from collabguard.engine.answers import close_case, load_answers
 
-        report = close_case(loaded, get_ruleset(rules), load_answers(answers), decisions=reviewed)
+        report = close_case(loaded, get_ruleset(rules, policy), load_answers(answers), decisions=reviewed, lang=lang)
     if publications:
         from collabguard.api import collaboration_context
 

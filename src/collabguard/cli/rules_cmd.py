@@ -11,22 +11,26 @@ from collabguard.cli.common import EXIT_FINDINGS, handle_errors
 rules_app = typer.Typer(help="Check, list and test rule packs.", no_args_is_help=True)
 
 
-def _load(path: Path | None):  # type: ignore[no-untyped-def]
+PolicyOpt = typer.Option(None, "--policy", help="An institution's policy file (policy.yaml) applied on top of the packs.")
+
+
+def _load(path: Path | None, policy: Path | None = None):  # type: ignore[no-untyped-def]
     from collabguard.api import default_rules_dir
     from collabguard.rules.loader import load_ruleset
 
     if path is None:
-        return load_ruleset(default_rules_dir())
+        return load_ruleset(default_rules_dir(), policy=policy)
     if path.is_file():
-        return load_ruleset(path.resolve().parent, packs=[path])
-    return load_ruleset(path)
+        return load_ruleset(path.resolve().parent, packs=[path], policy=policy)
+    return load_ruleset(path, policy=policy)
 
 
 @rules_app.command("validate")
 @handle_errors
-def validate(path: Path | None = typer.Argument(None, help="A rules folder or one pack file (default: shipped rules).")) -> None:
-    """Validate rule packs, lists, areas and groups; print every problem as file:line:col."""
-    rs = _load(path)
+def validate(path: Path | None = typer.Argument(None, help="A rules folder or one pack file (default: shipped rules)."),
+             policy: Path | None = PolicyOpt) -> None:
+    """Validate rule packs, lists, areas and groups (and a policy file); print every problem as file:line:col."""
+    rs = _load(path, policy)
     n_rules = sum(len(p.rules) for p in rs.packs)
     typer.echo(f"ok: {len(rs.packs)} pack(s), {n_rules} rules, {len(rs.lists.lists)} lists "
                f"({len(rs.lists.entities)} entries), {len(rs.catalog.areas)} technology areas, {len(rs.groups)} country groups")
@@ -34,25 +38,35 @@ def validate(path: Path | None = typer.Argument(None, help="A rules folder or on
 
 @rules_app.command("list")
 @handle_errors
-def list_rules(path: Path | None = typer.Argument(None, help="A rules folder or one pack file.")) -> None:
-    """List every rule: id, kind, severity, blocking, title."""
-    rs = _load(path)
+def list_rules(path: Path | None = typer.Argument(None, help="A rules folder or one pack file."),
+               policy: Path | None = PolicyOpt) -> None:
+    """List every pack with its source, and every rule: id, kind, severity, blocking or legal gate, status, title."""
+    rs = _load(path, policy)
     for pack in rs.packs:
-        applies = ", ".join(f"{k}={v}" for k, v in pack.info.applies_when.model_dump().items() if v)
-        typer.echo(f"{pack.info.id} {pack.info.version} — {pack.info.title} [{pack.info.binding}; applies when {applies}]")
+        info = pack.info
+        applies = "always" if info.applies_when.always else ", ".join(
+            f"{k}={v}" for k, v in info.applies_when.model_dump().items() if v) or "named in the proposal"
+        typer.echo(f"{info.id} {info.version} — {info.title} [{info.binding}; applies when {applies}]")
+        typer.echo(f"  source: {info.publisher}, {info.guideline_version}; {info.url} (accessed {info.accessed})")
         for lr in pack.rules:
             r = lr.rule
-            block = " BLOCKING" if r.blocking else ""
-            typer.echo(f"  {r.id:22} {r.kind:8} {r.severity:8}{block:9} {r.status:12} {r.title}")
+            gate = " BLOCKING" if r.blocking else " legal" if r.legal_gate else ""
+            typer.echo(f"  {r.id:22} {r.kind:8} {r.severity:8}{gate:9} {r.status:12} {r.title}")
+    if rs.policy is not None:
+        p = rs.policy
+        typer.echo(f"policy {p.id} {p.version} ({p.date}) — {p.title}; sha256 {p.sha256[:12]}")
+        for change in p.changes:
+            typer.echo(f"  {change}")
 
 
 @rules_app.command("test")
 @handle_errors
-def test(path: Path | None = typer.Argument(None, help="A rules folder or one pack file.")) -> None:
-    """Run every rule's must-fire and must-not-fire examples."""
+def test(path: Path | None = typer.Argument(None, help="A rules folder or one pack file."),
+         policy: Path | None = PolicyOpt) -> None:
+    """Run every rule's must-fire and must-not-fire examples (a policy's own rules too)."""
     from collabguard.rules.testing import run_rule_tests
 
-    results = run_rule_tests(_load(path))
+    results = run_rule_tests(_load(path, policy))
     failed = [r for r in results if not r.passed]
     for r in failed:
         typer.echo(f"FAIL {r.detail} ({r.case})", err=True)

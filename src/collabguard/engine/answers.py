@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from collabguard.decisions import Decision, Decisions
 from collabguard.engine.screen import screen, verdict
+from collabguard.engine.recommendation import framework_results
 from collabguard.errors import RuleFileError
 from collabguard.io.pydantic_errors import validate_document
 from collabguard.io.yaml_loader import load_yaml
@@ -92,10 +93,10 @@ def _set_field(proposal: Proposal, path: str, value: bool) -> Proposal:
 
 
 def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today: date | None = None,
-               decisions: Decisions | None = None) -> Report:
+               decisions: Decisions | None = None, lang: str = "en") -> Report:
     """Screen, apply the answers, screen again; the final report of the case."""
     today = today or date.today()
-    first = screen(proposal, ruleset, today=today, decisions=decisions)
+    first = screen(proposal, ruleset, today=today, decisions=decisions, lang=lang)
     asked = {q.id: q for q in first.checklist}
     by_id = {a.id: a for a in answers.answers}
     warnings = [f"answer {a.id}: no such question in this report (was the proposal changed?)"
@@ -128,7 +129,7 @@ def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today:
                 proposal = _set_field(proposal, q.target["field"], answer.answer == "yes")
     merged = Decisions([*(decisions.items if decisions else []), *extra])
     answered_keys = {(d.partner, d.list, d.entity_id) for d in extra}
-    final = screen(proposal, ruleset, today=today, decisions=merged, area_answers=area_answers)
+    final = screen(proposal, ruleset, today=today, decisions=merged, area_answers=area_answers, lang=lang)
     flags = list(final.flags)
     for q in final.checklist:
         answer = by_id.get(q.id)
@@ -143,7 +144,11 @@ def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today:
                 for q in first.checklist if q.id in by_id]
     open_questions = [q for q in final.checklist if q.id not in by_id or q.id in unanswered]
     risk, recommendation, reason = verdict(flags, open_questions, any(fw.applies for fw in final.frameworks))
+    still_open = {q.id for q in open_questions}
+    per_framework = {fw: [q for q in items if q.id not in by_id or q.id in still_open]
+                     for fw, items in final._framework_questions.items()}
     return final.model_copy(update={
+        "frameworks": framework_results(final.frameworks, flags, per_framework),
         "flags": flags, "checklist": open_questions, "answers": answered, "risk_level": risk,
         "blocking": any(f.blocking for f in flags), "recommendation": recommendation,
         "recommendation_reason": reason + (f" ({len(answered)} question(s) answered.)" if answered else ""),

@@ -32,6 +32,8 @@ def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
             return True, "named in the proposal's frameworks"
         return False, "not among the proposal's frameworks (advisory)"
     cond = pack.applies_when
+    if cond.always:
+        return True, "the institution's own policy"
     home = proposal.home_institution.country if proposal.home_institution else None
     if home and home in cond.home_countries:
         return True, f"home institution is in {home}"

@@ -43,6 +43,8 @@ class Findings:
     quiet_advisory: bool
     flags: list[Flag] = field(default_factory=list)
     checklist: list[ChecklistItem] = field(default_factory=list)
+    asked: dict[str, list[ChecklistItem]] = field(default_factory=dict)  # every framework's own questions
+    lang: str = "en"  # the language of rule texts: a rule's translation when it has one, else English
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
         rule = lr.rule
@@ -53,6 +55,11 @@ class Findings:
         guideline = Guideline(**rule.guideline.model_dump())
         advisory = not applicable
         evidence = evidence_from(self.ruleset, outcome)
+        own = rule.translations.get(self.lang) if self.lang != "en" else None  # type: ignore[call-overload]
+        title = (own and own.title) or rule.title
+        message = (own and own.message) or rule.message or ""
+        question = (own and own.question) or rule.question or ""
+        mitigations = list((own and own.mitigations) or rule.mitigations)
 
         def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
             self._ask(ChecklistItem(id=question_id(reason, text, rule.id, target), rule_id=rule.id, framework=lr.pack.id, question=text,
@@ -61,7 +68,7 @@ class Findings:
 
         if rule.kind == "question":
             if outcome.value is True:
-                ask("judgement", render(rule.question or "", evidence, self.ctx.proposal, lr.pack.title))
+                ask("judgement", render(question, evidence, self.ctx.proposal, lr.pack.title))
             for q in outcome.questions:  # undecided: ask what would decide it
                 ask(q.reason, q.text, q.target)
             return
@@ -72,10 +79,10 @@ class Findings:
             return
         confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
         self.flags.append(Flag(
-            rule_id=rule.id, title=rule.title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
+            rule_id=rule.id, title=title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
             blocking=bool(rule.blocking and applicable and confirmed), advisory=advisory, confirmed=confirmed,
-            message=render(rule.message or "", evidence, self.ctx.proposal, lr.pack.title),
-            guideline=guideline, evidence=evidence, mitigations=list(rule.mitigations),
+            message=render(message, evidence, self.ctx.proposal, lr.pack.title),
+            guideline=guideline, evidence=evidence, mitigations=mitigations,
         ))
         for q in outcome.questions:
             ask(q.reason, q.text, q.target)
@@ -86,6 +93,9 @@ class Findings:
         return lr.rule.severity
 
     def _ask(self, item: ChecklistItem) -> None:
+        own = self.asked.setdefault(item.framework, [])
+        if all((q.reason, q.question) != (item.reason, item.question) for q in own):
+            own.append(item)
         if item.advisory and self.quiet_advisory and item.reason in ("judgement", "missing_data"):
             return
         for i, other in enumerate(self.checklist):

@@ -19,7 +19,7 @@ framework applies at all, the advisory findings are used, and the reason says so
 from __future__ import annotations
 
 from collabguard.models.common import severity_rank
-from collabguard.models.report import ChecklistItem, Flag, Recommendation
+from collabguard.models.report import ChecklistItem, Flag, FrameworkResult, Recommendation
 
 MEDIUM, HIGH = severity_rank("medium"), severity_rank("high")
 
@@ -47,3 +47,19 @@ def recommend(flags: list[Flag], checklist: list[ChecklistItem]) -> tuple[Recomm
     if mitigable:
         return "proceed_with_mitigations", f"{len(mitigable)} flag(s) at low or medium: apply the listed mitigations."
     return "proceed", "No flag above info and no open question at medium or above."
+
+
+def framework_results(frameworks: list[FrameworkResult], flags: list[Flag],
+                      questions: dict[str, list[ChecklistItem]]) -> list[FrameworkResult]:
+    """Each framework's verdict from its own flags and open questions (the table above, applied to
+    one framework at a time), next to the overall one."""
+    out = []
+    for fw in frameworks:
+        mine = [f for f in flags if f.framework == fw.id]
+        asked = questions.get(fw.id, [])
+        recommendation, reason = recommend(mine, asked)
+        out.append(fw.model_copy(update={
+            "flags": len(mine), "blocking": any(f.blocking for f in mine), "questions": len(asked),
+            "risk_level": max((f.severity for f in mine), key=severity_rank, default="none"),
+            "recommendation": recommendation, "recommendation_reason": reason}))
+    return out

@@ -9,10 +9,11 @@ from collabguard.areas.language import not_english
 from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
-from collabguard.engine.recommendation import recommend
+from collabguard.engine.recommendation import framework_results, recommend
 from collabguard.decisions import Decisions, unknown_entries
 from collabguard.decisions import status as decision_status
 from collabguard.errors import InputError
+from collabguard.rules.schema import LANGUAGES
 from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import ChecklistItem, Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
@@ -107,9 +108,11 @@ def _coverage(ruleset: RuleSet, today: date) -> Coverage:
 
 
 def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, packs: list[str] | None = None,
-           decisions: Decisions | None = None, area_answers: dict[str, bool] | None = None) -> Report:
+           decisions: Decisions | None = None, area_answers: dict[str, bool] | None = None, lang: str = "en") -> Report:
     """Screen one proposal with every pack in ``ruleset`` (or only ``packs``), applying reviewed
-    ``decisions`` when given."""
+    ``decisions`` when given; rule texts in ``lang`` ("en", or "nb" where a pack has Bokmål)."""
+    if lang not in LANGUAGES:
+        raise InputError(f"language {lang!r} is not available; choose one of: {', '.join(LANGUAGES)}")
     today = today or date.today()
     known = {p.info.id for p in ruleset.packs}
     unknown = [f for f in proposal.frameworks if f not in known]
@@ -120,21 +123,23 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
     chosen = [p for p in ruleset.packs if packs is None or p.info.id in packs]
     applicability = {p.info.id: applies(p.info, proposal) for p in chosen}
     any_applies = any(ok for ok, _ in applicability.values())
-    found = Findings(ruleset, ctx, quiet_advisory=any_applies)
+    found = Findings(ruleset, ctx, quiet_advisory=any_applies, lang=lang)
     frameworks: list[FrameworkResult] = []
     for pack in chosen:
         applicable, why = applicability[pack.info.id]
         before = len(found.flags)
         for lr in pack.rules:
-            if lr.rule.status != "deprecated":
+            if lr.rule.status not in ("deprecated", "disabled"):
                 found.run(lr, applicable)
         mine = found.flags[before:]
         frameworks.append(FrameworkResult(id=pack.info.id, title=pack.info.title, applies=applicable, reason=why,
                                           flags=len(mine), blocking=any(f.blocking for f in mine)))
     flags, checklist = found.flags, found.checklist
+    frameworks = framework_results(frameworks, flags, found.asked)
     risk, recommendation, reason = verdict(flags, checklist, any_applies)
     mitigations = list(dict.fromkeys(m for f in flags for m in f.mitigations))
-    return Report(
+    report = Report(
+        language=lang,
         proposal_id=proposal.id,
         title=proposal.title,
         screened_on=today.isoformat(),
@@ -162,4 +167,6 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
                      entity_name=r.entity.name, score=r.score, why=r.why)
             for s in ctx.subjects for r in s.near_misses]),
     )
+    report._framework_questions = found.asked  # for answers: each framework's questions, listed or not
+    return report
 

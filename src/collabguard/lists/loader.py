@@ -23,7 +23,7 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
-def _read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool = True) -> list[Entity]:
+def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool = True) -> list[Entity]:
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if verify and digest != info.sha256:
@@ -113,7 +113,7 @@ def load_lists(folder: Path) -> ListSet:
             problems.append(f"{path}: list file named in {MANIFEST} is missing")
             continue
         read_text(path, "list file")  # one-line errors for empty/binary files
-        entities.extend(_read_entities(info, path, problems))
+        entities.extend(read_entities(info, path, problems))
     if problems:
         raise RuleFileError(problems)
     return ListSet(
@@ -138,7 +138,7 @@ def load_list_file(path: Path) -> ListSet:
         kind="institutions", complete=True, meaning="A list supplied by the user.", severity={"default": "high"},
     )
     problems: list[str] = []
-    entities = _read_entities(info, path, problems, verify=False)
+    entities = read_entities(info, path, problems, verify=False)
     if problems:
         raise RuleFileError(problems)
     return ListSet(lists={info.id: info}, entities=tuple(entities))

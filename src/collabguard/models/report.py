@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.common import Decision, RiskLevel, Severity
@@ -169,12 +169,19 @@ class AnsweredQuestion(_Out):
 
 
 class FrameworkResult(_Out):
+    """One framework's own verdict: the recommendation table applied to its flags and its questions
+    alone (including questions not listed in the checklist because the framework is advisory here)."""
+
     id: str
     title: str
     applies: bool
     reason: str
     flags: int
     blocking: bool
+    questions: int = Field(0, description="open questions of this framework")
+    risk_level: RiskLevel = "none"
+    recommendation: Recommendation = "proceed"
+    recommendation_reason: str = ""
 
 
 class ListCoverage(_Out):
@@ -205,16 +212,31 @@ class ListVersion(_Out):
     sha256: str
 
 
+class PolicyVersion(_Out):
+    """An institution's policy overlay and every change it made to the shipped rules."""
+
+    id: str
+    title: str
+    version: str
+    date: str
+    sha256: str
+    changes: list[str] = Field(description="each change in words, with the policy's reason")
+
+
 class Versions(_Out):
     tool: str
     packs: list[PackVersion]
     lists: list[ListVersion]
     taxonomies: list[PackVersion]
     matcher: MatcherConfig
+    policy: PolicyVersion | None = None
 
 
 class Report(_Out):
     schema_version: str = SCHEMA_VERSION
+    # each framework's questions (listed in the checklist or not), kept in-process for --answers
+    _framework_questions: dict[str, list[ChecklistItem]] = PrivateAttr(default_factory=dict)
+    language: str = Field("en", description="language of rule titles, messages, questions and mitigations (en, nb)")
     proposal_id: str
     title: str
     screened_on: str

@@ -72,11 +72,14 @@ def render_html(report: Report) -> str:
         f"<p>{_e(r.recommendation_reason)}</p>",
         f'<p>Risk level: <span class="sev {_e(r.risk_level)}">{_e(r.risk_level.upper())}</span> · blocking: {"yes" if r.blocking else "no"}</p>',
         "</div>",
-        "<h2>Frameworks</h2><table><tr><th>framework</th><th>applies</th><th>why</th><th>flags</th></tr>",
+        "<h2>Frameworks</h2><p class=\"small\">Each framework's own verdict, from its flags and questions alone.</p>"
+        "<table><tr><th>framework</th><th>applies</th><th>why</th><th>verdict</th><th>risk</th><th>flags</th><th>questions</th></tr>",
     ]
     for fw in r.frameworks:
         parts.append(f"<tr><td>{_e(fw.title)}</td><td>{'yes' if fw.applies else 'advisory'}</td><td>{_e(fw.reason)}</td>"
-                     f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td></tr>")
+                     f'<td class="rec {_e(fw.recommendation)}">{_e(RECOMMENDATION_TEXT[fw.recommendation])}</td>'
+                     f'<td><span class="sev {_e(fw.risk_level)}">{_e(fw.risk_level)}</span></td>'
+                     f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td><td>{fw.questions}</td></tr>")
     parts.append("</table>")
     parts.append(f"<h2>Flags ({len(r.flags)})</h2>")
     parts += [_flag(f) for f in r.flags] or ["<p>No flags.</p>"]

@@ -19,11 +19,13 @@ def render_markdown(report: Report) -> str:
         "",
         "## Frameworks",
         "",
-        "| framework | applies | why | flags | blocking |",
-        "|---|---|---|---|---|",
+        "| framework | applies | why | verdict | risk | flags | questions | blocking |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for fw in report.frameworks:
-        out.append(f"| {_esc(fw.title)} | {'yes' if fw.applies else 'advisory'} | {_esc(fw.reason)} | {fw.flags} | {'yes' if fw.blocking else 'no'} |")
+        out.append(f"| {_esc(fw.title)} | {'yes' if fw.applies else 'advisory'} | {_esc(fw.reason)} | "
+                   f"{_esc(RECOMMENDATION_TEXT[fw.recommendation])} | {fw.risk_level} | {fw.flags} | {fw.questions} | "
+                   f"{'yes' if fw.blocking else 'no'} |")
     out += ["", f"## Flags ({len(report.flags)})", ""]
     if not report.flags:
         out.append("No flags.")

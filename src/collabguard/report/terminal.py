@@ -30,11 +30,14 @@ def render_terminal(report: Report, console: Console) -> None:
     head.append(f" · blocking: {'YES' if report.blocking else 'no'}")
     console.print(Panel(head, title="collabguard screening", expand=False))
 
-    fw = Table(title="Frameworks", show_lines=False, expand=False)
-    for col in ("framework", "applies", "why", "flags"):
+    fw = Table(title="Frameworks (each one's own verdict)", show_lines=False, expand=False)
+    for col in ("framework", "applies", "verdict", "risk", "flags", "questions"):
         fw.add_column(col)
     for f in report.frameworks:
-        fw.add_row(escape(f.id), "yes" if f.applies else "advisory", escape(f.reason), str(f.flags) + (" BLOCKING" if f.blocking else ""))
+        fw.add_row(escape(f.id), escape(f"yes: {f.reason}") if f.applies else "advisory",
+                   Text(f.recommendation.replace("_", " "), style=RECOMMENDATION_STYLE[f.recommendation]),
+                   Text(f.risk_level, style=SEVERITY_STYLE[f.risk_level]),
+                   str(f.flags) + (" BLOCKING" if f.blocking else ""), str(f.questions))
     console.print(fw)
 
     console.print(Text(f"\nFlags ({len(report.flags)})", style="bold underline"))

@@ -23,9 +23,10 @@ from collabguard.io.yaml_loader import YamlDocument, load_yaml
 from collabguard.lists import ListSet, load_lists
 from collabguard.matching.matcher import Matcher
 from collabguard.models.proposal import Proposal
-from collabguard.models.report import ListVersion, PackVersion, Versions
+from collabguard.models.report import ListVersion, PackVersion, PolicyVersion, Versions
 from collabguard.rules.conditions import NATIONALITY_PREDICATES, Node, parse, uses
 from collabguard.rules.groups import CountryGroup, load_groups
+from collabguard.rules.policy import apply_groups, load_own_lists, policy_pack_info, policy_version, read_policy
 from collabguard.rules.schema import PackFile, PackInfo, Rule
 from collabguard.version import __version__
 
@@ -60,6 +61,7 @@ class RuleSet:
     lists: ListSet
     catalog: AreaCatalog
     groups: dict[str, CountryGroup]
+    policy: PolicyVersion | None = None
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -91,6 +93,7 @@ class RuleSet:
             lists=[ListVersion(id=i.id, edition=i.edition, sha256=i.sha256) for i in self.lists.lists.values()],
             taxonomies=taxonomies,
             matcher=self.matcher.config,
+            policy=self.policy,
         )
 
     def pack(self, pack_id: str) -> LoadedPack:
@@ -212,8 +215,9 @@ def _load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen
     return LoadedPack(pack, rules, path, digest, doc, example_base)
 
 
-def load_ruleset(root: Path, packs: list[Path] | None = None) -> RuleSet:
-    """Load ``root`` (lists/, areas/, groups.yaml and every pack) or only the given pack files."""
+def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | None = None) -> RuleSet:
+    """Load ``root`` (lists/, areas/, groups.yaml and every pack) or only the given pack files, with
+    an institution's ``policy`` file on top (see :mod:`collabguard.rules.policy`)."""
     if not root.is_dir():
         raise CollabguardError(f"{root}: rules folder not found")
     problems: list[str] = []
@@ -233,6 +237,16 @@ def load_ruleset(root: Path, packs: list[Path] | None = None) -> RuleSet:
         problems += exc.problems
     if problems or lists is None or catalog is None:
         raise RuleFileError(problems)
+    overlay = read_policy(policy) if policy is not None else None
+    changes: list[str] = []
+    if overlay is not None:
+        pol, pdoc = overlay
+        groups, group_changes = apply_groups(pol, pdoc, groups, problems)
+        own, list_changes = load_own_lists(pol, pdoc, policy.parent, set(lists.lists), problems)  # type: ignore[union-attr]
+        if own is not None:
+            lists = ListSet(lists={**lists.lists, **own.lists}, entities=lists.entities + own.entities,
+                            not_covered=lists.not_covered, retrieved=lists.retrieved)
+        changes += group_changes + list_changes
     known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}
     files = packs if packs is not None else sorted(p for p in root.glob("*.yaml") if p.name not in NON_PACK_FILES)
     if not files:
@@ -248,6 +262,42 @@ def load_ruleset(root: Path, packs: list[Path] | None = None) -> RuleSet:
             problems.append(f"{pack.doc.where(('pack', 'id'))}: duplicate pack id {pack.info.id!r} (also {seen_packs[pack.info.id]})")
         seen_packs[pack.info.id] = path
         loaded.append(pack)
+    if overlay is not None:
+        changes += _overlay_rules(overlay[0], overlay[1], policy, loaded, known, problems, seen_ids, seen_packs)  # type: ignore[arg-type]
     if problems:
         raise RuleFileError(problems)
-    return RuleSet(root, loaded, lists, catalog, groups)
+    version = policy_version(overlay[0], policy, changes) if overlay is not None and policy is not None else None
+    return RuleSet(root, loaded, lists, catalog, groups, version)
+
+
+def _overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedPack], known: dict[str, Any],
+                   problems: list[str], seen_ids: dict[str, str], seen_packs: dict[str, Path]) -> list[str]:
+    """The policy's own rules (a pack that always applies), then its severity changes and disabled
+    rules, in place; the changes in words."""
+    changes: list[str] = []
+    info = policy_pack_info(pol.policy)
+    if info.id in seen_packs:
+        problems.append(f"{doc.where(('policy', 'id'))}: policy.id: {info.id!r} is the id of a pack ({seen_packs[info.id]})")
+    own = [r for i, raw in enumerate(doc.data.get("rules") or [])
+           if (r := _check_rule(doc, i, raw, info, pol.example_base, known, problems, seen_ids, path)) is not None]
+    if own:
+        loaded.append(LoadedPack(info, own, path, hashlib.sha256(path.read_bytes()).hexdigest(), doc, pol.example_base))
+        changes += [f"rule {r.rule.id}: added ({r.rule.title})" for r in own]
+    where = {lr.rule.id: (p, j) for p in loaded for j, lr in enumerate(p.rules)}
+    for i, change in enumerate(pol.severity):
+        if change.rule not in where:
+            problems.append(f"{doc.where(('severity', i, 'rule'))}: severity[{i}].rule: unknown rule {change.rule!r}")
+            continue
+        p, j = where[change.rule]
+        old = p.rules[j].rule
+        p.rules[j] = LoadedRule(old.model_copy(update={"severity": change.severity, "severity_from": "rule"}),
+                                p.rules[j].condition, p.rules[j].pack)
+        changes.append(f"rule {change.rule}: severity {old.severity} -> {change.severity} ({change.reason})")
+    for i, off in enumerate(pol.disable):
+        if off.rule not in where:
+            problems.append(f"{doc.where(('disable', i, 'rule'))}: disable[{i}].rule: unknown rule {off.rule!r}")
+            continue
+        p, j = where[off.rule]
+        p.rules[j] = LoadedRule(p.rules[j].rule.model_copy(update={"status": "disabled"}), p.rules[j].condition, p.rules[j].pack)
+        changes.append(f"rule {off.rule}: disabled ({off.reason})")
+    return changes

@@ -44,6 +44,7 @@ class AppliesWhen(_Strict):
     programmes: list[str] = Field(default_factory=list)
     partner_countries: Annotated[list[str], AfterValidator(_codes)] = Field(
         default_factory=list, description="a partner in one of these countries will apply this framework to the project")
+    always: bool = Field(False, description="always applies (an institution's own policy)")
 
 
 class PackInfo(_Strict):
@@ -64,11 +65,23 @@ class Examples(_Strict):
     must_not_fire: list[dict[str, Any]] = Field(min_length=1)
 
 
+LANGUAGES = ("en", "nb")  # English (the rule's own text) and Norwegian Bokmål
+
+
+class RuleText(_Strict):
+    """A rule's words in another language; what is left out stays in English."""
+
+    title: str | None = None
+    message: str | None = None
+    question: str | None = None
+    mitigations: list[str] | None = None
+
+
 class Rule(_Strict):
     id: str = Field(pattern=RULE_ID_PATTERN)
     title: str = Field(min_length=1)
     kind: Literal["flag", "question"] = "flag"
-    status: Literal["stable", "experimental", "deprecated"] = "stable"
+    status: Literal["stable", "experimental", "deprecated", "disabled"] = "stable"  # disabled: by an institution policy
     guideline: GuidelineRef
     severity: Severity
     severity_from: Literal["rule", "matches"] = "rule"
@@ -80,6 +93,7 @@ class Rule(_Strict):
     question: str | None = None
     mitigations: list[str] = Field(default_factory=list)
     falsepositives: list[str] = Field(default_factory=list)
+    translations: dict[Literal["nb"], RuleText] = Field(default_factory=dict)
     examples: Examples
 
     @field_validator("mitigations")
