@@ -38,11 +38,14 @@ class ScreenResult:
 class Screener:
     """Rules, lists, technology areas and the matcher index, loaded once and reused."""
 
-    def __init__(self, rules: Path | str | None = None, decisions: Path | str | None = None) -> None:
+    def __init__(self, rules: Path | str | None = None, decisions: Path | str | None = None,
+                 policy: Path | str | None = None, lang: str = "en") -> None:
         from collabguard.api import default_rules_dir
         from collabguard.decisions import load_decisions
 
-        self.ruleset: RuleSet = load_ruleset(Path(rules) if rules is not None else default_rules_dir())
+        self.ruleset: RuleSet = load_ruleset(Path(rules) if rules is not None else default_rules_dir(),
+                                             policy=Path(policy) if policy is not None else None)
+        self.lang = lang
         self.decisions = load_decisions(Path(decisions)) if decisions is not None else None
         _ = self.ruleset.matcher  # build the index now, not on the first request
 
@@ -62,7 +65,7 @@ class Screener:
             model = load_proposal(Path(proposal))
         else:
             raise InputError(f"a proposal must be a mapping, a Proposal or a file path, not {type(proposal).__name__}")
-        return screen(model, self.ruleset, today=today, decisions=self.decisions)
+        return screen(model, self.ruleset, today=today, decisions=self.decisions, lang=self.lang)
 
     def screen_many(self, proposals: Iterable[Proposal | dict[str, Any] | Path | str],
                     today: date | None = None) -> Iterator[ScreenResult]:

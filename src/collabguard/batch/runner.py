@@ -57,7 +57,8 @@ def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str
     return base
 
 
-def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None = None) -> dict[str, Any]:
+def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None = None,
+               lang: str = "en") -> dict[str, Any]:
     """The result for one row; every failure becomes an ``error`` result with a clear message."""
     if row.error:
         return _result(row, None, row.error)
@@ -68,7 +69,7 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
             proposal = proposal_from_data(row.data, row.label)
         else:
             proposal = load_proposal(row.source)  # type: ignore[arg-type]
-        return _result(row, screen(proposal, ruleset, today=today, decisions=decisions), None)
+        return _result(row, screen(proposal, ruleset, today=today, decisions=decisions, lang=lang), None)
     except CollabguardError as exc:
         return _result(row, None, str(exc))
     except ValueError as exc:
@@ -81,14 +82,15 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str, today: date, decisions: Decisions | None) -> None:
-    _WORKER["ruleset"] = load_ruleset(Path(root))
+def _init_worker(root: str, policy: str | None, today: date, decisions: Decisions | None, lang: str) -> None:
+    _WORKER["ruleset"] = load_ruleset(Path(root), policy=Path(policy) if policy else None)
     _WORKER["today"] = today
     _WORKER["decisions"] = decisions
+    _WORKER["lang"] = lang
 
 
 def _work(row: InputRow) -> dict[str, Any]:
-    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"])
+    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"], _WORKER["lang"])
 
 
 def mark_duplicates(rows: list[InputRow]) -> None:
@@ -105,18 +107,20 @@ def mark_duplicates(rows: list[InputRow]) -> None:
 
 
 def run_batch(rows: list[InputRow], ruleset: RuleSet, today: date | None = None, jobs: int = 1,
-              progress: Callable[[int], None] | None = None, decisions: Decisions | None = None) -> Iterator[dict[str, Any]]:
+              progress: Callable[[int], None] | None = None, decisions: Decisions | None = None,
+              lang: str = "en") -> Iterator[dict[str, Any]]:
     """Results in input order. With ``jobs`` > 1, rows are screened in worker processes."""
     today = today or date.today()
     mark_duplicates(rows)
     if jobs <= 1 or len(rows) < 50:
         for row in rows:
-            yield screen_row(row, ruleset, today, decisions)
+            yield screen_row(row, ruleset, today, decisions, lang)
             if progress:
                 progress(1)
         return
     workers = min(jobs, os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), today, decisions)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), str(ruleset.policy_path) if ruleset.policy_path else None,
+                                                                                today, decisions, lang)) as pool:
         for result in pool.map(_work, rows, chunksize=32):
             yield result
             if progress:

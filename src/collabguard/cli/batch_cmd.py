@@ -22,6 +22,8 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml)."),
+    policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file (policy.yaml), applied on top of the packs."),
+    lang: str = typer.Option("en", "--lang", help="Language of rule texts in the reports: en or nb."),
 ) -> None:
     """Screen many proposals. Every input row gets exactly one output row, in input order; rows that
     cannot be screened get status 'error' and a message. Exit 2 if any row had an error."""
@@ -43,7 +45,13 @@ def batch(
     rows, notes = read_input(input_path, parse_mapping(columns))
     for note in notes:
         typer.echo(f"note: {note}", err=True)
-    ruleset = get_ruleset(rules)
+    from collabguard.rules.schema import LANGUAGES
+
+    if lang not in LANGUAGES:
+        from collabguard.errors import UsageError
+
+        raise UsageError(f"--lang: {lang!r} is not available; choose one of: {', '.join(LANGUAGES)}")
+    ruleset = get_ruleset(rules, policy)
     show = not quiet and sys.stderr.isatty() and len(rows) > 1
     results = []
     if show:
@@ -51,9 +59,9 @@ def batch(
 
         with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
             task = bar.add_task("screening", total=len(rows))
-            results = list(run_batch(rows, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed))
+            results = list(run_batch(rows, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang))
     else:
-        results = list(run_batch(rows, ruleset, jobs=jobs, decisions=reviewed))
+        results = list(run_batch(rows, ruleset, jobs=jobs, decisions=reviewed, lang=lang))
     write_results(results, output)
     if report is not None:
         from collabguard.report.batch_html import render_batch_html

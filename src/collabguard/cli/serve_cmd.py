@@ -15,6 +15,7 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions applied to every screening."),
+    policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file, applied to every screening."),
 ) -> None:
     """Serve POST /v1/screen, POST /v1/screen/batch, GET /v1/rules, GET /v1/lists and GET /healthz.
     Set COLLABGUARD_API_TOKEN to require a bearer token."""
@@ -23,4 +24,4 @@ def serve(
     from collabguard.screener import Screener
     from collabguard.service.app import create_app
 
-    uvicorn.run(create_app(Screener(rules, decisions)), host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(create_app(Screener(rules, decisions, policy)), host=host, port=port, log_level="warning", access_log=False)

@@ -62,6 +62,7 @@ class RuleSet:
     catalog: AreaCatalog
     groups: dict[str, CountryGroup]
     policy: PolicyVersion | None = None
+    policy_path: Path | None = None
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -267,7 +268,7 @@ def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | Non
     if problems:
         raise RuleFileError(problems)
     version = policy_version(overlay[0], policy, changes) if overlay is not None and policy is not None else None
-    return RuleSet(root, loaded, lists, catalog, groups, version)
+    return RuleSet(root, loaded, lists, catalog, groups, version, policy.resolve() if policy is not None else None)
 
 
 def _overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedPack], known: dict[str, Any],

@@ -7,7 +7,7 @@ institution's own lists. Every change needs a reason, and every change is record
 field, all at once::
 
     schema_version: 1
-    policy: {id: no-ntnu-policy, title: ..., owner: ..., version: "2026.1", date: "2026-10-01"}
+    policy: {id: no-ntnu-policy, title: ..., owner: ..., version: "2026.1", date: "2026-10-01", url: ...}
     severity:
       - {rule: CG-NO-COUNTRY-001, severity: medium, reason: "..."}
     disable:
@@ -51,7 +51,7 @@ class PolicyInfo(_Strict):
     owner: str = Field(min_length=1, description="who keeps the policy (office, committee)")
     version: str = Field(min_length=1)
     date: str = Field(min_length=1, description="when this version was adopted")
-    url: str | None = None
+    url: str = Field(pattern=r"^https?://", description="where staff read the policy")
     description: str = ""
 
 
@@ -111,7 +111,7 @@ def read_policy(path: Path) -> tuple[PolicyFile, YamlDocument]:
 
 def policy_pack_info(policy: PolicyInfo) -> PackInfo:
     """The policy's own rules form a pack that always applies (the institution's own rules)."""
-    return PackInfo(id=policy.id, title=policy.title, publisher=policy.owner, url=policy.url or "https://invalid.example",
+    return PackInfo(id=policy.id, title=policy.title, publisher=policy.owner, url=policy.url,
                     version=policy.version, guideline_version=policy.date, accessed=policy.date, binding="mandatory",
                     description=policy.description or "The institution's own policy.", applies_when=AppliesWhen(always=True))
 
