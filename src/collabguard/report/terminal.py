@@ -32,7 +32,7 @@ def render_terminal(report: Report, console: Console) -> None:
 
     fw = Table(title="Frameworks (each one's own verdict)", show_lines=False, expand=False)
     for col in ("framework", "applies", "verdict", "risk", "flags", "questions"):
-        fw.add_column(col)
+        fw.add_column(col, no_wrap=col in ("framework", "verdict"))
     for f in report.frameworks:
         fw.add_row(escape(f.id), escape(f"yes: {f.reason}") if f.applies else "advisory",
                    Text(f.recommendation.replace("_", " "), style=RECOMMENDATION_STYLE[f.recommendation]),
