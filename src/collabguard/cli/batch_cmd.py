@@ -24,6 +24,7 @@ def batch(
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml)."),
     policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file (policy.yaml), applied on top of the packs."),
     lang: str = typer.Option("en", "--lang", help="Language of rule texts in the reports: en or nb."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run: keep the rows it screened, screen the rest."),
 ) -> None:
     """Screen many proposals. Every input row gets exactly one output row, in input order; rows that
     cannot be screened get status 'error' and a message. Exit 2 if any row had an error."""
@@ -52,17 +53,49 @@ def batch(
 
         raise UsageError(f"--lang: {lang!r} is not available; choose one of: {', '.join(LANGUAGES)}")
     ruleset = get_ruleset(rules, policy)
-    show = not quiet and sys.stderr.isatty() and len(rows) > 1
-    results = []
-    if show:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from collabguard.batch.journal import Journal, digest_input, journal_path, read_journal, settings
+    from collabguard.batch.runner import mark_duplicates
 
-        with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
-            task = bar.add_task("screening", total=len(rows))
-            results = list(run_batch(rows, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang))
-    else:
-        results = list(run_batch(rows, ruleset, jobs=jobs, decisions=reviewed, lang=lang))
+    mark_duplicates(rows)
+    jpath = journal_path(output)
+    header = settings(digest_input(input_path), ruleset.versions.model_dump(mode="json"), len(rows),
+                      digest_input(decisions) if decisions else None, lang)
+    done: dict[int, dict] = {}  # type: ignore[type-arg]
+    if resume:
+        if not jpath.exists():
+            from collabguard.errors import UsageError
+
+            raise UsageError(f"{jpath}: no interrupted run to resume (run without --resume)")
+        done = read_journal(jpath, header)
+        typer.echo(f"resuming: {len(done)} of {len(rows)} rows were screened before the interruption", err=True)
+    elif jpath.exists():
+        typer.echo(f"note: {jpath} (an interrupted run) is replaced; use --resume to continue such a run", err=True)
+    todo = [r for r in rows if r.number not in done]
+    journal = Journal(jpath, header, resume=resume)
+    fresh: dict[int, dict] = {}  # type: ignore[type-arg]
+    show = not quiet and sys.stderr.isatty() and len(todo) > 1
+    try:
+        if show:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
+                task = bar.add_task("screening", total=len(todo))
+                for result in run_batch(todo, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang):
+                    journal.add(result)
+                    fresh[result["row"]] = result
+        else:
+            for result in run_batch(todo, ruleset, jobs=jobs, decisions=reviewed, lang=lang):
+                journal.add(result)
+                fresh[result["row"]] = result
+    except KeyboardInterrupt:
+        journal.close(remove=False)
+        typer.echo(f"interrupted: {len(done) + len(fresh)} of {len(rows)} rows screened and kept in {jpath}; "
+                   "run the same command with --resume to finish", err=True)
+        raise typer.Exit(130) from None
+    journal.close(remove=False)
+    results = [done[r.number] if r.number in done else fresh[r.number] for r in rows]
     write_results(results, output)
+    jpath.unlink(missing_ok=True)  # the output is complete: the journal is no longer needed
     if report is not None:
         from collabguard.report.batch_html import render_batch_html
 

@@ -1,0 +1,106 @@
+"""The journal of a batch run, so that an interrupted run loses nothing (``batch --resume``).
+
+While a batch runs, every result is appended to ``OUTPUT.partial.jsonl`` as soon as it is known
+(one JSON line each, flushed). The first line records what the results depend on: the input file's
+digest, the rules (packs, lists, taxonomies and policy, with their digests), the options that change
+results (decisions, language) and the row count. ``--resume`` reads the journal, checks that none of
+these has changed, keeps the rows already screened and screens only the others; the finished output
+is then written at once (atomically) and the journal removed. A line cut off by the interruption is
+ignored (that row is screened again), so every input row ends with exactly one result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from collabguard.errors import UsageError
+from collabguard.models.report import Report
+
+JOURNAL_VERSION = 1
+
+
+def journal_path(output: Path) -> Path:
+    return output.with_name(output.name + ".partial.jsonl")
+
+
+def digest_input(path: Path) -> str:
+    """The input's content digest (a folder: its files' names and contents)."""
+    h = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for p in files:
+        h.update(str(p.relative_to(path) if path.is_dir() else p.name).encode())
+        with open(p, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()
+
+
+def settings(input_digest: str, versions: dict[str, Any], rows: int, decisions: str | None, lang: str) -> dict[str, Any]:
+    return {"journal": JOURNAL_VERSION, "input_sha256": input_digest, "versions": versions, "rows": rows,
+            "decisions_sha256": decisions, "lang": lang}
+
+
+def _encode(result: dict[str, Any]) -> str:
+    out = {k: v for k, v in result.items() if k != "report"}
+    report = result.get("report")
+    if report is not None:
+        out["report"] = json.loads(report.model_dump_json())
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+def _decode(line: str) -> dict[str, Any]:
+    result = json.loads(line)
+    if result.get("report") is not None:
+        result["report"] = Report.model_validate(result["report"])
+    return result
+
+
+def read_journal(path: Path, expected: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """Results already screened, by row number; refuses a journal from another input or rules."""
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    try:
+        header = json.loads(lines[0])
+    except (json.JSONDecodeError, IndexError):
+        raise UsageError(f"{path}: not a collabguard batch journal; delete it and run again without --resume") from None
+    for key in ("journal", "input_sha256", "versions", "rows", "decisions_sha256", "lang"):
+        if header.get(key) != expected[key]:
+            what = {"input_sha256": "the input file", "versions": "the rules, lists or policy", "rows": "the number of rows",
+                    "decisions_sha256": "the decisions file", "lang": "--lang", "journal": "the journal format"}[key]
+            raise UsageError(f"{path}: {what} changed since the interrupted run; delete the journal and run again "
+                             "without --resume")
+    done: dict[int, dict[str, Any]] = {}
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        try:
+            result = _decode(line)
+        except (json.JSONDecodeError, ValueError):
+            continue  # the line the interruption cut off: that row is screened again
+        done[int(result["row"])] = result
+    return done
+
+
+class Journal:
+    """Appends results as they come; opened fresh (header first) or to continue a resumed run."""
+
+    def __init__(self, path: Path, header: dict[str, Any], resume: bool) -> None:
+        self.path = path
+        self._fh: IO[str] = open(path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        if not resume:
+            self._fh.write(json.dumps(header, sort_keys=True) + "\n")
+            self._fh.flush()
+        elif path.stat().st_size and not path.read_bytes().endswith(b"\n"):
+            self._fh.write("\n")  # end the line an interruption cut off
+
+    def add(self, result: dict[str, Any]) -> None:
+        self._fh.write(_encode(result) + "\n")
+        self._fh.flush()
+
+    def close(self, remove: bool) -> None:
+        self._fh.close()
+        if remove:
+            self.path.unlink(missing_ok=True)
