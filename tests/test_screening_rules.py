@@ -87,3 +87,22 @@ def test_when_no_framework_applies_questions_are_still_asked(ruleset: RuleSet) -
     report = screen(Proposal.model_validate({"id": "v", "title": "Visiting", "personnel": [{"name": "Li"}]}),
                     ruleset, today=TODAY)
     assert report.checklist and report.recommendation != "proceed"
+
+
+def test_a_funder_named_like_a_packs_funder_in_another_country_does_not_apply_it() -> None:
+    # "Swiss National Science Foundation" contains "National Science Foundation" (US NSF) as words
+    from collabguard.engine.applicability import applies
+    from collabguard.rules.schema import AppliesWhen, PackInfo
+
+    info = PackInfo(id="us-test", title="t", publisher="p", url="https://example.org", version="1", guideline_version="1",
+                    accessed="2026-11-28", binding="mandatory",
+                    applies_when=AppliesWhen(funders=["National Science Foundation", "NSF"], funder_countries=["US"]))
+    swiss = Proposal.model_validate({"id": "x", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
+                                     "funding": [{"funder": "Swiss National Science Foundation", "country": "CH"}]})
+    us = Proposal.model_validate({"id": "y", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
+                                  "funding": [{"funder": "National Science Foundation", "country": "US"}]})
+    unknown = Proposal.model_validate({"id": "z", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
+                                       "funding": [{"funder": "NSF"}]})
+    assert applies(info, swiss)[0] is False
+    assert applies(info, us) == (True, "funded by National Science Foundation (National Science Foundation)")
+    assert applies(info, unknown)[0] is True

@@ -38,7 +38,10 @@ def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
     if home and home in cond.home_countries:
         return True, f"home institution is in {home}"
     for f in proposal.funding:
-        if (name := _names_in(f.funder, cond.funders)) is not None:
+        # a funder's name counts only where its country does not contradict the pack's funder
+        # countries ("Swiss National Science Foundation" is not the US NSF)
+        other_country = bool(f.country and cond.funder_countries and f.country not in cond.funder_countries)
+        if not other_country and (name := _names_in(f.funder, cond.funders)) is not None:
             return True, f"funded by {f.funder} ({name})"
         if (name := _names_in(f.programme, cond.programmes)) is not None:
             return True, f"funding programme {f.programme}"
