@@ -133,12 +133,19 @@ def loads_yaml(text: str, source: str = "<string>") -> YamlDocument:
     """Parse one YAML document from text."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise InputError(f"{source}: file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _NoAliasLoader(text)  # the reader refuses control characters already here
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise InputError(f"{source}:{line}: invalid YAML: character {exc.character!r} is not allowed in a YAML file") from None
     loader.name = source
     try:
         node = loader.get_single_node()
     except InputError:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise InputError(f"{source}:{line}: invalid YAML: character {exc.character!r} is not allowed in a YAML file") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source

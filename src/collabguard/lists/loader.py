@@ -38,14 +38,19 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(f"{path}:{line}: not valid UTF-8 text")
         return []
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        problems.append(f"{path}:{reader.line_num}: not a readable CSV row ({exc})")
+        return []
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         problems.append(f"{path}:1: missing column(s): {', '.join(missing)} (the list schema is: {', '.join(REQUIRED_COLUMNS)}, …)")
         return []
     entities: list[Entity] = []
     seen: dict[str, int] = {}
-    for line_no, row in enumerate(reader, start=2):
+    for line_no, row in enumerate(rows, start=2):
         entity_id = (row.get("entity_id") or "").strip()
         name = (row.get("name") or "").strip()
         if not entity_id:
@@ -129,7 +134,11 @@ def load_list_file(path: Path) -> ListSet:
     Its id is the file name; provenance comes from its rows (source_url, source_date, list_source)."""
     read_text(path, "list file")
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        first = next(csv.DictReader(fh), None) or {}
+        reader = csv.DictReader(fh)
+        try:
+            first = next(reader, None) or {}
+        except csv.Error as exc:
+            raise RuleFileError([f"{path}:{reader.line_num}: not a readable CSV row ({exc})"]) from None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     info = ListInfo(
         id=path.stem, file=path.name, sha256=digest, title=(first.get("list_source") or path.stem).strip(),

@@ -69,7 +69,7 @@ class Candidate:
         return self.form.entity
 
     def sort_key(self) -> tuple[int, int, int, str]:
-        return (decision_rank(self.decision), self.score, -len(self.segment), self.entity.entity_id)
+        return (decision_rank(self.decision), self.score, len(self.segment), self.entity.entity_id)
 
 
 @dataclass(slots=True)
