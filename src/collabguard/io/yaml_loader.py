@@ -129,6 +129,10 @@ def _build(node: Node, path: Path_, positions: dict[Path_, tuple[int, int]], sou
     raise InputError(f"{source}: unsupported YAML node")  # pragma: no cover
 
 
+def _char(c: str | int) -> str:
+    return chr(c) if isinstance(c, int) else c
+
+
 def loads_yaml(text: str, source: str = "<string>") -> YamlDocument:
     """Parse one YAML document from text."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
@@ -137,7 +141,7 @@ def loads_yaml(text: str, source: str = "<string>") -> YamlDocument:
         loader = _NoAliasLoader(text)  # the reader refuses control characters already here
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise InputError(f"{source}:{line}: invalid YAML: character {exc.character!r} is not allowed in a YAML file") from None
+        raise InputError(f"{source}:{line}: invalid YAML: character {_char(exc.character)!r} is not allowed in a YAML file") from None
     loader.name = source
     try:
         node = loader.get_single_node()
@@ -145,7 +149,7 @@ def loads_yaml(text: str, source: str = "<string>") -> YamlDocument:
         raise
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise InputError(f"{source}:{line}: invalid YAML: character {exc.character!r} is not allowed in a YAML file") from None
+        raise InputError(f"{source}:{line}: invalid YAML: character {_char(exc.character)!r} is not allowed in a YAML file") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source

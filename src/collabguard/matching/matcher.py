@@ -68,8 +68,12 @@ class Candidate:
     def entity(self) -> Entity:
         return self.form.entity
 
-    def sort_key(self) -> tuple[int, int, int, str]:
-        return (decision_rank(self.decision), self.score, len(self.segment), self.entity.entity_id)
+    def sort_key(self) -> tuple[int, int, int, int, str]:
+        # ties: the longer matched part of the string (the whole sub-unit name beats its parent's),
+        # then an entry's own name over another entry's alias (an institute listed on its own and
+        # as an alias of its parent is reported as itself)
+        own_name = 1 if self.form.kind in ("name", "local") and not self.form.via else 0
+        return (decision_rank(self.decision), self.score, len(self.segment), own_name, self.entity.entity_id)
 
 
 @dataclass(slots=True)
