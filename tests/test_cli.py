@@ -125,7 +125,7 @@ def test_an_internal_error_exits_3_without_a_traceback(monkeypatch: pytest.Monke
 
 
 def test_rules_validate_list_and_test() -> None:
-    assert "ok: 2 pack(s)" in invoke("rules", "validate").output
+    assert "ok: 8 pack(s)" in invoke("rules", "validate").output
     listing = invoke("rules", "list").output
     assert "CG-CA-STRAC-001" in listing and "BLOCKING" in listing
     result = invoke("rules", "test")

@@ -173,10 +173,9 @@ def _field(args: FieldArgs, ctx: Context) -> Outcome:
 
 
 def _talent(args: TalentArgs, ctx: Context) -> Outcome:
+    # no personnel named: nothing is declared (rules that need the team ask for it themselves)
     people = ctx.proposal.personnel
     declared = [f"personnel[{i}]" for i, p in enumerate(people) if p.talent_programmes]
-    if not people:
-        return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS["personnel"], {"field": "personnel"})])
     if args.declared:
         return Outcome(bool(declared), fields={"talent_programmes": declared} if declared else {})
     return Outcome(not declared)
