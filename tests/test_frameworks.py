@@ -1,0 +1,38 @@
+"""Several frameworks at once: which apply and why, and each one's own verdict (the report's
+`frameworks` key), on the Horizon-style consortium example."""
+
+from __future__ import annotations
+
+from collabguard.api import screen_file
+from tests.conftest import EXAMPLES, TODAY
+
+
+def test_a_horizon_consortium_gets_a_verdict_per_framework_and_they_differ() -> None:
+    report = screen_file(EXAMPLES / "horizon-consortium.yaml", today=TODAY)
+    fw = {f.id: f for f in report.frameworks}
+    applies = {k: f.reason for k, f in fw.items() if f.applies}
+    assert applies == {
+        "no-hkdir": "home institution is in NO",
+        "eu-research-security": "home institution is in NO",
+        "nl-knowledge-security": "partner Delft University of Technology is in NL",
+        "ca-strac": "funded by NSERC (NSERC)",
+        "ca-nsgrp": "funded by NSERC (NSERC)",
+    }
+    verdicts = {k: fw[k].recommendation for k in applies}
+    # STRAC: Zhejiang University is not a Named Research Organization, so its gate does not block;
+    # the Dutch guidelines weigh content x country x a listed partner together and escalate;
+    # Norway asks for the export-control and country questions to be answered first
+    assert verdicts["ca-strac"] == "proceed_with_mitigations"
+    assert verdicts["nl-knowledge-security"] == "escalate"
+    assert verdicts["no-hkdir"] == "needs_review"
+    assert len(set(verdicts.values())) >= 3
+    assert not report.blocking and report.recommendation == "escalate"
+    # the overall verdict is the strictest of the frameworks that apply
+    assert fw["nl-knowledge-security"].risk_level == "high"
+
+
+def test_each_framework_verdict_counts_only_its_own_findings() -> None:
+    report = screen_file(EXAMPLES / "horizon-consortium.yaml", today=TODAY)
+    for f in report.frameworks:
+        assert f.flags == sum(1 for x in report.flags if x.framework == f.id)
+        assert f.blocking == any(x.blocking for x in report.flags if x.framework == f.id)
