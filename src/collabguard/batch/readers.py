@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.batch.columns import COLUMNS, key
+from collabguard.limits import DEFAULTS, limit
 from collabguard.errors import InputError
 
-MAX_CELL = 1_000_000  # characters in one cell
-csv.field_size_limit(2**31 - 1)  # cells are checked against MAX_CELL ourselves, with a clear message
+MAX_CELL = DEFAULTS["cell_chars"][1]  # characters in one cell, unless COLLABGUARD_MAX_CELL_CHARS says otherwise
+csv.field_size_limit(2**31 - 1)  # cells are checked against the limit ourselves, with a clear message
 
 
 @dataclass
@@ -49,9 +50,10 @@ def _header(names: list[str], mapping: dict[str, str], path: Path) -> list[str]:
 
 def _cells(header: list[str], values: list[str], number: int, label: str) -> InputRow:
     row = InputRow(number, label)
-    big = next((h for h, v in zip(header, values, strict=False) if len(v) > MAX_CELL), None)
+    most = limit("cell_chars")
+    big = next((h for h, v in zip(header, values, strict=False) if len(v) > most), None)
     if big is not None:
-        row.error = f"{label}: column {big}: cell longer than {MAX_CELL:,} characters"
+        row.error = f"{label}: column {big}: cell longer than {most:,} characters (COLLABGUARD_MAX_CELL_CHARS)"
         return row
     row.cells = {h: v for h, v in zip(header, values, strict=False) if h in COLUMNS}
     return row
@@ -136,8 +138,8 @@ def read_jsonl(path: Path) -> tuple[list[InputRow], list[str]]:
         if not line.strip():
             continue
         row = InputRow(number, f"line {number}")
-        if len(line) > MAX_CELL * 5:
-            row.error = f"line {number}: longer than {MAX_CELL * 5:,} characters"
+        if len(line) > limit("cell_chars") * 5:
+            row.error = f"line {number}: longer than {limit('cell_chars') * 5:,} characters (COLLABGUARD_MAX_CELL_CHARS x 5)"
         else:
             try:
                 data = json.loads(line)
@@ -160,7 +162,17 @@ def read_folder(path: Path) -> tuple[list[InputRow], list[str]]:
 
 
 def read_input(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
-    """All rows of a batch input, chosen by extension (or a folder)."""
+    """All rows of a batch input, chosen by extension (or a folder); refused as a whole, before any
+    screening, when it holds more rows than COLLABGUARD_MAX_BATCH_ROWS."""
+    rows, notes = _read_any(path, mapping)
+    most = limit("batch_rows")
+    if len(rows) > most:
+        raise InputError(f"{path}: {len(rows):,} rows, more than the limit of {most:,} (COLLABGUARD_MAX_BATCH_ROWS); "
+                         "split the file or raise the limit")
+    return rows, notes
+
+
+def _read_any(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
     if not path.exists():
         raise InputError(f"{path}: input not found")
     if path.is_dir():

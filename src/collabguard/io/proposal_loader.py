@@ -11,12 +11,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from collabguard.limits import limit
 from collabguard.errors import InputError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, loads_yaml, read_text
 from collabguard.models.proposal import Proposal
 
-MAX_PROPOSAL_BYTES = 5 * 1024 * 1024
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -47,9 +47,10 @@ def proposal_from_data(data: Any, source: str, doc: YamlDocument | None = None) 
 
 def load_proposal(path: Path) -> Proposal:
     """Load a ``.yaml``/``.yml`` or ``.json`` proposal file (JSON is detected by content too)."""
+    most = limit("proposal_bytes")
+    if path.is_file() and path.stat().st_size > most:  # refused before it is read
+        raise InputError(f"{path}: proposal file is larger than {most:,} bytes (COLLABGUARD_MAX_PROPOSAL_BYTES)")
     text = read_text(path, "proposal file")
-    if len(text) > MAX_PROPOSAL_BYTES:
-        raise InputError(f"{path}: proposal file is larger than {MAX_PROPOSAL_BYTES // (1024 * 1024)} MB")
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith("{"):
         try:

@@ -22,13 +22,14 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from collabguard.errors import CollabguardError, InputError
+from collabguard.limits import DEFAULTS, limit
+from collabguard.errors import CollabguardError
 from collabguard.models.report import Report
 from collabguard.screener import Screener
 from collabguard.version import __version__
 
-MAX_BATCH = 100
-DEFAULT_MAX_BODY = 2 * 1024 * 1024
+MAX_BATCH = DEFAULTS["batch_requests"][1]
+DEFAULT_MAX_BODY = DEFAULTS["body_bytes"][1]
 
 
 class Limits(BaseHTTPMiddleware):
@@ -63,10 +64,8 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     screener = screener or Screener.from_defaults()
     token = token if token is not None else os.environ.get("COLLABGUARD_API_TOKEN") or None
     if max_body is None:
-        raw = os.environ.get("COLLABGUARD_MAX_BODY", str(DEFAULT_MAX_BODY))
-        if not raw.isdigit() or int(raw) <= 0:
-            raise InputError(f"COLLABGUARD_MAX_BODY={raw!r}: give the limit in bytes, e.g. 2097152")
-        max_body = int(raw)
+        max_body = limit("body_bytes")
+    max_batch = limit("batch_requests")
     app = FastAPI(title="collabguard", version=__version__,
                   description="Screen international research collaborations against research-security guidelines and sensitivity lists.")
     app.add_middleware(Limits, max_body=max_body, token=token)
@@ -103,8 +102,9 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
 
     @app.post("/v1/screen/batch")
     def screen_batch(proposals: list[dict[str, Any]] = Body(..., description=f"At most {MAX_BATCH} proposals.")) -> JSONResponse:
-        if len(proposals) > MAX_BATCH:
-            return JSONResponse({"error": f"too many proposals in one batch: {len(proposals)} (limit {MAX_BATCH})"}, status_code=413)
+        if len(proposals) > max_batch:
+            return JSONResponse({"error": f"too many proposals in one batch: {len(proposals)} (limit {max_batch}, "
+                                          "COLLABGUARD_MAX_BATCH)"}, status_code=413)
         results = [{"index": r.index, "status": "ok" if r.report else "error", "error": r.error,
                     "report": r.report.model_dump(mode="json") if r.report else None}
                    for r in screener.screen_many(proposals)]
