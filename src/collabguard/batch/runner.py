@@ -16,6 +16,7 @@ from collabguard.engine.screen import headline_flags, screen
 from collabguard.errors import CollabguardError
 from collabguard.io.proposal_loader import load_proposal, proposal_from_data
 from collabguard.models.report import Report
+from collabguard.report.redact import redact
 from collabguard.rules.loader import RuleSet, load_ruleset
 
 TOP_FLAGS = 3
@@ -58,7 +59,7 @@ def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str
 
 
 def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None = None,
-               lang: str = "en") -> dict[str, Any]:
+               lang: str = "en", redact_names: bool = False) -> dict[str, Any]:
     """The result for one row; every failure becomes an ``error`` result with a clear message."""
     if row.error:
         return _result(row, None, row.error)
@@ -69,7 +70,8 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
             proposal = proposal_from_data(row.data, row.label)
         else:
             proposal = load_proposal(row.source)  # type: ignore[arg-type]
-        return _result(row, screen(proposal, ruleset, today=today, decisions=decisions, lang=lang), None)
+        report = screen(proposal, ruleset, today=today, decisions=decisions, lang=lang)
+        return _result(row, redact(report, proposal) if redact_names else report, None)
     except CollabguardError as exc:
         return _result(row, None, str(exc))
     except ValueError as exc:
@@ -82,15 +84,17 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str, policy: str | None, today: date, decisions: Decisions | None, lang: str) -> None:
+def _init_worker(root: str, policy: str | None, today: date, decisions: Decisions | None, lang: str,
+                 redact_names: bool) -> None:
     _WORKER["ruleset"] = load_ruleset(Path(root), policy=Path(policy) if policy else None)
     _WORKER["today"] = today
     _WORKER["decisions"] = decisions
     _WORKER["lang"] = lang
+    _WORKER["redact"] = redact_names
 
 
 def _work(row: InputRow) -> dict[str, Any]:
-    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"], _WORKER["lang"])
+    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"], _WORKER["lang"], _WORKER["redact"])
 
 
 def mark_duplicates(rows: list[InputRow]) -> None:
@@ -108,19 +112,19 @@ def mark_duplicates(rows: list[InputRow]) -> None:
 
 def run_batch(rows: list[InputRow], ruleset: RuleSet, today: date | None = None, jobs: int = 1,
               progress: Callable[[int], None] | None = None, decisions: Decisions | None = None,
-              lang: str = "en") -> Iterator[dict[str, Any]]:
+              lang: str = "en", redact_names: bool = False) -> Iterator[dict[str, Any]]:
     """Results in input order. With ``jobs`` > 1, rows are screened in worker processes."""
     today = today or date.today()
     mark_duplicates(rows)
     if jobs <= 1 or len(rows) < 50:
         for row in rows:
-            yield screen_row(row, ruleset, today, decisions, lang)
+            yield screen_row(row, ruleset, today, decisions, lang, redact_names)
             if progress:
                 progress(1)
         return
     workers = min(jobs, os.cpu_count() or 1)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), str(ruleset.policy_path) if ruleset.policy_path else None,
-                                                                                today, decisions, lang)) as pool:
+                                                                                today, decisions, lang, redact_names)) as pool:
         for result in pool.map(_work, rows, chunksize=32):
             yield result
             if progress:

@@ -25,6 +25,7 @@ def batch(
     policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file (policy.yaml), applied on top of the packs."),
     lang: str = typer.Option("en", "--lang", help="Language of rule texts in the reports: en or nb."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run: keep the rows it screened, screen the rest."),
+    redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the results."),
 ) -> None:
     """Screen many proposals. Every input row gets exactly one output row, in input order; rows that
     cannot be screened get status 'error' and a message. Exit 2 if any row had an error."""
@@ -59,7 +60,7 @@ def batch(
     mark_duplicates(rows)
     jpath = journal_path(output)
     header = settings(digest_input(input_path), ruleset.versions.model_dump(mode="json"), len(rows),
-                      digest_input(decisions) if decisions else None, lang)
+                      digest_input(decisions) if decisions else None, f"{lang}{' redacted' if redact_names else ''}")
     done: dict[int, dict] = {}  # type: ignore[type-arg]
     if resume:
         if not jpath.exists():
@@ -80,11 +81,11 @@ def batch(
 
             with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
                 task = bar.add_task("screening", total=len(todo))
-                for result in run_batch(todo, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang):
+                for result in run_batch(todo, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang, redact_names=redact_names):
                     journal.add(result)
                     fresh[result["row"]] = result
         else:
-            for result in run_batch(todo, ruleset, jobs=jobs, decisions=reviewed, lang=lang):
+            for result in run_batch(todo, ruleset, jobs=jobs, decisions=reviewed, lang=lang, redact_names=redact_names):
                 journal.add(result)
                 fresh[result["row"]] = result
     except KeyboardInterrupt:

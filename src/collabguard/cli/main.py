@@ -61,6 +61,7 @@ def screen(
     publications: list[Path] = typer.Option([], "--publications", help="Publication exports (WoS, Scopus, OpenAlex, CSV): adds a collaboration-context section. Repeatable."),
     policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file (policy.yaml), applied on top of the packs."),
     lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb (Norwegian Bokmål, where a pack has it)."),
+    redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the report."),
 ) -> None:
     """Screen one proposal and print the report."""
     from collabguard.api import get_ruleset, load_proposal_file, screen_proposal
@@ -79,6 +80,10 @@ def screen(
         from collabguard.api import collaboration_context
 
         report = report.model_copy(update={"context": collaboration_context(loaded, publications, rules)})
+    if redact_names:
+        from collabguard.report.redact import redact
+
+        report = redact(report, loaded)
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:

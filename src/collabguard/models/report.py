@@ -236,6 +236,7 @@ class Report(_Out):
     schema_version: str = SCHEMA_VERSION
     # each framework's questions (listed in the checklist or not), kept in-process for --answers
     _framework_questions: dict[str, list[ChecklistItem]] = PrivateAttr(default_factory=dict)
+    redacted: bool = Field(False, description="names of researchers and reviewers were replaced (--redact)")
     language: str = Field("en", description="language of rule titles, messages, questions and mitigations (en, nb)")
     proposal_id: str
     title: str
