@@ -161,6 +161,7 @@ def country_code(value: str) -> str | None:
     return _index().get(_key(raw))
 
 
+@lru_cache(maxsize=1024)
 def country_name(code: str) -> str:
     """Short English name for an alpha-2 code (the code itself if unknown)."""
     if code in _EXTRA_NAMES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -16,6 +17,7 @@ def serve(
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions applied to every screening."),
     policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file, applied to every screening."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each loads the rules once)."),
 ) -> None:
     """Serve POST /v1/screen, POST /v1/screen/batch, GET /v1/rules, GET /v1/lists and GET /healthz.
     Set COLLABGUARD_API_TOKEN to require a bearer token."""
@@ -24,4 +26,12 @@ def serve(
     from collabguard.screener import Screener
     from collabguard.service.app import create_app
 
-    uvicorn.run(create_app(Screener(rules, decisions, policy)), host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(create_app(Screener(rules, decisions, policy)), host=host, port=port, log_level="warning", access_log=False)
+        return
+    Screener(rules, decisions, policy)  # fail here, with one clear line, before starting workers
+    for variable, value in (("COLLABGUARD_RULES", rules), ("COLLABGUARD_DECISIONS", decisions), ("COLLABGUARD_POLICY", policy)):
+        if value is not None:
+            os.environ[variable] = str(Path(value).resolve())
+    uvicorn.run("collabguard.service.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", access_log=False)

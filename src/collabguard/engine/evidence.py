@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import string
+from functools import lru_cache
+
 from typing import Any
 
 from collabguard.countries import country_name
@@ -42,13 +45,27 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, bool | int | float | str) or value is None else str(value)
 
 
-def evidence_from(ruleset: RuleSet, outcome: Outcome) -> Evidence:
+def evidence_from(ruleset: RuleSet, outcome: Outcome, memo: dict[int, Any] | None = None) -> Evidence:
+    """The evidence of one rule; ``memo`` (one per screening) keeps the report objects of matches and
+    areas that several rules cite, so each is built once."""
+    memo = {} if memo is None else memo
+
+    def once(key: int, make: Any) -> Any:
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
+
     return Evidence(
-        matches=[list_match(ruleset, s, c) for s, c in outcome.matches],
-        areas=[area_finding(a) for a in outcome.areas],
+        matches=[once(id(c), lambda s=s, c=c: list_match(ruleset, s, c)) for s, c in outcome.matches],
+        areas=[once(id(a), lambda a=a: area_finding(a)) for a in outcome.areas],
         countries=list(outcome.countries),
         fields={k: _plain(v) for k, v in outcome.fields.items()},
     )
+
+
+@lru_cache(maxsize=4096)
+def _placeholders(template: str) -> frozenset[str]:
+    return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 
 def render(template: str, ev: Evidence, proposal: Proposal, framework: str) -> str:
@@ -58,14 +75,14 @@ def render(template: str, ev: Evidence, proposal: Proposal, framework: str) -> s
         seen = list(dict.fromkeys(items))
         return ", ".join(seen) if seen else "—"
 
-    values = {
-        "subjects": join([f"{m.partner!r} ({m.subject})" for m in ev.matches]),
-        "entities": join([f"{m.entity_name} [{m.list}, {m.decision}]" for m in ev.matches]),
-        "lists": join([m.list_title for m in ev.matches]),
-        "areas": join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
-        "countries": join([f"{country_name(c)} ({c})" for c in ev.countries]),
-        "codes": join(proposal.export_control.codes),
-        "fields": join([f"{k} = {v}" for k, v in ev.fields.items()]),
-        "framework": framework,
+    makers = {
+        "subjects": lambda: join([f"{m.partner!r} ({m.subject})" for m in ev.matches]),
+        "entities": lambda: join([f"{m.entity_name} [{m.list}, {m.decision}]" for m in ev.matches]),
+        "lists": lambda: join([m.list_title for m in ev.matches]),
+        "areas": lambda: join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
+        "countries": lambda: join([f"{country_name(c)} ({c})" for c in ev.countries]),
+        "codes": lambda: join(proposal.export_control.codes),
+        "fields": lambda: join([f"{k} = {v}" for k, v in ev.fields.items()]),
+        "framework": lambda: framework,
     }
-    return template.format_map(values)
+    return template.format_map({name: makers[name]() for name in _placeholders(template) if name in makers})

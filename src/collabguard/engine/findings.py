@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from collabguard.engine.evidence import evidence_from, render
 from collabguard.models.common import severity_rank
@@ -45,6 +46,7 @@ class Findings:
     checklist: list[ChecklistItem] = field(default_factory=list)
     asked: dict[str, list[ChecklistItem]] = field(default_factory=dict)  # every framework's own questions
     lang: str = "en"  # the language of rule texts: a rule's translation when it has one, else English
+    _memo: dict[int, Any] = field(default_factory=dict)  # report objects of matches and areas, built once
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
         rule = lr.rule
@@ -54,7 +56,7 @@ class Findings:
         severity = self._severity(lr, outcome)
         guideline = Guideline(**rule.guideline.model_dump())
         advisory = not applicable
-        evidence = evidence_from(self.ruleset, outcome)
+        evidence = evidence_from(self.ruleset, outcome, self._memo)
         own = rule.translations.get(self.lang) if self.lang != "en" else None  # type: ignore[call-overload]
         title = (own and own.title) or rule.title
         message = (own and own.message) or rule.message or ""

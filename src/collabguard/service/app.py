@@ -18,7 +18,6 @@ from typing import Any
 from fastapi import Body, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -32,32 +31,50 @@ MAX_BATCH = DEFAULTS["batch_requests"][1]
 DEFAULT_MAX_BODY = DEFAULTS["body_bytes"][1]
 
 
-class Limits(BaseHTTPMiddleware):
-    """Body size and token checks, before any work is done."""
+class Limits:
+    """Token and body-size checks before any work is done (a plain ASGI middleware: the body is read
+    chunk by chunk, stopped at the limit, and handed on to the endpoint)."""
 
     def __init__(self, app: Any, max_body: int, token: str | None) -> None:
-        super().__init__(app)
+        self.app = app
         self.max_body = max_body
-        self.token = token
+        self.expected = f"Bearer {token}".encode() if token else None
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if self.token and request.url.path != "/healthz":
-            given = request.headers.get("authorization", "")
-            expected = f"Bearer {self.token}"
-            if not hmac.compare_digest(given.encode(), expected.encode()):
-                return JSONResponse({"error": "missing or wrong API token"}, status_code=401)
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        if self.expected is not None and scope.get("path") != "/healthz":
+            if not hmac.compare_digest(headers.get(b"authorization", b""), self.expected):
+                await JSONResponse({"error": "missing or wrong API token"}, status_code=401)(scope, receive, send)
+                return
         too_big = JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
-        length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body:
-            return too_big
-        # read the body chunk by chunk (a chunked upload has no length): stop at the limit
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_body:
+            await too_big(scope, receive, send)
+            return
         body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
+        while True:  # a chunked upload has no length: stop reading at the limit
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
             if len(body) > self.max_body:
-                return too_big
-        request._body = bytes(body)  # noqa: SLF001 - hand the read body on to the endpoint
-        return await call_next(request)
+                await too_big(scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 def create_app(screener: Screener | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
@@ -97,8 +114,10 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
         return {"status": "ok", "version": __version__}
 
     @app.post("/v1/screen", response_model=Report)
-    def screen_one(proposal: dict[str, Any] = Body(..., description="A proposal in the proposal format (see README).")) -> Report:
-        return screener.screen(proposal)
+    def screen_one(proposal: dict[str, Any] = Body(..., description="A proposal in the proposal format (see README).")) -> Response:
+        # the report is already a validated model: serialise it once (pydantic-core), not again
+        # through the response model
+        return Response(screener.screen(proposal).model_dump_json(), media_type="application/json")
 
     @app.post("/v1/screen/batch")
     def screen_batch(proposals: list[dict[str, Any]] = Body(..., description=f"At most {MAX_BATCH} proposals.")) -> JSONResponse:
@@ -126,3 +145,10 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
                 "not_checked": [n.title for n in rs.lists.not_covered]}
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``serve --workers N`` (uvicorn imports it in every worker process): rules,
+    decisions and policy come from COLLABGUARD_RULES, COLLABGUARD_DECISIONS and COLLABGUARD_POLICY."""
+    return create_app(Screener(os.environ.get("COLLABGUARD_RULES") or None, os.environ.get("COLLABGUARD_DECISIONS") or None,
+                               os.environ.get("COLLABGUARD_POLICY") or None))
