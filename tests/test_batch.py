@@ -150,3 +150,14 @@ def test_fail_on_and_no_temporary_files_left(tmp_path: Path) -> None:
     assert run(str(EXAMPLES / "batch.csv"), "-o", str(out), "--fail-on", "high").exit_code == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
     assert run(str(EXAMPLES / "batch.csv"), "-o", str(tmp_path / "out.pdf")).exit_code == 2
+
+
+def test_jsonl_results_are_byte_identical_across_job_counts(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    lines = [f"Q{i},Project {i} on quantum sensing,{'Beihang University' if i % 4 else 'Aarhus University'},"
+             f"{'CN' if i % 4 else 'DK'},NO\n" for i in range(100)]
+    src.write_text(HEADER + "".join(lines))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run(str(src), "-o", str(one)).exit_code == 0
+    assert run(str(src), "-o", str(two), "--jobs", "2").exit_code == 0
+    assert one.read_bytes() == two.read_bytes()

@@ -82,3 +82,12 @@ def test_the_service_limits_body_size_and_batch_length(client: TestClient) -> No
 def test_yaml_aliases_and_deep_nesting_are_refused(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         loads_yaml(text, "p.yaml")
+
+
+def test_the_service_sends_no_cors_headers_and_no_tracebacks(client: TestClient) -> None:
+    r = client.get("/healthz", headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in {k.lower() for k in r.headers}
+    pre = client.options("/v1/screen", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in {k.lower() for k in pre.headers}
+    bad = client.post("/v1/screen", content=b"{not json", headers={"content-type": "application/json"})
+    assert bad.status_code == 422 and "Traceback" not in bad.text
