@@ -4,6 +4,7 @@ a clear CollabguardError, never another exception; plus the matcher's invariants
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import string
@@ -200,3 +201,86 @@ def test_every_listed_name_alias_and_local_name_finds_its_entry() -> None:
                 continue
             missing.append((e.list_id, e.name, text))
     assert missing == []
+
+
+# ---- the other parsers: rule packs, list imports, JSON Lines and spreadsheets
+
+
+pack_like = st.one_of(
+    st.binary(max_size=1500),
+    st.builds(lambda head, body: (f"schema_version: 1\npack: {head}\nrules:\n  - {body}\n").encode("utf-8", "surrogatepass"),
+              st.text(max_size=60), st.text(max_size=200)),
+)
+
+
+@settings(max_examples=max(20, EXAMPLES_PER_PROPERTY // 3), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pack_like)
+def test_a_rule_pack_loads_or_reports_its_problems(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    from collabguard.errors import RuleFileError
+    from collabguard.rules.loader import load_ruleset
+    from tests.conftest import RULES
+
+    path = _write(tmp_path_factory.mktemp("r"), "xx-fuzz.yaml", data)
+    try:
+        load_ruleset(RULES, packs=[path])
+    except RuleFileError as exc:
+        assert exc.problems and all(isinstance(p, str) and p for p in exc.problems)
+
+
+@BOUNDED
+@given(st.sampled_from(["csl", "opensanctions", "aspi", "csv"]), st.one_of(
+    st.binary(max_size=1500),
+    st.text(max_size=1500).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.lists(st.dictionaries(st.sampled_from(["name", "id", "schema", "properties", "alt_names", "country", "caption"]),
+                             st.one_of(st.text(max_size=20), st.integers(), st.lists(st.text(max_size=10), max_size=3)),
+                             max_size=5), max_size=4).map(lambda rows: "\n".join(json.dumps(r) for r in rows).encode()),
+))
+def test_a_list_import_gives_rows_or_one_clear_error(tmp_path_factory: pytest.TempPathFactory, fmt: str, data: bytes) -> None:
+    from collabguard.lists.importers import import_list
+
+    path = _write(tmp_path_factory.mktemp("i"), "download.txt", data)
+    try:
+        import_list(path, fmt, "x")
+    except CollabguardError as exc:
+        assert str(path) in str(exc)
+
+
+@BOUNDED
+@given(st.lists(st.one_of(st.text(max_size=80), st.dictionaries(st.text(max_size=10), st.text(max_size=20), max_size=4).map(json.dumps),
+                          st.just('{"id": "a", "title": "t", "partners": [{"name": "Aarhus University", "country": "DK"}]}')),
+                max_size=8))
+def test_a_jsonl_batch_gives_one_row_per_line_or_one_clear_error(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:
+    text = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines)
+    path = _write(tmp_path_factory.mktemp("j"), "batch.jsonl", text.encode("utf-8", "surrogatepass"))
+    try:
+        rows, _ = read_input(path, {})
+    except CollabguardError as exc:
+        assert str(path) in str(exc)
+        return
+    assert len(rows) == sum(1 for line in text.split("\n") if line.strip())
+
+
+@settings(max_examples=max(10, EXAMPLES_PER_PROPERTY // 10), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.one_of(st.none(), st.text(max_size=30), st.integers(), st.floats(allow_nan=False)), max_size=6),
+                max_size=6), st.binary(max_size=200))
+def test_a_spreadsheet_gives_rows_or_one_clear_error(tmp_path_factory: pytest.TempPathFactory, cells: list[list[object]],
+                                                      garbage: bytes) -> None:
+    from openpyxl import Workbook
+
+    folder = tmp_path_factory.mktemp("x")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "title", "partners", "partner_countries"])
+    for row in cells:
+        try:
+            sheet.append(row)
+        except Exception:  # noqa: BLE001 - openpyxl refuses some characters itself; skip such rows
+            continue
+    book.save(folder / "b.xlsx")
+    for path in (folder / "b.xlsx", _write(folder, "broken.xlsx", garbage)):
+        try:
+            read_input(path, {})
+        except CollabguardError as exc:
+            assert str(path) in str(exc)
