@@ -204,3 +204,16 @@ def test_a_rejected_near_candidate_is_explained(ruleset: RuleSet) -> None:
     rejected = results["ca-nro"].rejected
     assert results["ca-nro"].best is None
     assert rejected is not None and rejected.entity.name == "Sichuan University" and rejected.why == "extra word 'normal'"
+
+
+@pytest.mark.parametrize(("name", "chinese", "acronym"), [
+    ("Northwestern Polytechnical University", True, "NWPU"),  # a compass word gives two letters
+    ("Southwest University of Science and Technology", True, "SWUST"),
+    ("China University of Geosciences (Wuhan)", True, "CUG"),  # the campus in brackets left out
+    ("Chongqing University", True, "CQU"),  # a Chinese place name read syllable by syllable
+    ("National University of Defense Technology", False, "NUDT"),
+])
+def test_derived_acronyms_use_the_spellings_acronyms_use(name: str, chinese: bool, acronym: str) -> None:
+    from collabguard.matching.index import derived_acronyms
+
+    assert acronym in derived_acronyms(name, chinese)

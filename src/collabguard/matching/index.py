@@ -9,6 +9,9 @@ distinctive words, never against every name.
 
 from __future__ import annotations
 
+import re
+from itertools import islice, product
+
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -49,22 +52,36 @@ class NameForm:
     word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing  # another list's id when a local-script name was borrowed from the same institution there
 
 
+COMPASS = {"northwestern": "nw", "northeastern": "ne", "southwestern": "sw", "southeastern": "se",
+           "northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se"}
+MAX_ACRONYM_VARIANTS = 8
+
+
 def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
-    """Initials of the words of a name ("National University of Defense Technology" → NUDT); for a
-    Chinese entry also with a place name read syllable by syllable ("Chongqing University" → CQU)."""
-    words = [w for w in tokens(text) if w not in STOP_WORDS and w.isascii() and w[:1].isalpha()]
-    if not words or len(words) > 8:
-        return []
-    out = []
-    plain = "".join(w[0] for w in words).upper()
-    if len(plain) >= 3:
-        out.append(plain)
-    if chinese:
-        initials = [syllable_initials(w) if w not in GENERIC_WORDS else None for w in words]
-        if any(initials):
-            spelled = "".join((i or w[0]) for i, w in zip(initials, words, strict=True)).upper()
-            if len(spelled) >= 3 and spelled not in out:
-                out.append(spelled)
+    """Initials of the words of a name ("National University of Defense Technology" → NUDT), with
+    the spellings acronyms commonly use: a compass word gives two letters ("Northwestern
+    Polytechnical University" → NWPU), a campus in brackets may be left out ("China University of
+    Geosciences (Wuhan)" → CUG), and for a Chinese entry a place name may be read syllable by syllable
+    ("Chongqing University" → CQU). Each is only ever a ``possible`` match; one that fits two entries
+    of a list equally decides nothing."""
+    out: list[str] = []
+    bracketless = re.sub(r"\([^)]*\)", " ", text)
+    for variant in dict.fromkeys((text, bracketless)):
+        words = [w for w in tokens(variant) if w not in STOP_WORDS and w.isascii() and w[:1].isalpha()]
+        if not words or len(words) > 8:
+            continue
+        options = []
+        for w in words:
+            opts = [w[0]]
+            if w in COMPASS:
+                opts.append(COMPASS[w])
+            if chinese and w not in GENERIC_WORDS and (initials := syllable_initials(w)):
+                opts.append(initials)
+            options.append(list(dict.fromkeys(opts)))
+        for combo in islice(product(*options), MAX_ACRONYM_VARIANTS):
+            acronym = "".join(combo).upper()
+            if len(acronym) >= 3 and acronym not in out:
+                out.append(acronym)
     return out
 
 
