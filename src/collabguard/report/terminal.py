@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -30,15 +31,19 @@ def render_terminal(report: Report, console: Console) -> None:
     head.append(f" · blocking: {'YES' if report.blocking else 'no'}")
     console.print(Panel(head, title="collabguard screening", expand=False))
 
-    fw = Table(title="Frameworks (each one's own verdict)", show_lines=False, expand=False)
-    for col in ("framework", "applies", "verdict", "risk", "flags", "questions"):
-        fw.add_column(col, no_wrap=col in ("framework", "verdict"))
+    fw = Table(title="Frameworks (each one's own verdict; * = applies)", box=box.SIMPLE_HEAD, expand=False, padding=(0, 1),
+               pad_edge=False, show_edge=False)
+    for col in ("framework", "verdict", "risk", "flags", "questions"):
+        fw.add_column(col, no_wrap=True)
     for f in report.frameworks:
-        fw.add_row(escape(f.id), escape(f"yes: {f.reason}") if f.applies else "advisory",
+        fw.add_row(escape(f.id + (" *" if f.applies else "")),
                    Text(f.recommendation.replace("_", " "), style=RECOMMENDATION_STYLE[f.recommendation]),
                    Text(f.risk_level, style=SEVERITY_STYLE[f.risk_level]),
                    str(f.flags) + (" BLOCKING" if f.blocking else ""), str(f.questions))
     console.print(fw)
+    applying = [f for f in report.frameworks if f.applies]
+    if applying:
+        console.print("Applies because: " + escape("; ".join(f"{f.id}: {f.reason}" for f in applying)), soft_wrap=False)
 
     console.print(Text(f"\nFlags ({len(report.flags)})", style="bold underline"))
     if not report.flags:
