@@ -31,7 +31,7 @@ def render_terminal(report: Report, console: Console) -> None:
     head.append(f" · blocking: {'YES' if report.blocking else 'no'}")
     console.print(Panel(head, title="collabguard screening", expand=False))
 
-    fw = Table(title="Frameworks (each one's own verdict; * = applies)", box=box.SIMPLE_HEAD, expand=False, padding=(0, 2, 0, 0),
+    fw = Table(title="Frameworks (each one's own verdict; * = applies)", box=box.SIMPLE_HEAD, expand=False, padding=(0, 1, 0, 0),
                pad_edge=False, show_edge=False)
     for col in ("framework", "verdict", "risk", "flags", "questions"):
         fw.add_column(col, no_wrap=True)
