@@ -79,7 +79,8 @@ def test_resume_refuses_a_changed_input_and_a_missing_journal(tmp_path: Path) ->
     from collabguard.api import get_ruleset
     from collabguard.batch.journal import Journal, digest_input, settings
 
-    header = settings(digest_input(source), get_ruleset().versions.model_dump(mode="json"), 5, None, "en")
+    header = settings(digest_input(source), get_ruleset().versions.model_dump(mode="json"), 5, None,
+                      "lang=en redact=False reports=False")
     Journal(journal, header, resume=False).close(remove=False)
     source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the input changed since
     result = runner.invoke(app, ["batch", str(source), "-o", str(out), "--resume", "-q"])

@@ -38,23 +38,26 @@ def digest_input(path: Path) -> str:
     return h.hexdigest()
 
 
-def settings(input_digest: str, versions: dict[str, Any], rows: int, decisions: str | None, lang: str) -> dict[str, Any]:
+def settings(input_digest: str, versions: dict[str, Any], rows: int, decisions: str | None, options: str) -> dict[str, Any]:
+    """What the results depend on; ``options``: the command-line options that change results
+    (language, redaction, whether full reports are kept)."""
     return {"journal": JOURNAL_VERSION, "input_sha256": input_digest, "versions": versions, "rows": rows,
-            "decisions_sha256": decisions, "lang": lang}
+            "decisions_sha256": decisions, "options": options}
 
 
 def _encode(result: dict[str, Any]) -> str:
-    out = {k: v for k, v in result.items() if k != "report"}
-    report = result.get("report")
-    if report is not None:
-        out["report"] = json.loads(report.model_dump_json())
-    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+    # the report's JSON text is kept as it is (a string inside the line), so a resumed run writes
+    # exactly the bytes an uninterrupted one does
+    return json.dumps({"result": {k: v for k, v in result.items() if k != "report"}, "report": result.get("report")},
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _decode(line: str) -> dict[str, Any]:
-    result = json.loads(line)
-    if result.get("report") is not None:
-        result["report"] = Report.model_validate(result["report"])
+    data = json.loads(line)
+    result = data["result"]
+    result["report"] = data.get("report")
+    if result["report"] is not None:
+        Report.model_validate_json(result["report"])  # a damaged line is screened again
     return result
 
 
@@ -66,10 +69,11 @@ def read_journal(path: Path, expected: dict[str, Any]) -> dict[int, dict[str, An
         header = json.loads(lines[0])
     except (json.JSONDecodeError, IndexError):
         raise UsageError(f"{path}: not a collabguard batch journal; delete it and run again without --resume") from None
-    for key in ("journal", "input_sha256", "versions", "rows", "decisions_sha256", "lang"):
+    for key in ("journal", "input_sha256", "versions", "rows", "decisions_sha256", "options"):
         if header.get(key) != expected[key]:
             what = {"input_sha256": "the input file", "versions": "the rules, lists or policy", "rows": "the number of rows",
-                    "decisions_sha256": "the decisions file", "lang": "--lang", "journal": "the journal format"}[key]
+                    "decisions_sha256": "the decisions file", "options": "--lang, --redact, --report or the output format",
+                    "journal": "the journal format"}[key]
             raise UsageError(f"{path}: {what} changed since the interrupted run; delete the journal and run again "
                              "without --resume")
     done: dict[int, dict[str, Any]] = {}
@@ -78,7 +82,7 @@ def read_journal(path: Path, expected: dict[str, Any]) -> dict[int, dict[str, An
             continue
         try:
             result = _decode(line)
-        except (json.JSONDecodeError, ValueError):
+        except (json.JSONDecodeError, ValueError, KeyError, TypeError):
             continue  # the line the interruption cut off: that row is screened again
         done[int(result["row"])] = result
     return done

@@ -30,7 +30,7 @@ def _row_id(row: InputRow) -> str:
     return ""
 
 
-def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str, Any]:
+def _result(row: InputRow, report: Report | None, error: str | None, keep_report: bool = True) -> dict[str, Any]:
     base: dict[str, Any] = {"row": row.number, "id": _row_id(row), "status": "error", "risk_level": "", "blocking": "",
                             "recommendation": "", "flag_count": "", "checklist_count": "", "top_flags": "",
                             "matched_entities": "", "frameworks": "", "error": error or "", "notes": "; ".join(row.notes)}
@@ -53,13 +53,15 @@ def _result(row: InputRow, report: Report | None, error: str | None) -> dict[str
         "frameworks": "; ".join(f"{fw.id}={'applies' if fw.applies else 'advisory'}" for fw in report.frameworks),
         "notes": "; ".join([*row.notes, *report.warnings,
                             *(f"reviewed: {r.partner} → {r.entity_name} [{r.list}] {r.decision} ({r.status})" for r in report.reviews)]),
-        "report": report,
+        # the report travels as its JSON text (cheap to pass between processes and to journal), and
+        # only when an output needs it: a CSV or XLSX output keeps the summary columns alone
+        "report": report.model_dump_json() if keep_report else None,
     })
     return base
 
 
 def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None = None,
-               lang: str = "en", redact_names: bool = False) -> dict[str, Any]:
+               lang: str = "en", redact_names: bool = False, keep_report: bool = True) -> dict[str, Any]:
     """The result for one row; every failure becomes an ``error`` result with a clear message."""
     if row.error:
         return _result(row, None, row.error)
@@ -71,7 +73,7 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
         else:
             proposal = load_proposal(row.source)  # type: ignore[arg-type]
         report = screen(proposal, ruleset, today=today, decisions=decisions, lang=lang)
-        return _result(row, redact(report, proposal) if redact_names else report, None)
+        return _result(row, redact(report, proposal) if redact_names else report, None, keep_report)
     except CollabguardError as exc:
         return _result(row, None, str(exc))
     except ValueError as exc:
@@ -85,16 +87,18 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(root: str, policy: str | None, today: date, decisions: Decisions | None, lang: str,
-                 redact_names: bool) -> None:
+                 redact_names: bool, keep_report: bool) -> None:
     _WORKER["ruleset"] = load_ruleset(Path(root), policy=Path(policy) if policy else None)
     _WORKER["today"] = today
     _WORKER["decisions"] = decisions
     _WORKER["lang"] = lang
     _WORKER["redact"] = redact_names
+    _WORKER["keep_report"] = keep_report
 
 
 def _work(row: InputRow) -> dict[str, Any]:
-    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"], _WORKER["lang"], _WORKER["redact"])
+    return screen_row(row, _WORKER["ruleset"], _WORKER["today"], _WORKER["decisions"], _WORKER["lang"], _WORKER["redact"],
+                      _WORKER["keep_report"])
 
 
 def mark_duplicates(rows: list[InputRow]) -> None:
@@ -112,19 +116,19 @@ def mark_duplicates(rows: list[InputRow]) -> None:
 
 def run_batch(rows: list[InputRow], ruleset: RuleSet, today: date | None = None, jobs: int = 1,
               progress: Callable[[int], None] | None = None, decisions: Decisions | None = None,
-              lang: str = "en", redact_names: bool = False) -> Iterator[dict[str, Any]]:
+              lang: str = "en", redact_names: bool = False, keep_report: bool = True) -> Iterator[dict[str, Any]]:
     """Results in input order. With ``jobs`` > 1, rows are screened in worker processes."""
     today = today or date.today()
     mark_duplicates(rows)
     if jobs <= 1 or len(rows) < 50:
         for row in rows:
-            yield screen_row(row, ruleset, today, decisions, lang, redact_names)
+            yield screen_row(row, ruleset, today, decisions, lang, redact_names, keep_report)
             if progress:
                 progress(1)
         return
     workers = min(jobs, os.cpu_count() or 1)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), str(ruleset.policy_path) if ruleset.policy_path else None,
-                                                                                today, decisions, lang, redact_names)) as pool:
+                                                                                today, decisions, lang, redact_names, keep_report)) as pool:
         for result in pool.map(_work, rows, chunksize=32):
             yield result
             if progress:

@@ -43,7 +43,7 @@ def _plain(result: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in result.items() if k != "report"}
     report = result.get("report")
     if report is not None:
-        out["report"] = json.loads(report.model_dump_json())
+        out["report"] = json.loads(report)
     return out
 
 

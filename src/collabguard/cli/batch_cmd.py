@@ -59,8 +59,10 @@ def batch(
 
     mark_duplicates(rows)
     jpath = journal_path(output)
+    keep = report is not None or output_format(output) in ("json", "jsonl")  # who needs the full reports
+    options = f"lang={lang} redact={redact_names} reports={keep}"
     header = settings(digest_input(input_path), ruleset.versions.model_dump(mode="json"), len(rows),
-                      digest_input(decisions) if decisions else None, f"{lang}{' redacted' if redact_names else ''}")
+                      digest_input(decisions) if decisions else None, options)
     done: dict[int, dict] = {}  # type: ignore[type-arg]
     if resume:
         if not jpath.exists():
@@ -81,11 +83,13 @@ def batch(
 
             with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
                 task = bar.add_task("screening", total=len(todo))
-                for result in run_batch(todo, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang, redact_names=redact_names):
+                for result in run_batch(todo, ruleset, jobs=jobs, progress=lambda n: bar.advance(task, n), decisions=reviewed, lang=lang, redact_names=redact_names,
+                                         keep_report=keep):
                     journal.add(result)
                     fresh[result["row"]] = result
         else:
-            for result in run_batch(todo, ruleset, jobs=jobs, decisions=reviewed, lang=lang, redact_names=redact_names):
+            for result in run_batch(todo, ruleset, jobs=jobs, decisions=reviewed, lang=lang, redact_names=redact_names,
+                                         keep_report=keep):
                 journal.add(result)
                 fresh[result["row"]] = result
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
+from collabguard.models.report import Report
 from collabguard.report.html import CSS
 from collabguard.report.labels import RECOMMENDATION_TEXT
 
@@ -22,9 +23,10 @@ def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
     errors = [r for r in results if r["status"] != "ok"]
     levels = Counter(r["risk_level"] for r in ok)
     recs = Counter(r["recommendation"] for r in ok)
+    reports = {r["row"]: Report.model_validate_json(r["report"]) for r in ok if r.get("report")}
     entities: Counter[str] = Counter()
-    for r in ok:  # one count per proposal, however many rules cite the entry
-        entities.update({f"{m.entity_name} [{m.list}]" for f in r["report"].flags for m in f.evidence.matches
+    for rep in reports.values():  # one count per proposal, however many rules cite the entry
+        entities.update({f"{m.entity_name} [{m.list}]" for f in rep.flags for m in f.evidence.matches
                          if m.decision == "match"})
     parts = [
         "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -42,10 +44,10 @@ def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
     parts.append(f"<h2>Proposals to review ({len(flagged)})</h2>")
     parts.append("<table><tr><th>row</th><th>id</th><th>title</th><th>risk</th><th>recommendation</th><th>evidence</th></tr>")
     for r in flagged:
-        rep = r["report"]
+        rep = reports.get(r["row"])
         ev = "<br>".join(_e(f"{f.rule_id}: {m.partner} → {m.entity_name} [{m.list}, {m.decision}]")
-                         for f in rep.flags for m in f.evidence.matches) or _e(r["top_flags"])
-        parts.append(f"<tr><td>{r['row']}</td><td>{_e(r['id'])}</td><td>{_e(rep.title)}</td>"
+                         for f in (rep.flags if rep else []) for m in f.evidence.matches) or _e(r["top_flags"])
+        parts.append(f"<tr><td>{r['row']}</td><td>{_e(r['id'])}</td><td>{_e(rep.title if rep else r['id'])}</td>"
                      f'<td><span class="sev {_e(r["risk_level"])}">{_e(r["risk_level"])}</span></td>'
                      f"<td>{_e(RECOMMENDATION_TEXT[r['recommendation']])}</td><td class=\"small\">{ev}</td></tr>")
     parts.append("</table>")
