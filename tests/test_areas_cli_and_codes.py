@@ -29,6 +29,7 @@ runner = CliRunner()
         ({}, ["ML4"], {"eu-cml.ml4"}),  # Norway's List I / EU Common Military List
         ({"abstract": "Technology under ML22.a for items in ML10.c."}, [], {"eu-cml.ml22", "eu-cml.ml10"}),
         ({"abstract": "ML23, HTML5, XML1, ml4 and ML 4 models are not military-list entries."}, [], set()),
+        ({}, ["ml5", "ML-4", "ML 10"], {"eu-cml.ml5", "eu-cml.ml4", "eu-cml.ml10"}),  # declared loosely
     ],
 )
 def test_export_control_entry_numbers_name_their_category(ruleset: RuleSet, texts: dict[str, str], codes: list[str],
@@ -36,6 +37,12 @@ def test_export_control_entry_numbers_name_their_category(ruleset: RuleSet, text
     hits = detect_codes(texts, codes, ruleset.catalog)
     assert {h.area_id for h in hits} == areas
     assert all(h.decision == "match" for h in hits)
+
+
+def test_a_bare_military_entry_in_running_text_is_only_possible(ruleset: RuleSet) -> None:
+    hits = {h.area_id: h for h in detect_codes({"abstract": "We compare two pipelines, ML1 and ML2, for crop yields."}, [],
+                                               ruleset.catalog)}
+    assert {k: (h.decision, h.score) for k, h in hits.items()} == {"eu-cml.ml1": ("possible", 40), "eu-cml.ml2": ("possible", 40)}
 
 
 def test_areas_command_on_a_proposal_and_on_text() -> None:

@@ -105,3 +105,10 @@ def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_evidence():
     hit = {e.term: e for h in detect_areas({"abstract": text}, CATALOG) for e in h.evidence}
     ev = hit["quantum key distribution"]
     assert text[ev.start:ev.end] == "quantum key distribution"
+
+
+@pytest.mark.parametrize("text", ["ARTİFİCİAL İNTELLİGENCE for drones", "QUANTUM KEY DİSTRİBUTİON", "quantum key diſtribution"])
+def test_letters_that_fold_differently_are_still_found(text: str) -> None:
+    # İ lower-cases to two characters and ſ folds to s: the index must find what the patterns match
+    assert _found(text) == _reference(text)
+    assert _found(text)

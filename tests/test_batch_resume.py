@@ -19,6 +19,7 @@ from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 ROWS = 2000
+ROWS_IN_EXAMPLE = sum(1 for _ in open(EXAMPLES / "batch.csv", encoding="utf-8-sig")) - 1
 
 
 def _big_batch(tmp_path: Path) -> Path:
@@ -85,3 +86,29 @@ def test_resume_refuses_a_changed_input_and_a_missing_journal(tmp_path: Path) ->
     source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the input changed since
     result = runner.invoke(app, ["batch", str(source), "-o", str(out), "--resume", "-q"])
     assert result.exit_code == 2 and "the input file changed since the interrupted run" in result.output
+
+
+def test_resume_refuses_a_changed_column_mapping(tmp_path: Path) -> None:
+    from collabguard.api import get_ruleset
+    from collabguard.batch.journal import Journal, digest_input, settings
+
+    source = tmp_path / "b.csv"
+    source.write_bytes((EXAMPLES / "batch.csv").read_bytes())
+    out = tmp_path / "out.csv"
+    header = settings(digest_input(source), get_ruleset().versions.model_dump(mode="json"), ROWS_IN_EXAMPLE, None,
+                      "an earlier run's options")
+    Journal(tmp_path / "out.csv.partial.jsonl", header, resume=False).close(remove=False)
+    result = runner.invoke(app, ["batch", str(source), "-o", str(out), "--resume", "-q", "--columns", "partner_org=partners"])
+    assert result.exit_code == 2 and "--columns" in result.output
+
+
+def test_an_output_inside_the_input_folder_does_not_block_resuming(tmp_path: Path) -> None:
+    from collabguard.batch.journal import digest_input
+
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    (folder / "a.yaml").write_bytes((EXAMPLES / "innocent-lookalike.yaml").read_bytes())
+    before = digest_input(folder)
+    (folder / "out.csv.partial.jsonl").write_text("{}\n")
+    (folder / "out.csv").write_text("x\n")
+    assert digest_input(folder) == before

@@ -286,7 +286,7 @@ def test_listed_copublications_use_match_decisions_and_name_the_addresses() -> N
                            ("aspi-cdut", "University of Science and Technology of China"),
                            ("us-dod-1286", "University of Science and Technology of China")}
     assert listed[("us-dod-1286", "University of Science and Technology of China")]["matched_affiliations"] == [
-        "[Qin, Jiahu] Univ Sci & Technol China, Dept Automat, Hefei 230027, Peoples R China"]
+        "Univ Sci & Technol China, Dept Automat, Hefei 230027, Peoples R China"]
     # Chinese co-authors at unlisted institutions (Fujian Med Univ, Wuyi Coll, Shenzhen Univ Town) stay unlisted
 
 

@@ -124,3 +124,43 @@ def test_policy_reports_stay_byte_identical_in_json(tmp_path: Path) -> None:
     a = runner.invoke(app, ["screen", str(EXAMPLES / "innocent-lookalike.yaml"), "--policy", str(POLICY), "-f", "json"]).output
     b = runner.invoke(app, ["screen", str(EXAMPLES / "innocent-lookalike.yaml"), "--policy", str(POLICY), "-f", "json"]).output
     assert a == b and json.loads(a)["versions"]["policy"]["id"] == "no-example-university"
+
+
+def test_a_proposal_naming_its_frameworks_cannot_opt_out_of_the_institutions_policy(tmp_path: Path) -> None:
+    src = (EXAMPLES / "innocent-lookalike.yaml").read_text(encoding="utf-8") + "frameworks: [no-hkdir]\n"
+    (tmp_path / "p.yaml").write_text(src, encoding="utf-8")
+    report = screen_file(tmp_path / "p.yaml", today=TODAY, policy=POLICY)
+    own = next(fw for fw in report.frameworks if fw.id == "no-example-university")
+    assert own.applies and any(q.rule_id == "CG-NO-EXU-001" for q in report.checklist)
+
+
+def _policy(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "policy.yaml"
+    path.write_text("schema_version: 1\npolicy: {id: no-test, title: T, owner: O, version: '1', date: '2026-01-01', "
+                    "url: https://example.org/p}\n" + body, encoding="utf-8")
+    return path
+
+
+def test_a_translation_with_an_unknown_placeholder_is_refused_at_load(tmp_path: Path) -> None:
+    path = _policy(tmp_path, """rules:
+  - id: CG-NO-TEST-001
+    title: t
+    guideline: {framework: no-test, section: s, url: https://example.org/p}
+    severity: low
+    when: {country_outside: {subjects: [partner], group: eu-eea}}
+    message: "Partners are in {countries}."
+    translations: {nb: {message: "Partnere er i {land}."}}
+    examples:
+      must_fire: [{partners: [{name: Kyoto University, country: JP}]}]
+      must_not_fire: [{partners: [{name: Aarhus University, country: DK}]}]
+""")
+    with pytest.raises(RuleFileError) as exc:
+        load_ruleset(RULES, policy=path)
+    assert any("translations.nb.message" in p and "{land}" in p and f"{path}:" in p for p in exc.value.problems)
+
+
+def test_a_policy_cannot_set_the_severity_of_a_rule_that_takes_it_from_the_list(tmp_path: Path) -> None:
+    path = _policy(tmp_path, "severity:\n  - {rule: CG-NO-PARTNER-001, severity: medium, reason: lower it}\n")
+    with pytest.raises(RuleFileError) as exc:
+        load_ruleset(RULES, policy=path)
+    assert any(p.startswith(f"{path}:4:") and "severity_from: matches" in p for p in exc.value.problems)

@@ -101,3 +101,47 @@ def test_redact_replaces_the_reviewer_of_an_office_decision() -> None:
     assert "Research office (example)" in runner.invoke(app, args).output
     redacted = runner.invoke(app, [*args, "--redact"]).output
     assert "Research office (example)" not in redacted and '"reviewer": "[reviewer]"' in redacted
+
+
+def test_redact_finds_a_name_in_another_case_or_order_and_leaves_other_words_alone(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "id: PRIV-3\ntitle: Stay of KARI NORDMANN (Nordmann, Kari) with Li on lithium batteries\n"
+        "home_institution: {name: University of Bergen, country: NO}\n"
+        "personnel:\n  - name: Kari Nordmann\n  - name: Li\n"
+        "    affiliations: [{name: Liaoning Technical University, country: CN}]\n", encoding="utf-8")
+    out = runner.invoke(app, ["screen", str(path), "-f", "json", "--redact"]).output
+    assert "NORDMANN" not in out and "Nordmann" not in out and "Kari" not in out
+    assert "Stay of [person 1] ([person 1]) with Li on lithium batteries" in out  # "Li" alone is too short to search
+    assert "Liaoning Technical University" in out and '"CN"' in out
+
+
+def test_a_short_reviewer_name_does_not_replace_country_codes() -> None:
+    from collabguard.io.proposal_loader import load_proposal
+    from collabguard.models.report import ReviewRecord
+    from collabguard.report.redact import redact
+    from collabguard.api import screen_file
+
+    report = screen_file(EXAMPLES / "listed-partner-sensitive-area.yaml")
+    review = ReviewRecord.model_construct(**{**dict.fromkeys(ReviewRecord.model_fields, ""), "reviewer": "CN",
+                                             "decision": "cleared", "status": "applied"})
+    redacted = redact(report.model_copy(update={"reviews": [review]}),
+                      load_proposal(EXAMPLES / "listed-partner-sensitive-area.yaml")).model_dump_json()
+    assert '"reviewer":"[reviewer]"' in redacted and '"entity_country":"CN"' in redacted
+
+
+def test_publication_context_names_institutions_not_authors(tmp_path: Path) -> None:
+    from collabguard.bibliometrics.indicators import without_authors
+
+    assert without_authors("[Nordmann, Kari; Wang, Li] Harbin Inst Technol, Harbin, Peoples R China") == \
+        "Harbin Inst Technol, Harbin, Peoples R China"
+    export = tmp_path / "savedrecs.txt"
+    export.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Nordmann, K\nTI Sonar arrays\nDT Article\nPY 2024\n"
+        "C1 [Nordmann, Kari; Wang, Li] Harbin Engn Univ, Coll Underwater Acoust Engn, Harbin 150001, Peoples R China.\n"
+        "   [Nordmann, Kari] Norwegian Univ Sci & Technol, Dept Elect Syst, N-7491 Trondheim, Norway.\nER\n\nEF\n",
+        encoding="utf-8")
+    out = runner.invoke(app, ["screen", str(EXAMPLES / "listed-partner-sensitive-area.yaml"), "--publications", str(export),
+                              "-f", "json"]).output
+    assert "Harbin Engn Univ" in out  # the listed partner's address is reported ...
+    assert "Nordmann" not in out and "Wang, Li" not in out  # ... without its authors

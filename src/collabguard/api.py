@@ -46,7 +46,9 @@ def get_ruleset(rules: Path | str | None = None, policy: Path | str | None = Non
     path = Path(policy).resolve()
     if not path.is_file():
         raise InputError(f"{policy}: policy file not found")
-    return _cached_ruleset(str(root.resolve()), str(path), path.stat().st_mtime)
+    # reloaded when the policy file or anything beside it (its own lists) changes
+    stamp = max(p.stat().st_mtime for p in path.parent.iterdir() if p.is_file())
+    return _cached_ruleset(str(root.resolve()), str(path), stamp)
 
 
 def screen_proposal(proposal: Proposal, rules: Path | str | None = None, today: date | None = None,
@@ -78,7 +80,7 @@ def screen_file(path: Path | str, rules: Path | str | None = None, today: date |
 
 
 def collaboration_context(proposal: Proposal, exports: list[Path], rules: Path | str | None = None,
-                          **options: object) -> CollaborationStats:
+                          policy: Path | str | None = None, **options: object) -> CollaborationStats:
     """Co-publication figures for a proposal's partners and their countries, from publication exports.
 
     Shares are of the home institution's international works when the proposal names one. ``options``
@@ -94,7 +96,7 @@ def collaboration_context(proposal: Proposal, exports: list[Path], rules: Path |
     settings = StatsOptions(home=home.name if home else None, partners=partners, countries=countries)
     for key, value in options.items():
         setattr(settings, key, value)
-    return compute_stats(load_exports(exports), settings, get_ruleset(rules).matcher)
+    return compute_stats(load_exports(exports), settings, get_ruleset(rules, policy).matcher)
 
 
 __all__ = ["collaboration_context", "load_proposal_file", "screen_file", "screen_proposal", "get_ruleset", "default_rules_dir", "load_proposal", "Report", "Proposal"]

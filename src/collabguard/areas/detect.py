@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -308,6 +309,15 @@ def _record(ct: _CompiledTerm, m: re.Match[str], field: str, found: dict[str, li
             found.setdefault(aid, []).append(ev)
 
 
+@lru_cache(maxsize=8192)
+def _fold(c: str) -> str:
+    folded = c.casefold()
+    if len(folded) == 1:
+        return folded
+    lowered = c.lower()
+    return lowered[0] if lowered else c
+
+
 def _starts(lowered: str, word: str) -> list[int]:
     """Where ``word`` is a whole word of the text (not preceded or followed by a letter or digit)."""
     out = []
@@ -323,9 +333,9 @@ def _starts(lowered: str, word: str) -> list[int]:
 
 def _scan_field(text: str, field: str, index: dict[str, tuple[_IndexedTerm, ...]],
                 found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower-casing changed the length (rare letters): offsets differ
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    # one character for one character (offsets stay those of the text), folded as the patterns'
+    # case-insensitive matching folds them: "İ" -> "i", long "ſ" -> "s", the Kelvin sign -> "k"
+    lowered = text.lower() if text.isascii() else "".join(map(_fold, text))
     words = set(_TOKEN.findall(lowered))
     tried: dict[int, set[int]] = {}  # term -> positions already tried
     present: dict[str, bool] = {}  # last-word letters -> found in the text

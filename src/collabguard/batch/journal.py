@@ -26,10 +26,15 @@ def journal_path(output: Path) -> Path:
     return output.with_name(output.name + ".partial.jsonl")
 
 
+PROPOSAL_SUFFIXES = (".yaml", ".yml", ".json")
+
+
 def digest_input(path: Path) -> str:
-    """The input's content digest (a folder: its files' names and contents)."""
+    """The input's content digest (a folder: the names and contents of the proposal files a batch
+    reads from it, so an output or journal written into the folder does not count)."""
     h = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    files = (sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PROPOSAL_SUFFIXES)
+             if path.is_dir() else [path])
     for p in files:
         h.update(str(p.relative_to(path) if path.is_dir() else p.name).encode())
         with open(p, "rb") as fh:
@@ -72,7 +77,8 @@ def read_journal(path: Path, expected: dict[str, Any]) -> dict[int, dict[str, An
     for key in ("journal", "input_sha256", "versions", "rows", "decisions_sha256", "options"):
         if header.get(key) != expected[key]:
             what = {"input_sha256": "the input file", "versions": "the rules, lists or policy", "rows": "the number of rows",
-                    "decisions_sha256": "the decisions file", "options": "--lang, --redact, --report or the output format",
+                    "decisions_sha256": "the decisions file", "options": "the options (--lang, --redact, --report, --columns, the output format, the policy) or the "
+                                      "screening date",
                     "journal": "the journal format"}[key]
             raise UsageError(f"{path}: {what} changed since the interrupted run; delete the journal and run again "
                              "without --resume")

@@ -90,9 +90,15 @@ class InstitutionMatcher:
         hit = False
         for a in work.affiliations:
             if self.matches(a.institution, a.raw):
-                found.add(a.raw)
+                found.add(without_authors(a.raw))
                 hit = True
         return hit
+
+
+def without_authors(raw: str) -> str:
+    """A Web of Science address line without its leading author block ("[Nordmann, Kari; Wang, Li]
+    Harbin Inst Technol, ..." -> "Harbin Inst Technol, ..."): reports name institutions, not people."""
+    return raw.split("]", 1)[-1].strip() if raw.lstrip().startswith("[") else raw
 
 
 def _countries(work: Work, greater_china: bool) -> set[str]:
@@ -122,14 +128,14 @@ def listed_copublications(kept: list[Work], matcher: Matcher) -> list[ListedFigu
     per_entity: dict[tuple[str, str], tuple[str, str, set[str], set[int]]] = {}
     for i, w in enumerate(kept):
         for a in w.affiliations:
-            query = a.raw.split("]", 1)[-1].strip() if a.raw.lstrip().startswith("[") else a.raw
+            query = without_authors(a.raw)
             key = (query, a.country or "")
             if key not in decided:
                 decided[key] = [(c.entity.list_id, c.entity.entity_id, c.entity.name, c.entity.country)
                                 for c in matcher.match(query, a.country) if c.decision == "match"]
             for list_id, entity_id, name, country in decided[key]:
                 entry = per_entity.setdefault((list_id, entity_id), (name, country, set(), set()))
-                entry[2].add(a.raw)
+                entry[2].add(query)  # the address without its author block: no personal names in reports
                 entry[3].add(i)
     rows = [ListedFigures(list_id=lid, entity_id=eid, name=name, country=country, works=len(works),
                           matched_affiliations=sorted(raws))

@@ -60,7 +60,11 @@ def batch(
     mark_duplicates(rows)
     jpath = journal_path(output)
     keep = report is not None or output_format(output) in ("json", "jsonl")  # who needs the full reports
-    options = f"lang={lang} redact={redact_names} reports={keep}"
+    from datetime import date
+
+    # everything that changes a row's result: a resumed run must not mix results made otherwise
+    options = (f"lang={lang} redact={redact_names} reports={keep} columns={sorted(columns)} "
+               f"policy={ruleset.policy.sha256 if ruleset.policy else None} date={date.today().isoformat()}")
     header = settings(digest_input(input_path), ruleset.versions.model_dump(mode="json"), len(rows),
                       digest_input(decisions) if decisions else None, options)
     done: dict[int, dict] = {}  # type: ignore[type-arg]

@@ -79,7 +79,7 @@ def screen(
     if publications:
         from collabguard.api import collaboration_context
 
-        report = report.model_copy(update={"context": collaboration_context(loaded, publications, rules)})
+        report = report.model_copy(update={"context": collaboration_context(loaded, publications, rules, policy)})
     if redact_names:
         from collabguard.report.redact import redact
 

@@ -31,7 +31,10 @@ def serve(
         return
     Screener(rules, decisions, policy)  # fail here, with one clear line, before starting workers
     for variable, value in (("COLLABGUARD_RULES", rules), ("COLLABGUARD_DECISIONS", decisions), ("COLLABGUARD_POLICY", policy)):
+        # exactly what the options say: a variable left in the shell must not change the workers
         if value is not None:
             os.environ[variable] = str(Path(value).resolve())
+        elif variable != "COLLABGUARD_RULES":
+            os.environ.pop(variable, None)
     uvicorn.run("collabguard.service.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                 log_level="warning", access_log=False)

@@ -27,13 +27,13 @@ def _names_in(text: str | None, names: list[str]) -> str | None:
 
 
 def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
+    if pack.applies_when.always:  # the institution's own policy: a proposal cannot opt out of it
+        return True, "the institution's own policy"
     if proposal.frameworks:
         if pack.id in proposal.frameworks:
             return True, "named in the proposal's frameworks"
         return False, "not among the proposal's frameworks (advisory)"
     cond = pack.applies_when
-    if cond.always:
-        return True, "the institution's own policy"
     home = proposal.home_institution.country if proposal.home_institution else None
     if home and home in cond.home_countries:
         return True, f"home institution is in {home}"

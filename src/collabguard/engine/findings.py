@@ -96,7 +96,12 @@ class Findings:
 
     def _ask(self, item: ChecklistItem) -> None:
         own = self.asked.setdefault(item.framework, [])
-        if all((q.reason, q.question) != (item.reason, item.question) for q in own):
+        for i, q in enumerate(own):
+            if (q.reason, q.question) == (item.reason, item.question):
+                if severity_rank(item.severity) > severity_rank(q.severity):
+                    own[i] = item  # the same question from two rules of a framework: the higher severity
+                break
+        else:
             own.append(item)
         if item.advisory and self.quiet_advisory and item.reason in ("judgement", "missing_data"):
             return

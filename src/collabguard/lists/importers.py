@@ -54,7 +54,7 @@ def _row(prefix: str, ident: str, name: str, aliases: list[str], country: str, s
 
 def import_csl(text: str, prefix: str) -> list[dict[str, str]]:
     out = []
-    for rec in csv.DictReader(io.StringIO(text)):
+    for rec in csv.DictReader(io.StringIO(text, newline="")):
         if (rec.get("type") or "").strip() in ("Individual", "Vessel", "Aircraft") or not (rec.get("name") or "").strip():
             continue
         first_address = (rec.get("addresses") or "").split(";")[0]
@@ -68,7 +68,7 @@ def import_csl(text: str, prefix: str) -> list[dict[str, str]]:
 
 def import_opensanctions(text: str, prefix: str) -> list[dict[str, str]]:
     out = []
-    for rec in csv.DictReader(io.StringIO(text)):
+    for rec in csv.DictReader(io.StringIO(text, newline="")):
         if rec.get("schema") not in ORG_SCHEMAS or not (rec.get("name") or "").strip():
             continue
         countries = [c.strip().upper() for c in (rec.get("countries") or "").split(";") if c.strip()]
@@ -99,7 +99,7 @@ def import_aspi(text: str, prefix: str) -> list[dict[str, str]]:
 
 
 def import_schema_csv(text: str, prefix: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in ("entity_id", "name") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}")
@@ -117,13 +117,16 @@ def import_list(path: Path, fmt: str, prefix: str) -> list[dict[str, str]]:
         raise InputError(f"--format: unknown format {fmt!r}; known: {', '.join(IMPORTERS)}")
     text = read_text(path, "list download")
     if fmt in REQUIRED:
-        header = next(csv.reader(io.StringIO(text)), [])
+        try:
+            header = next(csv.reader(io.StringIO(text, newline="")), [])
+        except csv.Error as exc:
+            raise InputError(f"{path}:1: not a readable CSV header ({exc})") from None
         missing = [c for c in REQUIRED[fmt] if c not in header]
         if missing:
             raise InputError(f"{path}:1: not a {fmt} file: missing column(s) {', '.join(missing)}")
     try:
         rows = IMPORTERS[fmt](text, prefix)
-    except (json.JSONDecodeError, KeyError, AttributeError, TypeError) as exc:
+    except (json.JSONDecodeError, KeyError, AttributeError, TypeError, csv.Error) as exc:
         raise InputError(f"{path}: not a {fmt} file ({type(exc).__name__}: {exc})") from None
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None

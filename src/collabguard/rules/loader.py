@@ -176,6 +176,10 @@ def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, exam
                         "defined by it (mark the rule legal_gate: true); risk rules use affiliations, funding and partners")
     _check_template(rule.message, doc.where(base + ("message",)), f"rules[{i}].message", problems)
     _check_template(rule.question, doc.where(base + ("question",)), f"rules[{i}].question", problems)
+    for lang, text in rule.translations.items():
+        for key in ("message", "question"):
+            where = base + ("translations", lang, key)
+            _check_template(getattr(text, key), doc.where(where), f"rules[{i}].translations.{lang}.{key}", problems)
     for kind in ("must_fire", "must_not_fire"):
         for j, example in enumerate(getattr(rule.examples, kind)):
             try:
@@ -291,6 +295,11 @@ def _overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedP
             continue
         p, j = where[change.rule]
         old = p.rules[j].rule
+        if old.severity_from == "matches":
+            problems.append(f"{doc.where(('severity', i, 'rule'))}: severity[{i}].rule: {change.rule} takes its severity from "
+                            "the list that matched (severity_from: matches), which a policy cannot set; add an own rule "
+                            "instead, or disable this one with a reason")
+            continue
         p.rules[j] = LoadedRule(old.model_copy(update={"severity": change.severity, "severity_from": "rule"}),
                                 p.rules[j].condition, p.rules[j].pack)
         changes.append(f"rule {change.rule}: severity {old.severity} -> {change.severity} ({change.reason})")
