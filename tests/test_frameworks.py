@@ -36,3 +36,19 @@ def test_each_framework_verdict_counts_only_its_own_findings() -> None:
     for f in report.frameworks:
         assert f.flags == sum(1 for x in report.flags if x.framework == f.id)
         assert f.blocking == any(x.blocking for x in report.flags if x.framework == f.id)
+
+
+def test_advice_from_frameworks_that_do_not_apply_is_folded_in_every_format() -> None:
+    from typer.testing import CliRunner
+
+    from collabguard.cli.main import app
+
+    runner = CliRunner()
+    path = str(EXAMPLES / "listed-partner-sensitive-area.yaml")
+    text = runner.invoke(app, ["screen", path]).output
+    assert "Advice from frameworks that do not apply to this proposal (" in text
+    assert "  HIGH     CG-AU-UFIT-001" in text  # one line, not the full flag
+    html = runner.invoke(app, ["screen", path, "-f", "html"]).output
+    assert "<details><summary>Advice from frameworks that do not apply" in html
+    md = runner.invoke(app, ["screen", path, "-f", "markdown"]).output
+    assert md.index("## Advice from frameworks") > md.index("CG-NO-PARTNER-001")

@@ -81,8 +81,15 @@ def render_html(report: Report) -> str:
                      f'<td><span class="sev {_e(fw.risk_level)}">{_e(fw.risk_level)}</span></td>'
                      f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td><td>{fw.questions}</td></tr>")
     parts.append("</table>")
-    parts.append(f"<h2>Flags ({len(r.flags)})</h2>")
-    parts += [_flag(f) for f in r.flags] or ["<p>No flags.</p>"]
+    any_applies = any(fw.applies for fw in r.frameworks)
+    full = [f for f in r.flags if not (any_applies and f.advisory)]
+    advice = [f for f in r.flags if any_applies and f.advisory]
+    parts.append(f"<h2>Flags ({len(full)})</h2>")
+    parts += [_flag(f) for f in full] or ["<p>No flags.</p>"]
+    if advice:  # the findings of frameworks that do not apply: folded, one click away
+        parts.append(f"<details><summary>Advice from frameworks that do not apply to this proposal ({len(advice)})</summary>")
+        parts += [_flag(f) for f in advice]
+        parts.append("</details>")
     parts.append(f"<h2>Checklist ({len(r.checklist)})</h2><ul>")
     for q in r.checklist:
         adv = ", advisory" if q.advisory else ""

@@ -26,10 +26,14 @@ def render_markdown(report: Report) -> str:
         out.append(f"| {_esc(fw.title)} | {'yes' if fw.applies else 'advisory'} | {_esc(fw.reason)} | "
                    f"{_esc(RECOMMENDATION_TEXT[fw.recommendation])} | {fw.risk_level} | {fw.flags} | {fw.questions} | "
                    f"{'yes' if fw.blocking else 'no'} |")
-    out += ["", f"## Flags ({len(report.flags)})", ""]
-    if not report.flags:
+    any_applies = any(fw.applies for fw in report.frameworks)
+    advice = [f for f in report.flags if any_applies and f.advisory]
+    out += ["", f"## Flags ({len(report.flags) - len(advice)})", ""]
+    if len(report.flags) == len(advice):
         out.append("No flags.")
-    for f in report.flags:
+    for f in [f for f in report.flags if f not in advice] + advice:
+        if advice and f is advice[0]:
+            out += ["", f"## Advice from frameworks that do not apply to this proposal ({len(advice)})", ""]
         state = "" if f.confirmed else " — UNCONFIRMED: a person must confirm"
         tags = ", ".join(t for t in ("BLOCKING" if f.blocking else "", "advisory" if f.advisory else "") if t)
         out += [f"### {f.severity.upper()} · {f.rule_id}: {f.title}{state}", ""]

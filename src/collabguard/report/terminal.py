@@ -45,10 +45,14 @@ def render_terminal(report: Report, console: Console) -> None:
     if applying:
         console.print("Applies because: " + escape("; ".join(f"{f.id}: {f.reason}" for f in applying)), soft_wrap=False)
 
-    console.print(Text(f"\nFlags ({len(report.flags)})", style="bold underline"))
-    if not report.flags:
+    # when some framework applies, the findings of the others are advice: one line each
+    any_applies = bool(applying)
+    full = [f for f in report.flags if not (any_applies and f.advisory)]
+    advice = [f for f in report.flags if any_applies and f.advisory]
+    console.print(Text(f"\nFlags ({len(full)})", style="bold underline"))
+    if not full:
         console.print("  none")
-    for flag in report.flags:
+    for flag in full:
         title = Text()
         title.append(f" {flag.severity.upper()} ", style=SEVERITY_STYLE[flag.severity])
         title.append(f" {flag.rule_id}  {flag.title}", style="bold")
@@ -70,6 +74,15 @@ def render_terminal(report: Report, console: Console) -> None:
             body.append(Text(f"  → {mit}", style="green"))
         body.append(Text(f"  guideline: {flag.guideline.section}\n  {flag.guideline.url}", style="dim"))
         console.print(Group(*body))
+        console.print()
+    if advice:
+        console.print(Text(f"Advice from frameworks that do not apply to this proposal ({len(advice)}; details in the "
+                           "JSON, Markdown and HTML reports)", style="bold"))
+        for flag in advice:
+            line = Text("  ")
+            line.append(f"{flag.severity.upper():8}", style=SEVERITY_STYLE[flag.severity])
+            line.append(f" {flag.rule_id}  {flag.title}{'' if flag.confirmed else ' (unconfirmed)'}", style="dim")
+            console.print(line)
         console.print()
 
     console.print(Text(f"Checklist ({len(report.checklist)})", style="bold underline"))
