@@ -428,3 +428,10 @@ def test_a_gap_does_not_cross_small_words_that_start_another_phrase(catalog: Are
 def test_a_gapped_title_hit_counts_as_a_mention_only(catalog: AreaCatalog) -> None:
     hit = hits_by_id({"title": "Quantum-enhanced magnetic field sensing"}, catalog)["ca-stra.quantum.sensing"]
     assert hit.decision == "possible"
+
+
+def test_a_gapped_mention_never_swallows_an_exact_title_hit(catalog: AreaCatalog) -> None:
+    # the words of "quantum sensing" with a gap span the exact phrase; the exact one must decide
+    hit = hits_by_id({"title": "Quantum enhanced quantum sensing for navigation"}, catalog)["ca-stra.quantum.sensing"]
+    assert (hit.decision, hit.score) == ("match", 100)
+    assert [(e.text, e.gap) for e in hit.evidence] == [("quantum sensing", False)]

@@ -375,13 +375,20 @@ def _field_rank(field: str) -> tuple[int, str]:
 
 
 def _drop_contained(found: list[TermEvidence]) -> list[TermEvidence]:
-    """Within one area, drop a match that lies inside a longer match in the same field."""
-    ordered = sorted(found, key=lambda e: (_field_rank(e.field), e.start, -(e.end - e.start), e.term))
+    """Within one area, drop a match that lies inside a longer match in the same field; exact
+    matches are kept first, so a gapped mention never swallows an exact one ("quantum-enhanced
+    quantum sensing": the exact "quantum sensing" stays, the gapped span over both goes)."""
+    def key(e: TermEvidence) -> tuple[tuple[int, str], int, int, str]:
+        return (_field_rank(e.field), e.start, -(e.end - e.start), e.term)
+
     kept: list[TermEvidence] = []
-    for ev in ordered:
+    for ev in sorted(found, key=lambda e: (e.gap, key(e))):
         if any(k.field == ev.field and k.start <= ev.start and ev.end <= k.end for k in kept):
             continue
+        if ev.gap and any(k.field == ev.field and not k.gap and ev.start <= k.start and k.end <= ev.end for k in kept):
+            continue
         kept.append(ev)
+    kept.sort(key=key)
     return kept
 
 
