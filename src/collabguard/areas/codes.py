@@ -24,7 +24,9 @@ DUAL_USE = re.compile(r"(?<![0-9A-Za-z])([0-9])([A-E])([0-9]{3})(?:\.[a-z0-9]+)*
 MILITARY = re.compile(r"(?<![0-9A-Za-z])ML(2[0-2]|1[0-9]|[1-9])(?:\.[a-z0-9]+)*(?![0-9A-Za-z])")
 # a declared code may be written loosely: "ml5", "ML-4", "ML 10"
 DECLARED_MILITARY = re.compile(r"(?<![0-9A-Za-z])ML[\s\-]?(2[0-2]|1[0-9]|[1-9])(?:\.[a-z0-9]+)*(?![0-9A-Za-z])", re.IGNORECASE)
-_MAYBE = re.compile(r"[0-9][A-E][0-9]{3}|ML[\s\-]?[1-9]", re.IGNORECASE)  # cheap test: most texts have none
+# cheap tests first: most texts hold no entry number at all
+_MAYBE = re.compile(r"[0-9][A-E][0-9]{3}|ML[1-9]")
+_MAYBE_DECLARED = re.compile(r"[0-9][A-E][0-9]{3}|ML[\s\-]?[1-9]", re.IGNORECASE)
 DECLARED = "export_control"
 
 
@@ -46,7 +48,7 @@ def detect_codes(texts: Mapping[str, str], codes: list[str], catalog: AreaCatalo
     sources = [(field, text) for field, text in texts.items() if isinstance(text, str)]
     sources.append((DECLARED, "; ".join(codes)))
     for field, text in sources:
-        if _MAYBE.search(text) is None:
+        if (_MAYBE_DECLARED if field == DECLARED else _MAYBE).search(text) is None:
             continue
         for pattern, area in _entries(field):
             for m in pattern.finditer(text):

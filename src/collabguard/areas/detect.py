@@ -335,7 +335,11 @@ def _scan_field(text: str, field: str, index: dict[str, tuple[_IndexedTerm, ...]
                 found: dict[str, list[TermEvidence]], allowed: set[str] | None, catalog: AreaCatalog) -> None:
     # one character for one character (offsets stay those of the text), folded as the patterns'
     # case-insensitive matching folds them: "İ" -> "i", long "ſ" -> "s", the Kelvin sign -> "k"
-    lowered = text.lower() if text.isascii() else "".join(map(_fold, text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): fold one by one
+        lowered = "".join(map(_fold, text))
+    elif "ſ" in lowered:  # the long s lower-cases to itself but matches "s"
+        lowered = lowered.replace("ſ", "s")
     words = set(_TOKEN.findall(lowered))
     tried: dict[int, set[int]] = {}  # term -> positions already tried
     present: dict[str, bool] = {}  # last-word letters -> found in the text
