@@ -61,7 +61,7 @@ def render_html(report: Report) -> str:
     r = report
     parts = [
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_e(r.language)}"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>collabguard: {_e(r.title)}</title><style>{CSS}</style></head><body>",
