@@ -13,7 +13,7 @@ def test_a_horizon_consortium_gets_a_verdict_per_framework_and_they_differ() -> 
     applies = {k: f.reason for k, f in fw.items() if f.applies}
     assert applies == {
         "no-hkdir": "home institution is in NO",
-        "eu-research-security": "home institution is in NO",
+        "eu-research-security": "funded by European Commission (European Commission)",
         "nl-knowledge-security": "partner Delft University of Technology is in NL",
         "ca-strac": "funded by NSERC (NSERC)",
         "ca-nsgrp": "funded by NSERC (NSERC)",

@@ -60,7 +60,7 @@ def test_the_strac_gate_needs_an_applicable_pack(ruleset: RuleSet) -> None:
     strac = next(f for f in report.flags if f.rule_id == "CG-CA-STRAC-001")
     assert strac.advisory and not strac.blocking
     frameworks = {f.id for f in report.frameworks if f.applies}
-    assert frameworks == {"no-hkdir", "eu-research-security"}  # home institution in Norway (EEA)
+    assert frameworks == {"no-hkdir"}  # home institution in Norway; no EU funding
 
 
 def test_a_possible_match_never_blocks_and_asks_a_person(ruleset: RuleSet) -> None:
