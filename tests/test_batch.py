@@ -134,15 +134,17 @@ def test_jsonl_in_jsonl_out_and_a_folder_of_proposals(tmp_path: Path) -> None:
     assert len(read_csv(folder_out)) == len(list(EXAMPLES.glob("*.yaml")))
 
 
-def test_parallel_workers_give_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", ["csv", "jsonl"])
+def test_parallel_workers_give_the_same_rows_in_the_same_order(tmp_path: Path, suffix: str) -> None:
+    # byte-identical output whatever the number of workers, in CSV and in JSON Lines (full reports)
     src = tmp_path / "in.csv"
     lines = [f"P{i},Project {i} on synthetic aperture sonar,{'Harbin Engineering University' if i % 3 else 'Aarhus University'},"
              f"{'CN' if i % 3 else 'DK'},NO\n" for i in range(120)]
     src.write_text(HEADER + "".join(lines))
-    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    one, two = tmp_path / f"one.{suffix}", tmp_path / f"two.{suffix}"
     assert run(str(src), "-o", str(one)).exit_code == 0
     assert run(str(src), "-o", str(two), "--jobs", "2").exit_code == 0
-    assert one.read_text() == two.read_text()
+    assert one.read_bytes() == two.read_bytes()
 
 
 def test_fail_on_and_no_temporary_files_left(tmp_path: Path) -> None:
@@ -150,14 +152,3 @@ def test_fail_on_and_no_temporary_files_left(tmp_path: Path) -> None:
     assert run(str(EXAMPLES / "batch.csv"), "-o", str(out), "--fail-on", "high").exit_code == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
     assert run(str(EXAMPLES / "batch.csv"), "-o", str(tmp_path / "out.pdf")).exit_code == 2
-
-
-def test_jsonl_results_are_byte_identical_across_job_counts(tmp_path: Path) -> None:
-    src = tmp_path / "in.csv"
-    lines = [f"Q{i},Project {i} on quantum sensing,{'Beihang University' if i % 4 else 'Aarhus University'},"
-             f"{'CN' if i % 4 else 'DK'},NO\n" for i in range(100)]
-    src.write_text(HEADER + "".join(lines))
-    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert run(str(src), "-o", str(one)).exit_code == 0
-    assert run(str(src), "-o", str(two), "--jobs", "2").exit_code == 0
-    assert one.read_bytes() == two.read_bytes()
