@@ -34,6 +34,7 @@ def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch
         matched_name=cand.form.text, matched_name_kind=cand.form.kind, entity_country=entity.country,
         rating=entity_rating(ruleset, entity), source_url=entity.source_url, source_date=entity.source_date,
         reasons=list(cand.reasons), query_normalized=cand.query_normalized, features=dict(cand.features),
+        also_fits=[e.entity_id for e in cand.also],
     )
 
 

@@ -102,6 +102,7 @@ def match_rows(rows: Iterable[NameRow], matcher: Matcher, lists: list[str] | Non
                     "query_normalized": x.best.query_normalized if x.best else None,
                     "reasons": x.best.reasons if x.best else [],
                     "features": x.best.features if x.best else {},
+                    "also_fits": [{"entity_id": e.entity_id, "entity_name": e.name} for e in x.best.also] if x.best else [],
                     "rejected": ({"entity_id": x.rejected.entity.entity_id, "entity_name": x.rejected.entity.name,
                                   "score": x.rejected.score, "why": x.rejected.why} if x.rejected else None),
                 }

@@ -57,26 +57,52 @@ COMPASS = {"northwestern": "nw", "northeastern": "ne", "southwestern": "sw", "so
 MAX_ACRONYM_VARIANTS = 8
 
 
+# Words an acronym keeps or drops at the end of a company's name: "Yangtze Memory Technologies
+# Co., Ltd." is YMTC, "China Three Gorges Corporation" CTG.
+_COMPANY_END = re.compile(r"\b(?:co|company)\b\W*(?:ltd|limited)?\W*$", re.IGNORECASE)
+_CORPORATE_LAST = frozenset({"corporation", "corp", "group", "holding", "holdings"})
+_NOT_PINYIN = frozenset({"china", "chinese"})
+_APOSTROPHE_WORD = re.compile(r"([a-z]+)['’‘ʼ]([a-z]+)")
+
+
+def _word_lists(text: str) -> list[list[str]]:
+    """The words an acronym may be made of: the name's words, with its company word ("Co.") as a
+    letter, and without a final "Corporation"/"Group"."""
+    out: list[list[str]] = []
+    for variant in dict.fromkeys((text, re.sub(r"\([^)]*\)", " ", text))):
+        words = [w for w in tokens(variant) if w not in STOP_WORDS and w.isascii() and w[:1].isalpha()]
+        if not words:
+            continue
+        out.append(words)
+        if _COMPANY_END.search(variant.strip()):
+            out.append([*words, "company"])
+        if len(words) > 2 and words[-1] in _CORPORATE_LAST:
+            out.append(words[:-1])
+    return out
+
+
 def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
     """Initials of the words of a name ("National University of Defense Technology" → NUDT), with
     the spellings acronyms commonly use: a compass word gives two letters ("Northwestern
     Polytechnical University" → NWPU), a campus in brackets may be left out ("China University of
-    Geosciences (Wuhan)" → CUG), and for a Chinese entry a place name may be read syllable by syllable
-    ("Chongqing University" → CQU). Each is only ever a ``possible`` match; one that fits two entries
-    of a list equally decides nothing."""
+    Geosciences (Wuhan)" → CUG), a company's "Co., Ltd." gives a C or nothing, a final "Corporation"
+    may be left out, and for a Chinese entry a place name may be read syllable by syllable
+    ("Chongqing University" → CQU, "Xi'an Technological University" → XATU). Each is only ever a
+    ``possible`` match; one that fits several entries of a list names them all."""
     out: list[str] = []
-    bracketless = re.sub(r"\([^)]*\)", " ", text)
-    for variant in dict.fromkeys((text, bracketless)):
-        words = [w for w in tokens(variant) if w not in STOP_WORDS and w.isascii() and w[:1].isalpha()]
-        if not words or len(words) > 8:
+    split_at_apostrophe = {a + b: a[0] + b[0] for a, b in _APOSTROPHE_WORD.findall(text.lower())}
+    for words in _word_lists(text):
+        if len(words) > 8:
             continue
         options = []
         for w in words:
             opts = [w[0]]
             if w in COMPASS:
                 opts.append(COMPASS[w])
-            if chinese and w not in GENERIC_WORDS and (initials := syllable_initials(w)):
-                opts.append(initials)
+            if chinese and w not in GENERIC_WORDS and w not in _NOT_PINYIN:
+                initials = split_at_apostrophe.get(w) or syllable_initials(w)
+                if initials:
+                    opts.append(initials)
             options.append(list(dict.fromkeys(opts)))
         for combo in islice(product(*options), MAX_ACRONYM_VARIANTS):
             acronym = "".join(combo).upper()

@@ -46,6 +46,7 @@ CHINA = frozenset({"CN", "HK", "MO"})
 WEAK_FEATURES = frozenset({"derived acronym", "derived acronym, one word skipped", "translated from another script"})
 AMBIGUITY_MARGIN = 5
 MAX_READINGS = 256
+MAX_NAMED_ALTERNATIVES = 3
 
 
 def same_country(a: str, b: str) -> bool:
@@ -63,6 +64,7 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)
     features: dict[str, str] = field(default_factory=dict)
     query_normalized: str = ""
+    also: list[Entity] = field(default_factory=list)  # other entries of the list it fits as well
 
     @property
     def entity(self) -> Entity:
@@ -312,20 +314,32 @@ class Matcher:
 
     @staticmethod
     def _disambiguate(candidates: list[Candidate]) -> tuple[list[Candidate], Rejected | None]:
-        """Weak evidence (a derived acronym, a translated name) that fits two different entries of
-        the same list equally well decides nothing: HIT is Harbin and Heilongjiang Institute of
-        Technology; 北京理工大学 translates close to two Beijing universities."""
+        """Weak evidence (a derived acronym, a translated name) that fits several entries of the
+        same list equally well cannot say which one is meant: HIT reads as Harbin and as
+        Heilongjiang Institute of Technology; 北京理工大学 translates close to two Beijing
+        universities. Every one of them is listed, so the name stays ``possible``, reported once,
+        with the others it fits named: a person must say which (if any) is meant."""
         weak = [c for c in candidates if c.features.get("matched") in WEAK_FEATURES]
         strong = [c for c in candidates if c.features.get("matched") not in WEAK_FEATURES]
         if strong or not weak:
             return strong or candidates, None
-        top = max(c.score for c in weak)
-        leaders = {c.entity.entity_id: c for c in weak if c.score >= top - AMBIGUITY_MARGIN}
+        top = max(c.score for c in weak if c.decision != "none") if any(c.decision != "none" for c in weak) else None
+        if top is None:
+            return weak, None
+        leaders: dict[str, Candidate] = {}
+        for c in sorted(weak, key=lambda c: c.sort_key(), reverse=True):
+            if c.decision != "none" and c.score >= top - AMBIGUITY_MARGIN:
+                leaders.setdefault(c.entity.entity_id, c)
         if len(leaders) == 1:
-            return list(leaders.values()), None
-        names = " / ".join(sorted(c.entity.name for c in leaders.values()))
-        first = max(leaders.values(), key=lambda c: c.sort_key())
-        return [], Rejected(first.form, first.score, f"ambiguous: fits {names} equally", first.segment)
+            return weak, None
+        first, *others = leaders.values()
+        first.also = [c.entity for c in others]
+        names = ", ".join(repr(c.entity.name) for c in others[:MAX_NAMED_ALTERNATIVES])
+        if len(others) > MAX_NAMED_ALTERNATIVES:
+            names += f" and {len(others) - MAX_NAMED_ALTERNATIVES} more"
+        first.features["ambiguous"] = f"fits {len(leaders)} entries of this list"
+        first.reasons.append(f"fits {names} as well (also listed): confirm which, if any, is meant")
+        return [first], None
 
     @staticmethod
     def _cand(form: NameForm, decision: Decision, score: int, seg: str, norm: str, feature: str, reason: str) -> Candidate:

@@ -139,21 +139,29 @@ def is_generic(text: str) -> bool:
     return bool(toks) and len(toks) <= GENERIC_MAX_TOKENS and all(t in GENERIC_WORDS for t in toks)
 
 
+_ACRONYM_JOINERS = str.maketrans("", "", "./-&")
+
+
 def acronym_key(text: str) -> str | None:
-    """The acronym a query could be (one token of 2–12 letters/digits), upper-cased; else None."""
-    stripped = text.strip().replace(".", "")
-    if " " in stripped or not 2 <= len(stripped) <= 12 or not stripped.isalnum():
+    """The acronym a query could be (one token of 2–12 letters/digits, dots, slashes, hyphens and
+    ampersands dropped: "A/SEU" → ASEU, "RTU-MIREA" → RTUMIREA), upper-cased; else None."""
+    stripped = text.strip()
+    if not stripped or any(ch.isspace() for ch in stripped):
         return None
-    if not stripped.isascii():
+    stripped = stripped.translate(_ACRONYM_JOINERS)
+    if not 2 <= len(stripped) <= 12 or not stripped.isalnum() or not stripped.isascii():
         return None
     return stripped.upper()
 
 
 def looks_like_acronym(text: str) -> bool:
-    """A query token written as an acronym (all capitals, 2–12 characters)."""
+    """A token written as an acronym: capitals (and digits), 2–12 of them, perhaps joined by dots,
+    slashes, hyphens or ampersands ("A/SEU", "M&S"). Such a list alias is an acronym, never a name:
+    "A/SEU" would otherwise normalise to "seu" and name Southeast University."""
     key = acronym_key(text)
-    return key is not None and text.strip().replace(".", "") == key and any(c.isalpha() for c in key)
-
+    if key is None or not any(c.isalpha() for c in key):
+        return False
+    return text.strip().translate(_ACRONYM_JOINERS) == key
 
 def compact(text: str) -> str:
     """Normalised form without spaces: "Shanghai Jiao Tong" and "Shanghai Jiaotong" agree."""

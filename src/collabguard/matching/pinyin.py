@@ -24,7 +24,9 @@ def syllables(word: str) -> tuple[str, ...] | None:
         for size in range(1, min(_MAX, end) + 1):
             prev = best[end - size]
             piece = word[end - size:end]
-            if prev is not None and piece in SYLLABLES:
+            # pinyin marks a syllable that starts with a vowel after another syllable with an
+            # apostrophe (Xi'an), so inside a word every syllable but the first has a consonant
+            if prev is not None and piece in SYLLABLES and (not prev or piece[0] not in "aoe"):
                 cand = prev + (piece,)
                 if best[end] is None or len(cand) < len(best[end]):  # type: ignore[arg-type]
                     best[end] = cand

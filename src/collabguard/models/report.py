@@ -57,6 +57,8 @@ class ListMatch(_Out):
     reasons: list[str] = Field(default_factory=list)
     query_normalized: str = Field("", description="the name (or the part of it) as compared, after normalisation or translation")
     features: dict[str, str] = Field(default_factory=dict, description="what decided: matched form, name kind, country check, word pairing")
+    also_fits: list[str] = Field(default_factory=list, description="entity ids of other entries of the same list the name fits "
+                                 "equally well (an ambiguous acronym or translation): each is listed; a person says which is meant")
 
 
 class NearMiss(_Out):

@@ -1,0 +1,71 @@
+"""Acronyms: derived the way institutions abbreviate themselves, and never more than ``possible``;
+one that fits several listed entries names them all instead of being dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collabguard.lists import load_lists
+from collabguard.lists.model import ListSet
+from collabguard.matching.index import derived_acronyms
+from collabguard.matching.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("name", "acronym", "not_acronym"), [
+    ("Hunan University", "HNU", "HAU"),  # hu-nan: a syllable inside a word starts with a consonant
+    ("Xi'an Technological University", "XATU", None),  # the apostrophe separates xi and an
+    ("Yangtze Memory Technologies Co., Ltd.", "YMTC", None),  # "Co." gives a letter ...
+    ("Contemporary Amperex Technology Co., Ltd.", "CAT", None),  # ... or none
+    ("China Three Gorges Corporation", "CTG", None),  # a final "Corporation" may be left out
+    ("China Communications Construction Company Limited", "CCCC", None),
+    ("China Electronics Technology Group Corporation", "CETGC", "CCETGC"),  # "China" is not pinyin
+])
+def test_derived_acronyms_of_chinese_institutions_and_companies(name: str, acronym: str, not_acronym: str | None) -> None:
+    found = derived_acronyms(name, chinese=True)
+    assert acronym in found
+    assert not_acronym not in found
+
+
+def _names_only(*entity_ids: str) -> ListSet:
+    """Real entries of the shipped ASPI list with their aliases and acronyms taken away, so that only
+    acronyms derived from the names can match."""
+    lists = load_lists(ROOT / "rules" / "lists")
+    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
+            for e in lists.entities if e.entity_id in entity_ids]
+    assert len(keep) == len(entity_ids)
+    return ListSet(lists={"aspi-cdut": lists.lists["aspi-cdut"]}, entities=tuple(keep))
+
+
+def test_an_acronym_that_fits_two_listed_entries_names_both() -> None:
+    matcher = Matcher(_names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology"))
+    [found] = matcher.match("HIT", "CN")
+    fits = {found.entity.name, *(e.name for e in found.also)}
+    assert found.decision == "possible"
+    assert fits == {"Harbin Institute of Technology", "Heilongjiang Institute of Technology"}
+    assert found.features["ambiguous"] == "fits 2 entries of this list"
+    assert any("confirm which, if any, is meant" in r for r in found.reasons)
+
+
+def test_an_ambiguous_acronym_from_another_country_is_not_reported() -> None:
+    matcher = Matcher(_names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology"))
+    assert matcher.match("HIT", "NO") == []
+
+
+def test_an_acronym_that_fits_one_entry_names_no_others() -> None:
+    matcher = Matcher(_names_only("aspi-hunan-university", "aspi-harbin-institute-of-technology"))
+    [found] = matcher.match("HNU", "CN")
+    assert (found.entity.name, found.decision, found.also) == ("Hunan University", "possible", [])
+
+
+def test_an_acronym_alias_with_a_slash_is_an_acronym_not_a_name(ruleset) -> None:  # type: ignore[no-untyped-def]
+    # bug: the NRO alias "A/SEU" of Space Engineering University normalised to "seu" and made the
+    # acronym SEU (Southeast University's) an exact-name *match* for Space Engineering University
+    for found in ruleset.matcher.match("SEU", "CN"):
+        assert found.decision == "possible"
+        assert found.features["matched"] != "exact alias"
+    [found] = ruleset.matcher.match("A/SEU", "CN", lists=["ca-nro"])
+    assert (found.entity.name, found.decision, found.features["matched"]) == ("Space Engineering University", "possible", "acronym")
