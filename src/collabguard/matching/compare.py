@@ -33,7 +33,7 @@ OPTIONAL_WORDS = frozenset({"pla", "corporation", "group", "holdings", "holding"
 # them: Beijing Institute of Technology and Beijing University of Technology are different.
 SYNONYMS = {"college": "academy", "academy": "college", "school": "college", "navy": "naval", "naval": "navy"}
 MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
-MAX_LENIENT_UNPAIRED = 2
+MAX_LENIENT_UNPAIRED = 0
 
 
 @dataclass(slots=True)
@@ -96,9 +96,16 @@ COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optron
 def quick_reject(query_set: frozenset[str], listed_set: frozenset[str], country: str, company: bool) -> bool:
     """The count check of :func:`_count_check` on word sets, for screening many candidates fast."""
     ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
-    q_only = len(query_set - listed_set - ignore)
-    l_only = len(listed_set - query_set - ignore)
-    return q_only > l_only or (not company and l_only > q_only)
+    q_only = query_set - listed_set - ignore
+    l_only = listed_set - query_set - ignore
+    if len(q_only) > len(l_only) or (not company and len(l_only) > len(q_only)):
+        return not (_may_join(q_only, l_only) or _may_join(l_only, q_only))
+    return False
+
+
+def _may_join(single: frozenset[str] | set[str] | list[str], parts: frozenset[str] | set[str] | list[str]) -> bool:
+    """Could a word of ``single`` be two words of ``parts`` written together (jiaotong / jiao tong)?"""
+    return any(len(w) >= 5 and w.startswith(p) and w[len(p):] in parts for w in single for p in parts)
 
 
 def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, company: bool) -> Comparison | None:
@@ -108,11 +115,41 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     qset, lset = set(query), set(listed)
     q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own]
     l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own]
+    if len(q_only) != len(l_only) and (_may_join(q_only, l_only) or _may_join(l_only, q_only)):
+        return None
     if len(q_only) > len(l_only):
         return Comparison(0, False, f"extra word {q_only[0]!r}", ())
     if not company and len(l_only) > len(q_only):
         return Comparison(0, False, f"missing word {l_only[0]!r}", ())
     return None
+
+
+def _join_pairs(query: list[str], listed: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Pair a word of one side with two or three consecutive words of the other written together:
+    "jiaotong" and "jiao tong", "shijiazhuangtiedao" (a run of characters read as one pinyin word)
+    and "shijiazhuang tiedao". Returns the words left on each side and the words paired (list side)."""
+    paired: list[str] = []
+    for span in (3, 2):
+        i = 0
+        while i + span <= len(listed):
+            joined = "".join(listed[i:i + span])
+            q = next((q for q in query if joined in _alternatives(q)), None)
+            if q is not None and len(joined) >= 5:
+                query.remove(q)
+                paired.append(joined)
+                del listed[i:i + span]
+            else:
+                i += 1
+        i = 0
+        while i + span <= len(query):
+            joined = "".join(query[i:i + span])
+            if "|" not in joined and len(joined) >= 5 and joined in listed:
+                listed.remove(joined)
+                paired.append(joined)
+                del query[i:i + span]
+            else:
+                i += 1
+    return query, listed, paired
 
 
 def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, twin_ratio: float,
@@ -142,6 +179,12 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired_words.append(hit)
         else:
             pending.append(q)
+    if pending and len(free) != len(pending):
+        pending, free, joined = _join_pairs(pending, free)
+        for word in joined:
+            paired.append(("joined", 1.0))
+            paired_weights.append(_weight(word))
+            paired_words.append(word)
     for q in pending:
         best: tuple[str, str, float] | None = None
         for w in free:

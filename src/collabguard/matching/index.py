@@ -225,12 +225,17 @@ class NameIndex:
                 found |= hits
         return found
 
-    def candidates(self, query: tuple[str, ...]) -> list[NameForm]:
+    def candidates(self, query: tuple[str, ...], generous: bool = False) -> list[NameForm]:
         """Forms holding the query's two rarest distinctive words (exactly, by prefix or skeleton).
 
         The gate in :mod:`collabguard.matching.compare` requires every distinctive word of the
         query to pair, so a name lacking one of them could never pass."""
         words = self._distinctive(query)
+        # a word no list name holds in any form (two list words written together: "jiaotong" for
+        # "Jiao Tong") cannot anchor the search; the gate will still require it to pair
+        held = [w for w in words if any(key in self.postings for key in query_keys(w))]
+        if held and len(held) < len(words):
+            words = held
         if not words:
             return []
         found = self._holding(words[0])
@@ -242,6 +247,10 @@ class NameIndex:
                 hits = self.postings.get(key)
                 if hits:
                     narrowed |= found & hits  # C-level intersection, over the smaller set
+            if not narrowed and generous:
+                # a translated word may name the entry in a way no list name writes (交通 →
+                # "jiaotong" for "Jiao Tong"): the names holding the next word are scored too
+                narrowed = self._holding(words[1])
             found = narrowed
         return [self.forms[i] for i in sorted(found)]
 

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.affiliation import infer_country, is_department
-from collabguard.matching.compare import compare, quick_reject
+from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -254,7 +254,7 @@ class Matcher:
         twin = self.config.word_twin_ratio / 100
         exact_lists = done | {c.entity.list_id for c in out}
         q_set = frozenset(q_tokens)
-        for form in index.candidates(q_tokens)[: self.config.max_candidates]:
+        for form in index.candidates(q_tokens, generous=foreign)[: self.config.max_candidates]:
             if form.entity.list_id in exact_lists:
                 continue
             if not foreign and quick_reject(q_set, form.word_set, form.entity.country, form.entity.kind == "company"):
@@ -295,8 +295,8 @@ class Matcher:
     def _translated_exact(self, index: NameIndex, seg: str, q_tokens: tuple[str, ...]) -> list[Candidate]:
         """A translation whose words are exactly those of a list name, in any order (国防大学 →
         national defense university). Each reading of a word with several translations is tried."""
-        options = [[a for a in t.rstrip("?").split("|")] + ([""] if t.endswith("?") else []) for t in q_tokens
-                   if not t.startswith("~")]
+        options = [[a for a in t.rstrip("?").split("|")] + ([""] if t.endswith("?") or t in OPTIONAL_WORDS else [])
+                   for t in q_tokens if not t.startswith("~")]
         if len(options) != len(q_tokens) or prod(len(o) for o in options) > MAX_READINGS:
             return []
         out: list[Candidate] = []

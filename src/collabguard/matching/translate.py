@@ -17,6 +17,9 @@ skeleton (شریف → "shryf" → "shrf" = "sharif" → "shrf"); see :func:`ske
 
 A translated word may stand for several English words (学院 is a college, institute, academy or
 school): such a token is written ``college|institute|academy|school`` and pairs with any of them.
+A word English names often leave out is optional, written with "?" (科技 is "science? technology":
+NUDT's English name says only "technology"); every other translated word must pair, so 苏州科技大学
+(Suzhou University of Science and Technology) is not Suzhou University.
 Matches found through translation are never more than ``possible``.
 """
 
@@ -32,17 +35,21 @@ from pypinyin import lazy_pinyin
 # Chinese institution words, longest first when applied. Values: English alternatives, "|"-joined;
 # several space-separated tokens for a phrase; "" to drop (legal forms).
 CHINESE: dict[str, str] = {
-    "中国人民解放军": "pla", "人民解放军": "pla", "解放军": "pla", "武装警察部队": "armed police", "武警": "armed police",
+    "中国人民解放军": "pla", "人民解放军": "pla", "解放军": "pla",
+    # the People's Armed Police: English names say "People's Armed Police", "CAPF" or "PAP", or
+    # leave it out ("China Coast Guard Academy" for 武警海警学院), so each word is optional ("?")
+    "中国人民武装警察部队": "peoples? armed|capf|pap? police?", "武装警察部队": "peoples? armed|capf|pap? police?",
+    "中国武装警察部队": "peoples? armed|capf|pap? police?", "武警": "peoples? armed|capf|pap? police?",
     "有限责任公司": "", "股份有限公司": "", "有限公司": "", "公司": "", "集团": "group",
-    "研究院": "research academy|institute", "科学院": "science academy|institute", "院": "academy|institute|college", "研究所": "research institute", "研究中心": "research center",
+    "研究院": "research? academy|institute", "科学院": "science academy|institute", "院": "academy|institute|college", "研究所": "research? institute", "研究中心": "research? center",
     "重点实验室": "key laboratory", "实验室": "laboratory", "中心": "center",
     "大学": "university", "学院": "college|institute|academy|school", "学校": "school|academy|college",
     "航空航天": "aerospace|aeronautics astronautics?", "航空": "aeronautics|aviation|aeronautical|hangkong", "航天": "astronautics|aerospace|space|hangtian",
-    "国防": "national defense", "科学技术": "science technology", "科技": "science technology",
-    "工业": "industry|industrial|technology|technological|polytechnic", "理工": "science|institute technology",
+    "国防": "national defense", "科学技术": "science? technology", "科技": "science? technology",
+    "工业": "industry|industrial|technology|technological|polytechnic", "理工": "science|institute? technology",
     "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|dianzi",
     "信息": "information", "通信": "communication|communications", "邮电": "posts telecommunications",
-    "师范": "normal|shifan", "医科": "medical", "医学": "medical|medicine", "军医": "military medical", "医": "medical",
+    "师范": "normal|shifan", "医科": "medical", "医学": "medical|medicine", "军医": "military? medical", "医": "medical",
     "农业": "agricultural", "林业": "forestry", "交通": "jiaotong|transportation", "海洋": "ocean",
     "海军": "naval|navy", "空军": "air force", "陆军": "army", "火箭军": "rocket force", "军事": "military",
     "兵器": "ordnance|weapons", "船舶": "shipbuilding", "核": "nuclear", "物理": "physics", "化工": "chemical technology",
@@ -66,7 +73,11 @@ CHINESE: dict[str, str] = {
     "微电子": "microelectronics", "半导体": "semiconductor|semiconductors", "激光": "laser", "矿业": "mining",
     "石油": "petroleum", "地质": "geosciences|geology|geological", "海事": "maritime", "民族": "minzu|nationalities",
     "财经": "finance economics", "外国语": "foreign languages|foreign studies", "商业": "commerce", "建筑": "architecture",
-    "纺织": "textile", "电力": "electric power", "与": "", "和": "", "及": "",
+    "纺织": "textile", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
+    # the usual short forms of institution types (简称): 南京师大 is 南京师范大学, Nanjing Normal University
+    "师大": "normal|shifan university", "民大": "minzu|nationalities university", "农大": "agricultural university",
+    "医大": "medical university", "科大": "science? technology university", "交大": "jiaotong|transportation university",
+    "工大": "industry|industrial|technology|technological|polytechnic university", "警院": "police college|institute|academy",
 }
 
 # Pinyin words that English names of Chinese institutions keep untranslated ("Hangzhou Dianzi

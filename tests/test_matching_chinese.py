@@ -1,0 +1,69 @@
+"""Chinese names against lists that hold only the English name (the shipped ASPI entries with their
+Chinese names, aliases and acronyms taken away): found as ``possible`` through translation, and a
+translated name that leaves words unaccounted for is not the listed institution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collabguard.lists import load_lists
+from collabguard.lists.model import ListSet
+from collabguard.matching.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def english_only() -> Matcher:
+    lists = load_lists(ROOT / "rules" / "lists")
+    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
+            for e in lists.entities if e.list_id == "aspi-cdut"]
+    return Matcher(ListSet(lists={"aspi-cdut": lists.lists["aspi-cdut"]}, entities=tuple(keep)))
+
+
+@pytest.mark.parametrize(("query", "entity"), [
+    ("南京师大", "Nanjing Normal University"),  # 师大, the usual short form of 师范大学
+    ("大连民大", "Dalian Minzu University"),  # 民大: 民族大学
+    ("铁道警院", "Railway Police College"),  # 警院: 警察学院
+    ("上海交通大学", "Shanghai Jiao Tong University"),  # one pinyin word, two English words
+    ("石家庄铁道大学", "Shijiazhuang Tiedao University"),
+    ("武警指挥学院", "People's Armed Police Command College"),  # 武警 written out ...
+    ("武警工程大学", "Engineering University of the CAPF"),  # ... as an acronym ...
+    ("武警海警学院", "China Coast Guard Academy"),  # ... or left out
+    ("中国人民解放军军事科学院", "Academy of Military Science"),  # the PLA prefix, a generic name
+    ("华南理工大学", "South China University of Technology"),  # 理工: "science" may be left out
+    ("国防科技大学", "National University of Defense Technology"),
+])
+def test_chinese_names_are_found_as_possible(english_only: Matcher, query: str, entity: str) -> None:
+    found = english_only.match(query, "CN")
+    assert found, f"{query} found nothing"
+    names = {found[0].entity.name, *(e.name for e in found[0].also)}
+    assert entity in names
+    assert found[0].decision == "possible"
+
+
+@pytest.mark.parametrize(("query", "not_entity"), [
+    ("苏州科技大学", "Soochow University"),  # both translated words of 科技 left over
+    ("北师大", "Nanjing Normal University"),  # Beijing Normal University, not listed
+    ("华中师范大学", "Hangzhou Normal University"),
+    ("西南交通大学", "Shanghai Jiao Tong University"),
+    ("北京交通大学", "Shanghai Jiao Tong University"),
+    ("中央民族大学", "Dalian Minzu University"),
+])
+def test_innocent_chinese_names_are_not_listed_ones(english_only: Matcher, query: str, not_entity: str) -> None:
+    assert not_entity not in {c.entity.name for c in english_only.match(query, "CN")}
+
+
+@pytest.mark.parametrize(("query", "listed", "passes"), [
+    ("Shanghai Jiaotong University", "Shanghai Jiao Tong University", True),  # words written together
+    ("Sun Yat Sen University", "Sun Yatsen University", True),  # or apart
+    ("Shanghai Jiaotong Normal University", "Shanghai Jiao Tong University", False),  # the gate still holds
+    ("Jiaotong University", "Shanghai Jiao Tong University", False),
+])
+def test_words_written_together_pair_with_words_written_apart(query: str, listed: str, passes: bool) -> None:
+    from collabguard.matching.compare import compare
+    from collabguard.matching.normalize import tokens
+
+    assert compare(tokens(query), tokens(listed), lenient=False, twin_ratio=0.8, country="CN").passed is passes
