@@ -93,13 +93,32 @@ COUNTRY_WORDS = {"CN": frozenset({"china", "chinese", "prc"}), "HK": frozenset({
 COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development"}
 
 
-def quick_reject(query_set: frozenset[str], listed_set: frozenset[str], country: str, company: bool) -> bool:
-    """The count check of :func:`_count_check` on word sets, for screening many candidates fast."""
+def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_set: frozenset[str],
+                 listed_joins: frozenset[str], country: str, company: bool, twin_ratio: float) -> bool:
+    """The gate of :func:`compare` on word sets, for screening many candidates fast (strict mode):
+    as many words left over on each side, and each word left on the query side able to pair with
+    one left on the list side. ``*_joins``: neighbouring words written together (see
+    :func:`collabguard.matching.index.word_joins`)."""
     ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
     q_only = query_set - listed_set - ignore
     l_only = listed_set - query_set - ignore
+    if q_only & listed_joins or l_only & query_joins:
+        return False
     if len(q_only) > len(l_only) or (not company and len(l_only) > len(q_only)):
-        return not (_may_join(q_only, l_only) or _may_join(l_only, q_only))
+        return True
+    return any(all(_pair_kind(q, w, twin_ratio) is None for w in l_only) for q in q_only)
+
+
+def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str], query_joins: frozenset[str],
+                            listed_set: frozenset[str], listed_joins: frozenset[str], country: str, twin_ratio: float) -> bool:
+    """The same for a translated name (lenient mode): every word of the list name must pair with a
+    word of the translation. ``query_words``: every alternative of every translated word."""
+    if query_words & listed_joins:
+        return False
+    ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
+    for w in listed_set - query_words - ignore:
+        if w not in query_joins and all(_pair_kind(q, w, twin_ratio) is None for q in query):
+            return True
     return False
 
 

@@ -15,6 +15,9 @@ from itertools import islice, product
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from collabguard.lists.model import Entity
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -31,6 +34,10 @@ from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.translate import script_of, skeleton
 
 PREFIX = 5
+MIN_TYPO_LENGTH = 6
+TWIN_RATIO = 0.8
+MIN_SKELETON = 4
+FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
 # words that may stand on one side only, so they cannot anchor the candidate search
 UNANCHORED = frozenset({"pla", "corporation", "group", "holdings", "holding", "china", "chinese", "prc",
                         "russia", "russian", "iran", "iranian"})
@@ -49,7 +56,14 @@ class NameForm:
     compact: str
     generic: bool
     via: str = ""
-    word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing  # another list's id when a local-script name was borrowed from the same institution there
+    word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing
+    joins: frozenset[str] = frozenset()  # two or three neighbouring words written together ("jiaotong")
+
+
+def word_joins(toks: tuple[str, ...]) -> frozenset[str]:
+    """Neighbouring words written together, as a name may write them ("Jiao Tong" → jiaotong)."""
+    return frozenset(j for span in (2, 3) for i in range(len(toks) - span + 1)
+                     if len(j := "".join(toks[i:i + span])) >= 5)
 
 
 COMPASS = {"northwestern": "nw", "northeastern": "ne", "southwestern": "sw", "southeastern": "se",
@@ -135,7 +149,7 @@ def entity_forms(entity: Entity, borrowed: list[tuple[str, str]] = ()) -> list[N
         seen.add((norm, kind))
         toks = tokens(text)
         forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
-                              frozenset(toks)))
+                              frozenset(toks), word_joins(toks)))
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):
@@ -164,8 +178,10 @@ def query_keys(token: str) -> list[str]:
         keys.append(alt)
         if len(alt) >= PREFIX:
             keys.append("^" + alt[:PREFIX])
-        if len(alt) >= 4 and alt.isascii():
-            keys.append("~" + skeleton(alt))  # pinyin and transliterations: haerbin ~ harbin
+        # pinyin and transliterations: haerbin ~ harbin; a skeleton of fewer than four letters
+        # says too little ("social" and "school" are both s-c-l)
+        if len(alt) >= 4 and alt.isascii() and len(sk := skeleton(alt)) >= MIN_SKELETON:
+            keys.append("~" + sk)
     return keys
 
 
@@ -183,6 +199,8 @@ class NameIndex:
         self.forms: list[NameForm] = []
         self.postings: dict[str, set[int]] = defaultdict(set)  # key → positions in self.forms
         self.frequency: dict[str, int] = defaultdict(int)
+        self._vocabulary: list[str] | None = None  # list words long enough to be misspelt, built on first need
+        self._twins: dict[str, str | None] = {}
         self.size = len(forms)
         for form in forms:
             if form.kind in ("acronym", "derived acronym"):
@@ -226,33 +244,70 @@ class NameIndex:
         return found
 
     def candidates(self, query: tuple[str, ...], generous: bool = False) -> list[NameForm]:
-        """Forms holding the query's two rarest distinctive words (exactly, by prefix or skeleton).
+        """Forms holding every distinctive word of the query (exactly, by prefix or skeleton), the
+        rarest first.
 
         The gate in :mod:`collabguard.matching.compare` requires every distinctive word of the
-        query to pair, so a name lacking one of them could never pass."""
-        words = self._distinctive(query)
-        # a word no list name holds in any form (two list words written together: "jiaotong" for
-        # "Jiao Tong") cannot anchor the search; the gate will still require it to pair
-        held = [w for w in words if any(key in self.postings for key in query_keys(w))]
-        if held and len(held) < len(words):
-            words = held
+        query to pair, so a name lacking one of them could never pass. Exceptions, so that the gate
+        (not the search) decides: a word no list name holds in any form (two list words written
+        together: "jiaotong" for "Jiao Tong") is not looked up, and a word that would leave no
+        candidate is skipped once the candidates are few ("Sichuan Normal University": the
+        Sichuan names are scored, and rejected with the reason, extra word 'normal')."""
+        words = []
+        skipped = False
+        for w in self._distinctive(query):
+            if any(key in self.postings for key in query_keys(w)):
+                words.append(w)
+            elif generous or len(w) < PREFIX or self._splits(w):
+                skipped = True  # a short word may abbreviate a list word ("Comm", "Mech"); the gate decides
+            elif (twin := self._twin(w)) is not None:
+                if twin not in GENERIC_WORDS:  # "Insttiute" is a misspelt generic word: no anchor
+                    words.append(twin)
+            else:
+                return []  # no list name holds this word in any spelling, so none can pass the gate
         if not words:
             return []
         found = self._holding(words[0])
-        if len(words) > 1 and found:
-            # keep the rarest word's names that also hold the second word: intersect with each of
-            # the second word's postings instead of building their (much larger) union
+        for word in words[1:]:
+            # intersect with each of the word's postings instead of building their (much larger) union
             narrowed: set[int] = set()
-            for key in query_keys(words[1]):
+            for key in query_keys(word):
                 hits = self.postings.get(key)
                 if hits:
                     narrowed |= found & hits  # C-level intersection, over the smaller set
-            if not narrowed and generous:
+            if narrowed:
+                found = narrowed
+            elif generous and len(either := found | self._holding(word)) <= FEW_CANDIDATES:
                 # a translated word may name the entry in a way no list name writes (交通 →
-                # "jiaotong" for "Jiao Tong"): the names holding the next word are scored too
-                narrowed = self._holding(words[1])
-            found = narrowed
+                # "jiaotong" for "Jiao Tong"): the few names holding either word are scored
+                found = either
+            elif len(found) > FEW_CANDIDATES:
+                return []
+        if skipped and len(found) > FEW_CANDIDATES:
+            return []  # what is left to search by says too little (首都师范大学: every "Normal University")
         return [self.forms[i] for i in sorted(found)]
+
+    def _twin(self, word: str) -> str | None:
+        """The list word this one misspells (the same test as the gate's: at least six letters,
+        lengths within two, the same first or last letter, similarity at least ``TWIN_RATIO``)."""
+        if word in self._twins:
+            return self._twins[word]
+        twin = None
+        if len(word) >= MIN_TYPO_LENGTH and "|" not in word and not word.startswith("~"):
+            if self._vocabulary is None:
+                self._vocabulary = [w for w in self.frequency if len(w) >= MIN_TYPO_LENGTH]
+            hit = process.extractOne(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO)
+            if hit is not None:
+                cand = hit[0]
+                if abs(len(cand) - len(word)) <= 2 and (cand[0] == word[0] or cand[-1] == word[-1]):
+                    twin = cand
+        if len(self._twins) < 65536:
+            self._twins[word] = twin
+        return twin
+
+    def _splits(self, word: str) -> bool:
+        """Could the word be two list words written together ("jiaotong": jiao + tong)?"""
+        return any(word[:i] in self.frequency and word[i:] in self.frequency for i in range(2, len(word) - 1))
 
     def near(self, query: tuple[str, ...]) -> list[NameForm]:
         """Forms holding one of the two rarest distinctive words: where a rejected near candidate

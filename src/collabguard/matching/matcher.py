@@ -26,8 +26,8 @@ from rapidfuzz import fuzz, process
 
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.affiliation import infer_country, is_department
-from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject
-from collabguard.matching.index import NameForm, NameIndex, entity_forms
+from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, quick_reject_translated
+from collabguard.matching.index import NameForm, NameIndex, entity_forms, word_joins
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     acronym_key,
@@ -254,10 +254,16 @@ class Matcher:
         twin = self.config.word_twin_ratio / 100
         exact_lists = done | {c.entity.list_id for c in out}
         q_set = frozenset(q_tokens)
+        q_joins = word_joins(tuple(t.rstrip("?") for t in q_tokens if "|" not in t))
+        q_words = frozenset(a for t in q_tokens for a in t.rstrip("?").split("|"))
         for form in index.candidates(q_tokens, generous=foreign)[: self.config.max_candidates]:
             if form.entity.list_id in exact_lists:
                 continue
-            if not foreign and quick_reject(q_set, form.word_set, form.entity.country, form.entity.kind == "company"):
+            if foreign:
+                if quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, form.entity.country, twin):
+                    continue
+            elif quick_reject(q_set, q_joins, form.word_set, form.joins, form.entity.country,
+                              form.entity.kind == "company", twin):
                 continue
             result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                              country=form.entity.country, company=form.entity.kind == "company")
