@@ -69,3 +69,8 @@ def test_an_acronym_alias_with_a_slash_is_an_acronym_not_a_name(ruleset) -> None
         assert found.features["matched"] != "exact alias"
     [found] = ruleset.matcher.match("A/SEU", "CN", lists=["ca-nro"])
     assert (found.entity.name, found.decision, found.features["matched"]) == ("Space Engineering University", "possible", "acronym")
+
+
+@pytest.mark.parametrize(("name", "acronym"), [("Peking University", "PKU"), ("Tsinghua University", "THU")])
+def test_acronyms_of_names_in_older_romanisations(name: str, acronym: str) -> None:
+    assert acronym in derived_acronyms(name, chinese=True)

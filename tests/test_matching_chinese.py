@@ -67,3 +67,60 @@ def test_words_written_together_pair_with_words_written_apart(query: str, listed
     from collabguard.matching.normalize import tokens
 
     assert compare(tokens(query), tokens(listed), lenient=False, twin_ratio=0.8, country="CN").passed is passes
+
+
+def _english_only_1260h() -> Matcher:
+    lists = load_lists(ROOT / "rules" / "lists")
+    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
+            for e in lists.entities if e.list_id == "us-dod-1260h"]
+    return Matcher(ListSet(lists={"us-dod-1260h": lists.lists["us-dod-1260h"]}, entities=tuple(keep)))
+
+
+@pytest.mark.parametrize(("query", "entity"), [
+    ("Dahua Technology", "Zhejiang Dahua Technology Co., Ltd."),  # the province it is registered in left out
+    ("Dahua", "Zhejiang Dahua Technology Co., Ltd."),
+    ("DJI", "Shenzhen DJI Technology Co., Ltd."),
+    ("Hongdu Aviation", "Jiangxi Hongdu Aviation Industry Co., Ltd."),
+])
+def test_a_chinese_company_is_found_without_the_place_it_is_registered_in(query: str, entity: str) -> None:
+    found = _english_only_1260h().match(query, "CN")
+    assert [(c.entity.name, c.decision) for c in found] == [(entity, "possible")]
+
+
+@pytest.mark.parametrize(("query", "not_entity"), [
+    ("Beijing Dahua Technology", "Zhejiang Dahua Technology Co., Ltd."),  # another place is another company
+    ("AVIC Aircraft Industry", "AVIC Xi’an Aircraft Industry Group Company Ltd."),  # a place inside names a subsidiary
+])
+def test_a_company_place_may_be_left_out_never_changed(query: str, not_entity: str) -> None:
+    assert not_entity not in {c.entity.name for c in _english_only_1260h().match(query, "CN")}
+
+
+@pytest.mark.parametrize(("query", "listed", "passes"), [
+    ("Suzhou University", "Fuzhou University", False),  # two pinyin names: two places, not a typo
+    ("Nanhang University", "Nanchang University", False),
+    ("Tsinghau University", "Tsinghua University", True),  # a misspelling that is not pinyin
+    ("Hrabin Institute of Technology", "Harbin Institute of Technology", True),
+])
+def test_one_pinyin_name_is_not_a_misspelling_of_another(query: str, listed: str, passes: bool) -> None:
+    from collabguard.matching.compare import compare
+    from collabguard.matching.normalize import tokens
+
+    assert compare(tokens(query), tokens(listed), lenient=False, twin_ratio=0.8, country="CN").passed is passes
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("hunan", ("hu", "nan")), ("xiangtan", ("xiang", "tan")), ("shijiazhuang", ("shi", "jia", "zhuang")),
+    ("peking", ("pe", "king")), ("tsinghua", ("tsing", "hua")),  # older romanisations universities kept
+    ("shinjianzhuang", None), ("harbin", None), ("social", None),  # "shin" is no pinyin syllable
+])
+def test_pinyin_syllables_are_real_syllables(word: str, parts: tuple[str, ...] | None) -> None:
+    from collabguard.matching.pinyin import syllables
+
+    assert syllables(word) == parts
+
+
+def test_an_address_part_keeps_its_brackets() -> None:
+    from collabguard.matching.normalize import segments
+
+    parts = segments("SEMICONDUCTOR MANUFACTURING NORTH CHINA (BEIJING) CORPORATION, HARBIN 138472, P.R. CHINA")
+    assert "SEMICONDUCTOR MANUFACTURING NORTH CHINA (BEIJING) CORPORATION" in parts

@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from collabguard.matching.normalize import GENERIC_WORDS
+from collabguard.matching.pinyin import syllables
 from collabguard.matching.translate import PINYIN, skeleton
 
 # Words that may be present on one side only: the PLA prefix of Chinese military names, and the
@@ -65,13 +66,19 @@ def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None
         if SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in ("school", "academy") and word in ("school", "academy")):
             return "synonym", 0.85
         if (len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and abs(len(a) - len(word)) <= 2
-                and (a[0] == word[0] or a[-1] == word[-1])):
+                and (a[0] == word[0] or a[-1] == word[-1]) and not _two_pinyin_names(a, word)):
             sim = OSA.normalized_similarity(a, word)  # a swap of two letters is one edit
             if sim >= twin_ratio:
                 return "typo", sim
         if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a):
             return "abbreviation", 0.9
     return None
+
+
+def _two_pinyin_names(a: str, b: str) -> bool:
+    """Two words that are both pinyin are two Chinese names, not one misspelt: Suzhou and Fuzhou,
+    Nanhang and Nanchang are different places. A misspelling rarely stays pinyin ("Tsinghau")."""
+    return syllables(a) is not None and syllables(b) is not None
 
 
 GENERIC_WEIGHT = 0.3
@@ -90,7 +97,23 @@ def _is_generic(token: str) -> bool:
 COUNTRY_WORDS = {"CN": frozenset({"china", "chinese", "prc"}), "HK": frozenset({"china", "chinese"}),
                  "MO": frozenset({"china", "chinese"}), "RU": frozenset({"russia", "russian"}),
                  "IR": frozenset({"iran", "iranian"})}
-COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development"}
+COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development",
+                                "microelectronics", "investment"}
+# Chinese companies are registered under their province or city ("Zhejiang Dahua Technology Co.,
+# Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
+# of that country the place may be left out, never replaced by another one (an extra word rejects).
+_CN_PLACES = frozenset({
+    # provinces, autonomous regions and municipalities
+    "anhui", "beijing", "chongqing", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
+    "heilongjiang", "henan", "hubei", "hunan", "jiangsu", "jiangxi", "jilin", "liaoning", "ningxia", "qinghai",
+    "shaanxi", "shandong", "shanghai", "shanxi", "sichuan", "tianjin", "xinjiang", "xizang", "yunnan", "zhejiang",
+    # large cities that companies are registered in
+    "shenzhen", "guangzhou", "hangzhou", "nanjing", "wuhan", "chengdu", "xian", "suzhou", "harbin", "changsha",
+    "changchun", "shenyang", "dalian", "qingdao", "xiamen", "ningbo", "wuxi", "hefei", "zhengzhou", "jinan",
+    "fuzhou", "kunming", "nanchang", "taiyuan", "shijiazhuang", "lanzhou", "guiyang", "nanning", "zhuhai",
+    "dongguan", "foshan", "mianyang", "luoyang", "baoding", "zhuzhou", "changzhou", "nantong", "yantai",
+})
+PLACE_WORDS = {"CN": _CN_PLACES, "HK": _CN_PLACES, "MO": _CN_PLACES}
 
 
 def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_set: frozenset[str],
@@ -224,7 +247,10 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     if company and not lenient and anchored:
-        missing = [w for w in missing if w not in COMPANY_TAIL]
+        # the place a company is registered in comes first; a place further on names a subsidiary
+        # ("AVIC Xi'an Aircraft Industry" is not AVIC)
+        place = listed[0] if listed and listed[0] in PLACE_WORDS.get(country, ()) else None
+        missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
     # Similarity: paired words over all words, generic words weighing less than distinctive ones;
     # words that may stand on one side only (optional, the entry's own country, a company's
     # descriptive tail) do not lower it.

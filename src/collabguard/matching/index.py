@@ -30,7 +30,7 @@ from collabguard.matching.normalize import (
     normalize,
     tokens,
 )
-from collabguard.matching.pinyin import syllable_initials
+from collabguard.matching.pinyin import syllable_initials, syllables
 from collabguard.matching.translate import script_of, skeleton
 
 PREFIX = 5
@@ -299,7 +299,8 @@ class NameIndex:
             hit = process.extractOne(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO)
             if hit is not None:
                 cand = hit[0]
-                if abs(len(cand) - len(word)) <= 2 and (cand[0] == word[0] or cand[-1] == word[-1]):
+                if (abs(len(cand) - len(word)) <= 2 and (cand[0] == word[0] or cand[-1] == word[-1])
+                        and not (syllables(cand) and syllables(word))):  # Suzhou, Fuzhou: two places
                     twin = cand
         if len(self._twins) < 65536:
             self._twins[word] = twin

@@ -182,7 +182,7 @@ def segments(text: str) -> list[str]:
     out = [whole]
     bracketed = [m.group(1).strip() for m in _BRACKETS.finditer(whole)]
     outside = " ".join(_BRACKETS.sub(" ", whole).split())
-    for candidate in [outside, *bracketed]:
+    for candidate in [outside, *bracketed, whole]:  # whole: its parts with their brackets kept
         for part in [candidate, *_SEPARATORS.split(candidate)]:
             part = part.strip(" .")
             if part and part not in out:

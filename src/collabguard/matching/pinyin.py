@@ -3,21 +3,44 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
-_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", "")
-_FINALS = ("iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "van", "ai", "ei", "ao", "ou",
-           "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "ve", "a", "o", "e", "i", "u", "v")
-SYLLABLES = frozenset(i + f for i in _INITIALS for f in _FINALS if i + f)
-_MAX = max(len(s) for s in SYLLABLES)
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every syllable standard pinyin has (about 400), toneless, read from the dictionary of
+    ``pypinyin`` (shipped with it, offline): "shen" is one, "shin" is not. Syllables without a
+    vowel (interjections: m, n, ng, hm) are left out."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFKD", reading) if not unicodedata.combining(c)).lower()
+            if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiou"):
+                out.add(plain)
+    return frozenset(out)
+
+
+_MAX = 6  # the longest syllables: zhuang, chuang, shuang
+
+
+# Older romanisations that universities kept in their English names (Chinese Postal Map
+# Romanization, Wade–Giles): Peking University is PKU, Tsinghua University THU.
+ROMANISED = {"peking": ("pe", "king"), "tsinghua": ("tsing", "hua"), "soochow": ("soo", "chow"),
+             "nanking": ("nan", "king"), "tientsin": ("tien", "tsin"), "chekiang": ("che", "kiang")}
 
 
 @lru_cache(maxsize=8192)
 def syllables(word: str) -> tuple[str, ...] | None:
     """Split a word into pinyin syllables (fewest syllables first); None if it is not pinyin."""
     word = word.lower()
+    if word in ROMANISED:
+        return ROMANISED[word]
     if not word.isalpha() or not word.isascii():
         return None
+    known = pinyin_syllables()
     best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
     best[0] = ()
     for end in range(1, len(word) + 1):
@@ -26,7 +49,7 @@ def syllables(word: str) -> tuple[str, ...] | None:
             piece = word[end - size:end]
             # pinyin marks a syllable that starts with a vowel after another syllable with an
             # apostrophe (Xi'an), so inside a word every syllable but the first has a consonant
-            if prev is not None and piece in SYLLABLES and (not prev or piece[0] not in "aoe"):
+            if prev is not None and piece in known and (not prev or piece[0] not in "aoe"):
                 cand = prev + (piece,)
                 if best[end] is None or len(cand) < len(best[end]):  # type: ignore[arg-type]
                     best[end] = cand
