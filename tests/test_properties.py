@@ -196,6 +196,10 @@ def test_every_listed_name_alias_and_local_name_finds_its_entry() -> None:
         if e.kind == "programme":
             continue
         for text in (e.name, *e.aliases, *([e.name_local] if e.name_local else [])):
+            if not normalize(text):
+                # a legal form alone names nothing: the 1286 list gives one entry's name as
+                # "Federal State Budgetary Educational Institution of Higher Education" (its aliases name it)
+                continue
             found = MATCHER.match(text, e.country or None)
             if any(c.entity.entity_id == e.entity_id and c.entity.list_id == e.list_id for c in found):
                 continue

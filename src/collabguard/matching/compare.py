@@ -81,6 +81,27 @@ def _two_pinyin_names(a: str, b: str) -> bool:
     return syllables(a) is not None and syllables(b) is not None
 
 
+# Parents that research institutes name after their own name ("... of the Russian Academy of
+# Sciences", "Chinese Academy of Sciences Institute of ..."), or leave out.
+_PARENTS = {
+    "RU": ("russian academy science", "ras", "siberian branch russian academy science", "siberian branch ras",
+           "ural branch russian academy science", "ural branch ras", "far eastern branch russian academy science",
+           "far eastern branch ras"),
+    "CN": ("chinese academy science", "cas", "china academy science"),
+}
+PARENT_PHRASES = {c: {tuple(sorted(p.split())): p for p in phrases} for c, phrases in _PARENTS.items()}
+PARENT_WORDS = {c: frozenset(w for p in phrases for w in p.split()) for c, phrases in _PARENTS.items()}
+PARENT_PHRASES["HK"] = PARENT_PHRASES["MO"] = PARENT_PHRASES["CN"]
+PARENT_WORDS["HK"] = PARENT_WORDS["MO"] = PARENT_WORDS["CN"]
+
+
+def parent_named(words: list[str], country: str) -> str:
+    """The parent institution that ``words`` name, if they name exactly one (else "")."""
+    phrases = PARENT_PHRASES.get(country)
+    return phrases.get(tuple(sorted(words)), "") if phrases else ""
+
+
+PARENT_SCORE = 90
 GENERIC_WEIGHT = 0.3
 
 
@@ -128,7 +149,8 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     if q_only & listed_joins or l_only & query_joins:
         return False
     if len(q_only) > len(l_only) or (not company and len(l_only) > len(q_only)):
-        return True
+        parents = PARENT_WORDS.get(country)
+        return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
     return any(all(_pair_kind(q, w, twin_ratio) is None for w in l_only) for q in q_only)
 
 
@@ -158,6 +180,9 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own]
     l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own]
     if len(q_only) != len(l_only) and (_may_join(q_only, l_only) or _may_join(l_only, q_only)):
+        return None
+    parents = PARENT_WORDS.get(country)
+    if parents and ((not l_only and set(q_only) <= parents) or (not q_only and set(l_only) <= parents)):
         return None
     if len(q_only) > len(l_only):
         return Comparison(0, False, f"extra word {q_only[0]!r}", ())
@@ -251,6 +276,16 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         # ("AVIC Xi'an Aircraft Industry" is not AVIC)
         place = listed[0] if listed and listed[0] in PLACE_WORDS.get(country, ()) else None
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
+    parent = ""
+    left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?")]
+    left_l = [w for w in unpaired_l if w not in OPTIONAL_WORDS]
+    if (anchored and (extra or missing) and bool(left_q) != bool(left_l)
+            and (found := parent_named(left_q or left_l, country))):
+        # "Institute of Solid State Physics" and "... of the Russian Academy of Sciences": the same
+        # institute, its parent named on one side only (never the parent for its institute: the
+        # institute's own words must all pair)
+        parent = found
+        extra, missing = [], []
     # Similarity: paired words over all words, generic words weighing less than distinctive ones;
     # words that may stand on one side only (optional, the entry's own country, a company's
     # descriptive tail) do not lower it.
@@ -265,6 +300,9 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             return Comparison(score, False, f"extra word {extra[0].lstrip('~')!r}", kinds)
         if missing:
             return Comparison(score, False, f"missing word {missing[0]!r}", kinds)
+        if parent:  # weaker than every word pairing: at most PARENT_SCORE
+            return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}, named on one side only",
+                              kinds)
         return Comparison(score, True, "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")", kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:

@@ -2,7 +2,8 @@
 
 A normalised form keeps every word that carries identity: org-type words are made uniform
 ("Univ." → university, "Centre" → center) but never dropped, so a name cannot shrink to generic
-words only. Stop words and legal-form suffixes ("Co., Ltd.") are dropped. Non-Latin scripts are
+words only. Stop words, legal forms ("Co., Ltd.", "Joint Stock Company", "Federal State Unitary Enterprise"),
+"named after" and initials ("P. N. Lebedev") are dropped. Non-Latin scripts are
 kept as they are (compared in their own script); romanisation comes in a later matcher version.
 """
 
@@ -50,6 +51,7 @@ ABBREVIATIONS: dict[str, str] = {
     "grp": "group",
     "intl": "international",
     "airforce": "air force",
+    "ras": "russian academy science",  # "... of the Siberian Branch of the RAS"
     # plural and singular name the same thing
     "sciences": "science",
     "technologies": "technology",
@@ -76,6 +78,19 @@ STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "at", "a", "an", "on", 
 LEGAL_FORMS = frozenset(
     {"co", "company", "ltd", "limited", "inc", "incorporated", "llc", "plc", "gmbh", "jsc", "pjsc", "ojsc", "cjsc"}
 )
+
+# Legal forms written out in words, and the Russian "named after" (имени): dropped as phrases.
+LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
+    "open joint stock company", "closed joint stock company", "public joint stock company",
+    "non public joint stock company", "joint stock company", "limited liability company",
+    "federal state unitary enterprise", "federal state budgetary institution of science",
+    "federal state budgetary educational institution of higher education",
+    "federal state autonomous educational institution of higher education",
+    "federal state budgetary institution", "federal state autonomous institution", "federal state institution",
+    "federal autonomous institution", "named after",
+)), key=len, reverse=True))
+_S_AND_T = re.compile(r"\bs\s*&\s*t\b")
+_LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
 
 # Words that do not identify an organisation on their own. A name made only of these
 # ("National Defense University", "Naval Academy", "Institute of Applied Physics") is generic:
@@ -112,14 +127,24 @@ def tokens(text: str) -> tuple[str, ...]:
     text = _strip_marks(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
+    text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
+    text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")
     cleaned = "".join(ch if ch.isalnum() else " " for ch in text)
+    words = [w for raw in cleaned.split() for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []
-    for raw in cleaned.split():
-        for word in ABBREVIATIONS.get(raw, raw).split():
-            if word in STOP_WORDS or word in LEGAL_FORMS:
-                continue
-            out.append(word)
+    i = 0
+    while i < len(words):
+        phrase = next((p for p in LEGAL_PHRASES if words[i] == p[0] and tuple(words[i:i + len(p)]) == p), None)
+        if phrase is not None:
+            i += len(phrase)
+            continue
+        word = words[i]
+        i += 1
+        # stop words, legal forms, and initials ("P. N. Lebedev" is Lebedev)
+        if word in STOP_WORDS or word in LEGAL_FORMS or (len(word) == 1 and word.isalpha() and word.isascii()):
+            continue
+        out.append(word)
     return tuple(out)
 
 

@@ -1,0 +1,43 @@
+"""Russian names: legal forms written out, "named after" and initials, and research institutes that
+name their parent academy or leave it out."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.matching.compare import compare
+from collabguard.matching.normalize import normalize, tokens
+
+
+@pytest.mark.parametrize(("raw", "norm"), [
+    ("Joint Stock Company All-Russian Research Institute Signal", "all russian research institute signal"),
+    ("OJSC All-Russian Research Institute Signal", "all russian research institute signal"),
+    ("Closed Joint-Stock Company Scientific Production Enterprise Topaz", "scientific production enterprise topaz"),
+    ("Federal State Unitary Enterprise Scientific and Production Enterprise Gamma", "scientific production enterprise gamma"),
+    ("Radio Technical Institute named after A. L. Mints", "radio technical institute mints"),
+    ("P.N. Lebedev Physical Institute", "lebedev physical institute"),
+    ("Defense S&T Key Laboratory of Antennas", "defense science technology key laboratory antennas"),
+    ("Chengdu M&S Electronics Technology Co., Ltd.", "chengdu ms electronic technology"),  # letters joined by & are one word
+    ("Joint Institute for Nuclear Research", "joint institute nuclear research"),  # "joint" alone is no legal form
+])
+def test_legal_forms_named_after_and_initials_are_dropped(raw: str, norm: str) -> None:
+    assert normalize(raw) == norm
+
+
+@pytest.mark.parametrize(("query", "listed", "country", "passes"), [
+    ("Institute of Solid State Physics", "Institute of Solid State Physics of the Russian Academy of Sciences", "RU", True),
+    ("Keldysh Institute of Applied Mathematics of the Russian Academy of Sciences", "Keldysh Institute of Applied Mathematics", "RU", True),
+    ("Russian Academy of Sciences", "Institute of Solid State Physics of the Russian Academy of Sciences", "RU", False),  # never the parent
+    ("Institute of Solid State Physics of the Russian Academy of Sciences", "Russian Academy of Sciences", "RU", False),  # nor the reverse
+    ("Institute of Microelectronics, Chinese Academy of Sciences", "Institute of Microelectronics", "CN", True),
+])
+def test_a_research_institute_may_name_its_parent_or_leave_it_out(query: str, listed: str, country: str, passes: bool) -> None:
+    result = compare(tokens(query), tokens(listed), lenient=False, twin_ratio=0.8, country=country)
+    assert result.passed is passes
+    if passes:
+        assert "named on one side only" in result.why
+
+
+def test_ras_is_the_russian_academy_of_sciences() -> None:
+    assert normalize("Rzhanov Institute of Semiconductor Physics, Siberian Branch of Russian Academy of Sciences") == \
+        normalize("Rzhanov Institute of Semiconductor Physics of the Siberian Branch of the RAS")
