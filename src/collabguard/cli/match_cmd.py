@@ -21,31 +21,37 @@ class MatchFormat(str, Enum):
 
 
 def _matcher(list_args: list[str], rules: Path | None):  # type: ignore[no-untyped-def]
-    """The matcher over the shipped lists, or only over the lists named by --list (ids or CSV files)."""
-    from collabguard.api import get_ruleset
+    """The matcher over the shipped lists, or only over the lists named by --list (ids or CSV files).
+    Only the lists are read (not the rule packs), and the shipped ones only when needed."""
+    from collabguard.api import default_rules_dir
+    from collabguard.lists import load_lists
     from collabguard.lists.loader import load_list_file
     from collabguard.lists.model import ListSet
     from collabguard.matching.matcher import Matcher
 
-    ruleset = get_ruleset(rules)
-    if not list_args:
-        return ruleset.matcher, None
+    root = rules if rules is not None else default_rules_dir()
     ids = [a for a in list_args if not a.lower().endswith(".csv")]
-    unknown = [a for a in ids if a not in ruleset.lists.lists]
-    if unknown:
-        fail(f"--list: unknown list {unknown[0]!r}; shipped: {', '.join(sorted(ruleset.lists.lists))}, or a path to a .csv file")
     files = [load_list_file(Path(a)) for a in list_args if a.lower().endswith(".csv")]
-    if not files:
-        return ruleset.matcher, ids
-    lists = {i: ruleset.lists.lists[i] for i in ids}
-    entities = [e for e in ruleset.lists.entities if e.list_id in ids]
+    if files and not ids:
+        lists, entities = {}, []
+    else:
+        shipped = load_lists(root / "lists")
+        if not list_args:
+            return Matcher(shipped), None
+        unknown = [a for a in ids if a not in shipped.lists]
+        if unknown:
+            fail(f"--list: unknown list {unknown[0]!r}; shipped: {', '.join(sorted(shipped.lists))}, or a path to a .csv file")
+        if not files:
+            return Matcher(shipped), ids
+        lists = {i: shipped.lists[i] for i in ids}
+        entities = [e for e in shipped.entities if e.list_id in ids]
     for extra in files:
         clash = set(extra.lists) & set(lists)
         if clash:
             fail(f"--list: two lists are called {clash.pop()!r}")
         lists.update(extra.lists)
         entities += extra.entities
-    return Matcher(ListSet(lists=lists, entities=tuple(entities)), ruleset.matcher.config), None
+    return Matcher(ListSet(lists=lists, entities=tuple(entities))), None
 
 
 def _text(rows: list[dict]) -> str:  # type: ignore[type-arg]

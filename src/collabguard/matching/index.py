@@ -10,6 +10,7 @@ distinctive words, never against every name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice, product
 
 from collections import defaultdict
@@ -159,20 +160,22 @@ def entity_forms(entity: Entity, borrowed: list[tuple[str, str]] = ()) -> list[N
     return forms
 
 
-def blocking_keys(token: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def blocking_keys(token: str) -> tuple[str, ...]:
     """Index keys of a list word: itself, its first letters, its consonant skeleton."""
     keys = [token]
     if len(token) >= PREFIX + 1:
         keys.append("^" + token[:PREFIX])
     if len(token) >= 3 and token.isascii():
         keys.append("~" + skeleton(token))
-    return keys
+    return tuple(keys)
 
 
-def query_keys(token: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def query_keys(token: str) -> tuple[str, ...]:
     """Index keys to look up for a query word (a translated word looks up each alternative)."""
     if token.startswith("~"):
-        return ["~" + skeleton(token[1:])]
+        return ("~" + skeleton(token[1:]),)
     keys: list[str] = []
     for alt in token.split("|"):
         keys.append(alt)
@@ -182,7 +185,7 @@ def query_keys(token: str) -> list[str]:
         # says too little ("social" and "school" are both s-c-l)
         if len(alt) >= 4 and alt.isascii() and len(sk := skeleton(alt)) >= MIN_SKELETON:
             keys.append("~" + sk)
-    return keys
+    return tuple(keys)
 
 
 class NameIndex:

@@ -89,6 +89,8 @@ LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "federal state budgetary institution", "federal state autonomous institution", "federal state institution",
     "federal autonomous institution", "named after",
 )), key=len, reverse=True))
+_LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
 
@@ -121,21 +123,26 @@ def _strip_marks(text: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     """Normalised tokens: NFKC, case-fold, accents stripped, abbreviations expanded,
     stop words and legal forms removed. Order is kept."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    # invisible format characters (soft hyphen, zero-width joiners, BOM) split words for no reason
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = _strip_marks(text)
+    if text.isascii():  # no compatibility forms, format characters or accents: the fast way
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold()
+        # invisible format characters (soft hyphen, zero-width joiners, BOM) split words for no reason
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+        text = _strip_marks(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in text)
+    cleaned = _NOT_ASCII_WORD.sub(" ", text) if text.isascii() else "".join(ch if ch.isalnum() else " " for ch in text)
     words = [w for raw in cleaned.split() for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []
     i = 0
     while i < len(words):
-        phrase = next((p for p in LEGAL_PHRASES if words[i] == p[0] and tuple(words[i:i + len(p)]) == p), None)
+        phrase = None
+        if words[i] in _LEGAL_PHRASE_STARTS:
+            phrase = next((p for p in LEGAL_PHRASES if words[i] == p[0] and tuple(words[i:i + len(p)]) == p), None)
         if phrase is not None:
             i += len(phrase)
             continue

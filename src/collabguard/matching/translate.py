@@ -140,6 +140,7 @@ def script_of(text: str) -> str:
     return "latin"
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonant skeleton for comparing words from abjad scripts: vowels (and y/w) dropped,
     doubled letters collapsed, h after a consonant dropped. "hossein" → "hsn", "hsyn" → "hsn"."""
