@@ -98,3 +98,18 @@ def test_an_unknown_list_id_is_a_usage_error(tmp_path: Path) -> None:
 def test_lists_show_reports_editions_and_gaps() -> None:
     out = runner.invoke(app, ["lists", "show", "--rules", str(RULES)]).output
     assert "ca-nro" in out and "PARTIAL" in out and "not checked" in out
+
+
+def test_many_names_give_the_same_results_in_one_or_two_processes_and_repeats_are_matched_once(tmp_path: Path) -> None:
+    from collabguard.api import get_ruleset
+    from collabguard.matching.batch import MIN_PARALLEL, NameRow, match_rows
+
+    with open(Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "devset.csv", encoding="utf-8") as fh:
+        queries = list(dict.fromkeys((r["query"], r["country"] or None) for r in csv.DictReader(fh)))[: MIN_PARALLEL + 100]
+    rows = [NameRow(i + 1, n, c) for i, (n, c) in enumerate(queries + queries[:50])]  # 50 repeated rows
+    matcher = get_ruleset(RULES).matcher
+    one, two = match_rows(rows, matcher, jobs=1), match_rows(rows, matcher, jobs=2)
+    assert json.dumps(one, ensure_ascii=False) == json.dumps(two, ensure_ascii=False)
+    assert len(one) == len(rows) and [r["name"] for r in one] == [r.name for r in rows]
+    assert one[-50:] == one[:50]
+    assert sum(r["decision"] != "none" for r in one) > 100  # real hits among them, not only empty results

@@ -96,6 +96,7 @@ def match(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     programme: bool = typer.Option(False, "--programme", help="Match talent programmes instead of institutions."),
     rules: Path | None = RulesOpt,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for many distinct names (same results, in input order)."),
 ) -> None:
     """Match many names against the lists: one result per input row, in input order."""
     from collabguard.matching.batch import match_rows, read_names_csv, read_names_lines
@@ -103,7 +104,7 @@ def match(
     rows = read_names_lines(sys.stdin.read()) if names == "-" else read_names_csv(Path(names))
     matcher, only = _matcher(lists, rules)
     results = match_rows(rows, matcher, lists=only, kind="programme" if programme else "organisation",
-                         explain=fmt is not MatchFormat.csv)  # CSV has no column for near misses
+                         explain=fmt is not MatchFormat.csv, jobs=jobs)  # CSV has no column for near misses
     write_output(render_rows(results, fmt), output)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing as mp
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from collabguard.io.yaml_loader import read_text
 from collabguard.matching.matcher import Matcher
 
 MAX_NAME = 10_000
+MIN_PARALLEL = 500  # fewer distinct names are matched faster than processes start
 
 
 @dataclass(frozen=True)
@@ -70,44 +72,83 @@ def _row(n: int, name: str, raw_country: str) -> NameRow:
     return NameRow(n, name, country, note)
 
 
+def _results(matcher: Matcher, name: str, country: str | None, kind: str, lists: list[str] | None,
+             explain: bool) -> list[dict[str, Any]]:
+    """Every list's result for one name, as plain data (so worker processes can return it)."""
+    results = matcher.results(name, country, kind=kind, lists=lists, explain=explain) if name else []
+    return [
+        {
+            "list": x.list_id,
+            "decision": x.best.decision if x.best else "none",
+            "entity_id": x.best.entity.entity_id if x.best else None,
+            "entity_name": x.best.entity.name if x.best else None,
+            "score": x.best.score if x.best else None,
+            "matched_name": x.best.form.text if x.best else None,
+            "query_normalized": x.best.query_normalized if x.best else None,
+            "reasons": x.best.reasons if x.best else [],
+            "features": x.best.features if x.best else {},
+            "also_fits": [{"entity_id": e.entity_id, "entity_name": e.name} for e in x.best.also] if x.best else [],
+            "rejected": ({"entity_id": x.rejected.entity.entity_id, "entity_name": x.rejected.entity.name,
+                          "score": x.rejected.score, "why": x.rejected.why} if x.rejected else None),
+            "_rank": list(x.best.sort_key()) if x.best else None,
+        }
+        for x in results
+    ]
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _work(key: tuple[str, str | None]) -> list[dict[str, Any]]:
+    return _results(_WORKER["matcher"], key[0], key[1], _WORKER["kind"], _WORKER["lists"], _WORKER["explain"])
+
+
+def _parallel(keys: list[tuple[str, str | None]], matcher: Matcher, kind: str, lists: list[str] | None, explain: bool,
+              jobs: int) -> list[list[dict[str, Any]]] | None:
+    """Match in ``jobs`` worker processes that share the built matcher (forked: nothing is rebuilt
+    or copied); None where processes cannot be forked (the caller matches in this process)."""
+    if "fork" not in mp.get_all_start_methods():
+        return None
+    _WORKER.update(matcher=matcher, kind=kind, lists=lists, explain=explain)
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_work, keys, chunksize=max(1, min(256, len(keys) // (jobs * 8))))
+    finally:
+        _WORKER.clear()
+
+
 def match_rows(rows: Iterable[NameRow], matcher: Matcher, lists: list[str] | None = None,
-               kind: str = "organisation", explain: bool = True) -> list[dict[str, Any]]:
+               kind: str = "organisation", explain: bool = True, jobs: int = 1) -> list[dict[str, Any]]:
     """Per input row: the strongest candidate, every list with a match or possible, and all per-list
-    results (with ``explain``, also the nearest rejected candidate of each list)."""
+    results (with ``explain``, also the nearest rejected candidate of each list).
+
+    A name and country that recur (an affiliation repeated over a bibliography) are matched once.
+    With ``jobs`` > 1 and enough distinct names, they are matched in that many processes."""
+    rows = list(rows)
+    keys = list(dict.fromkeys((r.name, r.country) for r in rows))
+    done = None
+    if jobs > 1 and len(keys) >= MIN_PARALLEL:
+        done = _parallel(keys, matcher, kind, lists, explain, jobs)
+    if done is None:
+        done = [_results(matcher, name, country, kind, lists, explain) for name, country in keys]
+    by_key = dict(zip(keys, done, strict=True))
     out: list[dict[str, Any]] = []
     for r in rows:
-        results = matcher.results(r.name, r.country, kind=kind, lists=lists, explain=explain) if r.name else []
-        hits = sorted((x.best for x in results if x.best is not None and x.best.decision != "none"),
-                      key=lambda c: c.sort_key(), reverse=True)
+        results = by_key[(r.name, r.country)]
+        hits = sorted((x for x in results if x["decision"] != "none"), key=lambda x: x["_rank"], reverse=True)
         top = hits[0] if hits else None
         out.append({
             "name": r.name,
             "country": r.country or "",
-            "decision": top.decision if top else "none",
-            "entity_id": top.entity.entity_id if top else "",
-            "entity_name": top.entity.name if top else "",
-            "list": top.entity.list_id if top else "",
-            "score": top.score if top else "",
-            "matched_name": top.form.text if top else "",
-            "lists_matched": "|".join(sorted({c.entity.list_id for c in hits})),
+            "decision": top["decision"] if top else "none",
+            "entity_id": top["entity_id"] if top else "",
+            "entity_name": top["entity_name"] if top else "",
+            "list": top["list"] if top else "",
+            "score": top["score"] if top else "",
+            "matched_name": top["matched_name"] if top else "",
+            "lists_matched": "|".join(sorted({x["list"] for x in hits})),
             "note": r.note,
-            "results": [
-                {
-                    "list": x.list_id,
-                    "decision": x.best.decision if x.best else "none",
-                    "entity_id": x.best.entity.entity_id if x.best else None,
-                    "entity_name": x.best.entity.name if x.best else None,
-                    "score": x.best.score if x.best else None,
-                    "matched_name": x.best.form.text if x.best else None,
-                    "query_normalized": x.best.query_normalized if x.best else None,
-                    "reasons": x.best.reasons if x.best else [],
-                    "features": x.best.features if x.best else {},
-                    "also_fits": [{"entity_id": e.entity_id, "entity_name": e.name} for e in x.best.also] if x.best else [],
-                    "rejected": ({"entity_id": x.rejected.entity.entity_id, "entity_name": x.rejected.entity.name,
-                                  "score": x.rejected.score, "why": x.rejected.why} if x.rejected else None),
-                }
-                for x in results
-            ],
+            "results": [{k: v for k, v in x.items() if k != "_rank"} for x in results],
         })
     return out
 
