@@ -124,3 +124,18 @@ def test_an_address_part_keeps_its_brackets() -> None:
 
     parts = segments("SEMICONDUCTOR MANUFACTURING NORTH CHINA (BEIJING) CORPORATION, HARBIN 138472, P.R. CHINA")
     assert "SEMICONDUCTOR MANUFACTURING NORTH CHINA (BEIJING) CORPORATION" in parts
+
+
+def test_a_list_name_with_a_comma_is_found_in_an_address() -> None:
+    from collabguard.api import get_ruleset
+
+    found = get_ruleset().matcher.match("Department of Chemistry, SMIC, Americas, Harbin 223872, P.R. China", None)
+    assert "SMIC, Americas" in {c.entity.name for c in found}
+
+
+def test_neighbouring_parts_do_not_hide_the_country_at_the_end_of_an_address() -> None:
+    # bug while adding part pairs: the pair came last and was read as the country, so "Mobile" (a
+    # city in Alabama) became a possible China Mobile Limited
+    from collabguard.api import get_ruleset
+
+    assert get_ruleset().matcher.match("Univ S Alabama, Sch Comp, Mobile, AL 36688 USA", None) == []

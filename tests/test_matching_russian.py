@@ -41,3 +41,16 @@ def test_a_research_institute_may_name_its_parent_or_leave_it_out(query: str, li
 def test_ras_is_the_russian_academy_of_sciences() -> None:
     assert normalize("Rzhanov Institute of Semiconductor Physics, Siberian Branch of Russian Academy of Sciences") == \
         normalize("Rzhanov Institute of Semiconductor Physics of the Siberian Branch of the RAS")
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Aero Engine Corpoartion of China", "Aero Engine Corporation of China"),  # an optional word misspelt
+    ("SMIC Holdnigs Limited", "SMIC Holdings Limited"),
+])
+def test_a_misspelt_optional_word_still_pairs(query: str, listed: str) -> None:
+    from collabguard.matching.compare import quick_reject
+    from collabguard.matching.index import word_joins
+
+    q, ls = tokens(query), tokens(listed)
+    assert compare(q, ls, lenient=False, twin_ratio=0.8, country="CN").passed
+    assert not quick_reject(frozenset(q), word_joins(q), frozenset(ls), word_joins(ls), "CN", False, 0.8)

@@ -23,6 +23,8 @@ def is_department(part: str) -> bool:
 def infer_country(parts: list[str]) -> str | None:
     """The country an address ends with ("…, Peoples R China" → CN; "…, CA 90095 USA" → US)."""
     for part in reversed(parts[1:]):
+        if ", " in part:  # two neighbouring parts tried together, not the end of the address
+            continue
         text = _POSTCODE.sub(" ", part).strip(" .")
         if not text:
             continue

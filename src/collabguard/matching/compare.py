@@ -148,10 +148,13 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     l_only = listed_set - query_set - ignore
     if q_only & listed_joins or l_only & query_joins:
         return False
-    if len(q_only) > len(l_only) or (not company and len(l_only) > len(q_only)):
+    # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
+    own = COUNTRY_WORDS.get(country, frozenset())
+    l_any = listed_set - query_set - own
+    if len(q_only) > len(l_any) or (not company and len(l_only) > len(query_set - listed_set - own)):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
-    return any(all(_pair_kind(q, w, twin_ratio) is None for w in l_only) for q in q_only)
+    return any(all(_pair_kind(q, w, twin_ratio) is None for w in l_any) for q in q_only)
 
 
 def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str], query_joins: frozenset[str],
@@ -179,14 +182,17 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     qset, lset = set(query), set(listed)
     q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own]
     l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own]
+    # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
+    q_any = [q for q in query if q not in lset and q not in own]
+    l_any = [w for w in listed if w not in qset and w not in own]
     if len(q_only) != len(l_only) and (_may_join(q_only, l_only) or _may_join(l_only, q_only)):
         return None
     parents = PARENT_WORDS.get(country)
     if parents and ((not l_only and set(q_only) <= parents) or (not q_only and set(l_only) <= parents)):
         return None
-    if len(q_only) > len(l_only):
+    if len(q_only) > len(l_any):
         return Comparison(0, False, f"extra word {q_only[0]!r}", ())
-    if not company and len(l_only) > len(q_only):
+    if not company and len(l_only) > len(q_any):
         return Comparison(0, False, f"missing word {l_only[0]!r}", ())
     return None
 

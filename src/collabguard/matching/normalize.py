@@ -202,20 +202,27 @@ def compact(text: str) -> str:
 
 _BRACKETS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _SEPARATORS = re.compile(r"\s+[-–—/|]\s+|[;,/]")
+_COMMA = re.compile(r"\s*,\s*")
 
 
 def segments(text: str) -> list[str]:
     """The whole string, then its parts, for the query side only (list names are never split).
 
     Parts are separated by commas, semicolons, slashes or spaced dashes; a bracketed part
-    ("Beihang University (BUAA)") is tried on its own and the name is tried without it.
+    ("Beihang University (BUAA)") is tried on its own and the name is tried without it; two
+    neighbouring comma-separated parts without digits are tried together too.
     """
     whole = " ".join(text.split())
     out = [whole]
     bracketed = [m.group(1).strip() for m in _BRACKETS.finditer(whole)]
     outside = " ".join(_BRACKETS.sub(" ", whole).split())
     for candidate in [outside, *bracketed, whole]:  # whole: its parts with their brackets kept
-        for part in [candidate, *_SEPARATORS.split(candidate)]:
+        pieces = [p.strip(" .") for p in _COMMA.split(candidate)]
+        # two neighbouring comma-separated parts, for list names with a comma in them ("SMIC,
+        # Americas"; "Academy of Military Medical Sciences, Institute of …"); not address parts
+        pairs = [f"{a}, {b}" for a, b in zip(pieces, pieces[1:], strict=False)
+                 if len(pieces) > 2 and a and b and not any(ch.isdigit() for ch in a + b)]
+        for part in [candidate, *_SEPARATORS.split(candidate), *pairs]:
             part = part.strip(" .")
             if part and part not in out:
                 out.append(part)
