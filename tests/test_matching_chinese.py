@@ -139,3 +139,14 @@ def test_neighbouring_parts_do_not_hide_the_country_at_the_end_of_an_address() -
     from collabguard.api import get_ruleset
 
     assert get_ruleset().matcher.match("Univ S Alabama, Sch Comp, Mobile, AL 36688 USA", None) == []
+
+
+@pytest.mark.parametrize(("query", "entity"), [
+    ("清华大学", "Tsinghua University"),  # pinyin qinghua, the university's own romanisation Tsinghua
+    ("苏州大学", "Soochow University"),
+    ("陆军装甲兵学院", "Army Academy of Armored Forces"),  # a translated plural spelt as list names are
+    ("火箭军士官学校", "Rocket Force Sergeant School"),  # 士官: NCO, sergeant or petty officer
+    ("海军士官学校", "Naval Petty Officer Academy"),
+])
+def test_older_romanisations_and_normalised_translations(english_only: Matcher, query: str, entity: str) -> None:
+    assert entity in {c.entity.name for c in english_only.match(query, "CN")}

@@ -32,7 +32,7 @@ from collabguard.matching.normalize import (
     tokens,
 )
 from collabguard.matching.pinyin import syllable_initials, syllables
-from collabguard.matching.translate import script_of, skeleton
+from collabguard.matching.translate import PINYIN, script_of, skeleton
 
 PREFIX = 5
 MIN_TYPO_LENGTH = 6
@@ -177,8 +177,9 @@ def query_keys(token: str) -> tuple[str, ...]:
     if token.startswith("~"):
         return ("~" + skeleton(token[1:]),)
     keys: list[str] = []
-    for alt in token.split("|"):
+    for alt in token.rstrip("?").split("|"):
         keys.append(alt)
+        keys.extend(PINYIN.get(alt, ()))  # qinghua → Tsinghua; dianzi → electronic
         if len(alt) >= PREFIX:
             keys.append("^" + alt[:PREFIX])
         # pinyin and transliterations: haerbin ~ harbin; a skeleton of fewer than four letters

@@ -57,12 +57,12 @@ CHINESE: dict[str, str] = {
     "后勤": "logistics", "飞行": "flight", "预警": "early warning", "装备": "equipment", "工程物理": "engineering physics",
     "中国": "china|chinese", "东北": "northeastern|northeast", "西北": "northwestern|northwest", "东南": "southeast|southeastern",
     "西南": "southwest|southwestern", "华中": "huazhong", "华南": "south china", "华东": "east china",
-    "华北": "north china", "中南": "central south", "北方": "north", "南方": "southern", "国家": "national|state",
+    "华北": "north china", "中南": "central south", "北方": "north|northern", "南方": "southern", "国家": "national|state",
     "国立": "national", "发展": "development", "动力": "power|dynamics", "空气动力": "aerodynamics",
     # arms and services in the names of military academies
     "装甲兵": "armored forces", "装甲": "armored", "炮兵": "artillery", "防空兵": "air defense", "防空": "air defense",
     "边海防": "border coastal defense", "步兵": "infantry", "航空兵": "aviation", "兵": "", "勤务": "service",
-    "特种作战": "special operations", "士官": "nco", "海警": "coast guard", "警察": "police",
+    "特种作战": "special operations", "士官": "nco|sergeant|petty officer?", "海警": "coast guard", "警察": "police",
     "公安": "public security", "第一": "first", "第二": "second", "第三": "third", "第四": "fourth", "研究": "research",
     "部队": "unit", "政治": "political", "国际关系": "international relations", "人民": "renmin|people|peoples", "战略支援部队": "", "战略支援": "strategic support",
     "火箭": "rocket", "导弹": "missile", "卫星": "satellite", "发射": "launch", "测控": "tracking control",
@@ -73,7 +73,7 @@ CHINESE: dict[str, str] = {
     "微电子": "microelectronics", "半导体": "semiconductor|semiconductors", "激光": "laser", "矿业": "mining",
     "石油": "petroleum", "地质": "geosciences|geology|geological", "海事": "maritime", "民族": "minzu|nationalities",
     "财经": "finance economics", "外国语": "foreign languages|foreign studies", "商业": "commerce", "建筑": "architecture",
-    "纺织": "textile", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
+    "纺织": "textile", "产业": "industry?", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
     # the usual short forms of institution types (简称): 南京师大 is 南京师范大学, Nanjing Normal University
     "师大": "normal|shifan university", "民大": "minzu|nationalities university", "农大": "agricultural university",
     "医大": "medical university", "科大": "science? technology university", "交大": "jiaotong|transportation university",
@@ -87,6 +87,10 @@ PINYIN: dict[str, tuple[str, ...]] = {
     "hangkong": ("aviation", "aeronautics", "aeronautical"), "hangtian": ("astronautics", "aerospace"),
     "minzu": ("nationalities",), "shifan": ("normal",), "ligong": ("technology",), "gongye": ("industry", "technology"),
     "keji": ("technology",), "yike": ("medical",), "caijing": ("finance",), "renmin": ("people", "peoples"),
+    # place names in the older romanisation some universities kept (Chinese Postal Map Romanization,
+    # Wade–Giles): 清华 is qinghua in pinyin, Tsinghua in the university's name
+    "qinghua": ("tsinghua",), "beijing": ("peking",), "suzhou": ("soochow",), "nanjing": ("nanking",),
+    "tianjin": ("tientsin",), "zhejiang": ("chekiang",), "xiamen": ("amoy",),
 }
 
 # Russian institution words after romanisation (stems: a word starting with the key).
@@ -230,4 +234,14 @@ def translate(text: str) -> tuple[str, ...]:
         tokens = _persian(text)
     else:
         return ()
-    return tuple(t for t in tokens if t)
+    return tuple(_normal(t) for t in tokens if t)
+
+
+def _normal(token: str) -> str:
+    """A translated word spelt as list names are normalised ("forces" → force, "sciences" → science)."""
+    from collabguard.matching.normalize import ABBREVIATIONS
+
+    optional = token.endswith("?")
+    alts = [ABBREVIATIONS.get(a, a) for a in token.rstrip("?").split("|")]
+    alts = [a for a in dict.fromkeys(alts) if " " not in a]
+    return "|".join(alts) + ("?" if optional else "")
