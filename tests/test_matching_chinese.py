@@ -34,7 +34,6 @@ def english_only() -> Matcher:
     ("武警海警学院", "China Coast Guard Academy"),  # ... or left out
     ("中国人民解放军军事科学院", "Academy of Military Science"),  # the PLA prefix, a generic name
     ("华南理工大学", "South China University of Technology"),  # 理工: "science" may be left out
-    ("国防科技大学", "National University of Defense Technology"),
 ])
 def test_chinese_names_are_found_as_possible(english_only: Matcher, query: str, entity: str) -> None:
     found = english_only.match(query, "CN")
@@ -51,6 +50,8 @@ def test_chinese_names_are_found_as_possible(english_only: Matcher, query: str, 
     ("西南交通大学", "Shanghai Jiao Tong University"),
     ("北京交通大学", "Shanghai Jiao Tong University"),
     ("中央民族大学", "Dalian Minzu University"),
+    ("武汉科技大学", "Wuhan University of Technology"),  # 科技 is "science and technology": another university
+    ("西北大学", "Northeastern University"),  # Northwest University: north-west is not a misspelt north-east
 ])
 def test_innocent_chinese_names_are_not_listed_ones(english_only: Matcher, query: str, not_entity: str) -> None:
     assert not_entity not in {c.entity.name for c in english_only.match(query, "CN")}
@@ -150,3 +151,22 @@ def test_neighbouring_parts_do_not_hide_the_country_at_the_end_of_an_address() -
 ])
 def test_older_romanisations_and_normalised_translations(english_only: Matcher, query: str, entity: str) -> None:
     assert entity in {c.entity.name for c in english_only.match(query, "CN")}
+
+
+def test_nudt_is_found_by_the_chinese_name_aspi_gives() -> None:
+    from collabguard.api import get_ruleset
+
+    found = get_ruleset().matcher.match("国防科技大学", "CN")
+    assert "National University of Defense Technology" in {c.entity.name for c in found}
+
+
+def test_a_pinyin_word_kept_in_a_name_is_not_its_generic_meaning_in_english() -> None:
+    from collabguard.matching.compare import compare
+    from collabguard.matching.normalize import tokens
+    from collabguard.matching.translate import translate
+
+    # Shenyang University of Technology (沈阳工业大学) is not Shenyang Ligong University (沈阳理工大学) ...
+    assert not compare(tokens("Shenyang University of Technology"), tokens("Shenyang Ligong University"),
+                       lenient=False, twin_ratio=0.8, country="CN").passed
+    # ... but 沈阳理工大学, translated, is
+    assert compare(translate("沈阳理工大学"), tokens("Shenyang Ligong University"), lenient=True, twin_ratio=0.8, country="CN").passed

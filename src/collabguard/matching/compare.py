@@ -51,7 +51,7 @@ def _alternatives(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=262144)
-def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None:
+def _pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tuple[str, float] | None:
     """How a query word pairs with a list word, if at all (pure: cached, since the words of list
     names and of the names people write recur)."""
     if q.startswith("~"):
@@ -62,17 +62,30 @@ def _pair_kind(q: str, word: str, twin_ratio: float) -> tuple[str, float] | None
         return ("translated" if len(alts) > 1 else "exact", 1.0)
     for a in alts:
         if word in PINYIN.get(a, ()) or a in PINYIN.get(word, ()):
-            return "pinyin", 0.95
+            # a pinyin word kept in an English name ("Shenyang Ligong University") pairs with a
+            # generic English word only in a translated name: "Shenyang University of Technology"
+            # is another university
+            if lenient or (a not in GENERIC_WORDS and word not in GENERIC_WORDS):
+                return "pinyin", 0.95
         if SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in ("school", "academy") and word in ("school", "academy")):
             return "synonym", 0.85
         if (len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and abs(len(a) - len(word)) <= 2
-                and (a[0] == word[0] or a[-1] == word[-1]) and not _two_pinyin_names(a, word)):
+                and (a[0] == word[0] or a[-1] == word[-1]) and not _two_pinyin_names(a, word)
+                and _compass(a) == _compass(word)):
             sim = OSA.normalized_similarity(a, word)  # a swap of two letters is one edit
             if sim >= twin_ratio:
                 return "typo", sim
         if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a):
             return "abbreviation", 0.9
     return None
+
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+def _compass(word: str) -> tuple[str, ...]:
+    """The compass points in a word: Northwestern and Northeastern are two places, not one misspelt."""
+    return tuple(c for c in _COMPASS if c in word)
 
 
 def _two_pinyin_names(a: str, b: str) -> bool:
@@ -165,7 +178,7 @@ def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str],
         return False
     ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
     for w in listed_set - query_words - ignore:
-        if w not in query_joins and all(_pair_kind(q, w, twin_ratio) is None for q in query):
+        if w not in query_joins and all(_pair_kind(q, w, twin_ratio, True) is None for q in query):
             return True
     return False
 
@@ -261,7 +274,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     for q in pending:
         best: tuple[str, str, float] | None = None
         for w in free:
-            kind = _pair_kind(q, w, twin_ratio)
+            kind = _pair_kind(q, w, twin_ratio, lenient)
             if kind is not None and (best is None or kind[1] > best[2]):
                 best = (w, kind[0], kind[1])
         if best is None:

@@ -90,6 +90,7 @@ LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "federal autonomous institution", "named after",
 )), key=len, reverse=True))
 _LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
+_PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
@@ -126,6 +127,8 @@ def tokens(text: str) -> tuple[str, ...]:
     if text.isascii():  # no compatibility forms, format characters or accents: the fast way
         text = text.lower()
     else:
+        # Chinese military names are written with and without the PLA (中国人民解放军) in front
+        text = _PLA_PREFIX.sub("", text.strip())
         text = unicodedata.normalize("NFKC", text).casefold()
         # invisible format characters (soft hyphen, zero-width joiners, BOM) split words for no reason
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

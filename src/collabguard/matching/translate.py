@@ -17,9 +17,11 @@ skeleton (شریف → "shryf" → "shrf" = "sharif" → "shrf"); see :func:`ske
 
 A translated word may stand for several English words (学院 is a college, institute, academy or
 school): such a token is written ``college|institute|academy|school`` and pairs with any of them.
-A word English names often leave out is optional, written with "?" (科技 is "science? technology":
-NUDT's English name says only "technology"); every other translated word must pair, so 苏州科技大学
-(Suzhou University of Science and Technology) is not Suzhou University.
+A word English names often leave out is optional, written with "?" (理工 is "science? technology":
+South China University of Technology, but Nanjing University of Science and Technology); every
+other translated word must pair, so 苏州科技大学 (Suzhou University of Science and Technology) is not
+Suzhou University and 武汉科技大学 is not Wuhan University of Technology (武汉理工大学). NUDT, whose
+English name renders 科技 as "technology" alone, is found by the Chinese name the ASPI list gives.
 Matches found through translation are never more than ``possible``.
 """
 
@@ -45,7 +47,7 @@ CHINESE: dict[str, str] = {
     "重点实验室": "key laboratory", "实验室": "laboratory", "中心": "center",
     "大学": "university", "学院": "college|institute|academy|school", "学校": "school|academy|college",
     "航空航天": "aerospace|aeronautics astronautics?", "航空": "aeronautics|aviation|aeronautical|hangkong", "航天": "astronautics|aerospace|space|hangtian",
-    "国防": "national defense", "科学技术": "science? technology", "科技": "science? technology",
+    "国防": "national defense", "科学技术": "science technology", "科技": "science technology",
     "工业": "industry|industrial|technology|technological|polytechnic", "理工": "science|institute? technology",
     "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|dianzi",
     "信息": "information", "通信": "communication|communications", "邮电": "posts telecommunications",
@@ -76,7 +78,7 @@ CHINESE: dict[str, str] = {
     "纺织": "textile", "产业": "industry?", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
     # the usual short forms of institution types (简称): 南京师大 is 南京师范大学, Nanjing Normal University
     "师大": "normal|shifan university", "民大": "minzu|nationalities university", "农大": "agricultural university",
-    "医大": "medical university", "科大": "science? technology university", "交大": "jiaotong|transportation university",
+    "医大": "medical university", "科大": "science technology university", "交大": "jiaotong|transportation university",
     "工大": "industry|industrial|technology|technological|polytechnic university", "警院": "police college|institute|academy",
 }
 
