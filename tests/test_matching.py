@@ -148,6 +148,7 @@ def test_real_affiliation_strings_give_only_true_matches(ruleset: RuleSet) -> No
         ("Army Medical University", "Army Medical University"),
         ("Fuzhou Univ", "Fuzhou University"),
         ("Univ Sci & Technol China", "University of Science and Technology of China"),
+        ("N Univ China", "North University of China"),  # Web of Science's N is north (Taiyuan 030051)
         ("Natl Key Lab Elect Measurement Technol",
          "Defense S&T Key Laboratory of Electronic Measurement Technology at North University of China"),
     }

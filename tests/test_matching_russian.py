@@ -54,3 +54,43 @@ def test_a_misspelt_optional_word_still_pairs(query: str, listed: str) -> None:
     q, ls = tokens(query), tokens(listed)
     assert compare(q, ls, lenient=False, twin_ratio=0.8, country="CN").passed
     assert not quick_reject(frozenset(q), word_joins(q), frozenset(ls), word_joins(ls), "CN", False, 0.8)
+
+
+@pytest.mark.parametrize(("raw", "norm"), [
+    ("Cent S Univ", "central south university"),  # Web of Science: Cent is central, S south
+    ("NW Polytech Univ", "northwest polytechnic university"),
+    ("Xi An Jiao Tong Univ", "xi an jiao tong university"),  # "an" is a pinyin syllable, not a stop word
+    ("Rzhanov Inst Semicond Phys SB RAS", "rzhanov institute semicond physics siberian branch russian academy science"),
+    ("Institute n.a. N.E. Zhukovsky", "institute zhukovsky"),  # initials with a full stop are dropped
+])
+def test_web_of_science_abbreviations(raw: str, norm: str) -> None:
+    assert normalize(raw) == norm
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("Институт физики твёрдого тела РАН", ("institute", "physics", "solid", "state")),
+    ("Центральный аэрогидродинамический институт", ("central", "aerohydrodynamic", "institute")),
+    ("Астраханский государственный университет", ("astrakhansk|astrakhan", "state", "university")),  # a place as an adjective
+])
+def test_russian_institution_words_are_translated(query: str, first: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate
+
+    assert translate(query)[: len(first)] == first
+
+
+@pytest.mark.parametrize(("query", "translated"), [
+    ("Harbin Gongye Daxue", ("harbin", "industry|industrial|technology|technological|polytechnic", "university")),
+    ("Guofang Keji Daxue", ("national", "defense", "science?", "technology", "university")),
+    ("Harbin Engineering University", ()),  # no pinyin institution word: read as English
+])
+def test_a_name_in_pinyin_is_read_through_the_dictionary(query: str, translated: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate_pinyin
+
+    assert translate_pinyin(tokens(query)) == translated
+
+
+def test_an_address_with_only_abbreviated_words_is_still_searched() -> None:
+    from collabguard.api import get_ruleset
+
+    found = get_ruleset().matcher.match("China Univ Min & Technol, Sch Mines, Xuzhou 221116, Jiangsu, Peoples R China", None)
+    assert "China University of Mining and Technology" in {c.entity.name for c in found}

@@ -259,16 +259,23 @@ class NameIndex:
         Sichuan names are scored, and rejected with the reason, extra word 'normal')."""
         words = []
         skipped = False
+        short: list[str] = []
         for w in self._distinctive(query):
             if any(key in self.postings for key in query_keys(w)):
                 words.append(w)
             elif generous or len(w) < PREFIX or self._splits(w):
                 skipped = True  # a short word may abbreviate a list word ("Comm", "Mech"); the gate decides
+                if len(w) < PREFIX and "|" not in w and not w.startswith("~"):
+                    short.append(w)
             elif (twin := self._twin(w)) is not None:
                 if twin not in GENERIC_WORDS:  # "Insttiute" is a misspelt generic word: no anchor
                     words.append(twin)
             else:
                 return []  # no list name holds this word in any spelling, so none can pass the gate
+        if not words and short:
+            # only abbreviations to search by ("China Univ Min & Technol"): the list words they begin
+            found = self._abbreviated(short[0])
+            return [self.forms[i] for i in sorted(found)] if len(found) <= FEW_CANDIDATES else []
         if not words:
             return []
         found = self._holding(words[0])
@@ -309,6 +316,16 @@ class NameIndex:
         if len(self._twins) < 65536:
             self._twins[word] = twin
         return twin
+
+    def _abbreviated(self, prefix: str) -> set[int]:
+        """Names holding a list word that begins with ``prefix`` (three letters or more)."""
+        if len(prefix) < 3:
+            return set()
+        found: set[int] = set()
+        for word in self.frequency:
+            if len(word) > len(prefix) and word.startswith(prefix):
+                found |= self.postings.get(word, set())
+        return found
 
     def _splits(self, word: str) -> bool:
         """Could the word be two list words written together ("jiaotong": jiao + tong)?"""

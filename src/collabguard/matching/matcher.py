@@ -38,7 +38,7 @@ from collabguard.matching.normalize import (
     segments,
     tokens,
 )
-from collabguard.matching.translate import script_of, translate
+from collabguard.matching.translate import script_of, translate, translate_pinyin
 from collabguard.models.common import Decision, decision_rank
 from collabguard.models.report import MatcherConfig
 
@@ -243,6 +243,8 @@ class Matcher:
         """Close spellings and translations, for the lists that have no exact candidate yet."""
         foreign = script_of(seg) != "latin"
         q_tokens = translate(seg) if foreign else tokens(seg)
+        if not foreign and (in_pinyin := translate_pinyin(q_tokens)):
+            q_tokens, foreign = in_pinyin, True  # "Harbin Gongye Daxue": pinyin, read as a translation
         if not q_tokens:
             return [], None
         out: list[Candidate] = []

@@ -36,11 +36,12 @@ ABBREVIATIONS: dict[str, str] = {
     "coll": "college",
     "res": "research",
     "ctr": "center",
-    "cent": "center",
+    "cent": "central",  # Web of Science: "Cent S Univ" is Central South University ("Ctr" is center)
     "centre": "center",
     "defence": "defense",
     "corp": "corporation",
     "dept": "department",
+    "sch": "school",
     "aeronaut": "aeronautics",
     "astronaut": "astronautics",
     "elect": "electronic",
@@ -52,6 +53,11 @@ ABBREVIATIONS: dict[str, str] = {
     "intl": "international",
     "airforce": "air force",
     "ras": "russian academy science",  # "... of the Siberian Branch of the RAS"
+    "sb": "siberian branch", "ub": "ural branch", "feb": "far eastern branch",  # "SB RAS", "FEB RAS"
+    # compass points, as Web of Science writes them ("S China Univ Technol", "NW Polytech Univ");
+    # a single letter with a full stop is an initial and is dropped
+    "n": "north", "s": "south", "e": "east", "w": "west",
+    "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest",
     # plural and singular name the same thing
     "sciences": "science",
     "technologies": "technology",
@@ -72,7 +78,8 @@ ABBREVIATIONS: dict[str, str] = {
     "plan": "programme",
 }
 
-STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "at", "a", "an", "on", "to"})
+# ("an" is not one: it is a pinyin syllable, "Xi An Jiao Tong Univ")
+STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "at", "a", "on", "to"})
 
 # Legal forms say nothing about identity ("X Co., Ltd." is X).
 LEGAL_FORMS = frozenset(
@@ -91,6 +98,7 @@ LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 )), key=len, reverse=True))
 _LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
 _PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
+_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
@@ -135,6 +143,7 @@ def tokens(text: str) -> tuple[str, ...]:
         text = _strip_marks(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
+    text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")

@@ -20,9 +20,11 @@ school): such a token is written ``college|institute|academy|school`` and pairs 
 A word English names often leave out is optional, written with "?" (理工 is "science? technology":
 South China University of Technology, but Nanjing University of Science and Technology); every
 other translated word must pair, so 苏州科技大学 (Suzhou University of Science and Technology) is not
-Suzhou University and 武汉科技大学 is not Wuhan University of Technology (武汉理工大学). NUDT, whose
-English name renders 科技 as "technology" alone, is found by the Chinese name the ASPI list gives.
-Matches found through translation are never more than ``possible``.
+Suzhou University. A university renders 科技 in full (科技大学: 武汉科技大学 is not Wuhan University of
+Technology, 武汉理工大学), a company often as "Technology" alone (中国电子科技集团: China Electronics
+Technology Group). NUDT, whose English name says only "Technology", is found by the Chinese name the
+ASPI list gives. A Latin name with a pinyin institution word ("Harbin Gongye Daxue") is read the
+same way, word by word (:func:`translate_pinyin`).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ CHINESE: dict[str, str] = {
     "重点实验室": "key laboratory", "实验室": "laboratory", "中心": "center",
     "大学": "university", "学院": "college|institute|academy|school", "学校": "school|academy|college",
     "航空航天": "aerospace|aeronautics astronautics?", "航空": "aeronautics|aviation|aeronautical|hangkong", "航天": "astronautics|aerospace|space|hangtian",
-    "国防": "national defense", "科学技术": "science technology", "科技": "science technology",
+    "国防": "national defense", "科学技术": "science? technology", "科技": "science? technology",
     "工业": "industry|industrial|technology|technological|polytechnic", "理工": "science|institute? technology",
     "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|dianzi",
     "信息": "information", "通信": "communication|communications", "邮电": "posts telecommunications",
@@ -57,6 +59,7 @@ CHINESE: dict[str, str] = {
     "兵器": "ordnance|weapons", "船舶": "shipbuilding", "核": "nuclear", "物理": "physics", "化工": "chemical technology",
     "化学": "chemistry|chemical", "材料": "materials", "计算": "computing", "应用": "applied", "指挥": "command",
     "后勤": "logistics", "飞行": "flight", "预警": "early warning", "装备": "equipment", "工程物理": "engineering physics",
+    "科技大学": "science technology university",  # a university renders 科技 in full ...
     "中国": "china|chinese", "东北": "northeastern|northeast", "西北": "northwestern|northwest", "东南": "southeast|southeastern",
     "西南": "southwest|southwestern", "华中": "huazhong", "华南": "south china", "华东": "east china",
     "华北": "north china", "中南": "central south", "北方": "north|northern", "南方": "southern", "国家": "national|state",
@@ -75,7 +78,11 @@ CHINESE: dict[str, str] = {
     "微电子": "microelectronics", "半导体": "semiconductor|semiconductors", "激光": "laser", "矿业": "mining",
     "石油": "petroleum", "地质": "geosciences|geology|geological", "海事": "maritime", "民族": "minzu|nationalities",
     "财经": "finance economics", "外国语": "foreign languages|foreign studies", "商业": "commerce", "建筑": "architecture",
-    "纺织": "textile", "产业": "industry?", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
+    "纺织": "textile", "产业": "industry?", "移动": "mobile", "数字": "digital", "存储": "memory|storage",
+    "新能源": "new energy", "控股": "holdings?", "创新": "innovation?", "自动化": "automation", "授时": "time service",
+    "遥感": "remote sensing", "量子": "quantum", "生物": "biology|biological|biotechnology", "光电": "optoelectronics|optoelectronic",
+    "力学": "mechanics", "空间": "space", "微电子学": "microelectronics", "电子学": "electronics|electronic",
+    "光学精密机械": "optics fine mechanics", "国际": "international", "网络": "network|networks|cyber", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
     # the usual short forms of institution types (简称): 南京师大 is 南京师范大学, Nanjing Normal University
     "师大": "normal|shifan university", "民大": "minzu|nationalities university", "农大": "agricultural university",
     "医大": "medical university", "科大": "science technology university", "交大": "jiaotong|transportation university",
@@ -107,6 +114,22 @@ RUSSIAN: dict[str, str] = {
     "sankt-peterburgsk": "saint petersburg", "novosibirsk": "novosibirsk", "tomsk": "tomsk", "kazansk": "kazan",
     "uralsk": "ural", "sibirsk": "siberian", "rossiysk": "russian", "rossii": "russia", "ran": "russian academy sciences",
     "imeni": "", "im": "", "ao": "", "oao": "", "pao": "", "zao": "", "fgup": "", "fgbu": "", "fgbou": "",
+    # the words of research institutes, design bureaus and plants
+    "tsentraln": "central", "fizik": "physics", "khimi": "chemistry", "tverd": "solid", "tela": "state", "poluprovodnik": "semiconductor",
+    "problem": "problems", "peredach": "transmission", "informats": "information", "upravleni": "control",
+    "radiotekhnik": "radio engineering", "elektronik": "electronic", "aviatsion": "aviation",
+    "motorostroeni": "motor development", "kataliz": "catalysis", "bioorganichesk": "bioorganic", "vysok": "high",
+    "energi": "energy", "energetik": "energy", "silnotochn": "high current", "nauchn": "scientific",
+    "aerogidrodinamichesk": "aerohydrodynamic", "sputnikov": "satellite", "sistem": "system",
+    "tekhnologichesk": "technological", "tekhnologi": "technology", "nauk": "science", "admiral": "admiral",
+    "flot": "fleet", "voenno-morsk": "naval", "eksperimentaln": "experimental", "avtomatik": "automatics|automation",
+    "mashinostroeni": "machine building", "mekhanik": "mechanics", "optik": "optics", "lazern": "laser",
+    "teoretichesk": "theoretical", "priborostroeni": "instrument engineering", "konstruktorsk": "design",
+    "byuro": "bureau", "opytn": "experimental", "obedineni": "association", "proizvodstvenn": "production",
+    "predpriyati": "enterprise", "zavod": "plant", "kontsern": "concern", "korporatsi": "corporation",
+    "laboratori": "laboratory", "matematik": "mathematics", "raketn": "rocket", "vyssh": "higher", "shkol": "school",
+    "ekonomik": "economics", "kosmos": "space", "biologi": "biology", "meditsinsk": "medical", "tekhnik": "technology",
+    "svyaz": "communications", "radio": "radio", "elektrotekhnichesk": "electrotechnical", "pribor": "instrument",
 }
 
 # Persian/Arabic institution words, matched before romanisation.
@@ -116,7 +139,10 @@ PERSIAN: dict[str, str] = {
     "مرکز": "center", "سازمان": "organization", "هوایی": "aerospace|air", "هوافضا": "aerospace", "فضایی": "space",
     "دفاع": "defense", "دفاعی": "defense", "ملی": "national", "تحقیقات": "research", "فناوری": "technology",
     "علم": "science", "صنعت": "industry|technology", "و": "", "تهران": "tehran", "امام": "imam", "شهید": "shahid",
-    "جامع": "comprehensive", "انستیتو": "institute", "فیزیک": "physics",
+    "جامع": "comprehensive?", "انستیتو": "institute", "فیزیک": "physics", "فنون": "technology|techniques",
+    "دریایی": "naval|maritime", "عالی": "supreme|higher", "پژوهش": "research", "پژوهشهای": "research",
+    "علمی": "scientific", "ایران": "iran", "مهندسی": "engineering", "فنی": "technical", "هسته": "nuclear",
+    "هسته‌ای": "nuclear", "انرژی": "energy", "اتمی": "atomic", "مالک": "malek", "اشتر": "ashtar",
 }
 
 # Traditional characters that occur in institution names → the simplified ones the dictionary uses.
@@ -201,26 +227,62 @@ def _chinese(text: str) -> list[str]:
 
 def _russian(text: str) -> list[str]:
     out: list[str] = []
-    for word in _romanise(text):
-        word = word.replace("'", "")
+    for word in _romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")):  # soft and hard signs
         stem = next((k for k in sorted(RUSSIAN, key=len, reverse=True)
                      if word == k or (len(k) > 3 and word.startswith(k))), None)
         if stem is not None:
             out.extend(RUSSIAN[stem].split())
+        elif (m := _RU_PLACE_ADJECTIVE.match(word)) is not None:
+            # a place as an adjective: Томский → "tomsk", Астраханский → "astrakhansk|astrakhan"
+            out.append(f"{m.group(1)}sk|{m.group(1)}")
         elif len(word) > 1:  # initials ("N. E.") say nothing
             out.append(word)
     return out
+
+
+_RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:iy|aya|oe|ogo|oy|ikh|om|ie|ii)$")
 
 
 def _persian(text: str) -> list[str]:
     out: list[str] = []
     for word in text.split():
         key = word.strip("\u200c.,()")
+        if key not in PERSIAN and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
+            key = key.replace("\u200c", "")
         if key in PERSIAN:
             out.extend(PERSIAN[key].split())
         else:
             out.extend(f"~{w}" for w in _romanise(key))  # "~": compare by consonant skeleton
     return out
+
+
+# Institution-type words written in pinyin ("Harbin Gongye Daxue"): a Latin name holding one of
+# them is read as pinyin, each word through the dictionary above.
+_PINYIN_TYPES = frozenset({"daxue", "xueyuan", "yanjiuyuan", "yanjiusuo", "xuexiao", "jituan", "zhongxin",
+                           "shiyanshi", "kexueyuan", "gongsi"})
+
+
+@lru_cache(maxsize=1)
+def _pinyin_words() -> dict[str, str]:
+    """The dictionary's Chinese words of two characters or more, by their pinyin (大学 → daxue)."""
+    out: dict[str, str] = {}
+    for key in sorted(CHINESE, key=len):
+        if len(key) >= 2:
+            out.setdefault("".join(lazy_pinyin(key)).lower(), CHINESE[key])
+    return out
+
+
+def translate_pinyin(words: tuple[str, ...]) -> tuple[str, ...]:
+    """English-like tokens for a name written in pinyin (the words of :func:`tokens`), or () when
+    it has no pinyin institution-type word. "Xibei Gongye Daxue" → northwestern|northwest,
+    industry|…|polytechnic, university."""
+    if not any(w in _PINYIN_TYPES for w in words):
+        return ()
+    table = _pinyin_words()
+    out: list[str] = []
+    for w in words:
+        out.extend(table[w].split() if w in table else [w])
+    return tuple(_normal(t) for t in out if t)
 
 
 @lru_cache(maxsize=16384)
