@@ -94,3 +94,23 @@ def test_an_address_with_only_abbreviated_words_is_still_searched() -> None:
 
     found = get_ruleset().matcher.match("China Univ Min & Technol, Sch Mines, Xuzhou 221116, Jiangsu, Peoples R China", None)
     assert "China University of Mining and Technology" in {c.entity.name for c in found}
+
+
+def test_a_name_with_the_pla_prefix_is_possible() -> None:
+    from collabguard.api import get_ruleset
+
+    found = get_ruleset().matcher.match("PLA National University of Defense Technology", "CN")
+    assert found and all(c.decision == "possible" for c in found)
+    assert {c.entity.name for c in found} == {"National University of Defense Technology"}
+    assert "but for 'pla'" in found[0].reasons[0]
+
+
+def test_a_persian_ezafe_is_not_a_compass_letter() -> None:
+    assert normalize("Malek-e-Ashtar University of Technology") == "malek ashtar university technology"
+
+
+def test_a_romanised_acronym_is_not_a_misspelt_other_acronym() -> None:
+    from collabguard.api import get_ruleset
+
+    found = {c.entity.name for c in get_ruleset().matcher.match("ГосНИИАС", "RU")}
+    assert not any("GosNIIMash" in name for name in found)

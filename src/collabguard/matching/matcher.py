@@ -47,6 +47,7 @@ WEAK_FEATURES = frozenset({"derived acronym", "derived acronym, one word skipped
 AMBIGUITY_MARGIN = 5
 MAX_READINGS = 256
 MAX_NAMED_ALTERNATIVES = 3
+TRANSLATED_TWIN_EXTRA = 5
 
 
 def same_country(a: str, b: str) -> bool:
@@ -215,6 +216,17 @@ class Matcher:
             else:
                 out.append(self._cand(form, "match", 100, seg, norm, f"exact {form.kind}",
                                       f"same name as the listed {form.kind} {form.text!r}{via}"))
+        if not out:
+            # the same name but for words that may stand on one side only ("PLA National University
+            # of Defense Technology", "China North Industries Group Corporation")
+            toks = tokens(seg)
+            bare = " ".join(t for t in toks if t not in OPTIONAL_WORDS)
+            if bare and bare != norm:
+                left_out = ", ".join(repr(t) for t in toks if t in OPTIONAL_WORDS)
+                for form in index.exact.get(bare, ()):
+                    generic = "; generic name" if form.generic else ""
+                    out.append(self._cand(form, "possible", 95, seg, norm, "same name but for optional words",
+                                          f"same name as the listed {form.kind} {form.text!r} but for {left_out}{generic}"))
         fp = fingerprint(seg)
         for form in index.fingerprints.get(fp, ()):
             if form.norm != norm:
@@ -253,7 +265,9 @@ class Matcher:
         if all(t in GENERIC_WORDS for t in q_tokens):
             return out, None
         threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
-        twin = self.config.word_twin_ratio / 100
+        # a translated or romanised word is held to a closer likeness: romanised acronyms differ by a
+        # letter or two and name other bodies (ГосНИИАС is not GosNIIMash)
+        twin = (self.config.word_twin_ratio + (TRANSLATED_TWIN_EXTRA if foreign else 0)) / 100
         exact_lists = done | {c.entity.list_id for c in out}
         q_set = frozenset(q_tokens)
         q_joins = word_joins(tuple(t.rstrip("?") for t in q_tokens if "|" not in t))

@@ -53,6 +53,7 @@ ABBREVIATIONS: dict[str, str] = {
     "intl": "international",
     "airforce": "air force",
     "ras": "russian academy science",  # "... of the Siberian Branch of the RAS"
+    "ran": "russian academy science",  # the same in Russian (РАН), "ISE SO RAN"
     "sb": "siberian branch", "ub": "ural branch", "feb": "far eastern branch",  # "SB RAS", "FEB RAS"
     # compass points, as Web of Science writes them ("S China Univ Technol", "NW Polytech Univ");
     # a single letter with a full stop is an initial and is dropped
@@ -98,6 +99,7 @@ LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 )), key=len, reverse=True))
 _LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
 _PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
+_JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
@@ -144,6 +146,7 @@ def tokens(text: str) -> tuple[str, ...]:
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
     text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
+    text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")
