@@ -205,6 +205,7 @@ class NameIndex:
         self.frequency: dict[str, int] = defaultdict(int)
         self._vocabulary: list[str] | None = None  # list words long enough to be misspelt, built on first need
         self._twins: dict[str, str | None] = {}
+        self._prefixed: dict[str, frozenset[int]] = {}
         self.size = len(forms)
         for form in forms:
             if form.kind in ("acronym", "derived acronym"):
@@ -321,11 +322,15 @@ class NameIndex:
         """Names holding a list word that begins with ``prefix`` (three letters or more)."""
         if len(prefix) < 3:
             return set()
-        found: set[int] = set()
-        for word in self.frequency:
-            if len(word) > len(prefix) and word.startswith(prefix):
-                found |= self.postings.get(word, set())
-        return found
+        if prefix not in self._prefixed:
+            found: set[int] = set()
+            for word in self.frequency:
+                if len(word) > len(prefix) and word.startswith(prefix):
+                    found |= self.postings.get(word, set())
+            if len(self._prefixed) < 65536:
+                self._prefixed[prefix] = frozenset(found)
+            return found
+        return set(self._prefixed[prefix])
 
     def _splits(self, word: str) -> bool:
         """Could the word be two list words written together ("jiaotong": jiao + tong)?"""
