@@ -3,16 +3,11 @@ one that fits several listed entries names them all instead of being dropped."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from collabguard.lists import load_lists
-from collabguard.lists.model import ListSet
 from collabguard.matching.index import derived_acronyms
 from collabguard.matching.matcher import Matcher
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import names_only_matcher
 
 
 @pytest.mark.parametrize(("name", "acronym", "not_acronym"), [
@@ -30,18 +25,14 @@ def test_derived_acronyms_of_chinese_institutions_and_companies(name: str, acron
     assert not_acronym not in found
 
 
-def _names_only(*entity_ids: str) -> ListSet:
+def _names_only(*entity_ids: str) -> Matcher:
     """Real entries of the shipped ASPI list with their aliases and acronyms taken away, so that only
     acronyms derived from the names can match."""
-    lists = load_lists(ROOT / "rules" / "lists")
-    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
-            for e in lists.entities if e.entity_id in entity_ids]
-    assert len(keep) == len(entity_ids)
-    return ListSet(lists={"aspi-cdut": lists.lists["aspi-cdut"]}, entities=tuple(keep))
+    return names_only_matcher("aspi-cdut", entity_ids)
 
 
 def test_an_acronym_that_fits_two_listed_entries_names_both() -> None:
-    matcher = Matcher(_names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology"))
+    matcher = _names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology")
     [found] = matcher.match("HIT", "CN")
     fits = {found.entity.name, *(e.name for e in found.also)}
     assert found.decision == "possible"
@@ -51,12 +42,12 @@ def test_an_acronym_that_fits_two_listed_entries_names_both() -> None:
 
 
 def test_an_ambiguous_acronym_from_another_country_is_not_reported() -> None:
-    matcher = Matcher(_names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology"))
+    matcher = _names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology")
     assert matcher.match("HIT", "NO") == []
 
 
 def test_an_acronym_that_fits_one_entry_names_no_others() -> None:
-    matcher = Matcher(_names_only("aspi-hunan-university", "aspi-harbin-institute-of-technology"))
+    matcher = _names_only("aspi-hunan-university", "aspi-harbin-institute-of-technology")
     [found] = matcher.match("HNU", "CN")
     assert (found.entity.name, found.decision, found.also) == ("Hunan University", "possible", [])
 

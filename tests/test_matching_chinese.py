@@ -4,23 +4,15 @@ translated name that leaves words unaccounted for is not the listed institution.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from collabguard.lists import load_lists
-from collabguard.lists.model import ListSet
 from collabguard.matching.matcher import Matcher
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import names_only_matcher
 
 
 @pytest.fixture(scope="module")
 def english_only() -> Matcher:
-    lists = load_lists(ROOT / "rules" / "lists")
-    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
-            for e in lists.entities if e.list_id == "aspi-cdut"]
-    return Matcher(ListSet(lists={"aspi-cdut": lists.lists["aspi-cdut"]}, entities=tuple(keep)))
+    return names_only_matcher("aspi-cdut")
 
 
 @pytest.mark.parametrize(("query", "entity"), [
@@ -71,10 +63,7 @@ def test_words_written_together_pair_with_words_written_apart(query: str, listed
 
 
 def _english_only_1260h() -> Matcher:
-    lists = load_lists(ROOT / "rules" / "lists")
-    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
-            for e in lists.entities if e.list_id == "us-dod-1260h"]
-    return Matcher(ListSet(lists={"us-dod-1260h": lists.lists["us-dod-1260h"]}, entities=tuple(keep)))
+    return names_only_matcher("us-dod-1260h")
 
 
 @pytest.mark.parametrize(("query", "entity"), [
