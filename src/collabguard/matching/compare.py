@@ -51,7 +51,7 @@ def _alternatives(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=262144)
-def _pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tuple[str, float] | None:
+def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tuple[str, float] | None:
     """How a query word pairs with a list word, if at all (pure: cached, since the words of list
     names and of the names people write recur)."""
     if q.startswith("~"):
@@ -167,7 +167,7 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     if len(q_only) > len(l_any) or (not company and len(l_only) > len(query_set - listed_set - own)):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
-    return any(all(_pair_kind(q, w, twin_ratio) is None for w in l_any) for q in q_only)
+    return any(all(pair_kind(q, w, twin_ratio) is None for w in l_any) for q in q_only)
 
 
 def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str], query_joins: frozenset[str],
@@ -178,7 +178,7 @@ def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str],
         return False
     ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
     for w in listed_set - query_words - ignore:
-        if w not in query_joins and all(_pair_kind(q, w, twin_ratio, True) is None for q in query):
+        if w not in query_joins and all(pair_kind(q, w, twin_ratio, True) is None for q in query):
             return True
     return False
 
@@ -274,7 +274,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     for q in pending:
         best: tuple[str, str, float] | None = None
         for w in free:
-            kind = _pair_kind(q, w, twin_ratio, lenient)
+            kind = pair_kind(q, w, twin_ratio, lenient)
             if kind is not None and (best is None or kind[1] > best[2]):
                 best = (w, kind[0], kind[1])
         if best is None:

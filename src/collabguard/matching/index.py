@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from collabguard.lists.model import Entity
+from collabguard.matching.compare import MIN_TYPO_LENGTH, pair_kind
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -31,12 +32,12 @@ from collabguard.matching.normalize import (
     normalize,
     tokens,
 )
-from collabguard.matching.pinyin import syllable_initials, syllables
+from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.translate import PINYIN, script_of, skeleton
+from collabguard.models.report import MatcherConfig
 
 PREFIX = 5
-MIN_TYPO_LENGTH = 6
-TWIN_RATIO = 0.8
+TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
 MIN_SKELETON = 4
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
 # words that may stand on one side only, so they cannot anchor the candidate search
@@ -300,8 +301,7 @@ class NameIndex:
         return [self.forms[i] for i in sorted(found)]
 
     def _twin(self, word: str) -> str | None:
-        """The list word this one misspells (the same test as the gate's: at least six letters,
-        lengths within two, the same first or last letter, similarity at least ``TWIN_RATIO``)."""
+        """The list word this one misspells, by the gate's own test (:func:`compare.pair_kind`)."""
         if word in self._twins:
             return self._twins[word]
         twin = None
@@ -309,11 +309,8 @@ class NameIndex:
             if self._vocabulary is None:
                 self._vocabulary = [w for w in self.frequency if len(w) >= MIN_TYPO_LENGTH]
             hit = process.extractOne(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO)
-            if hit is not None:
-                cand = hit[0]
-                if (abs(len(cand) - len(word)) <= 2 and (cand[0] == word[0] or cand[-1] == word[-1])
-                        and not (syllables(cand) and syllables(word))):  # Suzhou, Fuzhou: two places
-                    twin = cand
+            if hit is not None and (kind := pair_kind(word, hit[0], TWIN_RATIO)) is not None and kind[0] == "typo":
+                twin = hit[0]
         if len(self._twins) < 65536:
             self._twins[word] = twin
         return twin
