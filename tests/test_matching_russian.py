@@ -35,7 +35,7 @@ def test_a_research_institute_may_name_its_parent_or_leave_it_out(query: str, li
     result = compare(tokens(query), tokens(listed), lenient=False, twin_ratio=0.8, country=country)
     assert result.passed is passes
     if passes:
-        assert "named on one side only" in result.why
+        assert "the parent, " in result.why and result.score <= 90
 
 
 def test_ras_is_the_russian_academy_of_sciences() -> None:
@@ -80,7 +80,7 @@ def test_russian_institution_words_are_translated(query: str, first: tuple[str, 
 
 @pytest.mark.parametrize(("query", "translated"), [
     ("Harbin Gongye Daxue", ("harbin", "industry|industrial|technology|technological|polytechnic", "university")),
-    ("Guofang Keji Daxue", ("national", "defense", "science?", "technology", "university")),
+    ("Guofang Keji Daxue", ("national", "defense", "science", "technology", "university")),  # keji daxue is 科技大学
     ("Harbin Engineering University", ()),  # no pinyin institution word: read as English
 ])
 def test_a_name_in_pinyin_is_read_through_the_dictionary(query: str, translated: tuple[str, ...]) -> None:
@@ -114,3 +114,30 @@ def test_a_romanised_acronym_is_not_a_misspelt_other_acronym() -> None:
 
     found = {c.entity.name for c in get_ruleset().matcher.match("ГосНИИАС", "RU")}
     assert not any("GosNIIMash" in name for name in found)
+
+
+# Found by a second review of the matcher: innocent names that came out as match or possible.
+@pytest.mark.parametrize(("name", "country"), [
+    ("Key Lab, Beijing, Inst Technol, Dalian, China", None),  # two address parts rebuilt a listed name
+    ("Institute of Microelectronics, Nankai University, Tianjin, China", None),  # Nankai's, not the CAS institute
+    ("Wuhan Keji Daxue", "CN"),  # 科技大学 in pinyin: not Wuhan University of Technology
+    ("S Univ Sci & Technol China", None),  # SUSTech: south is not southwest
+    ("N Polytech Univ", None),
+    ("Aircraft Co., Ltd.", "CN"),  # descriptive words name no company
+    ("Northern Tools", None),
+    ("Aviation Technical", "CN"),
+    ("USA", "US"),  # a country names no company ("China Communications Construction (USA)")
+    ("沈阳工业大学", "CN"),  # Shenyang University of Technology, not Shenyang Ligong University
+    ("Northeastern Univ (NEU), Boston, MA 02115, USA", None),  # the country after a bracket is read
+])
+def test_review_false_hits_stay_fixed(name: str, country: str | None) -> None:
+    from collabguard.api import get_ruleset
+
+    assert all(c.decision != "match" for c in get_ruleset().matcher.match(name, country))
+    assert [c.entity.name for c in get_ruleset().matcher.match(name, country)
+            if not (name.startswith("Northeastern") and "differs" in c.reasons[-1])] == []
+
+
+def test_initials_without_full_stops_are_not_compass_points() -> None:
+    assert normalize("Kazan National Research Technical University named after A N Tupolev KAI") == \
+        "kazan national research technical university tupolev kai"

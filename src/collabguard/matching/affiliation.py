@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from collabguard.countries import country_code
+from collabguard.matching.normalize import address_parts
 
 _DEPARTMENT = re.compile(
     r"^(dept|department|school|sch|faculty|fac|division|div|section|sect|chair|unit|program|programme|"
@@ -21,10 +22,11 @@ def is_department(part: str) -> bool:
 
 
 def infer_country(parts: list[str]) -> str | None:
-    """The country an address ends with ("…, Peoples R China" → CN; "…, CA 90095 USA" → US)."""
-    for part in reversed(parts[1:]):
-        if ", " in part:  # two neighbouring parts tried together, not the end of the address
-            continue
+    """The country an address ends with ("…, Peoples R China" → CN; "…, CA 90095 USA" → US), read
+    from the address's own parts (``parts[0]`` is the whole string, see
+    :func:`collabguard.matching.normalize.segments`), brackets left out."""
+    pieces = address_parts(parts[0]) if parts else []
+    for part in reversed(pieces[1:]):
         text = _POSTCODE.sub(" ", part).strip(" .")
         if not text:
             continue

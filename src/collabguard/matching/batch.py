@@ -113,6 +113,8 @@ def _parallel(keys: list[tuple[str, str | None]], matcher: Matcher, kind: str, l
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
             return pool.map(_work, keys, chunksize=max(1, min(256, len(keys) // (jobs * 8))))
+    except (OSError, AssertionError):  # no processes here (a daemon process, a sandbox): match in this one
+        return None
     finally:
         _WORKER.clear()
 
@@ -148,7 +150,9 @@ def match_rows(rows: Iterable[NameRow], matcher: Matcher, lists: list[str] | Non
             "matched_name": top["matched_name"] if top else "",
             "lists_matched": "|".join(sorted({x["list"] for x in hits})),
             "note": r.note,
-            "results": [{k: v for k, v in x.items() if k != "_rank"} for x in results],
+            # each row its own copy: rows that repeat a name share nothing a caller could change
+            "results": [{k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v)
+                         for k, v in x.items() if k != "_rank"} for x in results],
         })
     return out
 

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from collabguard.countries import country_code
+
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.translate import PINYIN, skeleton
@@ -65,7 +67,8 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
             # a pinyin word kept in an English name ("Shenyang Ligong University") pairs with a
             # generic English word only in a translated name: "Shenyang University of Technology"
             # is another university
-            if lenient or (a not in GENERIC_WORDS and word not in GENERIC_WORDS):
+            # (工业 is "industry|…|technology": a word of several readings is too loose for that)
+            if (lenient and len(alts) == 1) or (a not in GENERIC_WORDS and word not in GENERIC_WORDS):
                 return "pinyin", 0.95
         if SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in ("school", "academy") and word in ("school", "academy")):
             return "synonym", 0.85
@@ -75,7 +78,7 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
             sim = OSA.normalized_similarity(a, word)  # a swap of two letters is one edit
             if sim >= twin_ratio:
                 return "typo", sim
-        if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a):
+        if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a) and _compass(a) == _compass(word):
             return "abbreviation", 0.9
     return None
 
@@ -99,7 +102,7 @@ def _two_pinyin_names(a: str, b: str) -> bool:
 _PARENTS = {
     "RU": ("russian academy science", "ras", "siberian branch russian academy science", "siberian branch ras",
            "ural branch russian academy science", "ural branch ras", "far eastern branch russian academy science",
-           "far eastern branch ras"),
+           "far eastern branch ras", "far east branch russian academy science", "far east branch ras"),
     "CN": ("chinese academy science", "cas", "china academy science"),
 }
 PARENT_PHRASES = {c: {tuple(sorted(p.split())): p for p in phrases} for c, phrases in _PARENTS.items()}
@@ -112,6 +115,16 @@ def parent_named(words: list[str], country: str) -> str:
     """The parent institution that ``words`` name, if they name exactly one (else "")."""
     phrases = PARENT_PHRASES.get(country)
     return phrases.get(tuple(sorted(words)), "") if phrases else ""
+
+
+@lru_cache(maxsize=65536)
+def _is_country(word: str) -> bool:
+    """A country's name or code ("USA" names no company: "China Communications Construction (USA)")."""
+    # names, and the few codes written as words; not every three letters (DJI is a company, not Djibouti)
+    return (len(word) >= 4 or word in _COUNTRY_ABBREVIATIONS) and country_code(word) is not None
+
+
+_COUNTRY_ABBREVIATIONS = frozenset({"usa", "us", "uk", "prc", "uae", "rf"})
 
 
 PARENT_SCORE = 90
@@ -132,7 +145,14 @@ COUNTRY_WORDS = {"CN": frozenset({"china", "chinese", "prc"}), "HK": frozenset({
                  "MO": frozenset({"china", "chinese"}), "RU": frozenset({"russia", "russian"}),
                  "IR": frozenset({"iran", "iranian"})}
 COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development",
-                                "microelectronics", "investment"}
+                                "microelectronics", "investment",
+                                # the descriptive words of company names, none of which names a company alone
+                                "aviation", "aerospace", "manufacturing", "machinery", "heavy", "equipment", "tools",
+                                "northern", "southern", "eastern", "western", "information", "communication",
+                                "network", "software", "digital", "energy", "power", "nuclear", "chemical", "material",
+                                "optical", "precision", "instrument", "engine", "motor", "automation", "system",
+                                "security", "trading", "construction", "engineering", "holdings", "holding",
+                                "technical", "semiconductor", "memory", "vision", "robotics", "marine", "ocean"}
 # Chinese companies are registered under their province or city ("Zhejiang Dahua Technology Co.,
 # Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
 # of that country the place may be left out, never replaced by another one (an extra word rejects).
@@ -159,11 +179,11 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
     q_only = query_set - listed_set - ignore
     l_only = listed_set - query_set - ignore
-    if q_only & listed_joins or l_only & query_joins:
-        return False
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
     own = COUNTRY_WORDS.get(country, frozenset())
     l_any = listed_set - query_set - own
+    if q_only & listed_joins or l_any & query_joins:
+        return False
     if len(q_only) > len(l_any) or (not company and len(l_only) > len(query_set - listed_set - own)):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
@@ -176,7 +196,7 @@ def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str],
     word of the translation. ``query_words``: every alternative of every translated word."""
     if query_words & listed_joins:
         return False
-    ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
+    ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
     for w in listed_set - query_words - ignore:
         if w not in query_joins and all(pair_kind(q, w, twin_ratio, True) is None for q in query):
             return True
@@ -290,10 +310,14 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?") and q not in own]
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
-    if company and not lenient and anchored:
-        # the place a company is registered in comes first; a place further on names a subsidiary
-        # ("AVIC Xi'an Aircraft Industry" is not AVIC)
-        place = listed[0] if listed and listed[0] in PLACE_WORDS.get(country, ()) else None
+    places = PLACE_WORDS.get(country, frozenset())
+    if company and not lenient and any(w not in COMPANY_TAIL and w not in own and w not in places
+                                       and w not in OPTIONAL_WORDS and not _is_country(w) for w in paired_words):
+        # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
+        # Co., Ltd." is no company's name) may leave out its descriptive words and the place it is
+        # registered in, which comes first (a place further on names a subsidiary: "AVIC Xi'an
+        # Aircraft Industry" is not AVIC)
+        place = listed[0] if listed and listed[0] in places else None
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
     parent = ""
     left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?")]
@@ -303,7 +327,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         # "Institute of Solid State Physics" and "... of the Russian Academy of Sciences": the same
         # institute, its parent named on one side only (never the parent for its institute: the
         # institute's own words must all pair)
-        parent = found
+        parent = found + (" named in the name only" if left_q else " not named")
         extra, missing = [], []
     # Similarity: paired words over all words, generic words weighing less than distinctive ones;
     # words that may stand on one side only (optional, the entry's own country, a company's
@@ -320,7 +344,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         if missing:
             return Comparison(score, False, f"missing word {missing[0]!r}", kinds)
         if parent:  # weaker than every word pairing: at most PARENT_SCORE
-            return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}, named on one side only",
+            return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}",
                               kinds)
         return Comparison(score, True, "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")", kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
@@ -332,4 +356,6 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         return Comparison(score, False, f"{len(extra)} translated words do not pair", kinds)
     if not any(w not in GENERIC_WORDS for w in listed if w not in unpaired_l) and len(paired) < 3:
         return Comparison(score, False, "only generic words pair", kinds)
+    if parent:
+        return Comparison(min(score, PARENT_SCORE), True, f"translated words pair up ({', '.join(kinds)}); the parent, {parent}", kinds)
     return Comparison(score, True, "translated words pair up (" + ", ".join(kinds) + ")", kinds)

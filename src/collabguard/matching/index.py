@@ -308,9 +308,9 @@ class NameIndex:
         if len(word) >= MIN_TYPO_LENGTH and "|" not in word and not word.startswith("~"):
             if self._vocabulary is None:
                 self._vocabulary = [w for w in self.frequency if len(w) >= MIN_TYPO_LENGTH]
-            hit = process.extractOne(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO)
-            if hit is not None and (kind := pair_kind(word, hit[0], TWIN_RATIO)) is not None and kind[0] == "typo":
-                twin = hit[0]
+            hits = process.extract(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO, limit=3)
+            twin = next((h[0] for h in hits if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"),
+                        None)
         if len(self._twins) < 65536:
             self._twins[word] = twin
         return twin

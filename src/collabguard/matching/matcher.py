@@ -30,6 +30,7 @@ from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, 
 from collabguard.matching.index import NameForm, NameIndex, entity_forms, word_joins
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
+    address_parts,
     acronym_key,
     compact,
     fingerprint,
@@ -47,6 +48,9 @@ WEAK_FEATURES = frozenset({"derived acronym", "derived acronym, one word skipped
 AMBIGUITY_MARGIN = 5
 MAX_READINGS = 256
 MAX_NAMED_ALTERNATIVES = 3
+# words that make a part of an address an organisation's name
+ORGANISATION_WORDS = frozenset({"university", "institute", "academy", "college", "school", "center", "laboratory",
+                                "hospital", "corporation", "group", "foundation"})
 TRANSLATED_TWIN_EXTRA = 5
 
 
@@ -171,9 +175,14 @@ class Matcher:
         near: dict[str, Rejected] = {}
         for i, seg in enumerate(parts):
             found, query = self._score_segment(index, seg)
+            paired_parts = i > 0 and ", " in seg  # two neighbouring parts of an address, tried together
             for cand in found:
                 if cand.entity.list_id not in per_list:
                     continue
+                if paired_parts and "," not in cand.form.text:
+                    continue  # only for list names with a comma: "Key Lab, Beijing, Inst Technol" names no BIT
+                if i > 0 and "not named" in cand.features.get("words", "") and self._other_parent(parts, seg, cand):
+                    continue  # a part of an address with another parent: "Institute of Microelectronics, Nankai University"
                 if i > 0:
                     cand.reasons.append(f"matched on the part {seg!r} of the name")
                 self._apply_country(cand, country, inferred is not None)
@@ -191,6 +200,20 @@ class Matcher:
         return out
 
     # -- internals -------------------------------------------------------------------------
+
+    @staticmethod
+    def _other_parent(parts: list[str], seg: str, cand: Candidate) -> bool:
+        """Does the address name another organisation than the listed institute's parent (left out
+        of the part that matched)? "Institute of Microelectronics, Nankai University" is Nankai's,
+        not the CAS institute; "Trapeznikov Institute of Control Sciences, Moscow" may be the RAS one."""
+        listed = set(cand.form.tokens)
+        for part in address_parts(parts[0]):
+            words = set(tokens(part))
+            if part == seg or not words & ORGANISATION_WORDS:
+                continue
+            if not words <= listed:  # a part naming something the list entry does not
+                return True
+        return False
 
     def _decide(self, candidates: list[Candidate], parts: list[str]) -> tuple[Candidate | None, Rejected | None]:
         if not candidates:

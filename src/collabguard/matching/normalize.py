@@ -151,7 +151,12 @@ def tokens(text: str) -> tuple[str, ...]:
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")
     cleaned = _NOT_ASCII_WORD.sub(" ", text) if text.isascii() else "".join(ch if ch.isalnum() else " " for ch in text)
-    words = [w for raw in cleaned.split() for w in ABBREVIATIONS.get(raw, raw).split()]
+    raws = cleaned.split()
+    # single letters next to each other are initials without full stops ("A N Tupolev"), not the
+    # compass points of Web of Science ("S China Univ Technol")
+    raws = [r for j, r in enumerate(raws) if not (len(r) == 1 and ((j > 0 and len(raws[j - 1]) == 1)
+                                                                   or (j + 1 < len(raws) and len(raws[j + 1]) == 1)))]
+    words = [w for raw in raws for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -218,6 +223,12 @@ def compact(text: str) -> str:
 _BRACKETS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _SEPARATORS = re.compile(r"\s+[-–—/|]\s+|[;,/]")
 _COMMA = re.compile(r"\s*,\s*")
+
+
+def address_parts(text: str) -> list[str]:
+    """The comma-separated parts of a name or address, brackets left out."""
+    outside = " ".join(_BRACKETS.sub(" ", " ".join(text.split())).split())
+    return [p for p in (part.strip(" .") for part in _SEPARATORS.split(outside)) if p]
 
 
 def segments(text: str) -> list[str]:

@@ -280,8 +280,16 @@ def translate_pinyin(words: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     table = _pinyin_words()
     out: list[str] = []
-    for w in words:
-        out.extend(table[w].split() if w in table else [w])
+    i = 0
+    while i < len(words):
+        # the longest dictionary word, over neighbouring pinyin words too ("keji daxue" is 科技大学)
+        span = next((n for n in (3, 2, 1) if "".join(words[i:i + n]) in table and i + n <= len(words)), 0)
+        if span:
+            out.extend(table["".join(words[i:i + span])].split())
+            i += span
+        else:
+            out.append(words[i])
+            i += 1
     return tuple(_normal(t) for t in out if t)
 
 
