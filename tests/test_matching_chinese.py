@@ -159,3 +159,8 @@ def test_a_pinyin_word_kept_in_a_name_is_not_its_generic_meaning_in_english() ->
                        lenient=False, twin_ratio=0.8, country="CN").passed
     # ... but 沈阳理工大学, translated, is
     assert compare(translate("沈阳理工大学"), tokens("Shenyang Ligong University"), lenient=True, twin_ratio=0.8, country="CN").passed
+
+
+def test_a_company_named_without_its_place_says_what_was_left_out() -> None:
+    found = _english_only_1260h().match("Dahua Technology", "CN")
+    assert "'zhejiang' left out (a company's place or descriptive words)" in found[0].reasons[0]

@@ -311,6 +311,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
+    company_left_out: list[str] = []
     if company and not lenient and any(w not in COMPANY_TAIL and w not in own and w not in places
                                        and w not in OPTIONAL_WORDS and not _is_country(w) for w in paired_words):
         # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
@@ -318,6 +319,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         # registered in, which comes first (a place further on names a subsidiary: "AVIC Xi'an
         # Aircraft Industry" is not AVIC)
         place = listed[0] if listed and listed[0] in places else None
+        company_left_out = [w for w in missing if w in COMPANY_TAIL or w == place]
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
     parent = ""
     left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?")]
@@ -346,7 +348,10 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         if parent:  # weaker than every word pairing: at most PARENT_SCORE
             return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}",
                               kinds)
-        return Comparison(score, True, "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")", kinds)
+        why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
+        if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
+            why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
+        return Comparison(score, True, why, kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:
         return Comparison(score, False, f"extra word {distinctive_extra[0].split('|')[0].lstrip('~')!r}", kinds)
