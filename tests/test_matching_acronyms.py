@@ -65,3 +65,9 @@ def test_an_acronym_alias_with_a_slash_is_an_acronym_not_a_name(ruleset) -> None
 @pytest.mark.parametrize(("name", "acronym"), [("Peking University", "PKU"), ("Tsinghua University", "THU")])
 def test_acronyms_of_names_in_older_romanisations(name: str, acronym: str) -> None:
     assert acronym in derived_acronyms(name, chinese=True)
+
+
+def test_a_listed_acronym_of_another_country_does_not_silence_a_derived_one(ruleset) -> None:  # type: ignore[no-untyped-def]
+    # ARI is listed for Iran's Aerospace Research Institute; in China it reads as the Army Research Institute
+    found = {c.entity.name for c in ruleset.matcher.match("ARI", "CN", lists=["ca-nro"])}
+    assert found == {"Army Research Institute"}

@@ -141,3 +141,10 @@ def test_review_false_hits_stay_fixed(name: str, country: str | None) -> None:
 def test_initials_without_full_stops_are_not_compass_points() -> None:
     assert normalize("Kazan National Research Technical University named after A N Tupolev KAI") == \
         "kazan national research technical university tupolev kai"
+
+
+def test_two_short_words_a_list_writes_as_one() -> None:
+    from collabguard.api import get_ruleset
+
+    found = get_ruleset().matcher.match("Xi An Technol Univ", "CN")
+    assert [c.entity.name for c in found] == ["Xi’an Technological University"]

@@ -36,6 +36,7 @@ OPTIONAL_WORDS = frozenset({"pla", "corporation", "group", "holdings", "holding"
 # them: Beijing Institute of Technology and Beijing University of Technology are different.
 SYNONYMS = {"college": "academy", "academy": "college", "school": "college", "navy": "naval", "naval": "navy"}
 MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
+MIN_JOINED = 4  # words written together: "xian" is "Xi An" in Web of Science
 MAX_LENIENT_UNPAIRED = 0
 
 
@@ -205,7 +206,7 @@ def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str],
 
 def _may_join(single: frozenset[str] | set[str] | list[str], parts: frozenset[str] | set[str] | list[str]) -> bool:
     """Could a word of ``single`` be two words of ``parts`` written together (jiaotong / jiao tong)?"""
-    return any(len(w) >= 5 and w.startswith(p) and w[len(p):] in parts for w in single for p in parts)
+    return any(len(w) >= MIN_JOINED and w.startswith(p) and w[len(p):] in parts for w in single for p in parts)
 
 
 def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, company: bool) -> Comparison | None:
@@ -240,7 +241,7 @@ def _join_pairs(query: list[str], listed: list[str]) -> tuple[list[str], list[st
         while i + span <= len(listed):
             joined = "".join(listed[i:i + span])
             q = next((q for q in query if joined in _alternatives(q)), None)
-            if q is not None and len(joined) >= 5:
+            if q is not None and len(joined) >= MIN_JOINED:
                 query.remove(q)
                 paired.append(joined)
                 del listed[i:i + span]
@@ -249,7 +250,7 @@ def _join_pairs(query: list[str], listed: list[str]) -> tuple[list[str], list[st
         i = 0
         while i + span <= len(query):
             joined = "".join(query[i:i + span])
-            if "|" not in joined and len(joined) >= 5 and joined in listed:
+            if "|" not in joined and len(joined) >= MIN_JOINED and joined in listed:
                 listed.remove(joined)
                 paired.append(joined)
                 del query[i:i + span]

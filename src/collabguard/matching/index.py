@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from collabguard.lists.model import Entity
-from collabguard.matching.compare import MIN_TYPO_LENGTH, pair_kind
+from collabguard.matching.compare import MIN_JOINED, MIN_TYPO_LENGTH, pair_kind
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -65,7 +65,7 @@ class NameForm:
 def word_joins(toks: tuple[str, ...]) -> frozenset[str]:
     """Neighbouring words written together, as a name may write them ("Jiao Tong" → jiaotong)."""
     return frozenset(j for span in (2, 3) for i in range(len(toks) - span + 1)
-                     if len(j := "".join(toks[i:i + span])) >= 5)
+                     if len(j := "".join(toks[i:i + span])) >= MIN_JOINED)
 
 
 COMPASS = {"northwestern": "nw", "northeastern": "ne", "southwestern": "sw", "southeastern": "se",
@@ -262,7 +262,10 @@ class NameIndex:
         words = []
         skipped = False
         short: list[str] = []
-        for w in self._distinctive(query):
+        # two short words that a list writes as one ("Xi An" for Xi'an) are searched as that word
+        joined = [j for a, b in zip(query, query[1:], strict=False)
+                  if len(a) < PREFIX and len(b) < PREFIX and (j := a + b) in self.frequency and j not in GENERIC_WORDS]
+        for w in [*self._distinctive(query), *joined]:
             if any(key in self.postings for key in query_keys(w)):
                 words.append(w)
             elif generous or len(w) < PREFIX or self._splits(w):

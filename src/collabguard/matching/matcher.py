@@ -365,7 +365,8 @@ class Matcher:
         universities. Every one of them is listed, so the name stays ``possible``, reported once,
         with the others it fits named: a person must say which (if any) is meant."""
         weak = [c for c in candidates if c.features.get("matched") in WEAK_FEATURES]
-        strong = [c for c in candidates if c.features.get("matched") not in WEAK_FEATURES]
+        # a strong candidate set aside (a listed acronym of another country) does not silence weak ones
+        strong = [c for c in candidates if c.features.get("matched") not in WEAK_FEATURES and c.decision != "none"]
         if strong or not weak:
             return strong or candidates, None
         top = max(c.score for c in weak if c.decision != "none") if any(c.decision != "none" for c in weak) else None
