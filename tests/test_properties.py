@@ -63,7 +63,9 @@ def test_the_matcher_answers_every_string(text: str, country: str | None) -> Non
 
 
 @BOUNDED
-@given(st.sampled_from([e for e in RULESET.lists.entities if e.kind != "programme"]))
+# (a name that is only a legal form names nothing: the 1286 list gives one entry's name as "Federal
+# State Budgetary Educational Institution of Higher Education"; its aliases name it)
+@given(st.sampled_from([e for e in RULESET.lists.entities if e.kind != "programme" and normalize(e.name)]))
 def test_a_listed_name_always_finds_its_entry(entity) -> None:  # type: ignore[no-untyped-def]
     found = MATCHER.match(entity.name, entity.country or None)
     ours = [c for c in found if c.entity.list_id == entity.list_id and c.entity.entity_id == entity.entity_id]
