@@ -129,8 +129,8 @@ def main() -> None:
 
     print(f"list: {total_names} names ({len(lists.entities)} entries: {len(shipped.entities)} shipped, {len(extra)} generated)")
     print(f"index build: {build_s:.2f} s")
-    print(f"collabguard-v2, first pass over {len(distinct):,} distinct queries: {first_qps:,.0f} queries/s")
-    print(f"collabguard-v2: {ours_qps:,.0f} queries/s ({len(queries)} queries, {ours_s:.2f} s, the pool cycled)")
+    print(f"collabguard-v3, first pass over {len(distinct):,} distinct queries: {first_qps:,.0f} queries/s")
+    print(f"collabguard-v3: {ours_qps:,.0f} queries/s ({len(queries)} queries, {ours_s:.2f} s, the pool cycled)")
     print(f"batch API match_rows, {len(rows):,} rows (each distinct name matched once): "
           f"{batch_qps[1]:,.0f} rows/s in one process, {batch_qps[2]:,.0f} rows/s with 2 worker processes")
     print(f"naive extractOne(WRatio, cutoff 90): {naive_qps:,.1f} queries/s (sample of {len(sample)})")

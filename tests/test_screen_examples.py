@@ -85,7 +85,7 @@ def test_versions_record_packs_lists_and_matcher(ruleset: RuleSet) -> None:
     assert {p.id for p in v.packs} == {"no-hkdir", "ca-strac", "ca-nsgrp", "nl-knowledge-security", "uk-trusted-research",
                                        "au-ufit", "eu-research-security", "us-research-security"}
     assert all(len(ll.sha256) == 64 for ll in v.lists)
-    assert v.matcher.algorithm == "collabguard-v2"
+    assert v.matcher.algorithm == "collabguard-v3"
 
 
 def test_missing_answers_become_questions_not_silent_passes(ruleset: RuleSet) -> None:

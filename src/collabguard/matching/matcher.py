@@ -1,4 +1,4 @@
-"""Matcher ``collabguard-v2``: names in a proposal against every sensitivity list.
+"""Matcher ``collabguard-v3``: names in a proposal against every sensitivity list.
 
 Per list, the best candidate gets a decision:
 
@@ -7,9 +7,16 @@ Per list, the best candidate gets a decision:
   institution on another list), the form is not generic, and the country agrees (Hong Kong and Macau
   count as China). An acronym corroborated by the name in the same string also counts.
 - ``possible`` (a person must confirm; never blocking): a generic name ("Naval Academy"); the same
-  words in another order or spacing; an acronym, listed or derived from the name; a misspelling or
-  abbreviation whose words all pair up (see :mod:`collabguard.matching.compare`); a name translated
-  from Chinese, Russian or Persian.
+  words in another order or spacing, or but for optional words (the PLA prefix); an acronym, listed
+  or derived from the name (one that fits several entries of a list names them all); a misspelling
+  or abbreviation whose words all pair up (see :mod:`collabguard.matching.compare`); a name
+  translated from Chinese, Russian or Persian, or written in pinyin.
+
+v3 (2026-11-28) differs from v2 in what v2 missed or wrongly found: legal forms written out,
+initials, Web of Science compass letters; words written together or apart; a company without its
+place of registration; a research institute with or without its parent academy; acronyms of
+companies and of places read as pinyin; ambiguous acronyms reported; a larger translation
+dictionary with optional words; see the git history of this package.
 - A missing country caps the decision at ``possible``; a different country demotes it one step.
 Sub-units are separate entries, so a laboratory *at* a university never lists the university.
 Every result explains itself, and the best rejected candidate of each list is kept with the reason

@@ -26,7 +26,7 @@ class _Out(BaseModel):
 class MatcherConfig(_Out):
     """Matcher settings; recorded in every report so a result can be reproduced."""
 
-    algorithm: str = "collabguard-v2"
+    algorithm: str = "collabguard-v3"
     scorer: str = "word pairing (exact, translated, skeleton, typo, abbreviation) on collabguard-normalised names"
     possible_threshold: int = Field(85, ge=0, le=100, description="minimum similarity (0–100) for a 'possible' spelling match")
     translated_threshold: int = Field(60, ge=0, le=100, description="minimum similarity for a name translated from another script")
