@@ -200,9 +200,8 @@ class Matcher:
                         near[lid] = rej
         out: list[ListResult] = []
         for lid in wanted:
-            best, rejected = self._decide(per_list[lid], parts)
-            if best is None or best.decision == "none":
-                rejected = rejected or near.get(lid)
+            best = self._decide(per_list[lid], parts)
+            rejected = near.get(lid) if best is None or best.decision == "none" else None
             out.append(ListResult(lid, best, rejected))
         return out
 
@@ -222,14 +221,12 @@ class Matcher:
                 return True
         return False
 
-    def _decide(self, candidates: list[Candidate], parts: list[str]) -> tuple[Candidate | None, Rejected | None]:
+    def _decide(self, candidates: list[Candidate], parts: list[str]) -> Candidate | None:
         if not candidates:
-            return None, None
-        candidates, ambiguous = self._disambiguate(candidates)
-        if not candidates:
-            return None, ambiguous
+            return None
+        candidates = self._disambiguate(candidates)
         self._corroborate(candidates, parts)
-        return max(candidates, key=lambda c: c.sort_key()), None
+        return max(candidates, key=lambda c: c.sort_key())
 
     def _score_segment(self, index: NameIndex, seg: str) -> tuple[list[Candidate], tuple[tuple[str, ...], bool] | None]:
         """Candidates of every list for one part of the name; plus, when the fuzzy stage ran, the
@@ -365,7 +362,7 @@ class Matcher:
         return out
 
     @staticmethod
-    def _disambiguate(candidates: list[Candidate]) -> tuple[list[Candidate], Rejected | None]:
+    def _disambiguate(candidates: list[Candidate]) -> list[Candidate]:
         """Weak evidence (a derived acronym, a translated name) that fits several entries of the
         same list equally well cannot say which one is meant: HIT reads as Harbin and as
         Heilongjiang Institute of Technology; 北京理工大学 translates close to two Beijing
@@ -375,16 +372,16 @@ class Matcher:
         # a strong candidate set aside (a listed acronym of another country) does not silence weak ones
         strong = [c for c in candidates if c.features.get("matched") not in WEAK_FEATURES and c.decision != "none"]
         if strong or not weak:
-            return strong or candidates, None
+            return strong or candidates
         top = max(c.score for c in weak if c.decision != "none") if any(c.decision != "none" for c in weak) else None
         if top is None:
-            return weak, None
+            return weak
         leaders: dict[str, Candidate] = {}
         for c in sorted(weak, key=lambda c: c.sort_key(), reverse=True):
             if c.decision != "none" and c.score >= top - AMBIGUITY_MARGIN:
                 leaders.setdefault(c.entity.entity_id, c)
         if len(leaders) == 1:
-            return weak, None
+            return weak
         first, *others = leaders.values()
         first.also = [c.entity for c in others]
         names = ", ".join(repr(c.entity.name) for c in others[:MAX_NAMED_ALTERNATIVES])
@@ -392,7 +389,7 @@ class Matcher:
             names += f" and {len(others) - MAX_NAMED_ALTERNATIVES} more"
         first.features["ambiguous"] = f"fits {len(leaders)} entries of this list"
         first.reasons.append(f"fits {names} as well (also listed): confirm which, if any, is meant")
-        return [first], None
+        return [first]
 
     @staticmethod
     def _cand(form: NameForm, decision: Decision, score: int, seg: str, norm: str, feature: str, reason: str) -> Candidate:
