@@ -37,20 +37,35 @@ def test_answering_the_identity_question_no_closes_the_possible_match(ruleset: R
     assert all(c.id != q.id for c in final.checklist)
 
 
-def test_unsure_counts_as_yes_and_a_confirmed_area_can_make_strac_block(ruleset: RuleSet, tmp_path: Path) -> None:
-    data = {"id": "s", "title": "Honey bee drone congregation areas", "home_institution": {"name": "UW", "country": "CA"},
-            "personnel": [{"affiliations": [{"name": "Sichuan University", "country": "CN"}]}],
-            "funding": [{"funder": "NSERC", "country": "CA"}]}
-    proposal = Proposal.model_validate(data)
+STRAC_CASE = {"id": "s", "title": "Honey bee drone congregation areas", "home_institution": {"name": "UW", "country": "CA"},
+              "personnel": [{"role": "co-applicant", "affiliations": [{"name": "Sichuan University", "country": "CN"}]}],
+              "funding": [{"funder": "NSERC", "country": "CA"}]}
+
+
+def test_a_keyword_only_asks_the_applicant_and_their_yes_makes_strac_block(ruleset: RuleSet, tmp_path: Path) -> None:
+    # "drone" touches a STRA; Sichuan University is a Named Research Organization. The policy turns on
+    # the applicant's determination that the research aims to advance a STRA, not on a keyword.
+    proposal = Proposal.model_validate(STRAC_CASE)
     first = screen(proposal, ruleset, today=TODAY)
-    assert not first.blocking
+    assert not first.blocking and first.recommendation == "needs_review"
+    q = next(q for q in first.checklist if q.target.get("field") == "strac.advances_stra")
+    assert q.severity == "critical" and "drone" in q.question
+    # confirming the area is not the determination: the question stays open
     area_q = next(q for q in first.checklist if q.reason == "confirm_area" and "uncrewed" in q.question)
-    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": area_q.id, "answer": "unsure"})), today=TODAY)
+    after_area = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": area_q.id, "answer": "yes"})), today=TODAY)
+    assert not after_area.blocking and any(c.id == q.id for c in after_area.checklist)
+    # "unsure" settles no missing fact; "yes" is the determination, and the grant is barred
+    unsure = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "unsure"})), today=TODAY)
+    assert not unsure.blocking
+    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "yes"})), today=TODAY)
     assert final.blocking and final.recommendation == "do_not_proceed"
+    assert "condition of the funding (not law)" in final.recommendation_reason
+    no = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "no"})), today=TODAY)
+    assert not no.blocking and any(f.rule_id == "CG-CA-STRAC-002" for f in no.flags)
 
 
 def test_a_missing_field_answered_fills_the_field(ruleset: RuleSet, tmp_path: Path) -> None:
-    proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml")
+    proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml").model_copy(update={"activity": "research"})
     first = screen(proposal, ruleset, today=TODAY)
     dmp = next(q for q in first.checklist if q.question == "Is there a data management plan?")
     final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": dmp.id, "answer": "no"})), today=TODAY)

@@ -83,23 +83,32 @@ STRAC: dict[str, Any] = {
 
 
 @pytest.mark.parametrize(
-    ("title", "abstract", "blocking", "strac_flag"),
+    ("title", "abstract", "advances", "blocking", "outcome"),
     [
-        ("Synthetic aperture sonar for autonomous underwater vehicles", "", True, "CG-CA-STRAC-001"),
-        ("Carbon pricing and household welfare", "An environmental economics study of carbon taxes.", False, "CG-CA-STRAC-002"),
-        # one ambiguous word in the title: the area is only touched, so STRAC asks instead of blocking
-        ("Honey bee drone congregation areas", "Field observations of apiaries.", False, "CG-CA-STRAC-001"),
+        # the applicant determined that the work aims to advance a STRA: barred with the NRO affiliation
+        ("Synthetic aperture sonar for autonomous underwater vehicles", "", True, True, "flag CG-CA-STRAC-001"),
+        # a sensitive topic in the text but no determination: the applicant is asked (critical), no block
+        ("Synthetic aperture sonar for autonomous underwater vehicles", "", None, False, "asks strac.advances_stra"),
+        # the applicant determined that it does not: not barred, the NRO affiliation is still flagged
+        ("Synthetic aperture sonar for autonomous underwater vehicles", "", False, False, "flag CG-CA-STRAC-002"),
+        ("Carbon pricing and household welfare", "An environmental economics study of carbon taxes.", False, False,
+         "flag CG-CA-STRAC-002"),
+        # one ambiguous word in the title only touches an area: the determination is asked, never assumed
+        ("Honey bee drone congregation areas", "Field observations of apiaries.", None, False, "asks strac.advances_stra"),
     ],
 )
-def test_strac_blocks_only_on_a_listed_partner_in_a_sensitive_area(ruleset: RuleSet, title: str, abstract: str,
-                                                                   blocking: bool, strac_flag: str) -> None:
-    report = screen(Proposal.model_validate({**STRAC, "title": title, "abstract": abstract}), ruleset, today=TODAY)
+def test_strac_bars_a_grant_only_on_the_applicants_determination_and_a_listed_affiliation(
+        ruleset: RuleSet, title: str, abstract: str, advances: bool | None, blocking: bool, outcome: str) -> None:
+    data = {**STRAC, "title": title, "abstract": abstract, "strac": {"advances_stra": advances}}
+    report = screen(Proposal.model_validate(data), ruleset, today=TODAY)
     assert report.blocking is blocking
-    assert strac_flag in {f.rule_id for f in report.flags}
-    if title.startswith("Honey"):
-        flag = next(f for f in report.flags if f.rule_id == "CG-CA-STRAC-001")
-        assert not flag.confirmed
-        assert any(q.reason == "confirm_area" for q in report.checklist)
+    kind, what = outcome.split(" ")
+    if kind == "flag":
+        assert what in {f.rule_id for f in report.flags}
+    else:
+        assert not any(f.rule_id.startswith("CG-CA-STRAC") for f in report.flags)
+        q = next(q for q in report.checklist if q.target.get("field") == what)
+        assert q.severity == "critical" and report.recommendation == "needs_review"
 
 
 def test_a_text_of_several_megabytes_is_handled_with_bounded_evidence(ruleset: RuleSet) -> None:

@@ -46,7 +46,7 @@ def test_list_match_evidence_has_the_contract_fields() -> None:
     assert {"partner", "entity_id", "entity_name", "list", "score", "decision", "matched_name"} <= set(match)
     flag = report["flags"][0]
     assert {"rule_id", "framework", "severity", "blocking", "advisory", "message", "guideline", "evidence"} <= set(flag)
-    assert set(flag["guideline"]) == {"framework", "section", "url"}
+    assert set(flag["guideline"]) == {"framework", "section", "url", "url_nb", "checked"}
 
 
 def test_markdown_report_to_a_file(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_an_identity_answer_given_before_today_still_applies(ruleset: RuleSet, t
 def test_question_ids_do_not_change_when_other_answers_change_the_evidence(ruleset: RuleSet, tmp_path: Path) -> None:
     data = {"id": "s", "title": "Honey bee drone congregation areas", "home_institution": {"name": "UW", "country": "CA"},
             "personnel": [{"affiliations": [{"name": "Sichuan University", "country": "CN"}]}],
-            "funding": [{"funder": "NSERC", "country": "CA"}]}
+            "funding": [{"funder": "NSERC", "country": "CA"}], "strac": {"advances_stra": True}}
     proposal = Proposal.model_validate(data)
     first = screen(proposal, ruleset, today=TODAY)
     area = next(q for q in first.checklist if q.reason == "confirm_area" and "uncrewed" in q.question)
@@ -122,7 +122,7 @@ def test_question_ids_do_not_change_when_other_answers_change_the_evidence(rules
 
 
 def test_unsure_about_a_missing_fact_leaves_the_question_open(ruleset: RuleSet, tmp_path: Path) -> None:
-    proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml")
+    proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml").model_copy(update={"activity": "research"})
     dmp = next(q for q in screen(proposal, ruleset, today=TODAY).checklist if q.question == "Is there a data management plan?")
     final = close_case(proposal, ruleset, load_answers(answers(tmp_path, "2026-11-28", {"id": dmp.id, "answer": "unsure"})), today=TODAY)
     assert any(q.id == dmp.id for q in final.checklist)

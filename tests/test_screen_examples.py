@@ -6,6 +6,7 @@ import pytest
 
 from collabguard.engine.screen import screen
 from collabguard.io.proposal_loader import load_proposal
+from collabguard.models.proposal import Strac
 from collabguard.rules.loader import RuleSet
 from tests.conftest import EXAMPLES, TODAY
 
@@ -56,7 +57,8 @@ def test_a_listed_partner_flag_carries_full_evidence(ruleset: RuleSet) -> None:
 
 def test_the_strac_gate_needs_an_applicable_pack(ruleset: RuleSet) -> None:
     # The Iranian example is a Norwegian proposal: STRAC does not apply, so its finding is advisory.
-    report = run(ruleset, "iranian-partner.yaml")
+    proposal = load_proposal(EXAMPLES / "iranian-partner.yaml").model_copy(update={"strac": Strac(advances_stra=True)})
+    report = screen(proposal, ruleset, today=TODAY)
     strac = next(f for f in report.flags if f.rule_id == "CG-CA-STRAC-001")
     assert strac.advisory and not strac.blocking
     frameworks = {f.id for f in report.frameworks if f.applies}
@@ -91,7 +93,11 @@ def test_versions_record_packs_lists_and_matcher(ruleset: RuleSet) -> None:
 def test_missing_answers_become_questions_not_silent_passes(ruleset: RuleSet) -> None:
     report = run(ruleset, "visiting-researcher.yaml")  # says nothing about a data management plan
     missing = {q.question for q in report.checklist if q.reason == "missing_data"}
-    assert "Is there a data management plan?" in missing
+    # a visit is not a research project: no data management plan is asked for (HK-dir's DMP advice is for research)
+    assert "Is there a data management plan?" not in missing
+    research = screen(load_proposal(EXAMPLES / "visiting-researcher.yaml").model_copy(update={"activity": "research"}),
+                      ruleset, today=TODAY)
+    assert "Is there a data management plan?" in {q.question for q in research.checklist if q.reason == "missing_data"}
     # a person-centred case has no partner institution to sign an agreement with
     assert not any("agreement" in q for q in missing)
     assert any("affiliated with an institution in China" in q.question for q in report.checklist)
@@ -106,7 +112,8 @@ def test_an_unknown_framework_is_an_input_error(ruleset: RuleSet) -> None:
 
 
 def test_naming_a_framework_makes_it_apply(ruleset: RuleSet) -> None:
-    proposal = load_proposal(EXAMPLES / "iranian-partner.yaml").model_copy(update={"frameworks": ["ca-strac"]})
+    proposal = load_proposal(EXAMPLES / "iranian-partner.yaml").model_copy(
+        update={"frameworks": ["ca-strac"], "strac": Strac(advances_stra=True)})
     report = screen(proposal, ruleset, today=TODAY)
     assert report.blocking and {f.id for f in report.frameworks if f.applies} == {"ca-strac"}
 
@@ -122,8 +129,10 @@ def test_when_no_framework_applies_the_advisory_findings_still_count(ruleset: Ru
 
 
 def test_advisory_findings_do_not_drive_the_headline_when_a_framework_applies(ruleset: RuleSet) -> None:
-    report = run(ruleset, "listed-partner-sensitive-area.yaml")  # Norwegian: STRAC is advisory
-    assert any(f.rule_id == "CG-CA-STRAC-001" and f.advisory for f in report.flags)
+    proposal = load_proposal(EXAMPLES / "listed-partner-sensitive-area.yaml").model_copy(
+        update={"strac": Strac(advances_stra=True)})
+    report = screen(proposal, ruleset, today=TODAY)  # Norwegian: STRAC is advisory
+    assert any(f.rule_id == "CG-CA-STRAC-001" and f.advisory and not f.blocking for f in report.flags)
     assert report.risk_level == "high"  # from the Norwegian pack, not STRAC's critical
 
 

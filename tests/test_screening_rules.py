@@ -17,6 +17,7 @@ STRAC_BASE: dict[str, Any] = {
     "home_institution": {"name": "University of Waterloo", "country": "CA"},
     "personnel": [{"role": "co-applicant", "affiliations": [{"name": "Beihang University", "country": "CN"}]}],
     "funding": [{"funder": "NSERC", "country": "CA"}],
+    "strac": {"advances_stra": True},  # the applicant's determination (STRAC step 1)
 }
 
 
@@ -94,17 +95,19 @@ def test_when_no_framework_applies_questions_are_still_asked(ruleset: RuleSet) -
 def test_a_funder_named_like_a_packs_funder_in_another_country_does_not_apply_it() -> None:
     # "Swiss National Science Foundation" contains "National Science Foundation" (US NSF) as words
     from collabguard.engine.applicability import applies
-    from collabguard.rules.schema import AppliesWhen, PackInfo
+    from collabguard.rules.schema import AppliesWhen, FundingTrigger, PackInfo
 
     info = PackInfo(id="us-test", title="t", publisher="p", url="https://example.org", version="1", guideline_version="1",
-                    accessed="2026-11-28", binding="mandatory",
-                    applies_when=AppliesWhen(funders=["National Science Foundation", "NSF"], funder_countries=["US"]))
-    swiss = Proposal.model_validate({"id": "x", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
-                                     "funding": [{"funder": "Swiss National Science Foundation", "country": "CH"}]})
-    us = Proposal.model_validate({"id": "y", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
-                                  "funding": [{"funder": "National Science Foundation", "country": "US"}]})
-    unknown = Proposal.model_validate({"id": "z", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
-                                       "funding": [{"funder": "NSF"}]})
-    assert applies(info, swiss)[0] is False
-    assert applies(info, us) == (True, "funded by National Science Foundation (National Science Foundation)")
-    assert applies(info, unknown)[0] is True
+                    accessed="2026-11-28", binding="mandatory", applies_when=AppliesWhen(funding=[FundingTrigger(
+                        funders=["National Science Foundation", "NSF"], country="US")]))
+
+    def proposal(**funding: str) -> Proposal:
+        return Proposal.model_validate({"id": "x", "title": "t", "partners": [{"name": "ETH Zurich", "country": "CH"}],
+                                        "funding": [funding]})
+
+    assert applies(info, proposal(funder="Swiss National Science Foundation", country="CH")).applies is False
+    assert applies(info, proposal(funder="Iran National Science Foundation", country="IR")).applies is False
+    unstated = applies(info, proposal(funder="Iran National Science Foundation"))
+    assert unstated.applies is False and "add `country: US`" in unstated.warnings[0]
+    assert applies(info, proposal(funder="National Science Foundation", country="US")).reason == "funded by National Science Foundation"
+    assert applies(info, proposal(funder="NSF")).applies is True  # the exact name, no country stated

@@ -1,16 +1,32 @@
-"""Which rule packs apply to a proposal.
+"""Which rule packs apply to a proposal, and why (or why not).
 
 If the proposal names ``frameworks``, exactly those apply. Otherwise a pack applies when its
-``applies_when`` holds: the home institution's country, a funder (by name or acronym), a funder's
-country, a funding programme, or a partner's country (a Dutch partner applies the Dutch guidelines
-to the project it joins). Packs that do not apply still run, as advisory.
+``applies_when`` holds: the home institution's country, a funding row naming one of its funders
+(of the funder's own country, in one of its programmes, with a partner of the required type), a
+funder's country, or a partner's country (a Dutch partner applies the Dutch guidelines to the
+project it joins). Packs that do not apply still run, as advisory.
+
+A funder's name decides only where its country agrees: a row that states another country is
+another funder ("Swiss National Science Foundation", CH, is not the US NSF), and a row that states
+no country must give the funder's name exactly ("NSF", "National Science Foundation"); a longer
+name that only contains it ("Iran National Science Foundation") does not apply the pack, and the
+report says how to make it apply if it was meant.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from collabguard.matching.normalize import tokens
-from collabguard.models.proposal import Proposal
-from collabguard.rules.schema import PackInfo
+from collabguard.models.proposal import Funding, Proposal
+from collabguard.rules.schema import FundingTrigger, PackInfo
+
+
+@dataclass
+class Applicability:
+    applies: bool
+    reason: str
+    warnings: list[str] = field(default_factory=list)
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
@@ -18,7 +34,7 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _names_in(text: str | None, names: list[str]) -> str | None:
+def _named_in(text: str | None, names: list[str]) -> str | None:
     """The first of ``names`` written inside ``text`` as whole words ("NSERC Alliance" names NSERC)."""
     if not text:
         return None
@@ -26,28 +42,87 @@ def _names_in(text: str | None, names: list[str]) -> str | None:
     return next((name for name in names if _contains(words, tokens(name))), None)
 
 
-def applies(pack: PackInfo, proposal: Proposal) -> tuple[bool, str]:
+def _named_exactly(text: str, names: list[str]) -> str | None:
+    words = tokens(text)
+    return next((name for name in names if words and words == tokens(name)), None)
+
+
+def _funder(row: Funding, trigger: FundingTrigger, where: str, pack_id: str, warnings: list[str]) -> str | None:
+    """The trigger's funder name this row names, when its country agrees."""
+    if not trigger.funders:  # any funder of the programmes
+        return _named_in(row.programme, trigger.programmes) or _named_in(row.funder, trigger.programmes)
+    if trigger.country is None:  # a supranational funder: its name alone decides
+        return _named_in(row.funder, trigger.funders) or _named_in(row.programme, trigger.funders)
+    if row.country is not None:
+        if row.country != trigger.country:
+            return None
+        return _named_in(row.funder, trigger.funders) or _named_in(row.programme, trigger.funders)
+    exact = _named_exactly(row.funder, trigger.funders)
+    if exact is None and (inside := _named_in(row.funder, trigger.funders)) is not None:
+        warnings.append(f"{where}: funder {row.funder!r} contains {inside!r} but gives no country, so {pack_id} was not "
+                        f"applied for it; if it is that funder, add `country: {trigger.country}` to the funding row")
+    return exact
+
+
+def _private_partner(proposal: Proposal, words: list[str]) -> tuple[bool | None, str]:
+    """Whether a partner's type names one of ``words``; None when no partner states a type."""
+    typed = [p for p in proposal.partners if p.type]
+    hit = next((p for p in typed if any(w.casefold() in (p.type or "").casefold() for w in words)), None)
+    if hit is not None:
+        return True, f"{hit.name} ({hit.type})"
+    return (False if typed else None), ""
+
+
+def _funding(pack: PackInfo, proposal: Proposal, warnings: list[str]) -> Applicability | None:
+    cond = pack.applies_when
+    refused: str | None = None
+    for trigger in cond.funding:
+        for i, row in enumerate(proposal.funding):
+            name = _funder(row, trigger, f"funding[{i}]", pack.id, warnings)
+            if name is None:
+                continue
+            label = f"funded by {row.funder}" + (f", {row.programme}" if row.programme else "")
+            if trigger.programmes and _named_in(row.programme, trigger.programmes) is None \
+                    and _named_in(row.funder, trigger.programmes) is None:
+                refused = refused or (f"{label}, but not through {' or '.join(trigger.programmes)} "
+                                      f"(the programme this framework covers)")
+                continue
+            if trigger.partner_types:
+                private, who = _private_partner(proposal, trigger.partner_types)
+                if private is False:
+                    refused = refused or f"{label}, but no partner is a private-sector organisation (partner types given)"
+                    continue
+                if private is None:
+                    warnings.append(f"{pack.id} applies only with a private-sector partner and no partner states its "
+                                    "type: it was applied; give each partner's `type` (university, company …)")
+                    return Applicability(True, f"{label} (assumed: no partner states its type; this framework applies "
+                                               "only with a private-sector partner)", warnings)
+                return Applicability(True, f"{label} with a private-sector partner, {who}", warnings)
+            return Applicability(True, label, warnings)
+    return Applicability(False, refused, warnings) if refused else None
+
+
+def applies(pack: PackInfo, proposal: Proposal) -> Applicability:
     if pack.applies_when.always:  # the institution's own policy: a proposal cannot opt out of it
-        return True, "the institution's own policy"
+        return Applicability(True, "the institution's own policy")
     if proposal.frameworks:
         if pack.id in proposal.frameworks:
-            return True, "named in the proposal's frameworks"
-        return False, "not among the proposal's frameworks (advisory)"
+            return Applicability(True, "named in the proposal's frameworks")
+        return Applicability(False, "not among the proposal's frameworks (advisory)")
     cond = pack.applies_when
+    warnings: list[str] = []
     home = proposal.home_institution.country if proposal.home_institution else None
     if home and home in cond.home_countries:
-        return True, f"home institution is in {home}"
+        return Applicability(True, f"home institution is in {home}")
+    by_funding = _funding(pack, proposal, warnings)
+    if by_funding is not None and by_funding.applies:
+        return by_funding
     for f in proposal.funding:
-        # a funder's name counts only where its country does not contradict the pack's funder
-        # countries ("Swiss National Science Foundation" is not the US NSF)
-        other_country = bool(f.country and cond.funder_countries and f.country not in cond.funder_countries)
-        if not other_country and (name := _names_in(f.funder, cond.funders)) is not None:
-            return True, f"funded by {f.funder} ({name})"
-        if (name := _names_in(f.programme, cond.programmes)) is not None:
-            return True, f"funding programme {f.programme}"
         if f.country and f.country in cond.funder_countries:
-            return True, f"funder in {f.country}"
+            return Applicability(True, f"funder {f.funder} is in {f.country}", warnings)
     for p in proposal.partners:
         if p.country and p.country in cond.partner_countries:
-            return True, f"partner {p.name} is in {p.country}"
-    return False, "its conditions (home country, funder, programme, partner country) do not hold"
+            return Applicability(True, f"partner {p.name} is in {p.country}", warnings)
+    if by_funding is not None:
+        return by_funding
+    return Applicability(False, "its conditions (home country, funder, programme, partner country) do not hold", warnings)

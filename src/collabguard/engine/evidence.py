@@ -27,12 +27,14 @@ def entity_rating(ruleset: RuleSet, entity: Entity) -> str | None:
 
 def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch:
     entity = cand.entity
+    rating = entity_rating(ruleset, entity)
     return ListMatch(
         partner=subject.name, subject=subject.kind, country=subject.country,  # type: ignore[arg-type]
         entity_id=entity.entity_id, entity_name=entity.name, list=entity.list_id,
         list_title=ruleset.lists.lists[entity.list_id].title, score=cand.score, decision=cand.decision,
+        list_cite=ruleset.lists.lists[entity.list_id].cite_for(rating),
         matched_name=cand.form.text, matched_name_kind=cand.form.kind, entity_country=entity.country,
-        rating=entity_rating(ruleset, entity), source_url=entity.source_url, source_date=entity.source_date,
+        rating=rating, source_url=entity.source_url, source_date=entity.source_date,
         reasons=list(cand.reasons), query_normalized=cand.query_normalized, features=dict(cand.features),
         also_fits=[e.entity_id for e in cand.also],
     )
@@ -72,13 +74,14 @@ def _placeholders(template: str) -> frozenset[str]:
 def render(template: str, ev: Evidence, proposal: Proposal, framework: str) -> str:
     """Fill a rule's message or question template from its evidence ("—" where there is none)."""
 
-    def join(items: list[str]) -> str:
+    def join(items: list[str], sep: str = ", ") -> str:
         seen = list(dict.fromkeys(items))
-        return ", ".join(seen) if seen else "—"
+        return sep.join(seen) if seen else "—"
 
     makers = {
         "subjects": lambda: join([f"{m.partner!r} ({m.subject})" for m in ev.matches]),
-        "entities": lambda: join([f"{m.entity_name} [{m.list}, {m.decision}]" for m in ev.matches]),
+        "entities": lambda: join([f"{m.entity_name} ({'name match' if m.decision == 'match' else 'possible name match, identity to confirm'}), "
+                                  f"{m.list_cite}" for m in ev.matches], "; "),
         "lists": lambda: join([m.list_title for m in ev.matches]),
         "areas": lambda: join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
         "countries": lambda: join([f"{country_name(c)} ({c})" for c in ev.countries]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from collabguard.engine.evidence import evidence_from, render
 from collabguard.models.common import severity_rank
@@ -47,6 +47,7 @@ class Findings:
     asked: dict[str, list[ChecklistItem]] = field(default_factory=dict)  # every framework's own questions
     lang: str = "en"  # the language of rule texts: a rule's translation when it has one, else English
     _memo: dict[int, Any] = field(default_factory=dict)  # report objects of matches and areas, built once
+    asked_by: dict[str, set[str]] = field(default_factory=dict)  # rule id -> ids of every question it asked
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
         rule = lr.rule
@@ -64,7 +65,9 @@ class Findings:
         mitigations = list((own and own.mitigations) or rule.mitigations)
 
         def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
-            self._ask(ChecklistItem(id=question_id(reason, text, rule.id, target), rule_id=rule.id, framework=lr.pack.id, question=text,
+            qid = question_id(reason, text, rule.id, target)
+            self.asked_by.setdefault(rule.id, set()).add(qid)
+            self._ask(ChecklistItem(id=qid, rule_id=rule.id, framework=lr.pack.id, question=text,
                                     severity=severity, reason=reason, advisory=advisory,  # type: ignore[arg-type]
                                     guideline=guideline, target=target or {}))
 
@@ -74,15 +77,20 @@ class Findings:
             for q in outcome.questions:  # undecided: ask what would decide it
                 ask(q.reason, q.text, q.target)
             return
-        confirm = [q for q in outcome.questions if q.reason != "missing_data"]
+        # uncertain evidence asks, it does not flag: an area the text only touches, or a missing fact,
+        # is a question; only a possible identity (a person confirms who the partner is) leaves a
+        # flag, unconfirmed and never blocking
+        confirm = [q for q in outcome.questions if q.reason == "confirm_identity"]
         if outcome.value is None and not confirm:
             for q in outcome.questions:
                 ask(q.reason, q.text, q.target)
             return
         confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
+        gate: Literal["law", "funding_condition"] | None = (
+            "law" if rule.legal_gate else "funding_condition" if rule.funding_condition else None)
         self.flags.append(Flag(
             rule_id=rule.id, title=title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
-            blocking=bool(rule.blocking and applicable and confirmed), advisory=advisory, confirmed=confirmed,
+            blocking=bool(rule.blocking and applicable and confirmed), advisory=advisory, confirmed=confirmed, gate=gate,
             message=render(message, evidence, self.ctx.proposal, lr.pack.title),
             guideline=guideline, evidence=evidence, mitigations=mitigations,
         ))

@@ -2,9 +2,9 @@
 
 | condition (first that holds)                                        | recommendation           |
 |---------------------------------------------------------------------|--------------------------|
-| a blocking flag (confirmed match, applicable pack, legal gate)      | do_not_proceed           |
-| a flag at high or critical whose list matches are all confirmed     | escalate                 |
-|   (only the research area may still be open)                        |                          |
+| a blocking flag (confirmed match, applicable pack; law or a         | do_not_proceed           |
+|   funder's condition)                                               |                          |
+| a flag at high or critical whose identities are all confirmed       | escalate                 |
 | any other unconfirmed flag (a 'possible' identity to confirm)       | needs_review             |
 | an open question at medium or above                                 | needs_review             |
 | a confirmed flag at low or medium                                   | proceed_with_mitigations |
@@ -28,15 +28,18 @@ def recommend(flags: list[Flag], checklist: list[ChecklistItem]) -> tuple[Recomm
     """The recommendation and a one-sentence reason a reader can check against the table."""
     blocking = [f for f in flags if f.blocking]
     if blocking:
-        return "do_not_proceed", f"{blocking[0].rule_id} is a legal gate and it fired on a confirmed match."
+        f = blocking[0]
+        what = ("a condition of the funding (not law): the funder will not fund the project as proposed"
+                if f.gate == "funding_condition" else "a legal gate")
+        return "do_not_proceed", f"{f.rule_id} is {what}, and it fired on a confirmed identity."
     # A name that only *possibly* is a listed entity (another country, a generic name, an acronym)
     # is not escalated on the list's severity: a person first confirms who the partner is.
     identity_known = [f for f in flags if all(m.decision == "match" for m in f.evidence.matches)]
     high = [f for f in identity_known if severity_rank(f.severity) >= HIGH]
     if high:
         f = high[0]
-        state = "confirmed" if f.confirmed else "on a confirmed match; whether the research advances the area is open"
-        return "escalate", f"{f.rule_id} raised a {f.severity} flag, {state}."
+        on = " on a confirmed identity" if f.evidence.matches else ""
+        return "escalate", f"{f.rule_id} raised a {f.severity} flag{on}."
     unconfirmed = [f for f in flags if not f.confirmed]
     if unconfirmed:
         return "needs_review", f"{unconfirmed[0].rule_id} rests on a possible match a person must confirm."

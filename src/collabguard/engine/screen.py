@@ -16,6 +16,7 @@ from collabguard.errors import InputError
 from collabguard.rules.schema import LANGUAGES
 from collabguard.models.common import severity_rank
 from collabguard.models.proposal import Proposal
+from collabguard.reference.home_institutions import recognise
 from collabguard.models.report import ChecklistItem, Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
 from collabguard.rules.context import Context, Subject, collect_subjects
 from collabguard.rules.loader import RuleSet
@@ -75,7 +76,7 @@ def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: 
 def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | None = None,
                   today: date | None = None, reviews: list[ReviewRecord] | None = None,
                   area_answers: dict[str, bool] | None = None) -> Context:
-    subjects = collect_subjects(proposal)
+    subjects = collect_subjects(proposal, today)
     for s in subjects:
         kind = "programme" if s.kind == "programme" else "organisation"
         for result in ruleset.matcher.results(s.name, s.country, kind=kind):
@@ -94,6 +95,34 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
                  for h in areas if area_answers.get(h.area_id, True)]
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
     return Context(proposal, subjects, areas, groups)
+
+
+def resolve_home_country(proposal: Proposal) -> tuple[Proposal, list[str]]:
+    """A home institution given without a country: recognise the country from the name where it is
+    unambiguous (frameworks such as Norway's apply by it), else say loudly how to fix it."""
+    home = proposal.home_institution
+    if home is None:
+        return proposal, ["home_institution is not given: frameworks that apply by the home institution's country "
+                          "(Norway, the Netherlands, the UK, Australia, the EU) cannot apply; add `home_institution: "
+                          "{name: ..., country: ...}`"]
+    if home.country is not None:
+        return proposal, []
+    found, candidates = recognise(home.name)
+    if found is None:
+        which = (" it names institutions in " + ", ".join(sorted({c.country for c in candidates}))) if candidates else ""
+        return proposal, [f"home_institution: {home.name!r} has no country and{which or ' is not one collabguard knows'}"
+                          f"{';' if which else ','} no framework that applies by the home country was applied: add "
+                          "`country:` (e.g. NO) to home_institution"]
+    note = (f"home_institution: {home.name!r} has no country; recognised as {found.name} ({found.country}, ROR "
+            f"{found.ror_id}); add `country: {found.country}` to the proposal to make this explicit")
+    return proposal.model_copy(update={"home_institution": home.model_copy(update={"country": found.country})}), [note]
+
+
+def _activity_warning(proposal: Proposal) -> list[str]:
+    if proposal.activity is not None:
+        return []
+    return ["activity is not stated: screened as a research project; give `activity:` (education, recruitment, visit, "
+            "industry_contract) if it is not one"]
 
 
 def _coverage(ruleset: RuleSet, today: date) -> Coverage:
@@ -119,14 +148,15 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
     if unknown:
         raise InputError(f"frameworks: unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}")
     reviews: list[ReviewRecord] = []
+    proposal, home_notes = resolve_home_country(proposal)
     ctx = build_context(proposal, ruleset, decisions, today, reviews, area_answers)
     chosen = [p for p in ruleset.packs if packs is None or p.info.id in packs]
     applicability = {p.info.id: applies(p.info, proposal) for p in chosen}
-    any_applies = any(ok for ok, _ in applicability.values())
+    any_applies = any(a.applies for a in applicability.values())
     found = Findings(ruleset, ctx, quiet_advisory=any_applies, lang=lang)
     frameworks: list[FrameworkResult] = []
     for pack in chosen:
-        applicable, why = applicability[pack.info.id]
+        applicable, why = applicability[pack.info.id].applies, applicability[pack.info.id].reason
         before = len(found.flags)
         for lr in pack.rules:
             if lr.rule.status not in ("deprecated", "disabled"):
@@ -154,7 +184,9 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         frameworks=frameworks,
         coverage=_coverage(ruleset, today),
         versions=ruleset.versions,
-        warnings=[f"{field}: {note}" for field, text in (("title", proposal.title), ("abstract", proposal.abstract))
+        warnings=home_notes + _activity_warning(proposal)
+                 + list(dict.fromkeys(w for a in applicability.values() for w in a.warnings))
+                 + [f"{field}: {note}" for field, text in (("title", proposal.title), ("abstract", proposal.abstract))
                   if (note := not_english(text))]
                  + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
                     for r in reviews if r.status != "applied"]
@@ -168,5 +200,6 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
             for s in ctx.subjects for r in s.near_misses]),
     )
     report._framework_questions = found.asked  # for answers: each framework's questions, listed or not
+    report._asked_by = found.asked_by
     return report
 

@@ -40,8 +40,20 @@ class ListInfo(BaseModel):
     programme_category_prefix: str | None = None
     complete: bool
     meaning: str
+    cite: str | None = Field(None, description=(
+        "what a match means, in one line for messages: the list, its edition and what being on it means; "
+        "{rating} is the entry's rating where the list rates"))
+    cite_unrated: str | None = Field(None, description="the same for an entry the list leaves unrated")
     caveats: list[str] = Field(default_factory=list)
     severity: SeverityTable
+
+    def cite_for(self, rating: str | None) -> str:
+        """One line: which list, which edition, and what being on it means."""
+        if rating in (None, "", "unrated") and self.cite_unrated:
+            return self.cite_unrated
+        if self.cite:
+            return self.cite.replace("{rating}", rating or "unrated")
+        return f"on {self.title} (edition {self.edition})"
 
     def age_date(self) -> date | None:
         """The date a list's age is counted from: publication if known, else the edition date.

@@ -8,7 +8,7 @@ they are stored as alpha-2 codes. Unknown fields are refused so that a typo ("pa
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -68,15 +68,70 @@ class Partner(_Model):
     type: Text | None = Field(default=None, description="university, company, research institute, government body …")
 
 
+# What kind of activity a proposal is: rules that only make sense for research (IPR, publication,
+# data management plans) do not fire on a student exchange, and HK-dir's higher-education section does.
+Activity = Literal["research", "education", "recruitment", "visit", "industry_contract"]
+ACTIVITIES: dict[str, str] = {
+    "research": "a research or innovation project",
+    "education": "education cooperation or student exchange",
+    "recruitment": "recruiting or appointing a person",
+    "visit": "hosting a guest researcher or a visit",
+    "industry_contract": "contract research or a service for a company",
+}
+
+# The parts a person plays that policies turn on (see collabguard.models.roles for how a free-text
+# role is read into one of them).
+Category = Literal["key_personnel", "researcher", "postdoc", "student", "intern", "recruit", "guest"]
+CATEGORIES: dict[str, str] = {
+    "key_personnel": "senior or key personnel: principal investigator, co-investigator, (co-)applicant",
+    "researcher": "other research staff named on the project",
+    "postdoc": "postdoctoral fellow",
+    "student": "student (PhD, master's, bachelor's)",
+    "intern": "intern or trainee",
+    "recruit": "a person being recruited or appointed",
+    "guest": "a guest or visiting researcher",
+}
+
+
+class TalentProgramme(_Model):
+    """A talent or recruitment programme a person declares, with when the participation ran."""
+
+    name: Text = Field(min_length=1)
+    start: date | None = None
+    end: date | None = Field(default=None, description="when the participation ended (or ends); none: it continues")
+    status: Literal["current", "ended"] | None = Field(
+        default=None, description="current or ended; when left out, read from `end` (no end date: current)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+    def current_on(self, today: date) -> bool:
+        """Whether the participation continues on ``today``: a declared programme without an end date
+        counts as current (a proposal declares what holds now)."""
+        if self.status is not None:
+            return self.status == "current"
+        return self.end is None or self.end >= today
+
+
+def _programmes(value: Any) -> Any:
+    if isinstance(value, str):
+        return _str_list(value)
+    return [] if value is None else value
+
+
 class Person(_Model):
     name: Text | None = None
     role: Text | None = None
+    category: Category | None = Field(
+        default=None, description="the part the person plays that policies turn on; read from `role` when left out")
     nationality: Country | None = Field(
         default=None, description="Used only by legal gates defined by nationality (export control, ATAS-type)."
     )
     affiliations: list[Institution] = Field(default_factory=list)
     appointments: list[Institution] = Field(default_factory=list)
-    talent_programmes: TextList = Field(default_factory=list)
+    talent_programmes: Annotated[list[TalentProgramme], BeforeValidator(_programmes)] = Field(default_factory=list)
 
 
 class Funding(_Model):
@@ -104,6 +159,13 @@ class Agreement(_Model):
     termination: bool | None = None
 
 
+class Strac(_Model):
+    """Canada's STRAC policy turns on the applicant's own determination (step 1 of the tri-agency
+    guidance): does the research aim to advance a Sensitive Technology Research Area?"""
+
+    advances_stra: bool | None = None
+
+
 class Proposal(_Model):
     """One collaboration, visit or hire to screen."""
 
@@ -117,6 +179,8 @@ class Proposal(_Model):
 
     id: Text = Field(min_length=1)
     title: Text = Field(min_length=1)
+    activity: Activity | None = Field(
+        default=None, description="research (when left out), education, recruitment, visit or industry_contract")
     abstract: Text = ""
     keywords: TextList = Field(default_factory=list)
     home_institution: Institution | None = None
@@ -130,6 +194,7 @@ class Proposal(_Model):
     start_date: date | None = None
     duration_months: int | None = Field(default=None, ge=0, le=600)
     frameworks: TextList = Field(default_factory=list)
+    strac: Strac = Field(default_factory=Strac)
 
     @model_validator(mode="after")
     def _someone_to_screen(self) -> Proposal:

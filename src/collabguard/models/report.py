@@ -46,6 +46,7 @@ class ListMatch(_Out):
     entity_name: str
     list: str
     list_title: str
+    list_cite: str = Field("", description="one line: which list, which edition, and what being on it means")
     score: int = Field(ge=0, le=100)
     decision: Decision
     matched_name: str
@@ -117,6 +118,8 @@ class Guideline(_Out):
     framework: str
     section: str
     url: str
+    url_nb: str | None = Field(None, description="the same section in Norwegian, where the source has one")
+    checked: str | None = Field(None, description="the date the cited page was read for the rule; none: not checked")
 
 
 class Evidence(_Out):
@@ -134,6 +137,8 @@ class Flag(_Out):
     blocking: bool
     advisory: bool = Field(description="the framework does not apply to this proposal; shown as advice, never blocking")
     confirmed: bool = Field(description="false when the rule fired only on 'possible' matches a person must confirm")
+    gate: Literal["law", "funding_condition"] | None = Field(
+        None, description="what the rule encodes besides risk advice: law (a licence, sanctions) or a funder's condition")
     message: str
     guideline: Guideline
     evidence: Evidence
@@ -238,6 +243,7 @@ class Report(_Out):
     schema_version: str = SCHEMA_VERSION
     # each framework's questions (listed in the checklist or not), kept in-process for --answers
     _framework_questions: dict[str, list[ChecklistItem]] = PrivateAttr(default_factory=dict)
+    _asked_by: dict[str, set[str]] = PrivateAttr(default_factory=dict)  # rule id -> ids of the questions it asked
     redacted: bool = Field(False, description="names of researchers and reviewers were replaced (--redact)")
     language: str = Field("en", description="language of rule titles, messages, questions and mitigations (en, nb)")
     proposal_id: str

@@ -9,7 +9,7 @@ RECOMMENDATION_TEXT = {
     "proceed_with_mitigations": "Proceed with mitigations",
     "needs_review": "Needs review: answer the open questions first",
     "escalate": "Escalate to the research-security function",
-    "do_not_proceed": "Do not proceed (a legal gate applies)",
+    "do_not_proceed": "Do not proceed as proposed (barred by law or by the funder's conditions)",
 }
 
 DECISION_TEXT = {

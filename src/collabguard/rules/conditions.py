@@ -6,7 +6,12 @@ questions, never silent passes.
 
 Predicates (documented for rule authors in README, "Writing rules"):
 - ``listed``: a subject is on a list. ``lists`` (ids; default all), ``subjects`` (partner, funder,
-  affiliation, appointment, programme), ``decision`` (minimum: match | possible), ``ratings``.
+  affiliation, appointment, programme), ``decision`` (minimum: match | possible), ``ratings``;
+  ``categories``: only a person's affiliation, appointment or programme, and only of a person in
+  these categories (undecided, with a question, when the person's category is unknown);
+  ``participation``: for a person's talent programme, ``current`` or ``ended`` (default any);
+  ``held_by``: ``person`` (a person's affiliation, appointment or programme) or ``funding`` (a
+  funding row), default any.
 - ``country_in`` / ``country_outside``: a subject's country is in / outside a named ``group`` or
   ``countries``. Subjects add ``travel`` and ``home``.
 - ``area``: the proposal text touches sensitive technology ``areas`` (ids, categories, ``prefix.*``)
@@ -17,6 +22,15 @@ Predicates (documented for rule authors in README, "Writing rules"):
   or declares none (``declared: false``).
 - ``partner_type``: a partner's ``type`` holds one of the words ``in`` (company, government,
   state-owned, military …); undecided when a partner's type is not given.
+- ``activity``: the proposal's activity is ``in`` the given ones (research, education, recruitment,
+  visit, industry_contract); a proposal that does not say is screened as research.
+- ``personnel``: someone on the project is in one of the ``categories`` (key_personnel, researcher,
+  postdoc, student, intern, recruit, guest; given, or read from the role). A person whose category
+  is unknown does not count.
+- ``determination``: an applicant's own determination, a yes/no ``field`` (``strac.advances_stra``):
+  yes is True, no is False; when it is not given, the rule asks for it (``missing: ask``), or asks
+  only when the text touches one of ``areas`` (``missing: ask_if_touched``, the default) and is
+  otherwise False. A keyword in the text is shown as evidence, never taken as the determination.
 - ``nationality_in`` / ``nationality_outside``: a researcher's nationality is in / outside a
   ``group`` or ``countries``. Allowed only in rules marked ``legal_gate: true`` (a legal
   requirement defined by nationality, such as the UK's ATAS): nationality never feeds a risk rule.
@@ -52,12 +66,18 @@ FIELDS: dict[str, tuple[str, str]] = {
     "funding": ("list", "Who funds the project, and from which country?"),
     "travel": ("list", "Which countries will project staff travel to?"),
     "keywords": ("list", "Which keywords describe the research?"),
+    "strac.advances_stra": ("bool", "Does the research aim to advance a Sensitive Technology Research Area? This is the "
+                                    "applicant's own determination (step 1 of the tri-agency STRAC guidance); a keyword "
+                                    "in the text only shows that the work touches an area."),
 }
 FIELD_QUESTIONS = {path: question for path, (_, question) in FIELDS.items()}
 
 
 class _P(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+CategoryName = Literal["key_personnel", "researcher", "postdoc", "student", "intern", "recruit", "guest"]
 
 
 class ListedArgs(_P):
@@ -67,6 +87,23 @@ class ListedArgs(_P):
     )
     decision: Literal["match", "possible"] = "match"
     ratings: list[str] | None = None
+    categories: list[CategoryName] | None = None
+    participation: Literal["current", "ended", "any"] = "any"
+    held_by: Literal["person", "funding", "any"] = "any"
+
+
+class ActivityArgs(_P):
+    in_: list[Literal["research", "education", "recruitment", "visit", "industry_contract"]] = Field(alias="in", min_length=1)
+
+
+class PersonnelArgs(_P):
+    categories: list[CategoryName] = Field(min_length=1)
+
+
+class DeterminationArgs(_P):
+    field: Literal["strac.advances_stra"]
+    areas: list[str] = Field(min_length=1)
+    missing: Literal["ask", "ask_if_touched"] = "ask_if_touched"
 
 
 class CountryArgs(_P):
@@ -115,6 +152,9 @@ PREDICATES: dict[str, type[_P]] = {
     "field": FieldArgs,
     "talent_programme": TalentArgs,
     "partner_type": PartnerTypeArgs,
+    "activity": ActivityArgs,
+    "personnel": PersonnelArgs,
+    "determination": DeterminationArgs,
     "nationality_in": NationalityArgs,
     "nationality_outside": NationalityArgs,
 }
@@ -202,7 +242,7 @@ def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path
         for code in args.countries or []:
             if country_code(code) != code:
                 problems.append((path + ("countries",), f"{code!r} is not an ISO 3166 alpha-2 code"))
-    elif isinstance(args, AreaArgs):
+    elif isinstance(args, AreaArgs | DeterminationArgs):
         resolved: set[str] = set()
         for sel in args.areas:
             try:

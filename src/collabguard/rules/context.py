@@ -4,10 +4,12 @@ detected areas, country groups. Light objects; converted to report models at the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from collabguard.areas.detect import AreaHit
 from collabguard.matching.matcher import Candidate, Rejected
-from collabguard.models.proposal import Proposal
+from collabguard.models.proposal import Category, Proposal
+from collabguard.reference.roles import category_of
 
 SUBJECT_KINDS = ("partner", "funder", "affiliation", "appointment", "programme")
 
@@ -22,6 +24,8 @@ class Subject:
     where: str  # e.g. partners[0]
     matches: list[Candidate] = field(default_factory=list)
     near_misses: list[Rejected] = field(default_factory=list)
+    person: int | None = None  # personnel index, for a person's affiliation, appointment or programme
+    current: bool | None = None  # a person's talent programme: whether the participation continues
 
 
 @dataclass(slots=True)
@@ -30,10 +34,18 @@ class Context:
     subjects: list[Subject]
     areas: list[AreaHit]
     groups: dict[str, frozenset[str]]
+    categories: list[Category | None] = field(default_factory=list)  # per person: given, or read from the role
+    activity: str = "research"  # the proposal's activity; research when it does not say
+
+    def __post_init__(self) -> None:
+        if not self.categories:
+            self.categories = [category_of(p) for p in self.proposal.personnel]
+        self.activity = self.proposal.activity or "research"
 
 
-def collect_subjects(proposal: Proposal) -> list[Subject]:
+def collect_subjects(proposal: Proposal, today: date | None = None) -> list[Subject]:
     """Every name a list predicate can look at, with where it came from."""
+    today = today or date.today()
     out: list[Subject] = []
     for i, p in enumerate(proposal.partners):
         out.append(Subject("partner", p.name, p.country, f"partners[{i}]"))
@@ -45,9 +57,10 @@ def collect_subjects(proposal: Proposal) -> list[Subject]:
             out.append(Subject("programme", f.programme, f.country, f"funding[{i}].programme"))
     for i, person in enumerate(proposal.personnel):
         for j, a in enumerate(person.affiliations):
-            out.append(Subject("affiliation", a.name, a.country, f"personnel[{i}].affiliations[{j}]"))
+            out.append(Subject("affiliation", a.name, a.country, f"personnel[{i}].affiliations[{j}]", person=i))
         for j, a in enumerate(person.appointments):
-            out.append(Subject("appointment", a.name, a.country, f"personnel[{i}].appointments[{j}]"))
+            out.append(Subject("appointment", a.name, a.country, f"personnel[{i}].appointments[{j}]", person=i))
         for j, prog in enumerate(person.talent_programmes):
-            out.append(Subject("programme", prog, None, f"personnel[{i}].talent_programmes[{j}]"))
+            out.append(Subject("programme", prog.name, None, f"personnel[{i}].talent_programmes[{j}]", person=i,
+                               current=prog.current_on(today)))
     return out

@@ -7,7 +7,10 @@ from typing import Any
 from collabguard.models.common import decision_rank
 from collabguard.rules.conditions import (
     FIELD_QUESTIONS,
+    ActivityArgs,
     AreaArgs,
+    DeterminationArgs,
+    PersonnelArgs,
     CountryArgs,
     FieldArgs,
     ListedArgs,
@@ -54,6 +57,8 @@ def evaluate(node: Node, ctx: Context) -> Outcome:
         return Outcome(not kid.value)
     if node.op == "area":
         return _area(node.args, node.areas, ctx)
+    if node.op == "determination":
+        return _determination(node.args, node.areas, ctx)
     return _PREDICATES[node.op](node.args, ctx)
 
 
@@ -61,12 +66,36 @@ def _rating(entity: Any) -> str:
     return entity.risk_level or "unrated"
 
 
+def _person_label(ctx: Context, i: int) -> str:
+    p = ctx.proposal.personnel[i]
+    who = p.name or p.role or "no role given"
+    return f"personnel[{i}] ({who})"
+
+
 def _listed(args: ListedArgs, ctx: Context) -> Outcome:
     need = decision_rank(args.decision)
     hits, maybes = [], []
+    unknown_people: list[int] = []
     for subject in ctx.subjects:
         if subject.kind not in args.subjects:
             continue
+        if args.held_by == "person" and subject.person is None:
+            continue
+        if args.held_by == "funding" and not subject.where.startswith("funding"):
+            continue
+        if args.participation != "any" and subject.current is not None \
+                and subject.current != (args.participation == "current"):
+            continue
+        if args.categories is not None:
+            if subject.person is None:
+                continue  # a partner or a funding row is nobody's role
+            category = ctx.categories[subject.person]
+            if category is None:
+                if subject.matches and subject.person not in unknown_people:
+                    unknown_people.append(subject.person)
+                continue
+            if category not in args.categories:
+                continue
         for cand in subject.matches:
             if args.lists is not None and cand.entity.list_id not in args.lists:
                 continue
@@ -79,8 +108,13 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
                 maybes.append((subject, cand))
     if hits:
         return Outcome(True, matches=hits)
-    if maybes:
-        questions = [
+    role_questions = [
+        Question("missing_data", f"Which part does {_person_label(ctx, i)} play on the project: senior or key personnel "
+                 "(principal investigator, co-investigator, named applicant), other research staff, postdoc, student, "
+                 "intern, recruit or guest? (Give `category:` in the proposal.)", {"field": f"personnel[{i}].category"})
+        for i in unknown_people]
+    if maybes or role_questions:
+        questions = role_questions + [
             Question(
                 "confirm_identity",
                 f"Is {s.name!r} ({s.where}) the listed {c.entity.name!r} ({c.entity.list_id}, {c.entity.entity_id})? "
@@ -91,6 +125,33 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
         ]
         return Outcome(None, matches=maybes, questions=questions)
     return Outcome(False)
+
+
+def _activity(args: ActivityArgs, ctx: Context) -> Outcome:
+    ok = ctx.activity in args.in_
+    return Outcome(ok, fields={"activity": ctx.activity} if ok else {})
+
+
+def _personnel(args: PersonnelArgs, ctx: Context) -> Outcome:
+    found = [f"{_person_label(ctx, i)}: {c}" for i, c in enumerate(ctx.categories) if c in args.categories]
+    return Outcome(bool(found), fields={"personnel": "; ".join(found)} if found else {})
+
+
+def _determination(args: DeterminationArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
+    value = _value(ctx, args.field)
+    touched = [h for h in ctx.areas if h.area_id in wanted]
+    if value is True:
+        return Outcome(True, areas=touched, fields={args.field: True})
+    if value is False:
+        return Outcome(False)
+    if not touched and args.missing == "ask_if_touched":
+        return Outcome(False)
+    text = FIELD_QUESTIONS[args.field]
+    if touched:
+        shown = "; ".join(f"{h.area_name} ({h.area_id}): " + ", ".join(sorted({repr(e.text) for e in h.evidence}))
+                          for h in touched[:3])
+        text += f" The text touches: {shown}" + (f" and {len(touched) - 3} more." if len(touched) > 3 else ".")
+    return Outcome(None, areas=touched, questions=[Question("missing_data", text, {"field": args.field})])
 
 
 def _countries_of(args: CountryArgs, ctx: Context) -> list[tuple[str, str | None]]:
@@ -222,6 +283,8 @@ _PREDICATES = {
     "field": _field,
     "talent_programme": _talent,
     "partner_type": _partner_type,
+    "activity": _activity,
+    "personnel": _personnel,
     "nationality_in": lambda a, c: _nationality(a, c, inside=True),
     "nationality_outside": lambda a, c: _nationality(a, c, inside=False),
 }

@@ -31,7 +31,7 @@ from collabguard.rules.schema import PackFile, PackInfo, Rule
 from collabguard.version import __version__
 
 NON_PACK_FILES = {"groups.yaml"}
-EXAMPLE_KEYS = {"case", "blocking", "confirmed"}
+EXAMPLE_KEYS = {"case", "blocking", "confirmed", "asks"}
 PLACEHOLDERS = {"subjects", "entities", "lists", "areas", "countries", "codes", "fields", "framework"}
 
 

@@ -3,7 +3,9 @@
 Validation runs first (a pack that does not load is an error, never a skipped test). An example
 proposal is the pack's ``example_base`` with the example's fields merged in; it is screened with
 that pack only. A flag rule fires when it raises a flag (confirmed or not); a question rule fires
-when its question is asked. Examples may also pin ``blocking`` and ``confirmed``.
+when its question is asked. Examples may also pin ``blocking`` and ``confirmed``, and ``asks: true``
+says that a flag rule, on uncertain evidence (an area the text only touches, a missing fact), asks
+a question instead of raising its flag.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ class CaseResult:
     detail: str
 
 
-def _fired(report: Report, lr: LoadedRule) -> tuple[bool, Any]:
+def _fired(report: Report, lr: LoadedRule, asks: bool = False) -> tuple[bool, Any]:
+    if asks:
+        flagged = any(f.rule_id == lr.rule.id for f in report.flags)
+        return (not flagged and bool(report._asked_by.get(lr.rule.id))), None
     if lr.rule.kind == "question":
         asked = [q for q in report.checklist if q.rule_id == lr.rule.id and q.reason == "judgement"]
         return bool(asked), None
@@ -42,7 +47,7 @@ def run_case(ruleset: RuleSet, pack: LoadedPack, lr: LoadedRule, kind: str, inde
     name = str(example.get("case") or f"{kind}[{index}]")
     proposal = Proposal.model_validate(example_data(pack.example_base, lr.rule.id, kind, index, example))
     report = screen(proposal, ruleset, today=today, packs=[pack.info.id])
-    fired, flag = _fired(report, lr)
+    fired, flag = _fired(report, lr, asks=bool(example.get("asks")))
     if position is None:
         position = next(i for i, raw in enumerate(pack.doc.data["rules"]) if raw.get("id") == lr.rule.id)
     where = pack.doc.where(("rules", position, "examples", kind, index))
