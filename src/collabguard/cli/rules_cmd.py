@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pathlib import Path
 
 import typer
@@ -40,23 +42,42 @@ def validate(path: Path | None = typer.Argument(None, help="A rules folder or on
 @handle_errors
 def list_rules(path: Path | None = typer.Argument(None, help="A rules folder or one pack file."),
                policy: Path | None = PolicyOpt) -> None:
-    """List every pack with its source, and every rule: id, kind, severity, blocking or legal gate, status, title."""
+    """List every pack with its source, and every rule: id, kind, severity, what binds it (blocking, law, a funding
+    condition), status, title; under it the section and page it cites, and whether that page was checked."""
     rs = _load(path, policy)
     for pack in rs.packs:
         info = pack.info
-        applies = "always" if info.applies_when.always else ", ".join(
-            f"{k}={v}" for k, v in info.applies_when.model_dump().items() if v) or "named in the proposal"
+        applies = "always" if info.applies_when.always else _applies_text(info) or "named in the proposal"
         typer.echo(f"{info.id} {info.version} — {info.title} [{info.binding}; applies when {applies}]")
         typer.echo(f"  source: {info.publisher}, {info.guideline_version}; {info.url} (accessed {info.accessed})")
         for lr in pack.rules:
             r = lr.rule
-            gate = " BLOCKING" if r.blocking else " legal" if r.legal_gate else ""
-            typer.echo(f"  {r.id:22} {r.kind:8} {r.severity:8}{gate:9} {r.status:12} {r.title}")
+            gate = " BLOCKING" if r.blocking else ""
+            gate += " law" if r.legal_gate else " funding" if r.funding_condition else ""
+            typer.echo(f"  {r.id:22} {r.kind:8} {r.severity:8}{gate:17} {r.status:12} {r.title}")
+            checked = f"checked {r.guideline.checked}" if r.guideline.checked else "unverified: page not checked"
+            typer.echo(f"      cites: {r.guideline.section} <{r.guideline.url}> ({checked})")
     if rs.policy is not None:
         p = rs.policy
         typer.echo(f"policy {p.id} {p.version} ({p.date}) — {p.title}; sha256 {p.sha256[:12]}")
         for change in p.changes:
             typer.echo(f"  {change}")
+
+
+def _applies_text(info: Any) -> str:
+    cond = info.applies_when
+    parts = [f"{k.replace('_', ' ')} {', '.join(v)}" for k, v in
+             (("home_countries", cond.home_countries), ("funder_countries", cond.funder_countries),
+              ("partner_countries", cond.partner_countries)) if v]
+    for t in cond.funding:
+        who = " / ".join(t.funders[:2]) + (" …" if len(t.funders) > 2 else "") if t.funders else "any funder"
+        text = f"funder {who}" + (f" ({t.country})" if t.country else "")
+        if t.programmes:
+            text += f" in {' / '.join(t.programmes)}"
+        if t.partner_types:
+            text += " with a private-sector partner"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 @rules_app.command("test")

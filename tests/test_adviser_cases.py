@@ -1,0 +1,46 @@
+"""Hard cases an adviser would screen (tests/data/adviser_cases.yaml): which frameworks apply, the
+verdict each gives and the overall one, with the findings that carry them. Each case says why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collabguard.engine.screen import screen
+from collabguard.io.yaml_loader import load_yaml
+from collabguard.models.proposal import Proposal
+from collabguard.rules.loader import RuleSet
+from tests.conftest import REPO, TODAY
+
+CASES: list[dict[str, Any]] = load_yaml(REPO / "tests" / "data" / "adviser_cases.yaml", "adviser cases").data["cases"]
+
+
+def test_the_table_holds_at_least_25_cases_each_with_a_reason() -> None:
+    assert len(CASES) >= 25
+    assert all(c.get("why") and c.get("frameworks") for c in CASES)
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_adviser_case(ruleset: RuleSet, case: dict[str, Any]) -> None:
+    proposal = Proposal.model_validate({"id": case["id"], **case["proposal"]})
+    report = screen(proposal, ruleset, today=TODAY)
+    applied = {f.id: f.recommendation for f in report.frameworks if f.applies}
+    assert applied == case["frameworks"], case["why"]
+    assert report.recommendation == case["overall"], f"{case['why']} | {report.recommendation_reason}"
+    flagged = {f.rule_id for f in report.flags}
+    asked = set(report._asked_by)
+    assert set(case.get("must_flag", [])) <= flagged
+    assert not set(case.get("must_not_flag", [])) & flagged
+    assert set(case.get("must_ask", [])) <= asked
+    assert not set(case.get("must_not_ask", [])) & asked
+    assert not set(case.get("not_applied", [])) & set(applied)
+    if "warning" in case:
+        assert any(case["warning"] in w for w in report.warnings), report.warnings
+    for rule_id, words in case.get("message_contains", {}).items():
+        assert any(words in f.message for f in report.flags if f.rule_id == rule_id), rule_id
+    # a framework that blocks does so only on a confirmed identity, and says whether it is law or a funding condition
+    for f in report.flags:
+        if f.blocking:
+            assert f.confirmed and f.gate in ("law", "funding_condition")
