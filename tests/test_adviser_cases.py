@@ -44,3 +44,18 @@ def test_adviser_case(ruleset: RuleSet, case: dict[str, Any]) -> None:
     for f in report.flags:
         if f.blocking:
             assert f.confirmed and f.gate in ("law", "funding_condition")
+
+
+def test_a_spreadsheet_row_states_the_activity_and_the_strac_determination(ruleset: RuleSet) -> None:
+    from collabguard.batch.columns import row_to_proposal
+
+    cells = {"title": "Quantum sensing for navigation", "home_institution": "University of Waterloo", "home_country": "CA",
+             "personnel_affiliations": "Beihang University", "personnel_affiliation_countries": "CN",
+             "funders": "NSERC", "funder_countries": "CA", "activity": "Research", "advances_stra": "yes",
+             "talent_programmes": "Thousand Talents Plan"}
+    proposal = Proposal.model_validate(row_to_proposal(cells, 2))
+    assert proposal.activity == "research" and proposal.strac.advances_stra is True
+    # who holds the programme is not in the sheet: the person's part is unknown, never assumed
+    assert all(p.role is None and p.category is None for p in proposal.personnel)
+    report = screen(proposal, ruleset, today=TODAY)
+    assert report.blocking and any(f.rule_id == "CG-CA-STRAC-001" and f.gate == "funding_condition" for f in report.flags)

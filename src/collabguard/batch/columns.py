@@ -4,18 +4,20 @@
 |---|---|
 | id | id (defaults to the row number) |
 | title, abstract | title, abstract |
+| activity | activity (research, education, recruitment, visit, industry_contract) |
 | keywords | keywords |
 | home_institution, home_country | home_institution {name, country} |
 | partners, partner_countries, partner_types | partners (countries and types aligned with partners; one value applies to all) |
 | funders, funder_countries | funding (aligned like partners) |
 | personnel_affiliations, personnel_affiliation_countries | one person per affiliation (aligned) |
-| talent_programmes | one person per programme |
+| talent_programmes | one person per programme (their part on the project is not known: rules that need it ask) |
 | export_control_codes | export_control.codes |
 | personal_data, data_transfer_outside_eea, data_management_plan | data (yes / no / empty) |
 | written_agreement, agreement_ipr, agreement_publication, agreement_termination | agreement (yes / no / empty) |
 | travel | travel (countries) |
 | duration_months, start_date | duration_months, start_date |
 | frameworks | frameworks |
+| advances_stra | strac.advances_stra (yes / no / empty): the applicant's STRAC determination |
 
 Column names are matched case-insensitively (spaces and hyphens count as "_"); ``--columns
 their_name=our_name`` maps other names. Cells are text: "NA" is Namibia, never a missing value.
@@ -32,7 +34,7 @@ COLUMNS = (
     "partner_types", "funders", "funder_countries", "personnel_affiliations", "personnel_affiliation_countries",
     "talent_programmes", "export_control_codes", "personal_data", "data_transfer_outside_eea",
     "data_management_plan", "written_agreement", "agreement_ipr", "agreement_publication", "agreement_termination",
-    "travel", "duration_months", "start_date", "frameworks",
+    "travel", "duration_months", "start_date", "frameworks", "activity", "advances_stra",
 )
 YES = {"yes", "y", "true", "1", "ja", "x"}
 NO = {"no", "n", "false", "0", "nei"}
@@ -102,8 +104,9 @@ def row_to_proposal(cells: dict[str, str], row_number: int) -> dict[str, Any]:
     affiliations = _split(get("personnel_affiliations"))
     if affiliations:
         countries = _aligned(affiliations, get("personnel_affiliation_countries"), "personnel_affiliation_countries")
-        people += [{"role": "researcher", "affiliations": [{"name": n, "country": c}]} for n, c in zip(affiliations, countries, strict=True)]
-    people += [{"role": "researcher", "talent_programmes": [p]} for p in _split(get("talent_programmes"))]
+        people += [{"affiliations": [{"name": n, "country": c}]} for n, c in zip(affiliations, countries, strict=True)]
+    # a spreadsheet does not say who holds a programme: rules that turn on the person's part ask
+    people += [{"talent_programmes": [p]} for p in _split(get("talent_programmes"))]
     if people:
         data["personnel"] = people
     if get("export_control_codes"):
@@ -124,4 +127,9 @@ def row_to_proposal(cells: dict[str, str], row_number: int) -> dict[str, Any]:
         data["start_date"] = get("start_date")
     if get("frameworks"):
         data["frameworks"] = _split(get("frameworks"))
+    if get("activity"):
+        data["activity"] = get("activity").strip().lower()
+    advances = _yes_no(get("advances_stra"), "advances_stra")
+    if advances is not None:
+        data["strac"] = {"advances_stra": advances}
     return data
