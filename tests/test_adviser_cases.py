@@ -59,3 +59,15 @@ def test_a_spreadsheet_row_states_the_activity_and_the_strac_determination(rules
     assert all(p.role is None and p.category is None for p in proposal.personnel)
     report = screen(proposal, ruleset, today=TODAY)
     assert report.blocking and any(f.rule_id == "CG-CA-STRAC-001" and f.gate == "funding_condition" for f in report.flags)
+
+
+def test_norwegian_reports_cite_the_norwegian_section_page_where_there_is_one(ruleset: RuleSet) -> None:
+    proposal = Proposal.model_validate({"id": "x", "title": "Sea-ice drift", "activity": "research",
+                                        "home_institution": {"name": "University of Bergen", "country": "NO"},
+                                        "partners": [{"name": "University of Tehran", "country": "IR"}]})
+    en = screen(proposal, ruleset, today=TODAY)
+    nb = screen(proposal, ruleset, today=TODAY, lang="nb")
+    q_en = next(q for q in en.checklist if q.rule_id == "CG-NO-SANCTIONS-002")
+    q_nb = next(q for q in nb.checklist if q.rule_id == "CG-NO-SANCTIONS-002")
+    assert q_en.guideline.url.startswith("https://hkdir.no/en/") and q_en.guideline.checked == "2026-12-04"
+    assert q_nb.guideline.url == q_en.guideline.url_nb and "/eksportkontroll-" in q_nb.guideline.url

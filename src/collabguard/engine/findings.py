@@ -56,6 +56,8 @@ class Findings:
             return
         severity = self._severity(lr, outcome)
         guideline = Guideline(**rule.guideline.model_dump())
+        if self.lang == "nb" and guideline.url_nb:  # the Norwegian page of the same section, where the source has one
+            guideline = guideline.model_copy(update={"url": guideline.url_nb})
         advisory = not applicable
         evidence = evidence_from(self.ruleset, outcome, self._memo)
         own = rule.translations.get(self.lang) if self.lang != "en" else None  # type: ignore[call-overload]

@@ -91,7 +91,8 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
                 continue  # a partner or a funding row is nobody's role
             category = ctx.categories[subject.person]
             if category is None:
-                if subject.matches and subject.person not in unknown_people:
+                listed_here = any(args.lists is None or c.entity.list_id in args.lists for c in subject.matches)
+                if listed_here and subject.person not in unknown_people:
                     unknown_people.append(subject.person)
                 continue
             if category not in args.categories:
