@@ -71,3 +71,32 @@ def test_norwegian_reports_cite_the_norwegian_section_page_where_there_is_one(ru
     q_nb = next(q for q in nb.checklist if q.rule_id == "CG-NO-SANCTIONS-002")
     assert q_en.guideline.url.startswith("https://hkdir.no/en/") and q_en.guideline.checked == "2026-12-04"
     assert q_nb.guideline.url == q_en.guideline.url_nb and "/eksportkontroll-" in q_nb.guideline.url
+
+
+def test_a_talent_programme_that_ends_before_it_starts_is_refused() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="end 2015-01-01 is before start 2016-01-01"):
+        Proposal.model_validate({"id": "x", "title": "t", "personnel": [
+            {"role": "co-investigator", "talent_programmes": [{"name": "Thousand Talents Plan", "start": "2016-01-01",
+                                                               "end": "2015-01-01"}]}]})
+
+
+@pytest.mark.parametrize(("partner_type", "nsgrp"), [
+    ("company", True), ("industry partner", True), ("start-up", True),
+    ("private university", False), ("non-profit foundation", False), ("university", False)])
+def test_nsgrp_needs_a_private_sector_partner_by_its_type(ruleset: RuleSet, partner_type: str, nsgrp: bool) -> None:
+    proposal = Proposal.model_validate({
+        "id": "x", "title": "Low-temperature curing of precast concrete", "activity": "research",
+        "home_institution": {"name": "McGill University", "country": "CA"},
+        "partners": [{"name": "Partenaire A", "country": "CA", "type": partner_type}],
+        "funding": [{"funder": "NSERC", "country": "CA", "programme": "Alliance"}]})
+    report = screen(proposal, ruleset, today=TODAY)
+    assert next(f for f in report.frameworks if f.id == "ca-nsgrp").applies is nsgrp
+
+
+def test_no_home_country_warning_when_the_proposal_names_its_frameworks(ruleset: RuleSet) -> None:
+    data = {"id": "x", "title": "t", "activity": "research", "partners": [{"name": "Lund University", "country": "SE"}]}
+    assert any("home_institution is not given" in w for w in screen(Proposal.model_validate(data), ruleset, today=TODAY).warnings)
+    named = screen(Proposal.model_validate({**data, "frameworks": ["no-hkdir"]}), ruleset, today=TODAY)
+    assert not any("home_institution" in w for w in named.warnings)

@@ -15,6 +15,7 @@ report says how to make it apply if it was meant.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from collabguard.matching.normalize import tokens
@@ -42,6 +43,11 @@ def _named_in(text: str | None, names: list[str]) -> str | None:
     return next((name for name in names if _contains(words, tokens(name))), None)
 
 
+def _plain_words(text: str) -> tuple[str, ...]:
+    # a partner's type is a plain description: keep every word ("company" is not a legal form to drop here)
+    return tuple(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
 def _named_exactly(text: str, names: list[str]) -> str | None:
     words = tokens(text)
     return next((name for name in names if words and words == tokens(name)), None)
@@ -65,9 +71,11 @@ def _funder(row: Funding, trigger: FundingTrigger, where: str, pack_id: str, war
 
 
 def _private_partner(proposal: Proposal, words: list[str]) -> tuple[bool | None, str]:
-    """Whether a partner's type names one of ``words``; None when no partner states a type."""
+    """Whether a partner's type names one of ``words`` (whole words: "industry partner", not
+    "non-industrial"); None when no partner states a type."""
     typed = [p for p in proposal.partners if p.type]
-    hit = next((p for p in typed if any(w.casefold() in (p.type or "").casefold() for w in words)), None)
+    wanted = [_plain_words(w) for w in words]
+    hit = next((p for p in typed if any(_contains(_plain_words(p.type or ""), w) for w in wanted)), None)
     if hit is not None:
         return True, f"{hit.name} ({hit.type})"
     return (False if typed else None), ""

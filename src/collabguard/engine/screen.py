@@ -99,20 +99,19 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
 
 def resolve_home_country(proposal: Proposal) -> tuple[Proposal, list[str]]:
     """A home institution given without a country: recognise the country from the name where it is
-    unambiguous (frameworks such as Norway's apply by it), else say loudly how to fix it."""
+    unambiguous (frameworks such as Norway's apply by it), else say loudly how to fix it. Nothing is
+    said when the proposal names its frameworks (the home country then decides nothing)."""
     home = proposal.home_institution
-    if home is None:
-        return proposal, ["home_institution is not given: frameworks that apply by the home institution's country "
-                          "(Norway, the Netherlands, the UK, Australia, the EU) cannot apply; add `home_institution: "
-                          "{name: ..., country: ...}`"]
-    if home.country is not None:
+    if proposal.frameworks or (home is not None and home.country is not None):
         return proposal, []
+    fix = "no framework that applies by the home institution's country (Norway, the Netherlands, the UK, Australia, the EU) was applied"
+    if home is None:
+        return proposal, [f"home_institution is not given: {fix}; add `home_institution: {{name: ..., country: ...}}`"]
     found, candidates = recognise(home.name)
     if found is None:
-        which = (" it names institutions in " + ", ".join(sorted({c.country for c in candidates}))) if candidates else ""
-        return proposal, [f"home_institution: {home.name!r} has no country and{which or ' is not one collabguard knows'}"
-                          f"{';' if which else ','} no framework that applies by the home country was applied: add "
-                          "`country:` (e.g. NO) to home_institution"]
+        why = (f"it names institutions in {', '.join(sorted({c.country for c in candidates}))}" if candidates
+               else "collabguard does not know it")
+        return proposal, [f"home_institution: {home.name!r} has no country and {why}: {fix}; add `country:` (e.g. NO)"]
     note = (f"home_institution: {home.name!r} has no country; recognised as {found.name} ({found.country}, ROR "
             f"{found.ror_id}); add `country: {found.country}` to the proposal to make this explicit")
     return proposal.model_copy(update={"home_institution": home.model_copy(update={"country": found.country})}), [note]

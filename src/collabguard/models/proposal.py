@@ -107,6 +107,12 @@ class TalentProgramme(_Model):
     def _from_text(cls, value: Any) -> Any:
         return {"name": value} if isinstance(value, str) else value
 
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> TalentProgramme:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"talent programme {self.name!r}: end {self.end} is before start {self.start}")
+        return self
+
     def current_on(self, today: date) -> bool:
         """Whether the participation continues on ``today``: a declared programme without an end date
         counts as current (a proposal declares what holds now)."""

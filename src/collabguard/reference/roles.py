@@ -37,10 +37,6 @@ def _table() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(out)
 
 
-def roles_version() -> str:
-    return str(yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8"))["version"])
-
-
 def category_of_role(role: str | None) -> Category | None:
     """The category a role names, or None when no phrase of the table occurs in it."""
     if not role:

@@ -44,6 +44,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from collabguard.countries import country_code
+from collabguard.models.proposal import Activity, Category
 from collabguard.rules.context import SUBJECT_KINDS
 
 Path_ = tuple[str | int, ...]
@@ -77,9 +78,6 @@ class _P(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-CategoryName = Literal["key_personnel", "researcher", "postdoc", "student", "intern", "recruit", "guest"]
-
-
 class ListedArgs(_P):
     lists: list[str] | None = None
     subjects: list[Literal["partner", "funder", "affiliation", "appointment", "programme"]] = Field(
@@ -87,17 +85,17 @@ class ListedArgs(_P):
     )
     decision: Literal["match", "possible"] = "match"
     ratings: list[str] | None = None
-    categories: list[CategoryName] | None = None
+    categories: list[Category] | None = None
     participation: Literal["current", "ended", "any"] = "any"
     held_by: Literal["person", "funding", "any"] = "any"
 
 
 class ActivityArgs(_P):
-    in_: list[Literal["research", "education", "recruitment", "visit", "industry_contract"]] = Field(alias="in", min_length=1)
+    in_: list[Activity] = Field(alias="in", min_length=1)
 
 
 class PersonnelArgs(_P):
-    categories: list[CategoryName] = Field(min_length=1)
+    categories: list[Category] = Field(min_length=1)
 
 
 class DeterminationArgs(_P):

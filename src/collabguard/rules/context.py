@@ -35,12 +35,15 @@ class Context:
     areas: list[AreaHit]
     groups: dict[str, frozenset[str]]
     categories: list[Category | None] = field(default_factory=list)  # per person: given, or read from the role
-    activity: str = "research"  # the proposal's activity; research when it does not say
 
     def __post_init__(self) -> None:
         if not self.categories:
             self.categories = [category_of(p) for p in self.proposal.personnel]
-        self.activity = self.proposal.activity or "research"
+
+    @property
+    def activity(self) -> str:
+        """The proposal's activity; research when it does not say (the report warns)."""
+        return self.proposal.activity or "research"
 
 
 def collect_subjects(proposal: Proposal, today: date | None = None) -> list[Subject]:
