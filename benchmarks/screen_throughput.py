@@ -20,7 +20,7 @@ from collabguard.engine.screen import screen
 from collabguard.io.proposal_loader import load_proposal
 from collabguard.matching.index import entity_forms
 from collabguard.rules.context import collect_subjects
-from collabguard.rules.loader import load_ruleset
+from collabguard.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 

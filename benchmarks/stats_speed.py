@@ -70,7 +70,7 @@ from pathlib import Path
 start = time.perf_counter()
 from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
 from collabguard.bibliometrics.load import load_exports
-from collabguard.api import get_ruleset
+from collabguard.ruleset import get_ruleset
 matcher = get_ruleset().matcher if sys.argv[2] == "listed" else None
 loaded = load_exports([Path(sys.argv[1])])
 stats = compute_stats(loaded, StatsOptions(home="Norwegian Centre for E-health Research", countries=("CN", "US"),

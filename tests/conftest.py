@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from collabguard.rules.loader import RuleSet, load_ruleset
+from collabguard.ruleset import RuleSet, load_ruleset
 
 REPO = Path(__file__).resolve().parent.parent
 RULES = REPO / "rules"

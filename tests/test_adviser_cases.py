@@ -10,7 +10,7 @@ import pytest
 from collabguard.engine.screen import screen
 from collabguard.io.yaml_loader import load_yaml
 from collabguard.models.proposal import Proposal
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import REPO, TODAY
 
 CASES: list[dict[str, Any]] = load_yaml(REPO / "tests" / "data" / "adviser_cases.yaml", "adviser cases").data["cases"]

@@ -9,11 +9,11 @@ import yaml
 from typer.testing import CliRunner
 
 from collabguard.cli.main import app
-from collabguard.engine.answers import close_case, load_answers
+from collabguard.engine.answers import load_answers
 from collabguard.engine.screen import screen
 from collabguard.io.proposal_loader import load_proposal
 from collabguard.models.proposal import Proposal
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import EXAMPLES, TODAY
 
 runner = CliRunner()
@@ -29,8 +29,7 @@ def test_answering_the_identity_question_no_closes_the_possible_match(ruleset: R
     proposal = load_proposal(EXAMPLES / "lookalike-same-name-other-country.yaml")
     first = screen(proposal, ruleset, today=TODAY)
     q = next(q for q in first.checklist if q.reason == "confirm_identity")
-    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "no", "note": "Boston"})),
-                       today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": q.id, "answer": "no", "note": "Boston"})))
     assert not any(f.rule_id == "CG-NO-PARTNER-001" for f in final.flags)
     assert final.recommendation == "proceed"
     assert [(a.id, a.answer, a.reviewer) for a in final.answers] == [(q.id, "no", "K. Nordmann")]
@@ -52,15 +51,15 @@ def test_a_keyword_only_asks_the_applicant_and_their_yes_makes_strac_block(rules
     assert q.severity == "critical" and "drone" in q.question
     # confirming the area is not the determination: the question stays open
     area_q = next(q for q in first.checklist if q.reason == "confirm_area" and "uncrewed" in q.question)
-    after_area = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": area_q.id, "answer": "yes"})), today=TODAY)
+    after_area = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": area_q.id, "answer": "yes"})))
     assert not after_area.blocking and any(c.id == q.id for c in after_area.checklist)
     # "unsure" settles no missing fact; "yes" is the determination, and the grant is barred
-    unsure = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "unsure"})), today=TODAY)
+    unsure = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": q.id, "answer": "unsure"})))
     assert not unsure.blocking
-    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "yes"})), today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": q.id, "answer": "yes"})))
     assert final.blocking and final.recommendation == "do_not_proceed"
     assert "condition of the funding (not law)" in final.recommendation_reason
-    no = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "no"})), today=TODAY)
+    no = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": q.id, "answer": "no"})))
     assert not no.blocking and any(f.rule_id == "CG-CA-STRAC-002" for f in no.flags)
 
 
@@ -68,7 +67,7 @@ def test_a_missing_field_answered_fills_the_field(ruleset: RuleSet, tmp_path: Pa
     proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml").model_copy(update={"activity": "research"})
     first = screen(proposal, ruleset, today=TODAY)
     dmp = next(q for q in first.checklist if q.question == "Is there a data management plan?")
-    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": dmp.id, "answer": "no"})), today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": dmp.id, "answer": "no"})))
     assert any(f.rule_id == "CG-NO-DATA-002" for f in final.flags)
 
 
@@ -76,8 +75,8 @@ def test_a_judgement_answered_yes_becomes_a_confirmed_flag(ruleset: RuleSet, tmp
     proposal = load_proposal(EXAMPLES / "funder-country-of-concern.yaml")
     first = screen(proposal, ruleset, today=TODAY)
     q = next(q for q in first.checklist if q.rule_id == "CG-NO-FUNDING-001")
-    final = close_case(proposal, ruleset, load_answers(answers_file(tmp_path, {"id": q.id, "answer": "yes",
-                                                                               "note": "conditions steer the agenda"})), today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers_file(tmp_path, {"id": q.id, "answer": "yes",
+                                                                               "note": "conditions steer the agenda"})))
     flag = next(f for f in final.flags if f.rule_id == "CG-NO-FUNDING-001")
     assert flag.confirmed and "conditions steer the agenda" in flag.message
     assert final.recommendation == "proceed_with_mitigations"

@@ -14,7 +14,7 @@ from collabguard.areas.language import not_english
 from collabguard.cli.main import app
 from collabguard.engine.screen import screen
 from collabguard.models.proposal import Proposal
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import EXAMPLES, TODAY
 
 runner = CliRunner()

@@ -77,7 +77,7 @@ def test_resume_refuses_a_changed_input_and_a_missing_journal(tmp_path: Path) ->
     result = runner.invoke(app, ["batch", str(source), "-o", str(out), "--resume", "-q"])
     assert result.exit_code == 2 and "no interrupted run to resume" in result.output
     journal = tmp_path / "out.csv.partial.jsonl"
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
     from collabguard.batch.journal import Journal, digest_input, settings
 
     header = settings(digest_input(source), get_ruleset().versions.model_dump(mode="json"), 5, None,
@@ -89,7 +89,7 @@ def test_resume_refuses_a_changed_input_and_a_missing_journal(tmp_path: Path) ->
 
 
 def test_resume_refuses_a_changed_column_mapping(tmp_path: Path) -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
     from collabguard.batch.journal import Journal, digest_input, settings
 
     source = tmp_path / "b.csv"

@@ -112,12 +112,12 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_an_internal_error_exits_3_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import collabguard.api
+    from collabguard.screener import Screener
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret personal data in a local variable")
 
-    monkeypatch.setattr(collabguard.api, "screen_proposal", boom)
+    monkeypatch.setattr(Screener, "screen", boom)
     result = runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml")])
     assert result.exit_code == 3
     assert "internal error" in result.output and "Traceback" not in result.output
@@ -193,11 +193,11 @@ def test_deeply_nested_json_is_bad_input_not_a_crash(tmp_path: Path) -> None:
 
 
 def test_debug_mode_still_exits_3_on_internal_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    import collabguard.api
+    from collabguard.screener import Screener
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(collabguard.api, "screen_proposal", boom)
+    monkeypatch.setattr(Screener, "screen", boom)
     monkeypatch.setenv("COLLABGUARD_DEBUG", "1")
     assert runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml")]).exit_code == 3

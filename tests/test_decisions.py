@@ -14,7 +14,7 @@ from collabguard.decisions import Decisions, load_decisions
 from collabguard.engine.screen import screen
 from collabguard.errors import RuleFileError
 from collabguard.models.proposal import Proposal
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import EXAMPLES, TODAY
 
 runner = CliRunner()

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collabguard.api import screen_file
+from collabguard.screener import Screener
 from tests.conftest import EXAMPLES, TODAY
 
 
 def test_a_horizon_consortium_gets_a_verdict_per_framework_and_they_differ() -> None:
-    report = screen_file(EXAMPLES / "horizon-consortium.yaml", today=TODAY)
+    report = Screener().screen(EXAMPLES / "horizon-consortium.yaml", today=TODAY)
     fw = {f.id: f for f in report.frameworks}
     applies = {k: f.reason for k, f in fw.items() if f.applies}
     assert applies == {
@@ -35,7 +35,7 @@ def test_a_horizon_consortium_gets_a_verdict_per_framework_and_they_differ() -> 
 
 
 def test_each_framework_verdict_counts_only_its_own_findings() -> None:
-    report = screen_file(EXAMPLES / "horizon-consortium.yaml", today=TODAY)
+    report = Screener().screen(EXAMPLES / "horizon-consortium.yaml", today=TODAY)
     for f in report.frameworks:
         assert f.flags == sum(1 for x in report.flags if x.framework == f.id)
         assert f.blocking == any(x.blocking for x in report.flags if x.framework == f.id)

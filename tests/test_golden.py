@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collabguard.engine.screen import screen
 from collabguard.io.proposal_loader import load_proposal
-from collabguard.rules.loader import RuleSet, load_ruleset
+from collabguard.ruleset import RuleSet, load_ruleset
 from tests.conftest import EXAMPLES, REPO, RULES, TODAY
 
 GOLDEN = REPO / "tests" / "golden"

@@ -6,7 +6,8 @@ import string
 
 from typer.testing import CliRunner
 
-from collabguard.api import get_ruleset, screen_file
+from collabguard.ruleset import get_ruleset
+from collabguard.screener import Screener
 from collabguard.cli.main import app
 from tests.conftest import EXAMPLES, TODAY
 
@@ -28,8 +29,8 @@ def test_every_no_hkdir_rule_has_bokmal_texts_with_the_same_placeholders() -> No
 
 
 def test_a_report_in_bokmal_has_norwegian_flags_and_says_its_language() -> None:
-    report = screen_file(EXAMPLES / "listed-partner-sensitive-area.yaml", today=TODAY, lang="nb")
-    english = screen_file(EXAMPLES / "listed-partner-sensitive-area.yaml", today=TODAY)
+    report = Screener().screen(EXAMPLES / "listed-partner-sensitive-area.yaml", today=TODAY, lang="nb")
+    english = Screener().screen(EXAMPLES / "listed-partner-sensitive-area.yaml", today=TODAY)
     assert report.language == "nb" and english.language == "en"
     flag = next(f for f in report.flags if f.rule_id == "CG-NO-PARTNER-001")
     assert "samsvarer med" in flag.message and "Harbin Engineering University" in flag.message

@@ -10,7 +10,7 @@ import pytest
 
 from collabguard.errors import RuleFileError
 from collabguard.lists import load_lists
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import RULES, SHARED, needs_shared
 
 EXPECTED = {"aspi-cdut": 159, "ca-nro": 103, "us-dod-1286": 156, "us-dod-1260h": 188, "jp-mofa-ru": 129}

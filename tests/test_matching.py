@@ -9,7 +9,7 @@ import pytest
 
 from collabguard.countries import country_code
 from collabguard.matching.normalize import is_generic, normalize
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import SHARED, needs_shared
 
 

@@ -117,7 +117,7 @@ def test_an_address_part_keeps_its_brackets() -> None:
 
 
 def test_a_list_name_with_a_comma_is_found_in_an_address() -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     found = get_ruleset().matcher.match("Department of Chemistry, SMIC, Americas, Harbin 223872, P.R. China", None)
     assert "SMIC, Americas" in {c.entity.name for c in found}
@@ -126,7 +126,7 @@ def test_a_list_name_with_a_comma_is_found_in_an_address() -> None:
 def test_neighbouring_parts_do_not_hide_the_country_at_the_end_of_an_address() -> None:
     # bug while adding part pairs: the pair came last and was read as the country, so "Mobile" (a
     # city in Alabama) became a possible China Mobile Limited
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     assert get_ruleset().matcher.match("Univ S Alabama, Sch Comp, Mobile, AL 36688 USA", None) == []
 
@@ -143,7 +143,7 @@ def test_older_romanisations_and_normalised_translations(english_only: Matcher, 
 
 
 def test_nudt_is_found_by_the_chinese_name_aspi_gives() -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     found = get_ruleset().matcher.match("国防科技大学", "CN")
     assert "National University of Defense Technology" in {c.entity.name for c in found}

@@ -90,14 +90,14 @@ def test_a_name_in_pinyin_is_read_through_the_dictionary(query: str, translated:
 
 
 def test_an_address_with_only_abbreviated_words_is_still_searched() -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     found = get_ruleset().matcher.match("China Univ Min & Technol, Sch Mines, Xuzhou 221116, Jiangsu, Peoples R China", None)
     assert "China University of Mining and Technology" in {c.entity.name for c in found}
 
 
 def test_a_name_with_the_pla_prefix_is_possible() -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     found = get_ruleset().matcher.match("PLA National University of Defense Technology", "CN")
     assert found and all(c.decision == "possible" for c in found)
@@ -110,7 +110,7 @@ def test_a_persian_ezafe_is_not_a_compass_letter() -> None:
 
 
 def test_a_romanised_acronym_is_not_a_misspelt_other_acronym() -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     found = {c.entity.name for c in get_ruleset().matcher.match("ГосНИИАС", "RU")}
     assert not any("GosNIIMash" in name for name in found)
@@ -131,7 +131,7 @@ def test_a_romanised_acronym_is_not_a_misspelt_other_acronym() -> None:
     ("Northeastern Univ (NEU), Boston, MA 02115, USA", None),  # the country after a bracket is read
 ])
 def test_review_false_hits_stay_fixed(name: str, country: str | None) -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     assert all(c.decision != "match" for c in get_ruleset().matcher.match(name, country))
     assert [c.entity.name for c in get_ruleset().matcher.match(name, country)
@@ -144,7 +144,7 @@ def test_initials_without_full_stops_are_not_compass_points() -> None:
 
 
 def test_two_short_words_a_list_writes_as_one() -> None:
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
 
     found = get_ruleset().matcher.match("Xi An Technol Univ", "CN")
     assert [c.entity.name for c in found] == ["Xi’an Technological University"]

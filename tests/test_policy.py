@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from collabguard.api import screen_file
+from collabguard.screener import Screener
 from collabguard.cli.main import app
 from collabguard.errors import RuleFileError
-from collabguard.rules.loader import load_ruleset
+from collabguard.ruleset import load_ruleset
 from tests.conftest import EXAMPLES, RULES, TODAY
 
 POLICY = EXAMPLES / "office" / "policy.yaml"
@@ -21,8 +21,8 @@ runner = CliRunner()
 
 
 def test_the_example_policy_turns_proceed_into_needs_review_and_says_why() -> None:
-    plain = screen_file(EXAMPLES / "innocent-lookalike.yaml", today=TODAY)
-    with_policy = screen_file(EXAMPLES / "innocent-lookalike.yaml", today=TODAY, policy=POLICY)
+    plain = Screener().screen(EXAMPLES / "innocent-lookalike.yaml", today=TODAY)
+    with_policy = Screener(policy=POLICY).screen(EXAMPLES / "innocent-lookalike.yaml", today=TODAY)
     assert plain.recommendation == "proceed"
     assert with_policy.recommendation == "needs_review"
     country_q = next(q for q in with_policy.checklist if q.rule_id == "CG-NO-COUNTRY-001")
@@ -40,7 +40,7 @@ def test_the_example_policy_turns_proceed_into_needs_review_and_says_why() -> No
     assert changes[0].startswith("group us-fcoc: added HK, MO (")
     assert changes[2].startswith("rule CG-NO-COUNTRY-001: severity low -> medium (Board decision")
     assert changes[3].startswith("rule CG-NO-TRAVEL-001: disabled (")
-    again = screen_file(EXAMPLES / "innocent-lookalike.yaml", today=TODAY, policy=POLICY)
+    again = Screener(policy=POLICY).screen(EXAMPLES / "innocent-lookalike.yaml", today=TODAY)
     assert again.model_dump_json() == with_policy.model_dump_json()
 
 
@@ -48,7 +48,7 @@ def test_a_disabled_rule_never_fires() -> None:
     ruleset = load_ruleset(RULES, policy=POLICY)
     travel = next(lr for p in ruleset.packs for lr in p.rules if lr.rule.id == "CG-NO-TRAVEL-001")
     assert travel.rule.status == "disabled"
-    report = screen_file(EXAMPLES / "visiting-researcher.yaml", today=TODAY, policy=POLICY)
+    report = Screener(policy=POLICY).screen(EXAMPLES / "visiting-researcher.yaml", today=TODAY)
     assert all(f.rule_id != "CG-NO-TRAVEL-001" for f in report.flags)
     assert all(q.rule_id != "CG-NO-TRAVEL-001" for q in report.checklist)
 
@@ -129,7 +129,7 @@ def test_policy_reports_stay_byte_identical_in_json(tmp_path: Path) -> None:
 def test_a_proposal_naming_its_frameworks_cannot_opt_out_of_the_institutions_policy(tmp_path: Path) -> None:
     src = (EXAMPLES / "innocent-lookalike.yaml").read_text(encoding="utf-8") + "frameworks: [no-hkdir]\n"
     (tmp_path / "p.yaml").write_text(src, encoding="utf-8")
-    report = screen_file(tmp_path / "p.yaml", today=TODAY, policy=POLICY)
+    report = Screener(policy=POLICY).screen(tmp_path / "p.yaml", today=TODAY)
     own = next(fw for fw in report.frameworks if fw.id == "no-example-university")
     assert own.applies and any(q.rule_id == "CG-NO-EXU-001" for q in report.checklist)
 

@@ -120,9 +120,9 @@ def test_a_short_reviewer_name_does_not_replace_country_codes() -> None:
     from collabguard.io.proposal_loader import load_proposal
     from collabguard.models.report import ReviewRecord
     from collabguard.report.redact import redact
-    from collabguard.api import screen_file
+    from collabguard.screener import Screener
 
-    report = screen_file(EXAMPLES / "listed-partner-sensitive-area.yaml")
+    report = Screener().screen(EXAMPLES / "listed-partner-sensitive-area.yaml")
     review = ReviewRecord.model_construct(**{**dict.fromkeys(ReviewRecord.model_fields, ""), "reviewer": "CN",
                                              "decision": "cleared", "status": "applied"})
     redacted = redact(report.model_copy(update={"reviews": [review]}),

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collabguard.api import get_ruleset
+from collabguard.ruleset import get_ruleset
 from collabguard.areas.codes import find_areas
 from collabguard.batch.readers import read_input
 from collabguard.bibliometrics.load import load_export
@@ -228,7 +228,7 @@ pack_like = st.one_of(
 @given(pack_like)
 def test_a_rule_pack_loads_or_reports_its_problems(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     from collabguard.errors import RuleFileError
-    from collabguard.rules.loader import load_ruleset
+    from collabguard.ruleset import load_ruleset
     from tests.conftest import RULES
 
     path = _write(tmp_path_factory.mktemp("r"), "xx-fuzz.yaml", data)

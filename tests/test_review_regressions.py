@@ -11,12 +11,12 @@ from typer.testing import CliRunner
 
 from collabguard import Screener
 from collabguard.cli.main import app
-from collabguard.engine.answers import close_case, load_answers
+from collabguard.engine.answers import load_answers
 from collabguard.engine.screen import screen
 from collabguard.errors import RuleFileError
 from collabguard.io.proposal_loader import load_proposal
 from collabguard.models.proposal import Proposal
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import EXAMPLES, REPO, RULES, TODAY
 
 runner = CliRunner()
@@ -103,7 +103,7 @@ def answers(tmp_path: Path, date: str, *items: dict[str, str]) -> Path:
 def test_an_identity_answer_given_before_today_still_applies(ruleset: RuleSet, tmp_path: Path) -> None:
     proposal = load_proposal(EXAMPLES / "lookalike-same-name-other-country.yaml")
     q = next(q for q in screen(proposal, ruleset, today=TODAY).checklist if q.reason == "confirm_identity")
-    final = close_case(proposal, ruleset, load_answers(answers(tmp_path, "2026-11-20", {"id": q.id, "answer": "no"})), today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers(tmp_path, "2026-11-20", {"id": q.id, "answer": "no"})))
     assert not any(f.rule_id == "CG-NO-PARTNER-001" for f in final.flags) and final.reviews == []
 
 
@@ -115,8 +115,8 @@ def test_question_ids_do_not_change_when_other_answers_change_the_evidence(rules
     first = screen(proposal, ruleset, today=TODAY)
     area = next(q for q in first.checklist if q.reason == "confirm_area" and "uncrewed" in q.question)
     attest = next(q for q in first.checklist if q.rule_id == "CG-CA-STRAC-004" and q.reason == "judgement")
-    final = close_case(proposal, ruleset, load_answers(answers(tmp_path, "2026-11-28", {"id": area.id, "answer": "yes"},
-                                                               {"id": attest.id, "answer": "yes", "note": "not yet"})), today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers(tmp_path, "2026-11-28", {"id": area.id, "answer": "yes"},
+                                                               {"id": attest.id, "answer": "yes", "note": "not yet"})))
     assert any(f.rule_id == "CG-CA-STRAC-004" and f.confirmed for f in final.flags)
     assert not any(q.id == attest.id for q in final.checklist)
 
@@ -124,7 +124,7 @@ def test_question_ids_do_not_change_when_other_answers_change_the_evidence(rules
 def test_unsure_about_a_missing_fact_leaves_the_question_open(ruleset: RuleSet, tmp_path: Path) -> None:
     proposal = load_proposal(EXAMPLES / "visiting-researcher.yaml").model_copy(update={"activity": "research"})
     dmp = next(q for q in screen(proposal, ruleset, today=TODAY).checklist if q.question == "Is there a data management plan?")
-    final = close_case(proposal, ruleset, load_answers(answers(tmp_path, "2026-11-28", {"id": dmp.id, "answer": "unsure"})), today=TODAY)
+    final = screen(proposal, ruleset, today=TODAY, answers=load_answers(answers(tmp_path, "2026-11-28", {"id": dmp.id, "answer": "unsure"})))
     assert any(q.id == dmp.id for q in final.checklist)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from collabguard.errors import RuleFileError
-from collabguard.rules.loader import load_ruleset
+from collabguard.ruleset import load_ruleset
 from tests.conftest import RULES
 
 BROKEN = """\
@@ -123,7 +123,7 @@ def test_applies_when_countries_must_be_codes(rules_copy: Path) -> None:
 
 def test_the_eu_eea_group_has_the_27_member_states_and_the_three_eea_efta_states() -> None:
     # Hungary was once missing: a Hungarian partner was treated as outside the EU/EEA
-    from collabguard.api import get_ruleset
+    from collabguard.ruleset import get_ruleset
     members = frozenset(get_ruleset().groups["eu-eea"].countries)
     eu27 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
             "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}

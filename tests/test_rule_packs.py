@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.rules.loader import RuleSet, load_ruleset
+from collabguard.ruleset import RuleSet, load_ruleset
 from collabguard.rules.testing import run_case
 from tests.conftest import RULES, TODAY
 

@@ -7,7 +7,7 @@ import pytest
 from collabguard.engine.screen import screen
 from collabguard.io.proposal_loader import load_proposal
 from collabguard.models.proposal import Strac
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import EXAMPLES, TODAY
 
 

@@ -9,7 +9,7 @@ import pytest
 from collabguard.engine.screen import screen
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 from tests.conftest import TODAY
 
 STRAC_BASE: dict[str, Any] = {

@@ -12,12 +12,12 @@ from typing import Any
 from collabguard.batch.columns import row_to_proposal
 from collabguard.batch.readers import InputRow
 from collabguard.decisions import Decisions
-from collabguard.engine.screen import headline_flags, screen
+from collabguard.engine.screen import screen
 from collabguard.errors import CollabguardError
 from collabguard.io.proposal_loader import load_proposal, proposal_from_data
 from collabguard.models.report import Report
 from collabguard.report.redact import redact
-from collabguard.rules.loader import RuleSet, load_ruleset
+from collabguard.ruleset import RuleSet, load_ruleset
 
 TOP_FLAGS = 3
 
@@ -36,8 +36,7 @@ def _result(row: InputRow, report: Report | None, error: str | None, keep_report
                             "matched_entities": "", "frameworks": "", "error": error or "", "notes": "; ".join(row.notes)}
     if report is None:
         return base
-    applies = any(fw.applies for fw in report.frameworks)
-    counted = headline_flags(report.flags, applies)
+    counted = report.counted_flags
     matches = {f"{m.partner} → {m.entity_name} [{m.list}, {m.decision}]" for f in counted for m in f.evidence.matches}
     base.update({
         "id": report.proposal_id,

@@ -1,1 +1,1 @@
-"""The command-line interface: a thin layer over :mod:`collabguard.api`."""
+"""The command-line interface: a thin layer over :class:`collabguard.Screener` (parse, one call, render)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from collabguard.cli.common import fail, handle_errors
+from collabguard.cli.common import handle_errors, write_output
 
 
 class AreasFormat(str, Enum):
@@ -24,39 +24,29 @@ def areas(
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
 ) -> None:
     """Show the sensitive technology areas found, with the words, fields and positions that made them."""
-    from collabguard.api import get_ruleset
-    from collabguard.areas.codes import find_areas
-    from collabguard.areas.language import not_english
-    from collabguard.io.proposal_loader import load_proposal
     from collabguard.io.yaml_loader import read_text
+    from collabguard.screener import Screener
 
-    catalog = get_ruleset(rules).catalog
-    unknown = [t for t in taxonomy if t not in catalog.taxonomies]
-    if unknown:
-        fail(f"--taxonomy: unknown taxonomy {unknown[0]!r}; known: {', '.join(catalog.taxonomies)}")
+    screener = Screener(rules)
     path = Path(source)
-    codes: list[str] = []
     if len(source) < 4096 and path.is_file():
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
-            proposal = load_proposal(path)
-            texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
-            codes = proposal.export_control.codes
+            result = screener.find_areas(proposal=path, taxonomies=taxonomy)
         else:
-            texts = {"abstract": read_text(path, "text file")}
+            result = screener.find_areas(read_text(path, "text file"), taxonomies=taxonomy)
     else:
-        texts = {"abstract": source}
-    hits = find_areas(texts, codes, catalog, taxonomy or None)
-    notes = [note for text in texts.values() if (note := not_english(text))]
+        result = screener.find_areas(source, taxonomies=taxonomy)
     if fmt is AreasFormat.json:
         rows = [{"area_id": h.area_id, "name": h.area_name, "taxonomy": h.taxonomy, "decision": h.decision, "score": h.score,
                  "evidence": [{"field": e.field, "term": e.term, "start": e.start, "end": e.end, "text": e.text} for e in h.evidence]}
-                for h in hits]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+                for h in result.areas]
+        text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
-        if not hits:
-            typer.echo("no sensitive technology area found")
-        for h in hits:
+        lines = [] if result.areas else ["no sensitive technology area found"]
+        for h in result.areas:
             words = ", ".join(dict.fromkeys(f'"{e.text}" ({e.field} {e.start}-{e.end})' for e in h.evidence))
-            typer.echo(f"{h.decision:8} {h.score:3}  {h.area_name} [{h.area_id}]: {words}")
-    for note in dict.fromkeys(notes):
+            lines.append(f"{h.decision:8} {h.score:3}  {h.area_name} [{h.area_id}]: {words}")
+        text = "\n".join(lines) + "\n"
+    write_output(text, None)
+    for note in result.notes:
         typer.echo(f"note: {note}", err=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -67,23 +66,18 @@ def handle_errors(func: F) -> F:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or atomically to ``output`` (temporary file, then rename)."""
+    """Write to stdout, or atomically to ``output``; a closed pipe (``| head``) ends quietly."""
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # Python would complain again when it flushes at exit
+            raise typer.Exit(EXIT_OK) from None
         return
-    output = output.expanduser()
-    if output.is_dir():
+    from collabguard.io.atomic import write_text
+
+    if output.expanduser().is_dir():
         raise CollabguardError(f"{output}: is a folder; give a file name for --output")
-    if not output.parent.exists():
-        raise CollabguardError(f"{output}: folder {output.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(text, output)

@@ -19,15 +19,30 @@ from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
 from collabguard.cli.match_cmd import rescreen as rescreen_cmd
 from collabguard.cli.rules_cmd import rules_app
-from collabguard.models.common import severity_rank
 
 app = typer.Typer(
     name="collabguard",
     help="Screen international research collaborations against research-security guidelines and sensitivity lists.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # locals can hold personal data from proposals
-    add_completion=False,
+    add_completion=True,  # `collabguard --install-completion` (bash, zsh, fish, PowerShell)
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from collabguard.version import __version__
+
+        typer.echo(f"collabguard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Screen international research collaborations against research-security guidelines and sensitivity lists."""
+
+
 app.add_typer(rules_app, name="rules")
 app.add_typer(lists_app, name="lists")
 app.command("match")(match_cmd)
@@ -46,6 +61,8 @@ class Format(str, Enum):
 
 
 RulesOpt = typer.Option(None, "--rules", help="Rules folder (default: the rules shipped with collabguard, or $COLLABGUARD_RULES).")
+PolicyOpt = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
+                         help="The institution's policy file (policy.yaml), applied on top of the packs.")
 
 
 @app.command()
@@ -59,31 +76,15 @@ def screen(
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml): cleared and confirmed matches."),
     answers: Path | None = typer.Option(None, "--answers", help="Answers to the checklist (answers.yaml): closes the case."),
     publications: list[Path] = typer.Option([], "--publications", help="Publication exports (WoS, Scopus, OpenAlex, CSV): adds a collaboration-context section. Repeatable."),
-    policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file (policy.yaml), applied on top of the packs."),
-    lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb (Norwegian Bokmål, where a pack has it)."),
+    policy: Path | None = PolicyOpt,
+    lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb / no (Norwegian Bokmål, where a pack has it)."),
     redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the report."),
 ) -> None:
     """Screen one proposal and print the report."""
-    from collabguard.api import get_ruleset, load_proposal_file, screen_proposal
-    from collabguard.decisions import load_decisions
-    from collabguard.engine.screen import headline_flags
+    from collabguard.screener import Screener
 
-    reviewed = load_decisions(decisions) if decisions else None
-    loaded = load_proposal_file(proposal)
-    if answers is None:
-        report = screen_proposal(loaded, rules, decisions=reviewed, policy=policy, lang=lang)
-    else:
-        from collabguard.engine.answers import close_case, load_answers
-
-        report = close_case(loaded, get_ruleset(rules, policy), load_answers(answers), decisions=reviewed, lang=lang)
-    if publications:
-        from collabguard.api import collaboration_context
-
-        report = report.model_copy(update={"context": collaboration_context(loaded, publications, rules, policy)})
-    if redact_names:
-        from collabguard.report.redact import redact
-
-        report = redact(report, loaded)
+    screener = Screener(rules, decisions, policy, lang)
+    report = screener.screen(proposal, answers=answers, publications=publications, redact=redact_names)
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:
@@ -110,9 +111,7 @@ def screen(
             text += "\n" + render_stats_text(report.context)
     if text:
         write_output(text, output)
-    # the same flags as the headline: advisory findings count only when no framework applies
-    counted = headline_flags(report.flags, any(fw.applies for fw in report.frameworks))
-    if fail_on is not None and any(severity_rank(f.severity) >= severity_rank(fail_on.value) for f in counted):
+    if fail_on is not None and report.fails_at(fail_on.value):
         raise typer.Exit(EXIT_FINDINGS)
 
 

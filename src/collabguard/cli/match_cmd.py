@@ -20,40 +20,6 @@ class MatchFormat(str, Enum):
     json = "json"
 
 
-def _matcher(list_args: list[str], rules: Path | None):  # type: ignore[no-untyped-def]
-    """The matcher over the shipped lists, or only over the lists named by --list (ids or CSV files).
-    Only the lists are read (not the rule packs), and the shipped ones only when needed."""
-    from collabguard.api import default_rules_dir
-    from collabguard.lists import load_lists
-    from collabguard.lists.loader import load_list_file
-    from collabguard.lists.model import ListSet
-    from collabguard.matching.matcher import Matcher
-
-    root = rules if rules is not None else default_rules_dir()
-    ids = [a for a in list_args if not a.lower().endswith(".csv")]
-    files = [load_list_file(Path(a)) for a in list_args if a.lower().endswith(".csv")]
-    if files and not ids:
-        lists, entities = {}, []
-    else:
-        shipped = load_lists(root / "lists")
-        if not list_args:
-            return Matcher(shipped), None
-        unknown = [a for a in ids if a not in shipped.lists]
-        if unknown:
-            fail(f"--list: unknown list {unknown[0]!r}; shipped: {', '.join(sorted(shipped.lists))}, or a path to a .csv file")
-        if not files:
-            return Matcher(shipped), ids
-        lists = {i: shipped.lists[i] for i in ids}
-        entities = [e for e in shipped.entities if e.list_id in ids]
-    for extra in files:
-        clash = set(extra.lists) & set(lists)
-        if clash:
-            fail(f"--list: two lists are called {clash.pop()!r}")
-        lists.update(extra.lists)
-        entities += extra.entities
-    return Matcher(ListSet(lists=lists, entities=tuple(entities))), None
-
-
 def _text(rows: list[dict]) -> str:  # type: ignore[type-arg]
     out = []
     for r in rows:
@@ -99,13 +65,13 @@ def match(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for many distinct names (same results, in input order)."),
 ) -> None:
     """Match many names against the lists: one result per input row, in input order."""
-    from collabguard.matching.batch import match_rows, read_names_csv, read_names_lines
+    from collabguard.matching.batch import read_names_csv, read_names_lines
+    from collabguard.screener import Screener
 
     rows = read_names_lines(sys.stdin.read()) if names == "-" else read_names_csv(Path(names))
-    matcher, only = _matcher(lists, rules)
-    results = match_rows(rows, matcher, lists=only, kind="programme" if programme else "organisation",
-                         explain=fmt is not MatchFormat.csv, jobs=jobs)  # CSV has no column for near misses
-    write_output(render_rows(results, fmt), output)
+    results = Screener(rules).match_names(rows, lists, kind="programme" if programme else "organisation",
+                                          explain=fmt is not MatchFormat.csv, jobs=jobs)  # CSV has no column for near misses
+    write_output(render_rows([r.model_dump(mode="json", exclude={"row"}) for r in results], fmt), output)
 
 
 @lists_app.command("search")
@@ -120,35 +86,32 @@ def search(
 ) -> None:
     """Look one name up: per list, the best candidate or the nearest rejected one, and why."""
     from collabguard.countries import country_code
-    from collabguard.matching.batch import NameRow, match_rows
+    from collabguard.matching.batch import NameRow
+    from collabguard.screener import Screener
 
     code = None
     if country:
         code = country_code(country)
         if code is None:
             fail(f"--country: unknown country {country!r}")
-    matcher, only = _matcher(lists, rules)
-    rows = match_rows([NameRow(1, name, code)], matcher, lists=only, kind="programme" if programme else "organisation")
-    typer.echo(render_rows(rows, fmt), nl=False)
+    results = Screener(rules).match_names([NameRow(1, name, code)], lists, kind="programme" if programme else "organisation")
+    write_output(render_rows([r.model_dump(mode="json", exclude={"row"}) for r in results], fmt), None)
 
 
 @lists_app.command("show")
 @handle_errors
 def show(rules: Path | None = RulesOpt) -> None:
     """The shipped lists: edition, age, entries, completeness, and what is not checked."""
-    from datetime import date
+    from collabguard.screener import Screener
 
-    from collabguard.api import get_ruleset
-
-    rs = get_ruleset(rules)
-    today = date.today()
-    for info in rs.lists.lists.values():
-        as_of = info.age_date()
-        age = f"{(today - as_of).days} days old" if as_of else "age unknown"
-        partial = "" if info.complete else ", PARTIAL"
-        typer.echo(f"{info.id:13} {rs.entry_counts.get(info.id, 0):4} entries  edition {info.edition} ({age}{partial})  {info.title}")
-    for n in rs.lists.not_covered:
-        typer.echo(f"{'not checked':13} {n.title}")
+    info = Screener(rules).lists_info()
+    lines = []
+    for i in info.lists:
+        age = f"{i.age_days} days old" if i.age_days is not None else "age unknown"
+        partial = "" if i.complete else ", PARTIAL"
+        lines.append(f"{i.id:13} {i.entries:4} entries  edition {i.edition} ({age}{partial})  {i.title}")
+    lines += [f"{'not checked':13} {title}" for title in info.not_checked]
+    write_output("\n".join(lines) + "\n", None)
 
 
 @lists_app.command("list")
@@ -207,46 +170,35 @@ def rescreen(
     reports: list[Path] = typer.Argument(..., help="Stored JSON reports (collabguard screen --format json)."),
     rules: Path | None = RulesOpt,
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions: cleared matches are not new."),
+    policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
+                                       help="The institution's policy file: its own lists are checked too."),
 ) -> None:
     """Match the names of stored reports against the current lists: which approved partnerships are
     newly listed? Exit 1 when any report has a new match."""
-    from datetime import date
-
-    from collabguard.api import get_ruleset
-    from collabguard.decisions import load_decisions, status
     from collabguard.errors import InputError
     from collabguard.io.yaml_loader import read_text
     from collabguard.models.report import Report
+    from collabguard.screener import Screener
 
-    ruleset = get_ruleset(rules)
-    reviewed = load_decisions(decisions) if decisions else None
-    new_found = False
+    stored = []
     for path in reports:
         try:
-            old = Report.model_validate_json(read_text(path, "report"))
+            stored.append(Report.model_validate_json(read_text(path, "report")))
         except ValueError:
             raise InputError(f"{path}: not a collabguard JSON report") from None
-        if not old.screened_names:
-            raise InputError(f"{path}: the report does not list the names it screened (made by an older collabguard); "
-                             "screen the proposal again instead")
-        before = {(m.partner, m.entity_id) for f in old.flags for m in f.evidence.matches}
-        before |= {(r.partner, r.entity_id) for r in old.reviews}
-        fresh = []
-        for s in old.screened_names:
-            kind = "programme" if s.subject == "programme" else "organisation"
-            for c in ruleset.matcher.match(s.name, s.country, kind=kind):
-                d = reviewed.find(s.name, s.country, c.entity.list_id, c.entity.entity_id) if reviewed else None
-                if d is not None and d.decision == "cleared" and \
-                        status(d, ruleset.lists.lists[c.entity.list_id].edition, date.today()) == "applied":
-                    continue
-                if (s.name, c.entity.entity_id) not in before:
-                    fresh.append(f"{s.name} ({s.subject}) → {c.entity.name} [{c.entity.list_id}, {c.decision}]")
-        if fresh:
+    screener = Screener(rules, decisions, policy)
+    new_found = False
+    for path, old in zip(reports, stored, strict=True):
+        try:
+            (result,) = screener.rescreen([old])
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from None
+        if result.new_matches:
             new_found = True
-            typer.echo(f"{path} ({old.proposal_id}, screened {old.screened_on}): {len(fresh)} new match(es)")
-            for line in fresh:
-                typer.echo(f"  {line}")
+            typer.echo(f"{path} ({result.proposal_id}, screened {result.screened_on}): {len(result.new_matches)} new match(es)")
+            for m in result.new_matches:
+                typer.echo(f"  {m.name} ({m.subject}) → {m.entity_name} [{m.list}, {m.decision}]")
         else:
-            typer.echo(f"{path} ({old.proposal_id}): no new match")
+            typer.echo(f"{path} ({result.proposal_id}): no new match")
     if new_found:
         raise typer.Exit(1)

@@ -13,12 +13,11 @@ from collabguard.cli.common import EXIT_FINDINGS, handle_errors
 rules_app = typer.Typer(help="Check, list and test rule packs.", no_args_is_help=True)
 
 
-PolicyOpt = typer.Option(None, "--policy", help="An institution's policy file (policy.yaml) applied on top of the packs.")
+PolicyOpt = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY", help="An institution's policy file (policy.yaml) applied on top of the packs.")
 
 
 def _load(path: Path | None, policy: Path | None = None):  # type: ignore[no-untyped-def]
-    from collabguard.api import default_rules_dir
-    from collabguard.rules.loader import load_ruleset
+    from collabguard.ruleset import default_rules_dir, load_ruleset
 
     if path is None:
         return load_ruleset(default_rules_dir(), policy=policy)

@@ -14,27 +14,34 @@ from collabguard.cli.common import handle_errors
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
-    rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
-    decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions applied to every screening."),
-    policy: Path | None = typer.Option(None, "--policy", help="The institution's policy file, applied to every screening."),
+    rules: Path | None = typer.Option(None, "--rules", envvar="COLLABGUARD_RULES", help="Rules folder (default: the shipped rules)."),
+    decisions: Path | None = typer.Option(None, "--decisions", envvar="COLLABGUARD_DECISIONS",
+                                          help="Reviewed decisions applied to every screening."),
+    policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
+                                       help="The institution's policy file, applied to every screening."),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each loads the rules once)."),
 ) -> None:
-    """Serve POST /v1/screen, POST /v1/screen/batch, GET /v1/rules, GET /v1/lists and GET /healthz.
+    """Serve the HTTP API: POST /v1/screen (JSON, HTML or Markdown report), /v1/screen/batch, /v1/rescreen,
+    /v1/match, /v1/areas, /v1/stats; GET /v1/rules, /v1/lists, /healthz; documentation at /docs.
     Set COLLABGUARD_API_TOKEN to require a bearer token."""
     import uvicorn
 
     from collabguard.screener import Screener
     from collabguard.service.app import create_app
 
+    screener = Screener(rules, decisions, policy)
+    screener.warm()  # fail here, with one clear line, before listening or starting workers
+    where = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    token = " (bearer token required: COLLABGUARD_API_TOKEN)" if os.environ.get("COLLABGUARD_API_TOKEN") else ""
+    typer.echo(f"collabguard serving on {where}{token}; API documentation: {where}/docs; stop with Ctrl-C", err=True)
     if workers == 1:
-        uvicorn.run(create_app(Screener(rules, decisions, policy)), host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(create_app(screener), host=host, port=port, log_level="warning", access_log=False)
         return
-    Screener(rules, decisions, policy)  # fail here, with one clear line, before starting workers
     for variable, value in (("COLLABGUARD_RULES", rules), ("COLLABGUARD_DECISIONS", decisions), ("COLLABGUARD_POLICY", policy)):
-        # exactly what the options say: a variable left in the shell must not change the workers
+        # every worker builds the same screener: exactly what the options (or their variables) say
         if value is not None:
             os.environ[variable] = str(Path(value).resolve())
-        elif variable != "COLLABGUARD_RULES":
+        else:
             os.environ.pop(variable, None)
     uvicorn.run("collabguard.service.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                 log_level="warning", access_log=False)

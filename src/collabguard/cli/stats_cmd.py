@@ -52,9 +52,9 @@ def stats(
     chart: Path | None = typer.Option(None, "--chart", help="Also draw a chart to FILE.png or FILE.svg (by year with the partners, else top countries)."),
 ) -> None:
     """How much do we publish with a partner country or institution, in which fields, and is it growing?"""
-    from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
-    from collabguard.bibliometrics.load import load_exports
+    from collabguard.bibliometrics.indicators import StatsOptions
     from collabguard.countries import country_code
+    from collabguard.screener import Screener
 
     codes = []
     for name in country:
@@ -62,16 +62,10 @@ def stats(
         if code is None:
             fail(f"--country: {name!r} is not a country name or ISO code")
         codes.append(code)
-    loaded = load_exports(exports, parse_columns(columns))
     options = StatsOptions(home=home, partners=tuple(partner), countries=tuple(dict.fromkeys(codes)), year_from=year_from, year_to=year_to,
                            doc_types=None if all_types else ("article", "review"), max_countries=max_countries,
                            bilateral_only=bilateral, fractional=fractional, group_greater_china=greater_china)
-    matcher = None
-    if listed:
-        from collabguard.api import get_ruleset
-
-        matcher = get_ruleset(rules).matcher
-    result = compute_stats(loaded, options, matcher)
+    result = Screener(rules).statistics(exports, options, listed=listed, columns=parse_columns(columns))
     if fmt is StatsFormat.json:
         text = result.model_dump_json(indent=2) + "\n"
     elif fmt is StatsFormat.csv:

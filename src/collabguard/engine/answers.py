@@ -17,49 +17,45 @@ What an answer does, by the kind of question:
 - missing data on a yes/no field (personal data, agreement …): the answer fills the field;
 - a judgement question: yes → the concern holds, recorded as a confirmed flag of the rule's
   severity; no → closed.
-The proposal is then screened again, answered questions leave the checklist, the answers are listed
-in the report with who gave them, and the recommendation is recomputed. An answer to a question
-that is not in the report is a warning, never silently ignored.
+Answers are inputs of one screening (:func:`collabguard.engine.screen.screen` with ``answers=``):
+an identity, area or yes/no field answer settles that fact before the rules run, a judgement answer
+is taken when its rule asks. Answered questions leave the checklist, the answers are listed in the
+report with who gave them, and the recommendation is computed from what remains. An answer to a
+question the screening does not ask is a warning, never silently ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from collabguard.decisions import Decision, Decisions
-from collabguard.engine.screen import screen, verdict
-from collabguard.engine.recommendation import framework_results
 from collabguard.errors import RuleFileError
 from collabguard.io.pydantic_errors import validate_document
 from collabguard.io.yaml_loader import load_yaml
-from collabguard.models.proposal import Proposal
-from collabguard.models.report import AnsweredQuestion, Evidence, Flag, Guideline, Report
-from collabguard.rules.conditions import FIELDS
-from collabguard.rules.loader import RuleSet
-
-
-ANSWER_TICKET = "checklist answer"
+from collabguard.models.report import AnsweredQuestion
+from collabguard.rules.conditions import FIELD_QUESTIONS, FIELDS
+from collabguard.engine.questions import question_id
 
 
 class Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^Q-[0-9a-f]{10}$")
-    answer: Literal["yes", "no", "unsure"]
+    id: str = Field(pattern=r"^Q-[0-9a-f]{10}$", description="the question's id, as shown in the report")
+    answer: Literal["yes", "no", "unsure"] = Field(description="'unsure' counts as 'yes', except for a missing fact")
     note: str = ""
-    reviewer: str | None = None
+    reviewer: str | None = Field(None, description="who answered, when not the file's reviewer")
     date: dt.date | None = None
 
 
 class AnswerFile(BaseModel):
+    """Answers to a report's checklist, and who gave them."""
+
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: Literal[1]
+    schema_version: Literal[1] = 1
     reviewer: str = Field(min_length=1)
     date: dt.date
     answers: list[Answer]
@@ -84,75 +80,80 @@ def _yes(answer: Answer) -> bool:
     return answer.answer in ("yes", "unsure")  # as in Canada's risk-assessment form: unsure counts as yes
 
 
-def _set_field(proposal: Proposal, path: str, value: bool) -> Proposal:
-    section, _, name = path.partition(".")
-    if not name:
-        return proposal
-    block = getattr(proposal, section)
-    return proposal.model_copy(update={section: block.model_copy(update={name: value})})
+# the yes/no fields a missing-data answer can fill, by question id
+_BOOL_FIELDS = {question_id("missing_data", "", "", {"field": path}): path
+                for path, (kind, _) in FIELDS.items() if kind == "bool"}
 
 
-def close_case(proposal: Proposal, ruleset: RuleSet, answers: AnswerFile, today: date | None = None,
-               decisions: Decisions | None = None, lang: str = "en") -> Report:
-    """Screen, apply the answers, screen again; the final report of the case."""
-    today = today or date.today()
-    first = screen(proposal, ruleset, today=today, decisions=decisions, lang=lang)
-    asked = {q.id: q for q in first.checklist}
-    by_id = {a.id: a for a in answers.answers}
-    warnings = [f"answer {a.id}: no such question in this report (was the proposal changed?)"
-                for a in answers.answers if a.id not in asked]
-    extra: list[Decision] = []
-    area_answers: dict[str, bool] = {}
-    unanswered: set[str] = set()
-    for qid, answer in by_id.items():
-        q = asked.get(qid)
-        if q is None:
-            continue
-        who, when = answer.reviewer or answers.reviewer, answer.date or answers.date
-        if q.reason == "confirm_identity" and q.target:
-            # holds for this screening only: the answer is part of this case, not an office-wide decision
-            extra.append(Decision.model_construct(
-                decision="confirmed" if _yes(answer) else "cleared", partner=q.target["partner"],
-                country=q.target.get("country", ""), list=q.target["list"], entity_id=q.target["entity_id"],
-                list_edition=None, reviewer=who, date=when, reason=f"answer to {qid}: {answer.note or answer.answer}",
-                expires=max(when, today), ticket=ANSWER_TICKET))
-        elif q.reason == "confirm_area" and q.target:
-            area_answers[q.target["area_id"]] = _yes(answer)
-        elif q.reason == "missing_data":
-            if FIELDS.get(q.target.get("field", ""), ("",))[0] != "bool":
-                warnings.append(f"answer {qid}: the question asks for a value ({q.question}); give it in the proposal")
-                unanswered.add(qid)
-            elif answer.answer == "unsure":
-                # for a missing fact, "unsure" settles nothing: the question stays open
-                unanswered.add(qid)
-            else:
-                proposal = _set_field(proposal, q.target["field"], answer.answer == "yes")
-    merged = Decisions([*(decisions.items if decisions else []), *extra])
-    answered_keys = {(d.partner, d.list, d.entity_id) for d in extra}
-    final = screen(proposal, ruleset, today=today, decisions=merged, area_answers=area_answers, lang=lang)
-    flags = list(final.flags)
-    for q in final.checklist:
-        answer = by_id.get(q.id)
-        if answer is not None and q.reason == "judgement" and _yes(answer):
-            flags.append(Flag(rule_id=q.rule_id, title=f"Answered yes: {q.question}", framework=q.framework,
-                              severity=q.severity, blocking=False, advisory=q.advisory, confirmed=True,
-                              message=f"{answer.reviewer or answers.reviewer} answered {answer.answer!r}: {answer.note}".rstrip(": "),
-                              guideline=Guideline(**q.guideline.model_dump()), evidence=Evidence(), mitigations=[]))
-    answered = [AnsweredQuestion(id=q.id, rule_id=q.rule_id, question=q.question, answer=by_id[q.id].answer,
-                                 note=by_id[q.id].note, reviewer=by_id[q.id].reviewer or answers.reviewer,
-                                 date=(by_id[q.id].date or answers.date).isoformat())
-                for q in first.checklist if q.id in by_id]
-    open_questions = [q for q in final.checklist if q.id not in by_id or q.id in unanswered]
-    risk, recommendation, reason = verdict(flags, open_questions, any(fw.applies for fw in final.frameworks))
-    still_open = {q.id for q in open_questions}
-    per_framework = {fw: [q for q in items if q.id not in by_id or q.id in still_open]
-                     for fw, items in final._framework_questions.items()}
-    return final.model_copy(update={
-        "frameworks": framework_results(final.frameworks, flags, per_framework),
-        "flags": flags, "checklist": open_questions, "answers": answered, "risk_level": risk,
-        "blocking": any(f.blocking for f in flags), "recommendation": recommendation,
-        "recommendation_reason": reason + (f" ({len(answered)} question(s) answered.)" if answered else ""),
-        "warnings": [*final.warnings, *warnings],
-        # answers are listed under `answers`; the decisions made from them are not office decisions
-        "reviews": [r for r in final.reviews if (r.partner, r.list, r.entity_id) not in answered_keys],
-    })
+class CaseAnswers:
+    """One case's answers, resolved against the facts of the screening that takes them. Each
+    method settles one kind of fact and records the answer it used."""
+
+    def __init__(self, answers: AnswerFile) -> None:
+        self.file = answers
+        self.by_id = {a.id: a for a in answers.answers}
+        self.used: dict[str, AnsweredQuestion] = {}
+        self.warnings: list[str] = []
+
+    def _record(self, answer: Answer, question: str, reason: str, rule_id: str = "") -> None:
+        self.used[answer.id] = AnsweredQuestion(
+            id=answer.id, rule_id=rule_id, reason=reason, question=question, answer=answer.answer, note=answer.note,
+            reviewer=self.reviewer(answer), date=(answer.date or self.file.date).isoformat())
+
+    def reviewer(self, answer: Answer) -> str:
+        return answer.reviewer or self.file.reviewer
+
+    def fields(self) -> dict[str, bool]:
+        """Yes/no fields of the proposal filled by answers ("unsure" settles no fact: the question stays)."""
+        out = {}
+        for qid, path in _BOOL_FIELDS.items():
+            answer = self.by_id.get(qid)
+            if answer is not None and answer.answer != "unsure":
+                out[path] = answer.answer == "yes"
+                self._record(answer, FIELD_QUESTIONS[path], "missing_data")
+        return out
+
+    def identity(self, partner: str, country: str | None, list_id: str, entity_id: str, entity_name: str) -> Answer | None:
+        """Is ``partner`` the listed entry? The answer (yes: a match; no: set aside for this case), if any."""
+        target = {"partner": partner, "country": country or "", "list": list_id, "entity_id": entity_id}
+        answer = self.by_id.get(question_id("confirm_identity", "", "", target))
+        if answer is not None:
+            self._record(answer, f"Is {partner!r} the listed {entity_name!r} ({list_id}, {entity_id})?", "confirm_identity")
+        return answer
+
+    def area(self, area_id: str, area_name: str) -> bool | None:
+        """Does the research advance the area? None when not answered."""
+        answer = self.by_id.get(question_id("confirm_area", "", "", {"area_id": area_id}))
+        if answer is None:
+            return None
+        self._record(answer, f"Does the research advance {area_name} ({area_id})?", "confirm_area")
+        return _yes(answer)
+
+    def judgement(self, question: str, rule_id: str) -> bool | None:
+        """A rule's own question: yes (the concern holds), no (closed), or None when not answered."""
+        answer = self.by_id.get(question_id("judgement", question, rule_id, None))
+        if answer is None:
+            return None
+        self._record(answer, question, "judgement", rule_id)
+        return _yes(answer)
+
+    def still_open(self, asked: list[tuple[str, str, str, dict[str, str]]]) -> set[str]:
+        """After the screening: answers to questions it asked but that settle nothing (a value to give in
+        the proposal, "unsure" about a fact) are listed, and the question stays open; answers to
+        questions it did not ask are warnings. ``asked``: (id, reason, question, target) of the checklist."""
+        open_ids = set()
+        for qid, reason, question, target in asked:
+            answer = self.by_id.get(qid)
+            if answer is None or qid in self.used:
+                continue
+            self._record(answer, question, reason)
+            open_ids.add(qid)
+            if reason == "missing_data" and FIELDS.get(target.get("field", ""), ("",))[0] != "bool":
+                self.warnings.append(f"answer {qid}: the question asks for a value ({question}); give it in the proposal")
+        self.warnings += [f"answer {a.id}: no such question in this report (was the proposal changed?)"
+                          for a in self.file.answers if a.id not in self.used]
+        return open_ids
+
+    def answered(self) -> list[AnsweredQuestion]:
+        """The answers used, in the order of the answer file."""
+        return [self.used[a.id] for a in self.file.answers if a.id in self.used]

@@ -14,7 +14,7 @@ from collabguard.models.proposal import Proposal
 from collabguard.models.report import AreaFinding, Evidence, ListMatch
 from collabguard.rules.conditions import Outcome
 from collabguard.rules.context import Subject
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 
 
 def entity_rating(ruleset: RuleSet, entity: Entity) -> str | None:

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from collabguard.engine.evidence import evidence_from, render
+from collabguard.engine.questions import question_id
 from collabguard.models.common import severity_rank
-from collabguard.models.report import ChecklistItem, Flag, Guideline
+from collabguard.models.report import ChecklistItem, Evidence, Flag, Guideline
 from collabguard.rules.conditions import Outcome
 from collabguard.rules.context import Context
 from collabguard.rules.evaluate import evaluate
-from collabguard.rules.loader import LoadedRule, RuleSet
+from collabguard.rules.loader import LoadedRule
+from collabguard.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from collabguard.engine.answers import CaseAnswers
 
 __all__ = ["Findings"]
-
-
-def question_id(reason: str, text: str, rule_id: str, target: dict[str, str] | None) -> str:
-    """A stable id for a checklist question, from what it is about rather than its wording (which
-    shows evidence that answers change): the match or area to confirm, the missing field, or the
-    rule that asks."""
-    if target:
-        basis = "|".join(f"{k}={target[k]}" for k in sorted(target))
-    elif reason == "judgement":
-        basis = rule_id
-    else:
-        basis = text
-    return "Q-" + hashlib.sha1(f"{reason}|{basis}".encode()).hexdigest()[:10]
 
 
 @dataclass
@@ -48,6 +39,7 @@ class Findings:
     lang: str = "en"  # the language of rule texts: a rule's translation when it has one, else English
     _memo: dict[int, Any] = field(default_factory=dict)  # report objects of matches and areas, built once
     asked_by: dict[str, set[str]] = field(default_factory=dict)  # rule id -> ids of every question it asked
+    answers: CaseAnswers | None = None  # a case's answers: a judgement answered is not asked again
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
         rule = lr.rule
@@ -75,7 +67,18 @@ class Findings:
 
         if rule.kind == "question":
             if outcome.value is True:
-                ask("judgement", render(question, evidence, self.ctx.proposal, lr.pack.title))
+                text = render(question, evidence, self.ctx.proposal, lr.pack.title)
+                said = self.answers.judgement(text, rule.id) if self.answers is not None else None
+                if said is None:
+                    ask("judgement", text)
+                elif said:  # the concern holds: recorded as a confirmed flag of the rule's severity
+                    answer = self.answers.by_id[question_id("judgement", text, rule.id, None)]  # type: ignore[union-attr]
+                    who = self.answers.reviewer(answer)  # type: ignore[union-attr]
+                    self.flags.append(Flag(
+                        rule_id=rule.id, title=f"Answered yes: {text}", framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
+                        blocking=False, advisory=advisory, confirmed=True, gate=None,
+                        message=f"{who} answered {answer.answer!r}: {answer.note}".rstrip(": "),
+                        guideline=guideline, evidence=Evidence(), mitigations=[]))
             for q in outcome.questions:  # undecided: ask what would decide it
                 ask(q.reason, q.text, q.target)
             return

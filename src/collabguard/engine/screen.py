@@ -6,6 +6,7 @@ from datetime import date
 
 from collabguard.areas.codes import find_areas
 from collabguard.areas.language import not_english
+from collabguard.engine.answers import AnswerFile, CaseAnswers
 from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
@@ -19,7 +20,7 @@ from collabguard.models.proposal import Proposal
 from collabguard.reference.home_institutions import recognise
 from collabguard.models.report import ChecklistItem, Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
 from collabguard.rules.context import Context, Subject, collect_subjects
-from collabguard.rules.loader import RuleSet
+from collabguard.ruleset import RuleSet
 
 REASON_ORDER = {"confirm_identity": 0, "confirm_area": 1, "judgement": 2, "missing_data": 3}
 COVERAGE_NOTE = (
@@ -35,18 +36,13 @@ def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool
     framework applies at all, the advisory findings are all there is, and they are used."""
     flags.sort(key=lambda f: (not f.blocking, f.advisory, -severity_rank(f.severity), not f.confirmed, f.rule_id))
     checklist.sort(key=lambda q: (q.advisory, REASON_ORDER[q.reason], -severity_rank(q.severity), q.rule_id, q.question))
-    basis = headline_flags(flags, any_applies)
+    basis = [f for f in flags if not f.advisory] if any_applies else flags  # as Report.counted_flags
     questions = [q for q in checklist if not q.advisory] if any_applies else checklist
     risk = max((f.severity for f in basis), key=severity_rank, default="none")
     recommendation, reason = recommend(basis, questions)
     if not any_applies and (basis or questions):
         reason += " No framework applies to this proposal, so advisory findings were used."
     return risk, recommendation, reason
-
-
-def headline_flags(flags: list[Flag], any_applies: bool) -> list[Flag]:
-    """The flags the risk level, the recommendation and ``--fail-on`` are computed from."""
-    return [f for f in flags if not f.advisory] if any_applies else list(flags)
 
 
 def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: date,
@@ -73,9 +69,28 @@ def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: 
     s.matches = kept
 
 
+def _apply_identity_answers(s: Subject, case: CaseAnswers) -> None:
+    """A case's answers on who this subject is: yes makes the entry a ``match``, no sets it aside for
+    this case (an answer is part of the case, not an office-wide decision)."""
+    kept = []
+    for cand in s.matches:
+        answer = case.identity(s.name, s.country, cand.entity.list_id, cand.entity.entity_id, cand.entity.name)
+        if answer is None:
+            kept.append(cand)
+        elif answer.answer != "no":  # "unsure" counts as yes
+            cand.decision = "match"
+            when = (answer.date or case.file.date).isoformat()
+            cand.reasons.append(f"confirmed by {case.reviewer(answer)} on {when} (answer {answer.id}): "
+                                f"{answer.note or answer.answer}")
+            kept.append(cand)
+    s.matches = kept
+
+
 def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | None = None,
                   today: date | None = None, reviews: list[ReviewRecord] | None = None,
-                  area_answers: dict[str, bool] | None = None) -> Context:
+                  case: CaseAnswers | None = None) -> Context:
+    """The facts the rules read: every name matched (with reviewed decisions and a case's answers
+    applied), the technology areas the text touches (with answers applied), the country groups."""
     subjects = collect_subjects(proposal, today)
     for s in subjects:
         kind = "programme" if s.kind == "programme" else "organisation"
@@ -87,14 +102,29 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
         s.matches.sort(key=lambda c: c.sort_key(), reverse=True)
         if decisions is not None:
             _apply_decisions(s, ruleset, decisions, today or date.today(), reviews if reviews is not None else [])
+        if case is not None:
+            _apply_identity_answers(s, case)
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
     areas = find_areas(texts, proposal.export_control.codes, ruleset.catalog)
-    if area_answers:
+    if case is not None:
         # a person answered whether the research advances an area: yes makes it a match, no removes it
-        areas = [h.model_copy(update={"decision": "match"}) if area_answers.get(h.area_id) else h
-                 for h in areas if area_answers.get(h.area_id, True)]
+        said = {h.area_id: case.area(h.area_id, h.area_name) for h in areas}
+        areas = [h.model_copy(update={"decision": "match"}) if said[h.area_id] else h
+                 for h in areas if said[h.area_id] is not False]
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
     return Context(proposal, subjects, areas, groups)
+
+
+def _fill_fields(proposal: Proposal, values: dict[str, bool]) -> Proposal:
+    """Yes/no facts answered in a case, written into the proposal the rules read."""
+    for path, value in values.items():
+        section, _, name = path.partition(".")
+        if not name:
+            proposal = proposal.model_copy(update={section: value})
+        else:
+            block = getattr(proposal, section)
+            proposal = proposal.model_copy(update={section: block.model_copy(update={name: value})})
+    return proposal
 
 
 def resolve_home_country(proposal: Proposal) -> tuple[Proposal, list[str]]:
@@ -136,9 +166,10 @@ def _coverage(ruleset: RuleSet, today: date) -> Coverage:
 
 
 def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, packs: list[str] | None = None,
-           decisions: Decisions | None = None, area_answers: dict[str, bool] | None = None, lang: str = "en") -> Report:
-    """Screen one proposal with every pack in ``ruleset`` (or only ``packs``), applying reviewed
-    ``decisions`` when given; rule texts in ``lang`` ("en", or "nb" where a pack has Bokmål)."""
+           decisions: Decisions | None = None, answers: AnswerFile | None = None, lang: str = "en") -> Report:
+    """Screen one proposal with every pack in ``ruleset`` (or only ``packs``), in one pass: reviewed
+    ``decisions`` and a case's ``answers`` to an earlier report's checklist are inputs; rule texts
+    in ``lang`` ("en", or "nb" where a pack has Bokmål)."""
     if lang not in LANGUAGES:
         raise InputError(f"language {lang!r} is not available; choose one of: {', '.join(LANGUAGES)}")
     today = today or date.today()
@@ -148,11 +179,14 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         raise InputError(f"frameworks: unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}")
     reviews: list[ReviewRecord] = []
     proposal, home_notes = resolve_home_country(proposal)
-    ctx = build_context(proposal, ruleset, decisions, today, reviews, area_answers)
+    case = CaseAnswers(answers) if answers is not None else None
+    if case is not None:
+        proposal = _fill_fields(proposal, case.fields())
+    ctx = build_context(proposal, ruleset, decisions, today, reviews, case)
     chosen = [p for p in ruleset.packs if packs is None or p.info.id in packs]
     applicability = {p.info.id: applies(p.info, proposal) for p in chosen}
     any_applies = any(a.applies for a in applicability.values())
-    found = Findings(ruleset, ctx, quiet_advisory=any_applies, lang=lang)
+    found = Findings(ruleset, ctx, quiet_advisory=any_applies, lang=lang, answers=case)
     frameworks: list[FrameworkResult] = []
     for pack in chosen:
         applicable, why = applicability[pack.info.id].applies, applicability[pack.info.id].reason
@@ -164,8 +198,18 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         frameworks.append(FrameworkResult(id=pack.info.id, title=pack.info.title, applies=applicable, reason=why,
                                           flags=len(mine), blocking=any(f.blocking for f in mine)))
     flags, checklist = found.flags, found.checklist
-    frameworks = framework_results(frameworks, flags, found.asked)
+    asked = found.asked
+    if case is not None:
+        # answered questions leave the checklist unless the answer settles nothing (a value to give,
+        # "unsure" about a missing fact)
+        open_ids = case.still_open([(q.id, q.reason, q.question, q.target) for q in checklist])
+        checklist = [q for q in checklist if q.id not in case.used or q.id in open_ids]
+        asked = {fw: [q for q in items if q.id not in case.used or q.id in open_ids] for fw, items in asked.items()}
+    frameworks = framework_results(frameworks, flags, asked)
     risk, recommendation, reason = verdict(flags, checklist, any_applies)
+    answered = case.answered() if case is not None else []
+    if answered:
+        reason += f" ({len(answered)} question(s) answered.)"
     mitigations = list(dict.fromkeys(m for f in flags for m in f.mitigations))
     report = Report(
         language=lang,
@@ -189,8 +233,10 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
                   if (note := not_english(text))]
                  + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
                     for r in reviews if r.status != "applied"]
-                 + (unknown_entries(decisions, ruleset.entity_keys) if decisions is not None else []),
+                 + (unknown_entries(decisions, ruleset.entity_keys) if decisions is not None else [])
+                 + (case.warnings if case is not None else []),
         reviews=reviews,
+        answers=answered,
         screened_names=list({(s.name, s.kind, s.country): ScreenedName(name=s.name, subject=s.kind, country=s.country)
                              for s in ctx.subjects}.values()),
         matcher=MatcherReport(algorithm=ruleset.matcher.config.algorithm, near_misses=[
@@ -198,7 +244,6 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
                      entity_name=r.entity.name, score=r.score, why=r.why)
             for s in ctx.subjects for r in s.near_misses]),
     )
-    report._framework_questions = found.asked  # for answers: each framework's questions, listed or not
-    report._asked_by = found.asked_by
+    report._asked_by = found.asked_by  # for `rules test`: every question a rule asked, listed or not
     return report
 

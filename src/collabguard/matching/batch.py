@@ -57,6 +57,19 @@ def read_names_lines(text: str) -> list[NameRow]:
     return rows
 
 
+def name_rows(names: Iterable[Any]) -> list[NameRow]:
+    """Names given in code or over HTTP (strings, or objects with ``name`` and ``country``), numbered from 1."""
+    rows = []
+    for n, item in enumerate(names, start=1):
+        if isinstance(item, NameRow):
+            rows.append(item)
+        elif isinstance(item, str):
+            rows.append(_row(n, item.strip(), ""))
+        else:
+            rows.append(_row(n, str(item.name).strip(), (item.country or "").strip()))
+    return rows
+
+
 def _row(n: int, name: str, raw_country: str) -> NameRow:
     note = ""
     country = None
@@ -146,7 +159,7 @@ def match_rows(rows: Iterable[NameRow], matcher: Matcher, lists: list[str] | Non
             "entity_id": top["entity_id"] if top else "",
             "entity_name": top["entity_name"] if top else "",
             "list": top["list"] if top else "",
-            "score": top["score"] if top else "",
+            "score": top["score"] if top else None,
             "matched_name": top["matched_name"] if top else "",
             "lists_matched": "|".join(sorted({x["list"] for x in hits})),
             "note": r.note,

@@ -1,7 +1,9 @@
 """The screening report: the JSON contract other systems integrate with.
 
 ``schema_version`` changes only by adding; the JSON Schema in ``schemas/report.schema.json`` is
-generated from these models (``collabguard schema``) and a test checks it is current.
+generated from these models (``collabguard schema``) and a test checks it is current. The schema
+allows properties it does not name, so a reader built on it keeps working when fields are added;
+reading a report back ignores fields a later version added.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from collabguard.models.collaboration import CollaborationStats
-from collabguard.models.common import Decision, RiskLevel, Severity
+from collabguard.models.common import Decision, RiskLevel, Severity, severity_rank
 
 SCHEMA_VERSION = "1.0"
 
@@ -20,7 +22,7 @@ Subject = Literal["partner", "funder", "affiliation", "appointment", "programme"
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
 
 
 class MatcherConfig(_Out):
@@ -167,7 +169,9 @@ class ScreenedName(_Out):
 
 class AnsweredQuestion(_Out):
     id: str
-    rule_id: str
+    rule_id: str = Field("", description="the rule that asked a judgement question; empty for a question about a fact "
+                         "(who a partner is, whether an area is advanced, a missing yes/no)")
+    reason: Literal["judgement", "confirm_identity", "confirm_area", "missing_data", ""] = ""
     question: str
     answer: Literal["yes", "no", "unsure"]
     note: str
@@ -241,8 +245,6 @@ class Versions(_Out):
 
 class Report(_Out):
     schema_version: str = SCHEMA_VERSION
-    # each framework's questions (listed in the checklist or not), kept in-process for --answers
-    _framework_questions: dict[str, list[ChecklistItem]] = PrivateAttr(default_factory=dict)
     _asked_by: dict[str, set[str]] = PrivateAttr(default_factory=dict)  # rule id -> ids of the questions it asked
     redacted: bool = Field(False, description="names of researchers and reviewers were replaced (--redact)")
     language: str = Field("en", description="language of rule titles, messages, questions and mitigations (en, nb)")
@@ -266,3 +268,25 @@ class Report(_Out):
     answers: list[AnsweredQuestion] = Field(default_factory=list, description="checklist questions answered (--answers), and by whom")
     screened_names: list[ScreenedName] = Field(default_factory=list, description="every organisation or programme name checked against the lists")
     context: CollaborationStats | None = Field(None, description="collaboration context from publication exports (--publications); context, not a rule finding")
+
+    # Derived facts, defined once: every renderer, exit code and batch column reads these.
+    @property
+    def any_applies(self) -> bool:
+        """Some framework applies to this proposal (else every finding is advisory and all are used)."""
+        return any(fw.applies for fw in self.frameworks)
+
+    @property
+    def counted_flags(self) -> list[Flag]:
+        """The flags the risk level, the recommendation and ``--fail-on`` come from: those of the
+        frameworks that apply, or every flag when none applies."""
+        return [f for f in self.flags if not f.advisory] if self.any_applies else list(self.flags)
+
+    @property
+    def advisory_flags(self) -> list[Flag]:
+        """Findings of frameworks that do not apply, shown as advice beside the counted ones."""
+        return [f for f in self.flags if f.advisory] if self.any_applies else []
+
+    def fails_at(self, severity: str) -> bool:
+        """A counted flag at or above ``severity`` (the ``--fail-on`` gate)."""
+        return any(severity_rank(f.severity) >= severity_rank(severity) for f in self.counted_flags)
+

@@ -81,9 +81,7 @@ def render_html(report: Report) -> str:
                      f'<td><span class="sev {_e(fw.risk_level)}">{_e(fw.risk_level)}</span></td>'
                      f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td><td>{fw.questions}</td></tr>")
     parts.append("</table>")
-    any_applies = any(fw.applies for fw in r.frameworks)
-    full = [f for f in r.flags if not (any_applies and f.advisory)]
-    advice = [f for f in r.flags if any_applies and f.advisory]
+    full, advice = r.counted_flags, r.advisory_flags
     parts.append(f"<h2>Flags ({len(full)})</h2>")
     parts += [_flag(f) for f in full] or ["<p>No flags.</p>"]
     if advice:  # the findings of frameworks that do not apply: folded, one click away

@@ -26,8 +26,7 @@ def render_markdown(report: Report) -> str:
         out.append(f"| {_esc(fw.title)} | {'yes' if fw.applies else 'advisory'} | {_esc(fw.reason)} | "
                    f"{_esc(RECOMMENDATION_TEXT[fw.recommendation])} | {fw.risk_level} | {fw.flags} | {fw.questions} | "
                    f"{'yes' if fw.blocking else 'no'} |")
-    any_applies = any(fw.applies for fw in report.frameworks)
-    advice = [f for f in report.flags if any_applies and f.advisory]
+    advice = report.advisory_flags
     out += ["", f"## Flags ({len(report.flags) - len(advice)})", ""]
     if len(report.flags) == len(advice):
         out.append("No flags.")

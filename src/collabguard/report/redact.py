@@ -74,6 +74,4 @@ def redact(report: Report, proposal: Proposal) -> Report:
     names.sort(key=lambda n: -len(n[0].pattern))  # the longest form first: "Kari Nordmann" before "Nordmann"
     data = _walk(report.model_dump(mode="json"), names, top=True)
     data["redacted"] = True
-    out = Report.model_validate(data)
-    out._framework_questions = report._framework_questions
-    return out
+    return Report.model_validate(data)

@@ -46,9 +46,7 @@ def render_terminal(report: Report, console: Console) -> None:
         console.print("Applies because: " + escape("; ".join(f"{f.id}: {f.reason}" for f in applying)), soft_wrap=False)
 
     # when some framework applies, the findings of the others are advice: one line each
-    any_applies = bool(applying)
-    full = [f for f in report.flags if not (any_applies and f.advisory)]
-    advice = [f for f in report.flags if any_applies and f.advisory]
+    full, advice = report.counted_flags, report.advisory_flags
     console.print(Text(f"\nFlags ({len(full)})", style="bold underline"))
     if not full:
         console.print("  none")

@@ -1,6 +1,7 @@
-"""Load a rules folder: rule packs, lists, technology areas and country groups.
+"""Load and check rule packs (the rule language's files) and a policy's own rules.
 
-Every problem in every file is collected and reported at once as ``file:line:col: message``
+The rule set a screening uses (packs with lists, areas, groups and the matcher) is assembled in
+:mod:`collabguard.ruleset`. Every problem in every file is collected and reported at once as ``file:line:col: message``
 (cfn-lint style), so a rule author fixes a file in one pass.
 """
 
@@ -8,27 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import string
-from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from collabguard.areas.taxonomy import AreaCatalog, load_catalog
-from collabguard.errors import CollabguardError, RuleFileError
+from collabguard.errors import CollabguardError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, load_yaml
-from collabguard.lists import ListSet, load_lists
-from collabguard.matching.matcher import Matcher
 from collabguard.models.proposal import Proposal
-from collabguard.models.report import ListVersion, PackVersion, PolicyVersion, Versions
 from collabguard.rules.conditions import NATIONALITY_PREDICATES, Node, parse, uses
-from collabguard.rules.groups import CountryGroup, load_groups
-from collabguard.rules.policy import apply_groups, load_own_lists, policy_pack_info, policy_version, read_policy
+from collabguard.rules.policy import policy_pack_info
 from collabguard.rules.schema import PackFile, PackInfo, Rule
-from collabguard.version import __version__
 
 NON_PACK_FILES = {"groups.yaml"}
 EXAMPLE_KEYS = {"case", "blocking", "confirmed", "asks"}
@@ -50,58 +43,6 @@ class LoadedPack:
     sha256: str
     doc: YamlDocument
     example_base: dict[str, Any]
-
-
-@dataclass
-class RuleSet:
-    """Everything a screening needs, loaded and validated once."""
-
-    root: Path
-    packs: list[LoadedPack]
-    lists: ListSet
-    catalog: AreaCatalog
-    groups: dict[str, CountryGroup]
-    policy: PolicyVersion | None = None
-    policy_path: Path | None = None
-
-    @cached_property
-    def matcher(self) -> Matcher:
-        return Matcher(self.lists)
-
-    @cached_property
-    def entity_keys(self) -> set[tuple[str, str]]:
-        """(list id, entity id) of every entry in use."""
-        return {(e.list_id, e.entity_id) for e in self.lists.entities}
-
-    @cached_property
-    def entry_counts(self) -> dict[str, int]:
-        return dict(Counter(e.list_id for e in self.lists.entities))
-
-    @cached_property
-    def taxonomy_labels(self) -> list[str]:
-        return [f"{t.id} ({t.title}, {t.version})" for t in self.catalog.taxonomies.values()]
-
-    @cached_property
-    def versions(self) -> Versions:
-        """Tool, packs, lists, taxonomies (with sha256) and matcher settings: computed once."""
-        taxonomies = []
-        for path in sorted((self.root / "areas").glob("*.yaml")):
-            version = next((t.version for t in self.catalog.taxonomies.values() if t.id == path.stem), "")
-            taxonomies.append(PackVersion(id=path.stem, version=version, sha256=hashlib.sha256(path.read_bytes()).hexdigest()))
-        return Versions(
-            tool=__version__,
-            packs=[PackVersion(id=p.info.id, version=p.info.version, sha256=p.sha256) for p in self.packs],
-            lists=[ListVersion(id=i.id, edition=i.edition, sha256=i.sha256) for i in self.lists.lists.values()],
-            taxonomies=taxonomies,
-            matcher=self.matcher.config,
-            policy=self.policy,
-        )
-
-    def pack(self, pack_id: str) -> LoadedPack:
-        for p in self.packs:
-            if p.info.id == pack_id:
-                return p
-        raise KeyError(pack_id)
 
 
 def deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -191,7 +132,7 @@ def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, exam
     return LoadedRule(rule, node, pack)
 
 
-def _load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen_ids: dict[str, str]) -> LoadedPack | None:
+def load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen_ids: dict[str, str]) -> LoadedPack | None:
     try:
         doc = load_yaml(path, "rule pack")
     except CollabguardError as exc:
@@ -220,62 +161,7 @@ def _load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen
     return LoadedPack(pack, rules, path, digest, doc, example_base)
 
 
-def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | None = None) -> RuleSet:
-    """Load ``root`` (lists/, areas/, groups.yaml and every pack) or only the given pack files, with
-    an institution's ``policy`` file on top (see :mod:`collabguard.rules.policy`)."""
-    if not root.is_dir():
-        raise CollabguardError(f"{root}: rules folder not found")
-    problems: list[str] = []
-    lists = catalog = None
-    groups: dict[str, CountryGroup] = {}
-    try:
-        lists = load_lists(root / "lists")
-    except RuleFileError as exc:
-        problems += exc.problems
-    try:
-        catalog = load_catalog(root / "areas")
-    except RuleFileError as exc:
-        problems += exc.problems
-    try:
-        groups = load_groups(root / "groups.yaml")
-    except RuleFileError as exc:
-        problems += exc.problems
-    if problems or lists is None or catalog is None:
-        raise RuleFileError(problems)
-    overlay = read_policy(policy) if policy is not None else None
-    changes: list[str] = []
-    if overlay is not None:
-        pol, pdoc = overlay
-        groups, group_changes = apply_groups(pol, pdoc, groups, problems)
-        own, list_changes = load_own_lists(pol, pdoc, policy.parent, set(lists.lists), problems)  # type: ignore[union-attr]
-        if own is not None:
-            lists = ListSet(lists={**lists.lists, **own.lists}, entities=lists.entities + own.entities,
-                            not_covered=lists.not_covered, retrieved=lists.retrieved)
-        changes += group_changes + list_changes
-    known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}
-    files = packs if packs is not None else sorted(p for p in root.glob("*.yaml") if p.name not in NON_PACK_FILES)
-    if not files:
-        raise RuleFileError([f"{root}: no rule packs (*.yaml) found"])
-    loaded: list[LoadedPack] = []
-    seen_ids: dict[str, str] = {}
-    seen_packs: dict[str, Path] = {}
-    for path in files:
-        pack = _load_pack(path, known, problems, seen_ids)
-        if pack is None:
-            continue
-        if pack.info.id in seen_packs:
-            problems.append(f"{pack.doc.where(('pack', 'id'))}: duplicate pack id {pack.info.id!r} (also {seen_packs[pack.info.id]})")
-        seen_packs[pack.info.id] = path
-        loaded.append(pack)
-    if overlay is not None:
-        changes += _overlay_rules(overlay[0], overlay[1], policy, loaded, known, problems, seen_ids, seen_packs)  # type: ignore[arg-type]
-    if problems:
-        raise RuleFileError(problems)
-    version = policy_version(overlay[0], policy, changes) if overlay is not None and policy is not None else None
-    return RuleSet(root, loaded, lists, catalog, groups, version, policy.resolve() if policy is not None else None)
-
-
-def _overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedPack], known: dict[str, Any],
+def overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedPack], known: dict[str, Any],
                    problems: list[str], seen_ids: dict[str, str], seen_packs: dict[str, Path]) -> list[str]:
     """The policy's own rules (a pack that always applies), then its severity changes and disabled
     rules, in place; the changes in words."""

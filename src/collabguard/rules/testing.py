@@ -17,7 +17,8 @@ from typing import Any
 from collabguard.engine.screen import screen
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
-from collabguard.rules.loader import LoadedPack, LoadedRule, RuleSet, example_data
+from collabguard.rules.loader import LoadedPack, LoadedRule, example_data
+from collabguard.ruleset import RuleSet
 
 
 @dataclass(frozen=True)

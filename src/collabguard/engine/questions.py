@@ -1,0 +1,18 @@
+"""Checklist question ids: stable across screenings, so an answer finds its question again."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def question_id(reason: str, text: str, rule_id: str, target: dict[str, str] | None) -> str:
+    """A stable id for a checklist question, from what it is about rather than its wording (which
+    shows evidence that answers change): the match or area to confirm, the missing field, or the
+    rule that asks."""
+    if target:
+        basis = "|".join(f"{k}={target[k]}" for k in sorted(target))
+    elif reason == "judgement":
+        basis = rule_id
+    else:
+        basis = text
+    return "Q-" + hashlib.sha1(f"{reason}|{basis}".encode()).hexdigest()[:10]
