@@ -14,6 +14,7 @@ The CLI commands and the HTTP routes are thin shells over these methods: parse, 
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -235,7 +236,11 @@ class Screener:
                 loaded = load_exports(paths, columns)
             except InputError as exc:  # an export given by content is named as given, not by its temporary path
                 raise InputError(_export_files.plain(str(exc), exports, paths)) from None
-        return compute_stats(loaded, options or StatsOptions(), self.ruleset.matcher if listed else None)
+            stats = compute_stats(loaded, options or StatsOptions(), self.ruleset.matcher if listed else None)
+            if any(isinstance(x, PublicationExport) for x in exports):
+                text = _export_files.plain(stats.model_dump_json(), exports, paths, in_json=True)
+                stats = CollaborationStats.model_validate_json(text)
+        return stats
 
     def context(self, proposal: ProposalInput, exports: Publications, **options: Any) -> CollaborationStats:
         """Co-publication figures for a proposal's partners and their countries. Shares are of the
@@ -311,8 +316,8 @@ class _export_files:
             if isinstance(item, PublicationExport):
                 if self.tmp is None:
                     self.tmp = tempfile.TemporaryDirectory(prefix="collabguard-")
-                name = Path(item.filename).name or f"export-{i + 1}"
-                path = Path(self.tmp.name) / f"{i + 1}-{name}"
+                # the file is named by position (a given name may hold anything); messages show the given name
+                path = Path(self.tmp.name) / f"export-{i + 1}.txt"
                 path.write_text(item.content, encoding="utf-8")
                 paths.append(path)
             else:
@@ -320,11 +325,13 @@ class _export_files:
         return paths
 
     @staticmethod
-    def plain(message: str, exports: Publications, paths: list[Path]) -> str:
+    def plain(text: str, exports: Publications, paths: list[Path], in_json: bool = False) -> str:
+        """``text`` (a message, or JSON text) with each temporary path replaced by the export's given name."""
         for item, path in zip(exports, paths, strict=True):
             if isinstance(item, PublicationExport):
-                message = message.replace(str(path), item.filename)
-        return message
+                name = json.dumps(item.filename, ensure_ascii=False)[1:-1] if in_json else item.filename
+                text = text.replace(str(path), name)
+        return text
 
     def __exit__(self, *_: object) -> None:
         if self.tmp is not None:

@@ -40,16 +40,35 @@ def _str_list(value: Any) -> Any:
     return value
 
 
-Country = Annotated[str, BeforeValidator(_text), AfterValidator(_country)]
-Text = Annotated[str, BeforeValidator(_text)]
-TextList = Annotated[list[Text], BeforeValidator(_str_list)]
+def _day(value: Any) -> Any:
+    # a number is not a date (pydantic would read 1700000000 as a Unix time)
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day)]
+# the JSON Schema states what the reader accepts: a number where text is meant, "a; b" for a list
+Country = Annotated[str, BeforeValidator(_text, json_schema_input_type=str | int), AfterValidator(_country)]
+Text = Annotated[str, BeforeValidator(_text, json_schema_input_type=str | int | float)]
+TextList = Annotated[list[Text], BeforeValidator(_str_list, json_schema_input_type=list[str | int | float] | str | None)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Institution(_Model):
+class _OrName(_Model):
+    """A model that may also be written as its name alone (``"NTNU"`` for ``{name: NTNU}``); the
+    JSON Schema says so, so that the published contract accepts what the reader accepts."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        return {"anyOf": [{"type": "string", "minLength": 1, "description": "the name alone"}, schema]}
+
+
+class Institution(_OrName):
     """An organisation with its country (home institution, affiliation, appointment)."""
 
     name: Text = Field(min_length=1)
@@ -93,12 +112,12 @@ CATEGORIES: dict[str, str] = {
 }
 
 
-class TalentProgramme(_Model):
+class TalentProgramme(_OrName):
     """A talent or recruitment programme a person declares, with when the participation ran."""
 
     name: Text = Field(min_length=1)
-    start: date | None = None
-    end: date | None = Field(default=None, description="when the participation ended (or ends); none: it continues")
+    start: Day | None = None
+    end: Day | None = Field(default=None, description="when the participation ended (or ends); none: it continues")
     status: Literal["current", "ended"] | None = Field(
         default=None, description="current or ended; when left out, read from `end` (no end date: current)")
 
@@ -137,7 +156,8 @@ class Person(_Model):
     )
     affiliations: list[Institution] = Field(default_factory=list)
     appointments: list[Institution] = Field(default_factory=list)
-    talent_programmes: Annotated[list[TalentProgramme], BeforeValidator(_programmes)] = Field(default_factory=list)
+    talent_programmes: Annotated[list[TalentProgramme], BeforeValidator(
+        _programmes, json_schema_input_type=list[TalentProgramme] | str | None)] = Field(default_factory=list)
 
 
 class Funding(_Model):
@@ -197,7 +217,7 @@ class Proposal(_Model):
     data: DataHandling = Field(default_factory=DataHandling)
     agreement: Agreement = Field(default_factory=Agreement)
     travel: list[Country] = Field(default_factory=list)
-    start_date: date | None = None
+    start_date: Day | None = None
     duration_months: int | None = Field(default=None, ge=0, le=600)
     frameworks: TextList = Field(default_factory=list)
     strac: Strac = Field(default_factory=Strac)

@@ -28,7 +28,7 @@ class PublicationExport(_In):
     """A publication export given by content (over HTTP): the format is read from the content."""
 
     filename: str = Field(min_length=1, max_length=255, description="the file's name, for messages")
-    content: str = Field(description="the export as text: WoS, Scopus, OpenAlex or a plain CSV")
+    content: str = Field(min_length=1, description="the export as text: WoS, Scopus, OpenAlex or a plain CSV")
 
 
 class ScreenOptions(_In):

@@ -33,10 +33,12 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPBearer
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from collabguard.errors import CollabguardError
+from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.limits import DEFAULTS, limit
 from collabguard.models.report import Report
 from collabguard.models.usecases import (
@@ -165,7 +167,7 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     bearer = HTTPBearer(auto_error=False, description="the API token (COLLABGUARD_API_TOKEN), when the service sets one")
     secured = [Depends(bearer)]  # documents the scheme; the check itself is the middleware's, before the body is read
     _docs(app)
-    install_openapi(app)
+    install_openapi(app, lists=sorted(screener.ruleset.lists.lists), taxonomies=list(screener.ruleset.catalog.taxonomies))
 
     @app.exception_handler(CollabguardError)
     async def _input_error(_: Request, exc: CollabguardError) -> JSONResponse:
@@ -183,7 +185,10 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+        if exc.status_code == 400:  # a body FastAPI could not parse (not UTF-8, not JSON): an input error like the others
+            return JSONResponse({"error": "the body is not valid JSON (send UTF-8 JSON with content-type application/json)"},
+                                status_code=422)
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:
@@ -204,7 +209,11 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
         answers to an earlier report's checklist (closing the case), publication exports and options."""
         body = await _json_body(request)
         if isinstance(body, dict) and isinstance(body.get("proposal"), dict):
-            envelope = ScreenRequest.model_validate(body)
+            try:
+                envelope = ScreenRequest.model_validate(body)
+            except ValidationError as exc:  # one line naming the field, as for every other input error
+                first = exc.errors()[0]
+                raise CollabguardError(f"{field_path(tuple(first['loc']))}: {error_message(first)}") from None
             report = screener.screen(envelope.proposal, answers=envelope.answers, publications=envelope.publications,
                                      redact=envelope.options.redact, lang=envelope.options.lang, today=envelope.options.today)
         elif isinstance(body, dict):

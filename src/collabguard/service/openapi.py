@@ -17,8 +17,9 @@ def proposal_body_schema() -> dict[str, Any]:
                 {"$ref": REF.format(model="ScreenRequest")}, {"$ref": REF.format(model="Proposal")}]}}}}
 
 
-def install(app: FastAPI) -> None:
-    """Add the Proposal and ScreenRequest schemas (with the models they use) to the document."""
+def install(app: FastAPI, lists: list[str], taxonomies: list[str]) -> None:
+    """Add the Proposal and ScreenRequest schemas (with the models they use) to the document, and
+    the ids of the lists and taxonomies this service has loaded as enumerations."""
     from collabguard.models.proposal import Proposal
     from collabguard.models.usecases import ScreenRequest
 
@@ -35,6 +36,8 @@ def install(app: FastAPI) -> None:
         # the envelope's proposal is a proposal (read by collabguard's loader, whose errors name the field)
         schemas["ScreenRequest"]["properties"]["proposal"] = {"$ref": REF.format(model="Proposal"),
                                                               "description": "the proposal to screen"}
+        schemas["MatchRequest"]["properties"]["lists"]["items"] = {"type": "string", "enum": lists}
+        schemas["AreasRequest"]["properties"]["taxonomies"]["items"] = {"type": "string", "enum": taxonomies}
         app.openapi_schema = doc
         return doc
 
