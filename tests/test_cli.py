@@ -201,3 +201,37 @@ def test_debug_mode_still_exits_3_on_internal_errors(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(Screener, "screen", boom)
     monkeypatch.setenv("COLLABGUARD_DEBUG", "1")
     assert runner.invoke(app, ["screen", str(EXAMPLES / "european-project.yaml")]).exit_code == 3
+
+
+def test_version_and_completion_are_offered() -> None:
+    from collabguard.version import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"collabguard {__version__}"
+    assert "--install-completion" in runner.invoke(app, ["--help"]).output
+
+
+def test_the_policy_variable_is_honoured_like_the_option(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    example = str(EXAMPLES / "innocent-lookalike.yaml")
+    plain = json.loads(runner.invoke(app, ["screen", example, "-f", "json"]).stdout)
+    monkeypatch.setenv("COLLABGUARD_POLICY", str(EXAMPLES / "office" / "policy.yaml"))
+    from_env = json.loads(runner.invoke(app, ["screen", example, "-f", "json"]).stdout)
+    assert plain["recommendation"] == "proceed" and plain["versions"]["policy"] is None
+    assert from_env["recommendation"] == "needs_review" and from_env["versions"]["policy"]["id"]
+    out = tmp_path / "out.csv"
+    assert runner.invoke(app, ["batch", str(EXAMPLES / "batch.csv"), "-o", str(out), "-q"]).exit_code in (0, 2)
+    import pandas as pd
+
+    assert (tmp_path / "out.csv").exists() and len(pd.read_csv(out)) > 0
+
+
+@pytest.mark.parametrize("command", [["lists", "show"], ["screen", "examples/horizon-consortium.yaml"],
+                                     ["areas", "quantum sensing and hypersonic glide vehicles"]])
+def test_a_closed_pipe_ends_quietly(command: list[str]) -> None:
+    import subprocess
+    import sys
+
+    shell = f"{sys.executable} -m collabguard {' '.join(repr(c) for c in command)} | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 0, done.stderr

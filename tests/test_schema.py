@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collabguard.report.schema import report_schema_text
+import pytest
+
+from collabguard.report.schema import CONTRACTS, FILES, contract_text
 from tests.conftest import REPO
 
 
-def test_published_schema_is_current() -> None:
-    published = (REPO / "schemas" / "report.schema.json").read_text()
-    assert published == report_schema_text(), "run: collabguard schema -o schemas/report.schema.json"
+@pytest.mark.parametrize("kind", CONTRACTS)
+def test_published_contract_is_current(kind: str) -> None:
+    published = (REPO / "schemas" / FILES[kind]).read_text(encoding="utf-8")  # type: ignore[index]
+    assert published == contract_text(kind), f"run: collabguard schema {kind} -o schemas/{FILES[kind]}"  # type: ignore[arg-type,index]

@@ -42,6 +42,8 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (`| head`): nothing is wrong, stop quietly
+            _closed_pipe()
         except RuleFileError as exc:
             for problem in exc.problems:
                 typer.echo(f"error: {problem}", err=True)
@@ -65,6 +67,24 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _closed_pipe() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python would complain again when it flushes at exit
+    raise typer.Exit(EXIT_OK)
+
+
+def terminal_console() -> Any:
+    """A rich console for standard output that ends quietly (exit 0) when the reader goes away."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            _closed_pipe()
+
+    return _Console(highlight=False, soft_wrap=False)
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Write to stdout, or atomically to ``output``; a closed pipe (``| head``) ends quietly."""
     if output is None:
@@ -72,9 +92,7 @@ def write_output(text: str, output: Path | None) -> None:
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # Python would complain again when it flushes at exit
-            raise typer.Exit(EXIT_OK) from None
+            _closed_pipe()
         return
     from collabguard.io.atomic import write_text
 

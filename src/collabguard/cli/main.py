@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from collabguard.cli.common import EXIT_FINDINGS, handle_errors, write_output
+from collabguard.cli.common import EXIT_FINDINGS, handle_errors, terminal_console, write_output
 from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.batch_cmd import batch as batch_cmd
 from collabguard.cli.serve_cmd import serve as serve_cmd
@@ -99,7 +99,7 @@ def screen(
         from collabguard.report.terminal import render_terminal
 
         if output is None:
-            render_terminal(report, Console(highlight=False, soft_wrap=False))
+            render_terminal(report, terminal_console())
             text = ""
         else:
             buf = io.StringIO()
@@ -115,13 +115,22 @@ def screen(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+class ContractKind(str, Enum):
+    report = "report"
+    proposal = "proposal"
+    answers = "answers"
+    openapi = "openapi"
+
+
 @app.command()
 @handle_errors
-def schema(output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file.")) -> None:
-    """Print the JSON Schema of the screening report (the integration contract)."""
-    from collabguard.report.schema import report_schema_text
+def schema(kind: ContractKind = typer.Argument(ContractKind.report, help="report, proposal, answers (JSON Schema) or openapi."),
+           output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file.")) -> None:
+    """Print a published contract: the JSON Schema of the report, the proposal or the answers file, or
+    the OpenAPI document of the HTTP service (the files in schemas/)."""
+    from collabguard.report.schema import contract_text
 
-    write_output(report_schema_text(), output)
+    write_output(contract_text(kind.value), output)
 
 
 def run() -> None:
