@@ -19,7 +19,8 @@ from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 ROWS = 2000
-ROWS_IN_EXAMPLE = sum(1 for _ in open(EXAMPLES / "batch.csv", encoding="utf-8-sig")) - 1
+with open(EXAMPLES / "batch.csv", encoding="utf-8-sig") as _fh:
+    ROWS_IN_EXAMPLE = sum(1 for _ in _fh) - 1
 
 
 def _big_batch(tmp_path: Path) -> Path:
@@ -77,8 +78,8 @@ def test_resume_refuses_a_changed_input_and_a_missing_journal(tmp_path: Path) ->
     result = runner.invoke(app, ["batch", str(source), "-o", str(out), "--resume", "-q"])
     assert result.exit_code == 2 and "no interrupted run to resume" in result.output
     journal = tmp_path / "out.csv.partial.jsonl"
-    from collabguard.ruleset import get_ruleset
     from collabguard.batch.journal import Journal, digest_input, settings
+    from collabguard.ruleset import get_ruleset
 
     header = settings(digest_input(source), get_ruleset().versions.model_dump(mode="json"), 5, None,
                       "lang=en redact=False reports=False")
@@ -89,8 +90,8 @@ def test_resume_refuses_a_changed_input_and_a_missing_journal(tmp_path: Path) ->
 
 
 def test_resume_refuses_a_changed_column_mapping(tmp_path: Path) -> None:
-    from collabguard.ruleset import get_ruleset
     from collabguard.batch.journal import Journal, digest_input, settings
+    from collabguard.ruleset import get_ruleset
 
     source = tmp_path / "b.csv"
     source.write_bytes((EXAMPLES / "batch.csv").read_bytes())

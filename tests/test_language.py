@@ -6,9 +6,9 @@ import string
 
 from typer.testing import CliRunner
 
+from collabguard.cli.main import app
 from collabguard.ruleset import get_ruleset
 from collabguard.screener import Screener
-from collabguard.cli.main import app
 from tests.conftest import EXAMPLES, TODAY
 
 runner = CliRunner()

@@ -61,7 +61,7 @@ def test_an_edited_list_file_is_refused(tmp_path: Path) -> None:
     shutil.copytree(RULES / "lists", folder)
     with open(folder / "ca-nro.csv", "a", encoding="utf-8") as fh:
         fh.write("ca-nro-invented,Invented University,,,,CN,x,,,https://example.org,2026-01-01\n")
-    with pytest.raises(RuleFileError, match="sha256 .* does not match"):
+    with pytest.raises(RuleFileError, match=r"sha256 .* does not match"):
         load_lists(folder)
 
 

@@ -101,8 +101,8 @@ def test_lists_show_reports_editions_and_gaps() -> None:
 
 
 def test_many_names_give_the_same_results_in_one_or_two_processes_and_repeats_are_matched_once(tmp_path: Path) -> None:
-    from collabguard.ruleset import get_ruleset
     from collabguard.matching.batch import MIN_PARALLEL, NameRow, match_rows
+    from collabguard.ruleset import get_ruleset
 
     with open(Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "devset.csv", encoding="utf-8") as fh:
         queries = list(dict.fromkeys((r["query"], r["country"] or None) for r in csv.DictReader(fh)))[: MIN_PARALLEL + 100]

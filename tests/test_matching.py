@@ -1,4 +1,4 @@
-"""Matcher v1 on real names: listed institutions are found; innocent look-alikes are never 'match'."""
+"""The matcher (collabguard-v3) on real names: listed institutions are found; innocent look-alikes are never 'match'."""
 
 from __future__ import annotations
 

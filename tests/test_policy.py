@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from collabguard.screener import Screener
 from collabguard.cli.main import app
 from collabguard.errors import RuleFileError
 from collabguard.ruleset import load_ruleset
+from collabguard.screener import Screener
 from tests.conftest import EXAMPLES, RULES, TODAY
 
 POLICY = EXAMPLES / "office" / "policy.yaml"

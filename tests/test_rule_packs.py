@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.ruleset import RuleSet, load_ruleset
 from collabguard.rules.testing import run_case
+from collabguard.ruleset import RuleSet, load_ruleset
 from tests.conftest import RULES, TODAY
 
 

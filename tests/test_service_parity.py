@@ -17,8 +17,11 @@ from typer.testing import CliRunner
 from collabguard.cli.main import app
 from collabguard.models.usecases import PublicationExport
 from collabguard.screener import Screener
+from tests import test_service
 from tests.conftest import EXAMPLES, RULES
-from tests.test_service import AUTH, server  # noqa: F401 - the live service fixture
+from tests.test_service import AUTH
+
+server = test_service.server  # the live service fixture (module scope: one service for this module)
 
 runner = CliRunner()
 EXAMPLE = EXAMPLES / "listed-partner-sensitive-area.yaml"
@@ -99,7 +102,7 @@ def test_match_over_http_is_the_cli_match(server: str, tmp_path: Path) -> None:
                       {"name": "University of Oslo", "country": "NO"}]}
     over_http = _post(server, "/v1/match", body).json()["results"]
     assert [{k: v for k, v in r.items() if k != "row"} for r in over_http] == json.loads(cli.stdout)
-    assert [r["decision"] for r in over_http][0] == "match" and over_http[2]["decision"] == "none"
+    assert over_http[0]["decision"] == "match" and over_http[2]["decision"] == "none"
     only = _post(server, "/v1/match", {"names": ["Harbin Engineering University"], "lists": ["ca-nro"]}).json()
     assert {x["list"] for x in only["results"][0]["results"]} == {"ca-nro"}
     unknown = _post(server, "/v1/match", {"names": ["X"], "lists": ["nope"]})

@@ -31,6 +31,7 @@ file is an error (file:line:col), never ignored. "Today" is passed in, so expiry
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -54,9 +55,9 @@ class Decision(BaseModel):
     entity_id: str = Field(min_length=1)
     list_edition: str | None = None
     reviewer: str = Field(min_length=1)
-    date: date
+    date: datetime.date  # qualified: the field's name shadows the type in the class body
     reason: str = Field(min_length=3)
-    expires: date
+    expires: datetime.date
     ticket: str | None = None
 
     def key(self) -> tuple[str, str, str, str]:

@@ -18,6 +18,7 @@ from collabguard.errors import CollabguardError, InputError, RuleFileError
 from collabguard.lists import ListSet, load_lists
 from collabguard.matching.matcher import Matcher
 from collabguard.models.report import ListVersion, PackVersion, PolicyVersion, Versions
+from collabguard.rules.conditions import Known
 from collabguard.rules.groups import CountryGroup, load_groups
 from collabguard.rules.loader import NON_PACK_FILES, LoadedPack, load_pack, overlay_rules
 from collabguard.rules.policy import apply_groups, load_own_lists, policy_version, read_policy
@@ -120,15 +121,15 @@ def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | Non
         raise RuleFileError(problems)
     overlay = read_policy(policy) if policy is not None else None
     changes: list[str] = []
-    if overlay is not None:
+    if overlay is not None and policy is not None:
         pol, pdoc = overlay
         groups, group_changes = apply_groups(pol, pdoc, groups, problems)
-        own, list_changes = load_own_lists(pol, pdoc, policy.parent, set(lists.lists), problems)  # type: ignore[union-attr]
+        own, list_changes = load_own_lists(pol, pdoc, policy.parent, set(lists.lists), problems)
         if own is not None:
             lists = ListSet(lists={**lists.lists, **own.lists}, entities=lists.entities + own.entities,
                             not_covered=lists.not_covered, retrieved=lists.retrieved)
         changes += group_changes + list_changes
-    known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}
+    known: Known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}
     files = packs if packs is not None else sorted(p for p in root.glob("*.yaml") if p.name not in NON_PACK_FILES)
     if not files:
         raise RuleFileError([f"{root}: no rule packs (*.yaml) found"])
@@ -143,8 +144,8 @@ def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | Non
             problems.append(f"{pack.doc.where(('pack', 'id'))}: duplicate pack id {pack.info.id!r} (also {seen_packs[pack.info.id]})")
         seen_packs[pack.info.id] = path
         loaded.append(pack)
-    if overlay is not None:
-        changes += overlay_rules(overlay[0], overlay[1], policy, loaded, known, problems, seen_ids, seen_packs)  # type: ignore[arg-type]
+    if overlay is not None and policy is not None:
+        changes += overlay_rules(overlay[0], overlay[1], policy, loaded, known, problems, seen_ids, seen_packs)
     if problems:
         raise RuleFileError(problems)
     version = policy_version(overlay[0], policy, changes) if overlay is not None and policy is not None else None

@@ -44,7 +44,10 @@ from collabguard.models.usecases import (
 from collabguard.ruleset import RuleSet, default_policy, get_ruleset
 
 if TYPE_CHECKING:
+    from collabguard.batch.job import BatchOutcome
+    from collabguard.bibliometrics.indicators import StatsOptions
     from collabguard.lists.model import ListSet
+    from collabguard.matching.batch import NameRow
     from collabguard.matching.matcher import Matcher
 
 ProposalInput = Proposal | dict[str, Any] | Path | str
@@ -158,7 +161,7 @@ class Screener:
             except Exception as exc:  # noqa: BLE001 - one bad item must not end the run
                 yield ScreenResult(index=i, status="error", error=f"internal error ({type(exc).__name__}); please report it")
 
-    def run_batch(self, input_path: Path, output: Path, **options: Any) -> Any:
+    def run_batch(self, input_path: Path, output: Path, **options: Any) -> BatchOutcome:
         """Screen every row of a spreadsheet, JSON Lines file or folder into ``output`` (one row per
         input row), resumable; see :func:`collabguard.batch.job.run_batch_file` for the options."""
         from collabguard.batch.job import run_batch_file
@@ -184,8 +187,8 @@ class Screener:
 
         return Matcher(load_lists((self.rules or default_rules_dir()) / "lists"))
 
-    def match_names(self, names: Iterable[NameQuery | str], lists: Sequence[str | Path] = (), kind: str = "organisation",
-                    explain: bool = True, jobs: int = 1) -> list[NameMatch]:
+    def match_names(self, names: Iterable[NameQuery | NameRow | str], lists: Sequence[str | Path] = (),
+                    kind: str = "organisation", explain: bool = True, jobs: int = 1) -> list[NameMatch]:
         """Each name against the lists: one result per name, in order. ``lists``: only these (shipped
         list ids, or list CSV files in collabguard's list schema); default: every list in use."""
         from collabguard.matching.batch import match_rows, name_rows
@@ -223,7 +226,7 @@ class Screener:
         notes = list(dict.fromkeys(note for t in texts.values() if (note := not_english(t))))
         return AreasResult(areas=[area_finding(h) for h in hits], notes=notes)
 
-    def statistics(self, exports: Publications, options: Any = None, *, listed: bool = False,
+    def statistics(self, exports: Publications, options: StatsOptions | None = None, *, listed: bool = False,
                    columns: dict[str, str] | None = None) -> CollaborationStats:
         """Co-publication figures from publication exports; ``options``: a
         :class:`~collabguard.bibliometrics.indicators.StatsOptions`; ``listed``: also count

@@ -50,9 +50,9 @@ def detect_codes(texts: Mapping[str, str], codes: list[str], catalog: AreaCatalo
     for field, text in sources:
         if (_MAYBE_DECLARED if field == DECLARED else _MAYBE).search(text) is None:
             continue
-        for pattern, area in _entries(field):
+        for pattern, area_template in _entries(field):
             for m in pattern.finditer(text):
-                area_id = area.format(m.group(1))
+                area_id = area_template.format(m.group(1))
                 if area_id in catalog.areas:
                     found.setdefault(area_id, []).append(
                         TermEvidence(term=m.group(0), field=field, start=m.start(), end=m.end(), text=m.group(0)))

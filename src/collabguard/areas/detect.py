@@ -8,7 +8,7 @@ Fields
     ``"; "``), ``"abstract"``, and optionally ``"fields"`` (the declared research fields). Any other
     field name is searched too and treated like the abstract.
 
-Matching (one compiled pattern per distinct term, built once per catalog object and cached)
+Matching (one pattern per distinct term, per catalog object; compiled when first tried, then cached)
     - case-insensitive, whole words/phrases only: a term must not be preceded or followed by a letter
       or digit, so punctuation around it does not matter ("(quantum sensing)", "quantum-sensing,");
     - the words of a term may be separated by spaces, hyphens or nothing: "machine learning" matches
@@ -54,9 +54,9 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -80,7 +80,7 @@ class TermEvidence(BaseModel):
     start: int = Field(ge=0, description="character offset of the match in that field's text")
     end: int = Field(ge=0, description="character offset just after the match")
     text: str = Field(description="the matched text exactly as written in the proposal")
-    gap: bool = Field(False, description="the words of the term were found with other words between them")
+    gap: bool = Field(default=False, description="the words of the term were found with other words between them")
 
 
 class AreaHit(BaseModel):
@@ -142,6 +142,10 @@ def _word_pattern(word: str, spelling: bool) -> str:
 
 def term_pattern(term: str) -> re.Pattern[str]:
     """The compiled pattern for one taxonomy term (rules in the module docstring)."""
+    return re.compile(_term_source(term))
+
+
+def _term_source(term: str) -> str:
     words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
     if not words:
         raise ValueError(f"empty term {term!r}")
@@ -149,14 +153,14 @@ def term_pattern(term: str) -> re.Pattern[str]:
     if acronym:
         words = [w.upper() for w in words]
         body = _SEP.join(_word_pattern(w, spelling=False) for w in words)
-        return re.compile(f"{_BEFORE}{body}(?:e?s)?{_AFTER}")  # plural "s" in lower case only: UAVs, not AIS
+        return f"{_BEFORE}{body}(?:e?s)?{_AFTER}"  # plural "s" in lower case only: UAVs, not AIS
     last = words[-1]
     if len(last) > 2 and last[-1] in "yY" and last[-2].isalpha() and last[-2].lower() not in "aeiou":
         tail = _word_pattern(last[:-1], spelling=True) + "(?:y|ies)"
     else:
         tail = _word_pattern(last, spelling=True) + "(?:e?s)?"
     body = _SEP.join([*(_word_pattern(w, spelling=True) for w in words[:-1]), tail])
-    return re.compile(f"{_BEFORE}(?i:{body}){_AFTER}")
+    return f"{_BEFORE}(?i:{body}){_AFTER}"
 
 
 # up to three other words, none of them a small word that starts another phrase ("for", "and" …)
@@ -167,11 +171,16 @@ _GAP = ("(?:[\\s\\-\u2010\u2011\u2012\u2013]+(?!(?:for|of|and|or|in|to|with|by|o
 def gapped_pattern(term: str) -> re.Pattern[str] | None:
     """The words of a multi-word term with up to three other words between them ("quantum-enhanced
     magnetic field sensing" for "quantum sensing"); None for one-word terms and acronyms."""
+    source = _gapped_source(term)
+    return re.compile(source) if source is not None else None
+
+
+def _gapped_source(term: str) -> str | None:
     words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
     if len(words) < 2 or _is_acronym(term):
         return None
     body = f"(?:{_SEP}|{_GAP})".join(_word_pattern(w, spelling=True) for w in words)
-    return re.compile(f"{_BEFORE}(?i:{body}(?:e?s)?){_AFTER}")
+    return f"{_BEFORE}(?i:{body}(?:e?s)?){_AFTER}"
 
 
 def _needle(term: str) -> str:
@@ -189,9 +198,20 @@ def _needle(term: str) -> str:
 @dataclass(frozen=True)
 class _CompiledTerm:
     term: str  # first spelling seen; all areas listed share the same pattern
-    pattern: re.Pattern[str]
+    source: str  # the pattern's text
     areas: tuple[tuple[str, str], ...]  # (area id, the term as written in that area)
-    gapped: re.Pattern[str] | None = None  # the same words with a few others between them
+    gapped_source: str | None = None
+
+    # Compiled when first tried: a screening tries a handful of the catalog's ~1,250 patterns (~700
+    # terms, most also gapped), and compiling them all took a quarter of a second of every start.
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    @cached_property
+    def gapped(self) -> re.Pattern[str] | None:
+        """The same words with a few others between them."""
+        return re.compile(self.gapped_source) if self.gapped_source is not None else None
 
 
 # id(catalog) -> (weak reference to the catalog, its compiled terms); an entry is removed when its
@@ -200,22 +220,20 @@ _COMPILED: dict[int, tuple[weakref.ref[AreaCatalog], tuple[_CompiledTerm, ...]]]
 
 
 def compile_terms(catalog: AreaCatalog) -> tuple[_CompiledTerm, ...]:
-    """Compile every distinct term of the catalog once; cached per catalog object."""
+    """Every distinct term of the catalog, once (its patterns are compiled when first used); cached
+    per catalog object."""
     cached = _COMPILED.get(id(catalog))
     if cached is not None and cached[0]() is catalog:
         return cached[1]
-    by_pattern: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    first_term: dict[tuple[str, int], str] = {}
-    patterns: dict[tuple[str, int], re.Pattern[str]] = {}
+    by_pattern: dict[str, list[tuple[str, str]]] = {}
+    first_term: dict[str, str] = {}
     for area in catalog.areas.values():
         for term in area.terms:
-            pattern = term_pattern(term)
-            key = (pattern.pattern, pattern.flags)
-            patterns.setdefault(key, pattern)
+            key = _term_source(term)
             first_term.setdefault(key, term)
             by_pattern.setdefault(key, []).append((area.id, term))
     compiled = tuple(
-        _CompiledTerm(first_term[key], patterns[key], tuple(owners), gapped_pattern(first_term[key]))
+        _CompiledTerm(first_term[key], key, tuple(owners), _gapped_source(first_term[key]))
         for key, owners in by_pattern.items()
     )
     _COMPILED[id(catalog)] = (weakref.ref(catalog), compiled)
@@ -357,7 +375,7 @@ def _scan_field(text: str, field: str, index: dict[str, tuple[_IndexedTerm, ...]
             if positions is None:
                 positions = _starts(lowered, word)
             seen = tried.setdefault(id(ct), set())
-            gapped = ct.gapped is not None and not it.last_words.isdisjoint(words)
+            gapped = ct.gapped_source is not None and not it.last_words.isdisjoint(words)
             for pos in positions:
                 if pos in seen:
                     continue

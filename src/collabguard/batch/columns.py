@@ -64,7 +64,7 @@ def _aligned(values: list[str], other: str, what: str) -> list[str | None]:
     if not extra:
         return [None] * len(values)
     if len(extra) == 1:
-        return extra * len(values)
+        return [extra[0]] * len(values)
     if len(extra) != len(values):
         raise ValueError(f"{what}: {len(extra)} values for {len(values)} names (give one, or one per name)")
     return list(extra)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.batch.columns import COLUMNS, key
-from collabguard.limits import DEFAULTS, limit
 from collabguard.errors import InputError
+from collabguard.limits import DEFAULTS, limit
 
 MAX_CELL = DEFAULTS["cell_chars"][1]  # characters in one cell, unless COLLABGUARD_MAX_CELL_CHARS says otherwise
 csv.field_size_limit(2**31 - 1)  # cells are checked against the limit ourselves, with a clear message

@@ -156,11 +156,11 @@ def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | 
                 options.year_to and (w.year is None or w.year > options.year_to)):
             excluded_years += 1
             continue
-        countries = _countries(w, options.group_greater_china)
-        if len(countries) > options.max_countries:
+        work_countries = _countries(w, options.group_greater_china)
+        if len(work_countries) > options.max_countries:
             excluded_many += 1
             continue
-        kept.append((w, countries))
+        kept.append((w, work_countries))
 
     home_country = None
     home_hits: set[str] = set()
@@ -218,7 +218,8 @@ def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | 
                  for code in options.countries]
     partners = []
     for name in options.partners:
-        institution, hits = InstitutionMatcher(name), set()
+        institution = InstitutionMatcher(name)
+        hits: set[str] = set()
         matched = [w for w, _ in kept if institution.work_matches(w, hits)]
         partners.append(PartnerFigures(name=name, works=len(matched), by_year=_by_year(matched, all_years),
                                        top_fields=_top_fields(matched, options.top_fields),

@@ -71,7 +71,7 @@ def detect_format(text: str) -> str | None:
                 pass
         return "openalex-json"
     cells = [c.strip().strip('"') for c in first_line.split(sniff_delimiter(first_line))]
-    if "\t" in first_line and {"PT", "UT"} <= set(cells) or {"UT", "C1"} <= set(cells):
+    if ("\t" in first_line and {"PT", "UT"} <= set(cells)) or {"UT", "C1"} <= set(cells):
         return "wos-tab"
     if any(m in cells for m in SCOPUS_MARKERS) and "Title" in cells:
         return "scopus-csv"

@@ -9,16 +9,16 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from collabguard.cli.common import EXIT_FINDINGS, handle_errors, terminal_console, write_output
 from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.batch_cmd import batch as batch_cmd
-from collabguard.cli.serve_cmd import serve as serve_cmd
-from collabguard.cli.stats_cmd import stats as stats_cmd
+from collabguard.cli.common import EXIT_FINDINGS, handle_errors, terminal_console, write_output
 from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
 from collabguard.cli.match_cmd import rescreen as rescreen_cmd
 from collabguard.cli.rules_cmd import rules_app
+from collabguard.cli.serve_cmd import serve as serve_cmd
+from collabguard.cli.stats_cmd import stats as stats_cmd
 
 app = typer.Typer(
     name="collabguard",

@@ -6,6 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -20,7 +21,7 @@ class MatchFormat(str, Enum):
     json = "json"
 
 
-def _text(rows: list[dict]) -> str:  # type: ignore[type-arg]
+def _text(rows: list[dict[str, Any]]) -> str:
     out = []
     for r in rows:
         head = f"{r['name']}" + (f" ({r['country']})" if r["country"] else "")
@@ -39,7 +40,7 @@ def _text(rows: list[dict]) -> str:  # type: ignore[type-arg]
     return "\n".join(out) + "\n"
 
 
-def render_rows(rows: list[dict], fmt: MatchFormat) -> str:  # type: ignore[type-arg]
+def render_rows(rows: list[dict[str, Any]], fmt: MatchFormat) -> str:
     from collabguard.io.tables import csv_text
     from collabguard.matching.batch import CSV_COLUMNS
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from collabguard.cli.common import EXIT_FINDINGS, handle_errors
+
+if TYPE_CHECKING:
+    from collabguard.ruleset import RuleSet
 
 rules_app = typer.Typer(help="Check, list and test rule packs.", no_args_is_help=True)
 
@@ -16,7 +18,7 @@ rules_app = typer.Typer(help="Check, list and test rule packs.", no_args_is_help
 PolicyOpt = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY", help="An institution's policy file (policy.yaml) applied on top of the packs.")
 
 
-def _load(path: Path | None, policy: Path | None = None):  # type: ignore[no-untyped-def]
+def _load(path: Path | None, policy: Path | None = None) -> RuleSet:
     from collabguard.ruleset import default_rules_dir, load_ruleset
 
     if path is None:

@@ -32,12 +32,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from collabguard.engine.questions import question_id
 from collabguard.errors import RuleFileError
 from collabguard.io.pydantic_errors import validate_document
 from collabguard.io.yaml_loader import load_yaml
-from collabguard.models.report import AnsweredQuestion
+from collabguard.models.report import AnsweredQuestion, QuestionReason
 from collabguard.rules.conditions import FIELD_QUESTIONS, FIELDS
-from collabguard.engine.questions import question_id
 
 
 class Answer(BaseModel):
@@ -46,7 +46,7 @@ class Answer(BaseModel):
     id: str = Field(pattern=r"^Q-[0-9a-f]{10}$", description="the question's id, as shown in the report")
     answer: Literal["yes", "no", "unsure"] = Field(description="'unsure' counts as 'yes', except for a missing fact")
     note: str = ""
-    reviewer: str | None = Field(None, description="who answered, when not the file's reviewer")
+    reviewer: str | None = Field(default=None, description="who answered, when not the file's reviewer")
     date: dt.date | None = None
 
 
@@ -95,7 +95,7 @@ class CaseAnswers:
         self.used: dict[str, AnsweredQuestion] = {}
         self.warnings: list[str] = []
 
-    def _record(self, answer: Answer, question: str, reason: str, rule_id: str = "") -> None:
+    def _record(self, answer: Answer, question: str, reason: QuestionReason, rule_id: str = "") -> None:
         self.used[answer.id] = AnsweredQuestion(
             id=answer.id, rule_id=rule_id, reason=reason, question=question, answer=answer.answer, note=answer.note,
             reviewer=self.reviewer(answer), date=(answer.date or self.file.date).isoformat())
@@ -137,7 +137,7 @@ class CaseAnswers:
         self._record(answer, question, "judgement", rule_id)
         return _yes(answer)
 
-    def still_open(self, asked: list[tuple[str, str, str, dict[str, str]]]) -> set[str]:
+    def still_open(self, asked: list[tuple[str, QuestionReason, str, dict[str, str]]]) -> set[str]:
         """After the screening: answers to questions it asked but that settle nothing (a value to give in
         the proposal, "unsure" about a fact) are listed, and the question stays open; answers to
         questions it did not ask are warnings. ``asked``: (id, reason, question, target) of the checklist."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import string
 from functools import lru_cache
-
 from typing import Any
 
 from collabguard.countries import country_name

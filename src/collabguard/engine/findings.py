@@ -13,12 +13,43 @@ from collabguard.rules.conditions import Outcome
 from collabguard.rules.context import Context
 from collabguard.rules.evaluate import evaluate
 from collabguard.rules.loader import LoadedRule
+from collabguard.rules.schema import Rule
 from collabguard.ruleset import RuleSet
 
 if TYPE_CHECKING:
     from collabguard.engine.answers import CaseAnswers
 
 __all__ = ["Findings"]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTexts:
+    """A rule's words and cited guideline in one language, as a report shows them. They depend on
+    the rule alone, so they are built once per rule and language (:func:`rule_texts`), not at every
+    firing; the Guideline model is then shared by the reports, which never change it in place."""
+
+    rule: Rule  # what they were built from (rule models are frozen)
+    title: str
+    message: str
+    question: str
+    mitigations: tuple[str, ...]
+    guideline: Guideline
+
+
+def rule_texts(lr: LoadedRule, lang: str) -> RuleTexts:
+    texts: RuleTexts | None = lr.derived.get(lang)
+    if texts is not None and texts.rule is lr.rule:
+        return texts
+    rule = lr.rule
+    guideline = Guideline(**rule.guideline.model_dump())
+    if lang == "nb" and guideline.url_nb:  # the Norwegian page of the same section, where the source has one
+        guideline = guideline.model_copy(update={"url": guideline.url_nb})
+    own = rule.translations.get(lang) if lang != "en" else None  # type: ignore[call-overload]
+    texts = RuleTexts(rule=rule, title=(own and own.title) or rule.title, message=(own and own.message) or rule.message or "",
+                      question=(own and own.question) or rule.question or "",
+                      mitigations=tuple((own and own.mitigations) or rule.mitigations), guideline=guideline)
+    lr.derived[lang] = texts
+    return texts
 
 
 @dataclass
@@ -40,6 +71,10 @@ class Findings:
     _memo: dict[int, Any] = field(default_factory=dict)  # report objects of matches and areas, built once
     asked_by: dict[str, set[str]] = field(default_factory=dict)  # rule id -> ids of every question it asked
     answers: CaseAnswers | None = None  # a case's answers: a judgement answered is not asked again
+    # where each (framework, reason, question) stands in ``asked``, and each (reason, question) in
+    # ``checklist``: a question met again is found at once (a proposal with little data asks ~75)
+    _asked_at: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    _listed_at: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
         rule = lr.rule
@@ -47,16 +82,9 @@ class Findings:
         if outcome.value is False:
             return
         severity = self._severity(lr, outcome)
-        guideline = Guideline(**rule.guideline.model_dump())
-        if self.lang == "nb" and guideline.url_nb:  # the Norwegian page of the same section, where the source has one
-            guideline = guideline.model_copy(update={"url": guideline.url_nb})
+        texts = rule_texts(lr, self.lang)
+        guideline = texts.guideline
         advisory = not applicable
-        evidence = evidence_from(self.ruleset, outcome, self._memo)
-        own = rule.translations.get(self.lang) if self.lang != "en" else None  # type: ignore[call-overload]
-        title = (own and own.title) or rule.title
-        message = (own and own.message) or rule.message or ""
-        question = (own and own.question) or rule.question or ""
-        mitigations = list((own and own.mitigations) or rule.mitigations)
 
         def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
             qid = question_id(reason, text, rule.id, target)
@@ -67,7 +95,8 @@ class Findings:
 
         if rule.kind == "question":
             if outcome.value is True:
-                text = render(question, evidence, self.ctx.proposal, lr.pack.title)
+                evidence = evidence_from(self.ruleset, outcome, self._memo)  # built only where it is shown
+                text = render(texts.question, evidence, self.ctx.proposal, lr.pack.title)
                 said = self.answers.judgement(text, rule.id) if self.answers is not None else None
                 if said is None:
                     ask("judgement", text)
@@ -90,14 +119,15 @@ class Findings:
             for q in outcome.questions:
                 ask(q.reason, q.text, q.target)
             return
+        evidence = evidence_from(self.ruleset, outcome, self._memo)
         confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
         gate: Literal["law", "funding_condition"] | None = (
             "law" if rule.legal_gate else "funding_condition" if rule.funding_condition else None)
         self.flags.append(Flag(
-            rule_id=rule.id, title=title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
+            rule_id=rule.id, title=texts.title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
             blocking=bool(rule.blocking and applicable and confirmed), advisory=advisory, confirmed=confirmed, gate=gate,
-            message=render(message, evidence, self.ctx.proposal, lr.pack.title),
-            guideline=guideline, evidence=evidence, mitigations=mitigations,
+            message=render(texts.message, evidence, self.ctx.proposal, lr.pack.title),
+            guideline=guideline, evidence=evidence, mitigations=list(texts.mitigations),
         ))
         for q in outcome.questions:
             ask(q.reason, q.text, q.target)
@@ -109,20 +139,21 @@ class Findings:
 
     def _ask(self, item: ChecklistItem) -> None:
         own = self.asked.setdefault(item.framework, [])
-        for i, q in enumerate(own):
-            if (q.reason, q.question) == (item.reason, item.question):
-                if severity_rank(item.severity) > severity_rank(q.severity):
-                    own[i] = item  # the same question from two rules of a framework: the higher severity
-                break
-        else:
+        i = self._asked_at.get((item.framework, item.reason, item.question))
+        if i is None:
+            self._asked_at[(item.framework, item.reason, item.question)] = len(own)
             own.append(item)
+        elif severity_rank(item.severity) > severity_rank(own[i].severity):
+            own[i] = item  # the same question from two rules of a framework: the higher severity
         if item.advisory and self.quiet_advisory and item.reason in ("judgement", "missing_data"):
             return
-        for i, other in enumerate(self.checklist):
-            if (other.reason, other.question) == (item.reason, item.question):
-                # the same question from several rules is asked once: by an applicable pack
-                # rather than an advisory one, then at the highest severity
-                if (not item.advisory, severity_rank(item.severity)) > (not other.advisory, severity_rank(other.severity)):
-                    self.checklist[i] = item
-                return
-        self.checklist.append(item)
+        i = self._listed_at.get((item.reason, item.question))
+        if i is None:
+            self._listed_at[(item.reason, item.question)] = len(self.checklist)
+            self.checklist.append(item)
+            return
+        other = self.checklist[i]
+        # the same question from several rules is asked once: by an applicable pack
+        # rather than an advisory one, then at the highest severity
+        if (not item.advisory, severity_rank(item.severity)) > (not other.advisory, severity_rank(other.severity)):
+            self.checklist[i] = item

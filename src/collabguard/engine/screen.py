@@ -6,20 +6,32 @@ from datetime import date
 
 from collabguard.areas.codes import find_areas
 from collabguard.areas.language import not_english
+from collabguard.decisions import Decisions, unknown_entries
+from collabguard.decisions import status as decision_status
 from collabguard.engine.answers import AnswerFile, CaseAnswers
 from collabguard.engine.applicability import applies
 from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
 from collabguard.engine.recommendation import framework_results, recommend
-from collabguard.decisions import Decisions, unknown_entries
-from collabguard.decisions import status as decision_status
 from collabguard.errors import InputError
-from collabguard.rules.schema import LANGUAGES
-from collabguard.models.common import severity_rank
+from collabguard.models.common import RiskLevel, severity_rank
 from collabguard.models.proposal import Proposal
+from collabguard.models.report import (
+    ChecklistItem,
+    Coverage,
+    Flag,
+    FrameworkResult,
+    ListCoverage,
+    MatcherReport,
+    NearMiss,
+    Recommendation,
+    Report,
+    ReviewRecord,
+    ScreenedName,
+)
 from collabguard.reference.home_institutions import recognise
-from collabguard.models.report import ChecklistItem, Coverage, Flag, FrameworkResult, ListCoverage, MatcherReport, NearMiss, Report, ReviewRecord, ScreenedName
 from collabguard.rules.context import Context, Subject, collect_subjects
+from collabguard.rules.schema import LANGUAGES
 from collabguard.ruleset import RuleSet
 
 REASON_ORDER = {"confirm_identity": 0, "confirm_area": 1, "judgement": 2, "missing_data": 3}
@@ -29,7 +41,7 @@ COVERAGE_NOTE = (
 )
 
 
-def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool) -> tuple[str, str, str]:
+def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool) -> tuple[RiskLevel, Recommendation, str]:
     """Sort flags and questions for reading, and derive the risk level and recommendation.
 
     The headline comes from the frameworks that apply; advisory findings stay visible. When no
@@ -38,7 +50,7 @@ def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool
     checklist.sort(key=lambda q: (q.advisory, REASON_ORDER[q.reason], -severity_rank(q.severity), q.rule_id, q.question))
     basis = [f for f in flags if not f.advisory] if any_applies else flags  # as Report.counted_flags
     questions = [q for q in checklist if not q.advisory] if any_applies else checklist
-    risk = max((f.severity for f in basis), key=severity_rank, default="none")
+    risk: RiskLevel = max((f.severity for f in basis), key=severity_rank, default="none")
     recommendation, reason = recommend(basis, questions)
     if not any_applies and (basis or questions):
         reason += " No framework applies to this proposal, so advisory findings were used."
@@ -216,7 +228,7 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         proposal_id=proposal.id,
         title=proposal.title,
         screened_on=today.isoformat(),
-        risk_level=risk,  # type: ignore[arg-type]
+        risk_level=risk,
         blocking=any(f.blocking for f in flags),
         recommendation=recommendation,
         recommendation_reason=reason,

@@ -11,12 +11,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from collabguard.limits import limit
 from collabguard.errors import InputError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, loads_yaml, read_text
+from collabguard.limits import limit
 from collabguard.models.proposal import Proposal
-
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

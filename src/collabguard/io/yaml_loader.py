@@ -5,6 +5,14 @@ Why not ``yaml.safe_load``:
   are booleans here, and ``2026.10`` stays the string it looks like (no implicit floats).
 - Anchors and aliases are refused (no "billion laughs"), as are duplicate keys and custom tags.
 - Every node keeps its line and column, so an error can say ``file:line:col``.
+
+Speed: a file is first parsed with libyaml (``yaml.CSafeLoader``, several times faster; its nodes
+carry the same lines and columns). When that parse has anything to report (a syntax error, an
+alias, a duplicate key, a custom tag, too deep a nesting ...), when the text has what libyaml
+accepts and the pure-Python loader refuses (a tab, a "?" inside a plain scalar of a flow
+collection) or counts differently (a byte-order mark inside the text), or when libyaml is missing,
+the text is parsed again with the pure-Python loader below, which decides and says what and where
+exactly as it always did (tests/test_yaml_loader.py compares the two).
 """
 
 from __future__ import annotations
@@ -15,10 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 # The pure-Python loader: the C loader composes nodes in C, where aliases cannot be refused.
 from yaml import SafeLoader as _BaseLoader
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # libyaml, for the files that need no report (see _fast_load)
+    from yaml import CSafeLoader as _FastLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = None
 
 from collabguard.errors import InputError
 
@@ -63,14 +76,14 @@ class YamlDocument:
 class _NoAliasLoader(_BaseLoader):
     """Composes nodes only; aliases are rejected while composing."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             mark = event.start_mark
             raise InputError(
                 f"{self.name}:{mark.line + 1}:{mark.column + 1}: YAML aliases (*name) are not allowed"
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -133,10 +146,61 @@ def _char(c: str | int) -> str:
     return chr(c) if isinstance(c, int) else c
 
 
+def _plain_nodes(root: Node) -> bool:
+    """libyaml's nodes hold nothing the pure-Python loader would refuse: no alias (libyaml gives
+    the anchored node itself again) and no "?" inside a plain scalar of a flow collection."""
+    seen: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, in_flow = stack.pop()
+        if id(node) in seen:
+            return False
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if in_flow and not node.style and "?" in node.value:
+                return False
+        elif isinstance(node, SequenceNode):
+            flow = in_flow or bool(node.flow_style)
+            stack.extend((item, flow) for item in node.value)
+        elif isinstance(node, MappingNode):
+            flow = in_flow or bool(node.flow_style)
+            for key_node, value_node in node.value:
+                stack.append((key_node, flow))
+                stack.append((value_node, flow))
+    return True
+
+
+def _fast_load(text: str, source: str) -> YamlDocument | None:
+    """Parse with libyaml; None when there is anything to report or libyaml might not agree: the
+    pure-Python loader then parses the text again (same results, same messages)."""
+    if _FastLoader is None or "\t" in text or "\ufeff" in text:
+        return None
+    try:
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        positions: dict[Path_, tuple[int, int]] = {}
+        if node is None:
+            return YamlDocument(None, source, positions)
+        if not _plain_nodes(node):
+            return None
+        return YamlDocument(_build(node, (), positions, source), source, positions)
+    except Exception:  # noqa: BLE001 - whatever it is, the pure-Python loader decides and words it
+        return None
+
+
 def loads_yaml(text: str, source: str = "<string>") -> YamlDocument:
     """Parse one YAML document from text."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise InputError(f"{source}: file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    fast = _fast_load(text, source)
+    return fast if fast is not None else _pure_load(text, source)
+
+
+def _pure_load(text: str, source: str) -> YamlDocument:
+    """Parse with the pure-Python loader: the reference, and the one that words every error."""
     try:
         loader = _NoAliasLoader(text)  # the reader refuses control characters already here
     except yaml.reader.ReaderError as exc:

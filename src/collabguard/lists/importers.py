@@ -35,7 +35,8 @@ def _slug(text: str) -> str:
 
 
 def _acronyms(names: Iterable[str]) -> tuple[list[str], list[str]]:
-    aliases, acronyms = [], []
+    aliases: list[str] = []
+    acronyms: list[str] = []
     for n in names:
         n = n.strip()
         if not n:

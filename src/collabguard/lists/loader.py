@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from collabguard.errors import RuleFileError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml, read_text
-from collabguard.lists.model import Entity, ListInfo, ListSet, NotCovered
+from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCovered, SeverityTable
 
 MANIFEST = "lists.yaml"
 REQUIRED_COLUMNS = ("entity_id", "name", "name_local", "aliases", "acronyms", "country", "source_url", "source_date")
@@ -64,7 +64,7 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
             continue
         seen[entity_id] = line_no
         category = (row.get("category") or "").strip()
-        kind = "company" if info.kind == "companies" else "institution"
+        kind: EntryKind = "company" if info.kind == "companies" else "institution"
         if info.programme_category_prefix and category.startswith(info.programme_category_prefix):
             kind = "programme"
         entities.append(
@@ -98,8 +98,8 @@ def load_lists(folder: Path) -> ListSet:
             info = ListInfo.model_validate(raw)
         except ValidationError as exc:
             for err in exc.errors():
-                path = ("lists", i) + tuple(err["loc"])
-                problems.append(f"{doc.where(path)}: {field_path(path)}: {error_message(err)}")
+                loc = ("lists", i) + tuple(err["loc"])
+                problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
             continue
         if info.id in infos:
             problems.append(f"{doc.where(('lists', i, 'id'))}: duplicate list id {info.id!r}")
@@ -144,7 +144,7 @@ def load_list_file(path: Path) -> ListSet:
         id=path.stem, file=path.name, sha256=digest, title=(first.get("list_source") or path.stem).strip(),
         publisher="(user-supplied list)", url=(first.get("source_url") or "").strip() or path.resolve().as_uri(),
         edition=(first.get("source_date") or "").strip() or "unknown", copy_of=str(path), licence="unknown",
-        kind="institutions", complete=True, meaning="A list supplied by the user.", severity={"default": "high"},
+        kind="institutions", complete=True, meaning="A list supplied by the user.", severity=SeverityTable(default="high"),
     )
     problems: list[str] = []
     entities = read_entities(info, path, problems, verify=False)

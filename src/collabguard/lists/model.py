@@ -33,17 +33,18 @@ class ListInfo(BaseModel):
     publisher: str
     url: str
     edition: str
-    published: str | None = Field(None, description="when this edition was published, if the edition is not a date (e.g. FY2025)")
+    published: str | None = Field(default=None,
+                                  description="when this edition was published, if the edition is not a date (e.g. FY2025)")
     copy_of: str
     licence: str
     kind: Literal["institutions", "companies", "programmes"]
     programme_category_prefix: str | None = None
     complete: bool
     meaning: str
-    cite: str | None = Field(None, description=(
+    cite: str | None = Field(default=None, description=(
         "what a match means, in one line for messages: the list, its edition and what being on it means; "
         "{rating} is the entry's rating where the list rates"))
-    cite_unrated: str | None = Field(None, description="the same for an entry the list leaves unrated")
+    cite_unrated: str | None = Field(default=None, description="the same for an entry the list leaves unrated")
     caveats: list[str] = Field(default_factory=list)
     severity: SeverityTable
 

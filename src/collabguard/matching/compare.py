@@ -23,7 +23,6 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from collabguard.countries import country_code
-
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.translate import PINYIN, skeleton
@@ -307,7 +306,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired_words.append(best[0])
     unpaired_l = free
     kinds = tuple(sorted({k for k, _ in paired}))
-    own = COUNTRY_WORDS.get(country, set())
+    own = COUNTRY_WORDS.get(country, frozenset())
     extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?") and q not in own]
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
@@ -337,8 +336,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     # descriptive tail) do not lower it.
     paired_weight = sum(s * w for (_, s), w in zip(paired, paired_weights, strict=True))
     total = paired_weight * 2 + sum(_weight(q) for q in extra) + sum(_weight(w) for w in missing)
-    score = int(round(100 * 2 * paired_weight / (2 * sum(paired_weights) + sum(_weight(q) for q in extra)
-                                                 + sum(_weight(w) for w in missing)))) if total else 0
+    score = round(100 * 2 * paired_weight / (2 * sum(paired_weights) + sum(_weight(q) for q in extra)
+                                             + sum(_weight(w) for w in missing))) if total else 0
     if not anchored and (extra or missing or len(paired) < len(listed)):
         return Comparison(score, False, "no distinctive word pairs", kinds)
     if not lenient:

@@ -1,20 +1,24 @@
 """Candidate index over every name form of every list entry.
 
-Built once per list (well under a second for the shipped lists). Lookups are dictionary hits:
-exact normalised forms, order-free fingerprints, space-free forms, acronyms; and, for fuzzy and
-translated names, postings by word, by the first five letters of a word (typos, abbreviations) and
-by consonant skeleton (Persian). A query is scored only against entries that share its rarest
-distinctive words, never against every name.
+The name forms of an entry are its name, aliases, listed acronyms and local-script names, plus
+acronyms derived from its name (NUDT, NWPU, CQU). The matcher builds two indexes once, over all the
+lists it uses: one for organisations, one for talent programmes (well under a second for the
+shipped lists). Lookups are dictionary hits: exact normalised forms, order-free fingerprints,
+space-free forms, acronyms; and, for fuzzy and translated names, postings by word, by the first
+five letters of a word (typos, abbreviations) and by consonant skeleton (Persian); a pinyin word is
+also looked up by its English meaning or usual spelling (dianzi → electronic, qinghua → tsinghua).
+A query is scored only against the names that hold every one of its distinctive words (with the
+exceptions in :meth:`NameIndex.candidates`), never against every name.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import islice, product
-
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice, pairwise, product
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -127,7 +131,7 @@ def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
     return out
 
 
-def entity_forms(entity: Entity, borrowed: list[tuple[str, str]] = ()) -> list[NameForm]:  # type: ignore[assignment]
+def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str]] = ()) -> list[NameForm]:
     """Every name form of an entry (list names are never split), plus borrowed local names."""
     raw: list[tuple[str, str, str]] = [(entity.name, "name", "")]
     raw += [(alias, "alias", "") for alias in entity.aliases]
@@ -191,7 +195,8 @@ def query_keys(token: str) -> tuple[str, ...]:
 
 
 class NameIndex:
-    """Exact, fingerprint, compact, acronym and word lookups over the entries of one list."""
+    """Exact, fingerprint, compact, acronym and word lookups over the given name forms (those of
+    every list the matcher uses, of one kind: organisations or programmes)."""
 
     def __init__(self, forms: list[NameForm]) -> None:
         self.exact: dict[str, list[NameForm]] = defaultdict(list)
@@ -263,7 +268,7 @@ class NameIndex:
         skipped = False
         short: list[str] = []
         # two short words that a list writes as one ("Xi An" for Xi'an) are searched as that word
-        joined = [j for a, b in zip(query, query[1:], strict=False)
+        joined = [j for a, b in pairwise(query)
                   if len(a) < PREFIX and len(b) < PREFIX and (j := a + b) in self.frequency and j not in GENERIC_WORDS]
         for w in [*self._distinctive(query), *joined]:
             if any(key in self.postings for key in query_keys(w)):

@@ -5,7 +5,8 @@ Per list, the best candidate gets a decision:
 - ``match`` (a person may rely on it): the normalised name, or one part of an affiliation string,
   equals a name form of the entry (name, alias, or local-script name, also one borrowed from the same
   institution on another list), the form is not generic, and the country agrees (Hong Kong and Macau
-  count as China). An acronym corroborated by the name in the same string also counts.
+  count as China). A name written with its acronym ("Beihang University (BUAA)") is a match on the
+  name; the acronym itself stays possible.
 - ``possible`` (a person must confirm; never blocking): a generic name ("Naval Academy"); the same
   words in another order or spacing, or but for optional words (the PLA prefix); an acronym, listed
   or derived from the name (one that fits several entries of a list names them all); a misspelling
@@ -37,8 +38,8 @@ from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, 
 from collabguard.matching.index import NameForm, NameIndex, entity_forms, word_joins
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
-    address_parts,
     acronym_key,
+    address_parts,
     compact,
     fingerprint,
     looks_like_acronym,
@@ -399,8 +400,11 @@ class Matcher:
         return Candidate(form, decision, score, seg, [reason], features, norm)
 
     def _corroborate(self, candidates: list[Candidate], parts: list[str]) -> None:
-        """An acronym is promoted to ``match`` when another part of the same string names the same
-        entry ("Beihang University (BUAA)"), never on its own."""
+        """Notes on each acronym candidate left ``possible`` that another part of the same string
+        (not a department) names the same entry as a ``match`` ("Beihang University (BUAA)"):
+        "corroborated by the name in the same string". No decision changes: the acronym stays
+        ``possible`` (an acronym never confirms an identity), and the entry's result is the name's
+        ``match``, which outranks it in :meth:`_decide`. ``parts`` is not used."""
         by_entity: dict[str, list[Candidate]] = {}
         for c in candidates:
             by_entity.setdefault(c.entity.entity_id, []).append(c)

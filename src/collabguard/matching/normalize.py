@@ -1,10 +1,14 @@
 """Name normalisation for matching organisations.
 
 A normalised form keeps every word that carries identity: org-type words are made uniform
-("Univ." → university, "Centre" → center) but never dropped, so a name cannot shrink to generic
-words only. Stop words, legal forms ("Co., Ltd.", "Joint Stock Company", "Federal State Unitary Enterprise"),
-"named after" and initials ("P. N. Lebedev") are dropped. Non-Latin scripts are
-kept as they are (compared in their own script); romanisation comes in a later matcher version.
+("Univ." → university, "Centre" → center, plurals singular, Web of Science compass letters "NW" →
+northwest) but never dropped, so a name cannot shrink to generic words only. Stop words, legal forms
+("Co., Ltd.", "Joint Stock Company", "Federal State Unitary Enterprise"), "named after", initials
+("P. N. Lebedev") and the PLA prefix of Chinese military names are dropped. Non-Latin scripts keep
+their own script here; translation and romanisation are :mod:`collabguard.matching.translate`'s.
+
+Also here: the other forms compared (the words in any order, the name without spaces, the acronym
+a word could be) and the parts of a query string that are tried on their own (:func:`segments`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 # Abbreviations common in affiliations and list entries → full word.
 ABBREVIATIONS: dict[str, str] = {
@@ -246,7 +251,7 @@ def segments(text: str) -> list[str]:
         pieces = [p.strip(" .") for p in _COMMA.split(candidate)]
         # two neighbouring comma-separated parts, for list names with a comma in them ("SMIC,
         # Americas"; "Academy of Military Medical Sciences, Institute of …"); not address parts
-        pairs = [f"{a}, {b}" for a, b in zip(pieces, pieces[1:], strict=False)
+        pairs = [f"{a}, {b}" for a, b in pairwise(pieces)
                  if len(pieces) > 2 and a and b and not any(ch.isdigit() for ch in a + b)]
         for part in [candidate, *_SEPARATORS.split(candidate), *pairs]:
             part = part.strip(" .")

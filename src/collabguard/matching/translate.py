@@ -34,7 +34,6 @@ import unicodedata
 from functools import lru_cache
 
 from anyascii import anyascii
-from pypinyin import lazy_pinyin
 
 # Chinese institution words, longest first when applied. Values: English alternatives, "|"-joined;
 # several space-separated tokens for a phrase; "" to drop (legal forms).
@@ -192,6 +191,8 @@ def skeleton(word: str) -> str:
 def _pinyin(text: str) -> str:
     """A run of Chinese characters with no dictionary word in it, usually a place name, as one
     pinyin word (北京 → beijing, 重庆 → chongqing)."""
+    from pypinyin import lazy_pinyin  # imported when first needed: its dictionaries take 0.25 s to load
+
     return "".join(lazy_pinyin(text)).lower()
 
 
@@ -265,6 +266,8 @@ _PINYIN_TYPES = frozenset({"daxue", "xueyuan", "yanjiuyuan", "yanjiusuo", "xuexi
 @lru_cache(maxsize=1)
 def _pinyin_words() -> dict[str, str]:
     """The dictionary's Chinese words of two characters or more, by their pinyin (大学 → daxue)."""
+    from pypinyin import lazy_pinyin
+
     out: dict[str, str] = {}
     for key in sorted(CHINESE, key=len):
         if len(key) >= 2:

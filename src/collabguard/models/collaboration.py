@@ -18,7 +18,7 @@ class CountryCount(_Out):
     name: str
     works: int = Field(description="whole counting: works with at least one address in this country")
     share: float = Field(description="works with this country ÷ the denominator named in `denominator`")
-    fractional: float | None = Field(None, description="fractional counting: each work shared equally among "
+    fractional: float | None = Field(default=None, description="fractional counting: each work shared equally among "
                                                        "its countries (only with --fractional)")
 
 
@@ -73,8 +73,8 @@ class DataQuality(_Out):
     excluded_type: int = Field(description="records of other document types (default keeps Article and Review)")
     excluded_years: int
     excluded_many_countries: int = Field(description="works with more countries than the maximum")
-    excluded_not_bilateral: int = Field(0, description="works left out by the bilateral-only view")
-    excluded_not_home: int = Field(0, description="works with no address matching the home institution (with --home)")
+    excluded_not_bilateral: int = Field(default=0, description="works left out by the bilateral-only view")
+    excluded_not_home: int = Field(default=0, description="works with no address matching the home institution (with --home)")
     no_country: int = Field(description="works counted with no known country (no address, or unknown country)")
     warnings: list[str]
 
@@ -97,6 +97,6 @@ class CollaborationStats(_Out):
     top_fields: list[FieldCount]
     countries: list[CountryFigures] = Field(default_factory=list)
     partners: list[PartnerFigures] = Field(default_factory=list)
-    listed: list[ListedFigures] | None = Field(None, description="co-publications with listed organisations "
+    listed: list[ListedFigures] | None = Field(default=None, description="co-publications with listed organisations "
                                                "(match decisions only); None when not checked")
     data_quality: DataQuality

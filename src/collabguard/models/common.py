@@ -14,9 +14,9 @@ DECISIONS: tuple[Decision, ...] = ("none", "possible", "match")
 
 def severity_rank(severity: str) -> int:
     """0 for info … 4 for critical; -1 for 'none'."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else -1  # type: ignore[arg-type]
+    return SEVERITIES.index(severity) if severity in SEVERITIES else -1
 
 
 def decision_rank(decision: str) -> int:
     """0 none, 1 possible, 2 match."""
-    return DECISIONS.index(decision)  # type: ignore[arg-type]
+    return DECISIONS.index(decision)

@@ -8,6 +8,7 @@ reading a report back ignores fields a later version added.
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -19,6 +20,7 @@ SCHEMA_VERSION = "1.0"
 
 Recommendation = Literal["proceed", "proceed_with_mitigations", "needs_review", "escalate", "do_not_proceed"]
 Subject = Literal["partner", "funder", "affiliation", "appointment", "programme"]
+QuestionReason = Literal["judgement", "confirm_identity", "confirm_area", "missing_data"]
 
 
 class _Out(BaseModel):
@@ -30,12 +32,16 @@ class MatcherConfig(_Out):
 
     algorithm: str = "collabguard-v3"
     scorer: str = "word pairing (exact, translated, skeleton, typo, abbreviation) on collabguard-normalised names"
-    possible_threshold: int = Field(85, ge=0, le=100, description="minimum similarity (0–100) for a 'possible' spelling match")
-    translated_threshold: int = Field(60, ge=0, le=100, description="minimum similarity for a name translated from another script")
-    word_twin_ratio: int = Field(80, ge=0, le=100, description="minimum similarity for two words to count as one word misspelt")
-    max_candidates: int = Field(400, ge=1, description="most list names scored per query part")
-    max_name_length: int = Field(1000, ge=10, description="longer names are cut to this many characters")
-    near_miss_score: int = Field(60, ge=0, le=100, description="a rejected candidate this similar is reported as a near miss")
+    possible_threshold: int = Field(default=85, ge=0, le=100,
+                                    description="minimum similarity (0–100) for a 'possible' spelling match")
+    translated_threshold: int = Field(default=60, ge=0, le=100,
+                                      description="minimum similarity for a name translated from another script")
+    word_twin_ratio: int = Field(default=80, ge=0, le=100,
+                                 description="minimum similarity for two words to count as one word misspelt")
+    max_candidates: int = Field(default=400, ge=1, description="most list names scored per query part")
+    max_name_length: int = Field(default=1000, ge=10, description="longer names are cut to this many characters")
+    near_miss_score: int = Field(default=60, ge=0, le=100,
+                                 description="a rejected candidate this similar is reported as a near miss")
 
 
 class ListMatch(_Out):
@@ -48,20 +54,24 @@ class ListMatch(_Out):
     entity_name: str
     list: str
     list_title: str
-    list_cite: str = Field("", description="one line: which list, which edition, and what being on it means")
+    list_cite: str = Field(default="", description="one line: which list, which edition, and what being on it means")
     score: int = Field(ge=0, le=100)
     decision: Decision
     matched_name: str
     matched_name_kind: str
     entity_country: str = ""
-    rating: str | None = Field(None, description="the list's own rating, where it has one ('unrated' if blank)")
+    rating: str | None = Field(default=None, description="the list's own rating, where it has one ('unrated' if blank)")
     source_url: str
     source_date: str
-    reasons: list[str] = Field(default_factory=list)
-    query_normalized: str = Field("", description="the name (or the part of it) as compared, after normalisation or translation")
+    # builtins.list: the field ``list`` above shadows the type in the class body
+    reasons: builtins.list[str] = Field(default_factory=builtins.list)
+    query_normalized: str = Field(default="",
+                                  description="the name (or the part of it) as compared, after normalisation or translation")
     features: dict[str, str] = Field(default_factory=dict, description="what decided: matched form, name kind, country check, word pairing")
-    also_fits: list[str] = Field(default_factory=list, description="entity ids of other entries of the same list the name fits "
-                                 "equally well (an ambiguous acronym or translation): each is listed; a person says which is meant")
+    also_fits: builtins.list[str] = Field(
+        default_factory=builtins.list,
+        description="entity ids of other entries of the same list the name fits equally well (an ambiguous acronym or "
+                    "translation): each is listed; a person says which is meant")
 
 
 class NearMiss(_Out):
@@ -103,7 +113,7 @@ class AreaEvidence(_Out):
     start: int
     end: int
     text: str
-    gap: bool = Field(False, description="the words of the term were found with other words between them")
+    gap: bool = Field(default=False, description="the words of the term were found with other words between them")
 
 
 class AreaFinding(_Out):
@@ -120,8 +130,8 @@ class Guideline(_Out):
     framework: str
     section: str
     url: str
-    url_nb: str | None = Field(None, description="the same section in Norwegian, where the source has one")
-    checked: str | None = Field(None, description="the date the cited page was read for the rule; none: not checked")
+    url_nb: str | None = Field(default=None, description="the same section in Norwegian, where the source has one")
+    checked: str | None = Field(default=None, description="the date the cited page was read for the rule; none: not checked")
 
 
 class Evidence(_Out):
@@ -140,7 +150,7 @@ class Flag(_Out):
     advisory: bool = Field(description="the framework does not apply to this proposal; shown as advice, never blocking")
     confirmed: bool = Field(description="false when the rule fired only on 'possible' matches a person must confirm")
     gate: Literal["law", "funding_condition"] | None = Field(
-        None, description="what the rule encodes besides risk advice: law (a licence, sanctions) or a funder's condition")
+        default=None, description="what the rule encodes besides risk advice: law (a licence, sanctions) or a funder's condition")
     message: str
     guideline: Guideline
     evidence: Evidence
@@ -148,12 +158,12 @@ class Flag(_Out):
 
 
 class ChecklistItem(_Out):
-    id: str = Field("", description="stable id of the question, used to answer it (--answers)")
+    id: str = Field(default="", description="stable id of the question, used to answer it (--answers)")
     rule_id: str
     framework: str
     question: str
     severity: Severity
-    reason: Literal["judgement", "confirm_identity", "confirm_area", "missing_data"]
+    reason: QuestionReason
     advisory: bool
     guideline: Guideline
     target: dict[str, str] = Field(default_factory=dict, description="what an answer settles: a match, an area or a field")
@@ -169,7 +179,7 @@ class ScreenedName(_Out):
 
 class AnsweredQuestion(_Out):
     id: str
-    rule_id: str = Field("", description="the rule that asked a judgement question; empty for a question about a fact "
+    rule_id: str = Field(default="", description="the rule that asked a judgement question; empty for a question about a fact "
                          "(who a partner is, whether an area is advanced, a missing yes/no)")
     reason: Literal["judgement", "confirm_identity", "confirm_area", "missing_data", ""] = ""
     question: str
@@ -189,7 +199,7 @@ class FrameworkResult(_Out):
     reason: str
     flags: int
     blocking: bool
-    questions: int = Field(0, description="open questions of this framework")
+    questions: int = Field(default=0, description="open questions of this framework")
     risk_level: RiskLevel = "none"
     recommendation: Recommendation = "proceed"
     recommendation_reason: str = ""
@@ -246,8 +256,8 @@ class Versions(_Out):
 class Report(_Out):
     schema_version: str = SCHEMA_VERSION
     _asked_by: dict[str, set[str]] = PrivateAttr(default_factory=dict)  # rule id -> ids of the questions it asked
-    redacted: bool = Field(False, description="names of researchers and reviewers were replaced (--redact)")
-    language: str = Field("en", description="language of rule titles, messages, questions and mitigations (en, nb)")
+    redacted: bool = Field(default=False, description="names of researchers and reviewers were replaced (--redact)")
+    language: str = Field(default="en", description="language of rule titles, messages, questions and mitigations (en, nb)")
     proposal_id: str
     title: str
     screened_on: str
@@ -267,7 +277,7 @@ class Report(_Out):
     reviews: list[ReviewRecord] = Field(default_factory=list, description="reviewed decisions (decisions.yaml) met in this screening")
     answers: list[AnsweredQuestion] = Field(default_factory=list, description="checklist questions answered (--answers), and by whom")
     screened_names: list[ScreenedName] = Field(default_factory=list, description="every organisation or programme name checked against the lists")
-    context: CollaborationStats | None = Field(None, description="collaboration context from publication exports (--publications); context, not a rule finding")
+    context: CollaborationStats | None = Field(default=None, description="collaboration context from publication exports (--publications); context, not a rule finding")
 
     # Derived facts, defined once: every renderer, exit code and batch column reads these.
     @property

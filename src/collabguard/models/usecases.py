@@ -32,9 +32,9 @@ class PublicationExport(_In):
 
 
 class ScreenOptions(_In):
-    lang: Literal["en", "nb", "no"] = Field("en", description="language of rule texts ('no' is Bokmål)")
-    redact: bool = Field(False, description="replace researchers' and reviewers' names in the report")
-    today: dt.date | None = Field(None, description="screen as of this date (default: today)")
+    lang: Literal["en", "nb", "no"] = Field(default="en", description="language of rule texts ('no' is Bokmål)")
+    redact: bool = Field(default=False, description="replace researchers' and reviewers' names in the report")
+    today: dt.date | None = Field(default=None, description="screen as of this date (default: today)")
 
 
 class ScreenRequest(_In):
@@ -42,7 +42,7 @@ class ScreenRequest(_In):
     exports for the collaboration context, and options."""
 
     proposal: dict[str, Any] = Field(description="a proposal in the proposal format (schemas/proposal.schema.json)")
-    answers: AnswerFile | None = Field(None, description="answers to the checklist of an earlier report of this proposal")
+    answers: AnswerFile | None = Field(default=None, description="answers to the checklist of an earlier report of this proposal")
     publications: list[PublicationExport] = Field(default_factory=list, max_length=20)
     options: ScreenOptions = Field(default_factory=ScreenOptions)
 
@@ -62,13 +62,13 @@ class BatchResults(_Out):
 
 class NameQuery(_In):
     name: str = Field(min_length=1, max_length=10_000)
-    country: str | None = Field(None, description="ISO code or English name; a wrong country lowers confidence")
+    country: str | None = Field(default=None, description="ISO code or English name; a wrong country lowers confidence")
 
 
 class MatchRequest(_In):
     names: list[NameQuery | str] = Field(min_length=1, max_length=10_000, description="names, or {name, country}")
     lists: list[str] = Field(default_factory=list, description="only these shipped lists (default: all)")
-    kind: Kind = Field("organisation", description="institutions, or talent programmes")
+    kind: Kind = Field(default="organisation", description="institutions, or talent programmes")
 
 
 class Candidate(_Out):
@@ -113,7 +113,7 @@ class NameMatch(_Out):
     list: str = ""
     score: int | None = None
     matched_name: str = ""
-    lists_matched: str = Field("", description="every list with a match or possible, joined by '|'")
+    lists_matched: str = Field(default="", description="every list with a match or possible, joined by '|'")
     note: str = ""
     results: builtins.list[ListResult] = Field(default_factory=builtins.list)
 
@@ -207,17 +207,17 @@ class StatsRequest(_In):
     """Publication exports by content, and what to count (the options of ``collabguard stats``)."""
 
     publications: list[PublicationExport] = Field(min_length=1, max_length=20)
-    home: str | None = Field(None, description="your institution: shares become ÷ its international works")
+    home: str | None = Field(default=None, description="your institution: shares become ÷ its international works")
     partners: list[str] = Field(default_factory=list, max_length=100)
     countries: list[str] = Field(default_factory=list, max_length=100, description="ISO codes or English names")
-    year_from: int | None = Field(None, ge=1900, le=2100)
-    year_to: int | None = Field(None, ge=1900, le=2100)
-    all_types: bool = Field(False, description="count every document type (default: article and review)")
-    max_countries: int = Field(25, ge=1, le=1000, description="leave out works with more countries")
+    year_from: int | None = Field(default=None, ge=1900, le=2100)
+    year_to: int | None = Field(default=None, ge=1900, le=2100)
+    all_types: bool = Field(default=False, description="count every document type (default: article and review)")
+    max_countries: int = Field(default=25, ge=1, le=1000, description="leave out works with more countries")
     bilateral_only: bool = False
     fractional: bool = False
-    group_greater_china: bool = Field(False, description="count Hong Kong and Macau as China (never Taiwan)")
-    listed: bool = Field(False, description="also count co-publications with listed organisations")
+    group_greater_china: bool = Field(default=False, description="count Hong Kong and Macau as China (never Taiwan)")
+    listed: bool = Field(default=False, description="also count co-publications with listed organisations")
 
     def stats_options(self) -> Any:
         """The :class:`~collabguard.bibliometrics.indicators.StatsOptions` these fields ask for."""

@@ -25,8 +25,8 @@ def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
     recs = Counter(r["recommendation"] for r in ok)
     reports = {r["row"]: Report.model_validate_json(r["report"]) for r in ok if r.get("report")}
     entities: Counter[str] = Counter()
-    for rep in reports.values():  # one count per proposal, however many rules cite the entry
-        entities.update({f"{m.entity_name} [{m.list}]" for f in rep.flags for m in f.evidence.matches
+    for report in reports.values():  # one count per proposal, however many rules cite the entry
+        entities.update({f"{m.entity_name} [{m.list}]" for f in report.flags for m in f.evidence.matches
                          if m.decision == "match"})
     parts = [
         "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',

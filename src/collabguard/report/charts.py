@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from collabguard.models.collaboration import CollaborationStats
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 COLORS = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000")
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> ModuleType:  # matplotlib.pyplot, imported on first use
     import matplotlib
 
     matplotlib.use("Agg")
@@ -25,7 +30,7 @@ def _pyplot():  # type: ignore[no-untyped-def]
     return plt
 
 
-def _save(fig, fmt: str) -> bytes:  # type: ignore[no-untyped-def]
+def _save(fig: Figure, fmt: str) -> bytes:
     buf = io.BytesIO()
     metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
     fig.savefig(buf, format=fmt, metadata=metadata, bbox_inches="tight", dpi=120)

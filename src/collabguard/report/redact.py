@@ -41,7 +41,7 @@ def _patterns(name: str) -> list[re.Pattern[str]]:
 
 def _walk(value: Any, names: list[tuple[re.Pattern[str], str]], key: str = "", top: bool = False) -> Any:
     if isinstance(value, dict):
-        out = {}
+        out: dict[Any, Any] = {}
         for k, v in value.items():
             if k == "reviewer" and isinstance(v, str) and v:
                 out[k] = "[reviewer]"

@@ -66,10 +66,10 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
             lines += [f"    field: {f.field} ({f.works})" for f in c.top_fields[:5]]
     lines += _listed_lines(stats)
     lines += ["", "Co-publications by country" + (" (fractional in brackets)" if stats.counting != "whole" else "")]
-    for c in stats.by_country[:top]:
-        frac = f" [{c.fractional:.2f}]" if c.fractional is not None else ""
-        lines.append(f"  {c.country}  {c.name[:28]:<28} {c.works:>6}{frac}  "
-                     f"{_share(c.works, c.share, stats.denominator_works)}")
+    for cc in stats.by_country[:top]:
+        frac = f" [{cc.fractional:.2f}]" if cc.fractional is not None else ""
+        lines.append(f"  {cc.country}  {cc.name[:28]:<28} {cc.works:>6}{frac}  "
+                     f"{_share(cc.works, cc.share, stats.denominator_works)}")
     if len(stats.by_country) > top:
         lines.append(f"  … {len(stats.by_country) - top} more countries (see --format csv or json)")
     if stats.by_year:

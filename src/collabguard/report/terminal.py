@@ -100,19 +100,20 @@ def render_terminal(report: Report, console: Console) -> None:
 
     if report.answers:
         console.print(Text("\nAnswered questions", style="bold underline"))
-        for a in report.answers:
-            console.print(Text(f"  ☑ {a.question} — {a.answer} ({a.reviewer}, {a.date}){': ' + a.note if a.note else ''}"))
+        for answered in report.answers:
+            note = ": " + answered.note if answered.note else ""
+            console.print(Text(f"  ☑ {answered.question} — {answered.answer} ({answered.reviewer}, {answered.date}){note}"))
     if report.reviews:
         console.print(Text("\nReviewed decisions", style="bold underline"))
-        for review, line in zip(report.reviews, review_lines(report), strict=True):
-            console.print(Text(f"  {line}", style="" if review.status == "applied" else "bold yellow"))
+        for review, review_line in zip(report.reviews, review_lines(report), strict=True):
+            console.print(Text(f"  {review_line}", style="" if review.status == "applied" else "bold yellow"))
     for warning in report.warnings:
         console.print(Text(f"  warning: {warning}", style="bold yellow"))
     near = near_miss_lines(report)
     if near:
         console.print(Text("\nNames checked and not matched (nearest list entries)", style="bold underline"))
-        for line in near:
-            console.print(Text(f"  {line}", style="dim"))
+        for near_line in near:
+            console.print(Text(f"  {near_line}", style="dim"))
 
     cov = report.coverage
     console.print(Text("\nCoverage", style="bold underline"))

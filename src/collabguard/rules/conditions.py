@@ -38,16 +38,26 @@ Predicates (documented for rule authors in README, "Writing rules"):
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from collabguard.areas.taxonomy import AreaCatalog
 from collabguard.countries import country_code
 from collabguard.models.proposal import Activity, Category
 from collabguard.rules.context import SUBJECT_KINDS
 
 Path_ = tuple[str | int, ...]
+
+
+class Known(TypedDict):
+    """What a rule may refer to, checked at load time: list ids, country groups, technology areas."""
+
+    lists: set[str]
+    groups: set[str]
+    catalog: AreaCatalog
 
 # Proposal fields a rule may test: their type, and the question asked when the proposal leaves
 # them empty. Nationality is deliberately absent: risk rules use affiliations, funding and partners.
@@ -104,10 +114,15 @@ class DeterminationArgs(_P):
     missing: Literal["ask", "ask_if_touched"] = "ask_if_touched"
 
 
+CountrySubject = Literal["partner", "funder", "affiliation", "appointment", "travel", "home"]
+
+
+def _partner_only() -> list[CountrySubject]:
+    return ["partner"]
+
+
 class CountryArgs(_P):
-    subjects: list[Literal["partner", "funder", "affiliation", "appointment", "travel", "home"]] = Field(
-        default_factory=lambda: ["partner"]
-    )
+    subjects: list[CountrySubject] = Field(default_factory=_partner_only)
     group: str | None = None
     countries: list[str] | None = None
 
@@ -186,15 +201,28 @@ class Outcome:
 # --- parsing ---------------------------------------------------------------------------------
 
 
+# one small number per distinct condition, shared by the nodes that spell it the same way
+_KEYS: dict[tuple[Any, ...], int] = {}
+_NEXT_KEY = itertools.count()  # next() is atomic: two threads loading rules never share a number
+
+
 @dataclass(frozen=True)
 class Node:
     op: str  # all | any | not | <predicate>
     children: tuple[Node, ...] = ()
     args: Any = None
     areas: frozenset[str] = frozenset()  # for `area`: selectors resolved once, at load time
+    # equal for nodes that test the same thing (op, arguments, resolved areas, children): many rules
+    # share a condition (``country_outside: {group: eu-eea}``, a whole ``when``), and a screening
+    # evaluates each key once (rules/evaluate.py)
+    key: int = field(default=-1, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        what = (self.op, tuple(k.key for k in self.children), repr(self.args), self.areas)
+        object.__setattr__(self, "key", _KEYS.setdefault(what, next(_NEXT_KEY)))
 
 
-def parse(raw: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[str, set[str]]) -> Node | None:
+def parse(raw: Any, path: Path_, problems: list[tuple[Path_, str]], known: Known) -> Node | None:
     """Validate a condition tree; problems are (path, message) pairs, all collected."""
     if not isinstance(raw, dict) or len(raw) != 1:
         problems.append((path, "a condition is a mapping with exactly one key: all, any, not or a predicate"))
@@ -226,7 +254,7 @@ def parse(raw: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[
     return Node(op, (), args, areas)
 
 
-def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path_, str]], known: dict[str, Any]) -> frozenset[str]:
+def _check_references(op: str, args: Any, path: Path_, problems: list[tuple[Path_, str]], known: Known) -> frozenset[str]:
     """Check ids and types against the loaded data, exactly as evaluation will use them."""
     if isinstance(args, ListedArgs):
         for lid in args.lists or []:

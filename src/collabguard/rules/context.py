@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from collabguard.areas.detect import AreaHit
 from collabguard.matching.matcher import Candidate, Rejected
 from collabguard.models.proposal import Category, Proposal
+from collabguard.models.report import Subject as SubjectKind
 from collabguard.reference.roles import category_of
 
-SUBJECT_KINDS = ("partner", "funder", "affiliation", "appointment", "programme")
+SUBJECT_KINDS: tuple[SubjectKind, ...] = ("partner", "funder", "affiliation", "appointment", "programme")
 
 
 @dataclass(slots=True)
@@ -35,6 +37,9 @@ class Context:
     areas: list[AreaHit]
     groups: dict[str, frozenset[str]]
     categories: list[Category | None] = field(default_factory=list)  # per person: given, or read from the role
+    # outcomes by condition key (Node.key), filled as rules are evaluated: a condition several rules
+    # share is evaluated once per screening; the outcomes are read, never changed, by their users
+    outcomes: dict[int, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.categories:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from collabguard.models.common import decision_rank
@@ -9,15 +10,15 @@ from collabguard.rules.conditions import (
     FIELD_QUESTIONS,
     ActivityArgs,
     AreaArgs,
-    DeterminationArgs,
-    PersonnelArgs,
     CountryArgs,
+    DeterminationArgs,
     FieldArgs,
     ListedArgs,
     NationalityArgs,
     Node,
     Outcome,
     PartnerTypeArgs,
+    PersonnelArgs,
     Question,
     TalentArgs,
 )
@@ -25,6 +26,16 @@ from collabguard.rules.context import Context
 
 
 def evaluate(node: Node, ctx: Context) -> Outcome:
+    """The outcome of ``node`` for this screening. Rules share conditions (and parts of them): each
+    distinct one (``Node.key``) is evaluated once per context, and its outcome is shared, so nothing
+    may change an outcome it is given (composite nodes build their own)."""
+    outcome = ctx.outcomes.get(node.key)
+    if outcome is None:
+        outcome = ctx.outcomes[node.key] = _evaluate(node, ctx)
+    return outcome
+
+
+def _evaluate(node: Node, ctx: Context) -> Outcome:
     if node.op == "all":
         kids = [evaluate(k, ctx) for k in node.children]
         if any(k.value is False for k in kids):
@@ -230,7 +241,7 @@ def _field(args: FieldArgs, ctx: Context) -> Outcome:
     elif args.gte is not None:
         ok = value >= args.gte
     else:
-        ok = value <= args.lte  # type: ignore[operator]
+        ok = value <= args.lte
     return Outcome(bool(ok), fields={args.path: value} if ok else {})
 
 
@@ -277,7 +288,8 @@ def _nationality(args: NationalityArgs, ctx: Context, inside: bool) -> Outcome:
     return Outcome(False)
 
 
-_PREDICATES = {
+# the arguments are the predicate's own model (ListedArgs, FieldArgs …), as parsed into ``Node.args``
+_PREDICATES: dict[str, Callable[[Any, Context], Outcome]] = {
     "listed": _listed,
     "country_in": lambda a, c: _country(a, c, inside=True),
     "country_outside": lambda a, c: _country(a, c, inside=False),

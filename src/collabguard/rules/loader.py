@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from collabguard.errors import CollabguardError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, load_yaml
 from collabguard.models.proposal import Proposal
-from collabguard.rules.conditions import NATIONALITY_PREDICATES, Node, parse, uses
+from collabguard.rules.conditions import NATIONALITY_PREDICATES, Known, Node, parse, uses
 from collabguard.rules.policy import policy_pack_info
 from collabguard.rules.schema import PackFile, PackInfo, Rule
 
@@ -33,6 +33,9 @@ class LoadedRule:
     rule: Rule
     condition: Node
     pack: PackInfo
+    # what screenings derive from the rule alone (its report texts per language: engine/findings.py),
+    # built on first use and kept with the rule instead of being rebuilt at every firing
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -84,7 +87,7 @@ def _pydantic_problems(doc: YamlDocument, prefix: tuple[Any, ...], exc: Validati
 
 
 def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, example_base: dict[str, Any],
-                known: dict[str, set[str]], problems: list[str], seen_ids: dict[str, str], path: Path) -> LoadedRule | None:
+                known: Known, problems: list[str], seen_ids: dict[str, str], path: Path) -> LoadedRule | None:
     """Validate one rule; every problem is collected, and the condition is checked even when
     other fields of the rule are wrong, so one pass shows everything."""
     base = ("rules", i)
@@ -132,7 +135,7 @@ def _check_rule(doc: YamlDocument, i: int, raw: Any, pack: PackInfo | None, exam
     return LoadedRule(rule, node, pack)
 
 
-def load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen_ids: dict[str, str]) -> LoadedPack | None:
+def load_pack(path: Path, known: Known, problems: list[str], seen_ids: dict[str, str]) -> LoadedPack | None:
     try:
         doc = load_yaml(path, "rule pack")
     except CollabguardError as exc:
@@ -150,7 +153,8 @@ def load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen_
     except ValidationError as exc:
         _pydantic_problems(doc, (), exc, problems)
     pack = header.pack if header is not None else None
-    example_base = data.get("example_base") if isinstance(data.get("example_base"), dict) else {}
+    raw_base = data.get("example_base")
+    example_base: dict[str, Any] = raw_base if isinstance(raw_base, dict) else {}
     rules = [
         r for i, raw in enumerate(data.get("rules") or [])
         if (r := _check_rule(doc, i, raw, pack, example_base, known, problems, seen_ids, path)) is not None
@@ -161,7 +165,7 @@ def load_pack(path: Path, known: dict[str, set[str]], problems: list[str], seen_
     return LoadedPack(pack, rules, path, digest, doc, example_base)
 
 
-def overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedPack], known: dict[str, Any],
+def overlay_rules(pol: Any, doc: YamlDocument, path: Path, loaded: list[LoadedPack], known: Known,
                    problems: list[str], seen_ids: dict[str, str], seen_packs: dict[str, Path]) -> list[str]:
     """The policy's own rules (a pack that always applies), then its severity changes and disabled
     rules, in place; the changes in words."""

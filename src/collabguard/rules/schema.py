@@ -11,7 +11,6 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from collabguard.countries import country_code
-
 from collabguard.models.common import Severity
 
 RULE_ID_PATTERN = r"^CG-[A-Z]{2}(-[A-Z0-9]+)+-[0-9]{3}$"

@@ -40,6 +40,7 @@ from starlette.responses import Response
 from collabguard.errors import CollabguardError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.limits import DEFAULTS, limit
+from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.report import Report
 from collabguard.models.usecases import (
     AreasRequest,
@@ -55,7 +56,6 @@ from collabguard.models.usecases import (
     ScreenRequest,
     StatsRequest,
 )
-from collabguard.models.collaboration import CollaborationStats
 from collabguard.screener import Screener
 from collabguard.service.openapi import install as install_openapi
 from collabguard.service.openapi import proposal_body_schema
