@@ -28,32 +28,30 @@ from collabguard.errors import CollabguardError, InputError
 from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
-from collabguard.models.usecases import (
-    AreasResult,
-    ListInfo,
-    ListsInfo,
-    NameMatch,
-    NameQuery,
-    PackSummary,
-    PublicationExport,
-    RescreenResult,
-    RuleInfo,
-    RulesInfo,
-    ScreenResult,
-)
 from collabguard.ruleset import RuleSet, default_policy, get_ruleset
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the use-case models are imported where they are built: a plain screening does not pay for them
     from collabguard.batch.job import BatchOutcome
     from collabguard.bibliometrics.indicators import StatsOptions
     from collabguard.lists.model import ListSet
     from collabguard.matching.batch import NameRow
     from collabguard.matching.matcher import Matcher
+    from collabguard.models.usecases import (
+        AreasResult,
+        ListsInfo,
+        NameMatch,
+        NameQuery,
+        PublicationExport,
+        RescreenResult,
+        RulesInfo,
+        ScreenResult,
+    )
 
 ProposalInput = Proposal | dict[str, Any] | Path | str
-Publications = Sequence[Path | PublicationExport]
+if TYPE_CHECKING:
+    Publications = Sequence[Path | PublicationExport]
 
-__all__ = ["ProposalInput", "ScreenResult", "Screener"]
+__all__ = ["ProposalInput", "Screener"]
 
 
 def _language(lang: str) -> str:
@@ -152,6 +150,8 @@ class Screener:
     def screen_many(self, proposals: Iterable[ProposalInput], *, redact: bool = False, lang: str | None = None,
                     today: date | None = None) -> Iterator[ScreenResult]:
         """One result per input, in input order; a bad proposal gives an error result, never an exception."""
+        from collabguard.models.usecases import ScreenResult
+
         for i, item in enumerate(proposals):
             try:
                 report = self.screen(item, redact=redact, lang=lang, today=today)
@@ -193,6 +193,7 @@ class Screener:
         list ids, or list CSV files in collabguard's list schema); default: every list in use."""
         from collabguard.matching.batch import match_rows, name_rows
         from collabguard.matching.matcher import Matcher
+        from collabguard.models.usecases import NameMatch
 
         matcher, only = self.matcher, None
         if lists:
@@ -210,6 +211,7 @@ class Screener:
         from collabguard.areas.codes import find_areas
         from collabguard.areas.language import not_english
         from collabguard.engine.evidence import area_finding
+        from collabguard.models.usecases import AreasResult
 
         catalog = self.ruleset.catalog
         unknown = [t for t in taxonomies if t not in catalog.taxonomies]
@@ -233,6 +235,7 @@ class Screener:
         co-publications with listed organisations."""
         from collabguard.bibliometrics.indicators import StatsOptions, compute_stats
         from collabguard.bibliometrics.load import load_exports
+        from collabguard.models.usecases import PublicationExport
 
         with _export_files(exports) as paths:
             try:
@@ -265,6 +268,8 @@ class Screener:
 
     def lists_info(self, today: date | None = None) -> ListsInfo:
         """The lists in use: edition, age, entries, completeness; and what is not checked."""
+        from collabguard.models.usecases import ListInfo, ListsInfo
+
         rs, today = self.ruleset, today or date.today()
         out = []
         for info in rs.lists.lists.values():
@@ -276,6 +281,8 @@ class Screener:
 
     def rules_info(self) -> RulesInfo:
         """The rule packs in use, each rule with its severity and the guideline section it cites."""
+        from collabguard.models.usecases import PackSummary, RuleInfo, RulesInfo
+
         return RulesInfo(packs=[
             PackSummary(id=p.info.id, title=p.info.title, version=p.info.version, sha256=p.sha256, binding=p.info.binding,
                         rules=[RuleInfo(id=r.id, title=r.title, kind=r.kind, severity=r.severity, blocking=r.blocking,
@@ -314,6 +321,8 @@ class _export_files:
         self.tmp: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> list[Path]:
+        from collabguard.models.usecases import PublicationExport
+
         paths: list[Path] = []
         for i, item in enumerate(self.exports):
             if isinstance(item, PublicationExport):
@@ -330,6 +339,8 @@ class _export_files:
     @staticmethod
     def plain(text: str, exports: Publications, paths: list[Path], in_json: bool = False) -> str:
         """``text`` (a message, or JSON text) with each temporary path replaced by the export's given name."""
+        from collabguard.models.usecases import PublicationExport
+
         for item, path in zip(exports, paths, strict=True):
             if isinstance(item, PublicationExport):
                 name = json.dumps(item.filename, ensure_ascii=False)[1:-1] if in_json else item.filename
