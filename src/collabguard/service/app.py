@@ -194,11 +194,11 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     async def _internal(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": f"internal error ({type(exc).__name__}); please report it"}, status_code=500)
 
-    @app.get("/healthz", tags=["service"])
+    @app.get("/healthz", tags=["service"], summary="Liveness and version (no token needed)")
     def healthz() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
-    @app.post("/v1/screen", tags=["screening"], dependencies=secured, response_model=Report,
+    @app.post("/v1/screen", tags=["screening"], summary="Screen a proposal (optionally with answers and publications)", dependencies=secured, response_model=Report,
               responses={**ERRORS, 200: {"content": {"text/html": {"schema": {"type": "string"}},
                                                      "text/markdown": {"schema": {"type": "string"}}},
                                          "description": "the report: JSON, or HTML / Markdown with ?format="}},
@@ -222,7 +222,7 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
             raise CollabguardError("the body must be a JSON object: a proposal, or {\"proposal\": {...}, ...}")
         return _render(report, format)
 
-    @app.post("/v1/screen/batch", tags=["screening"], dependencies=secured, response_model=BatchResults, responses=ERRORS)
+    @app.post("/v1/screen/batch", tags=["screening"], summary="Screen several proposals", dependencies=secured, response_model=BatchResults, responses=ERRORS)
     def screen_batch(proposals: list[dict[str, Any]]) -> Response:
         """Screen several proposals: one result per proposal, in order; a bad one gets an error result."""
         if len(proposals) > max_batch:
@@ -231,31 +231,31 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
         results = BatchResults(results=list(screener.screen_many(proposals)))
         return Response(results.model_dump_json(), media_type="application/json")
 
-    @app.post("/v1/rescreen", tags=["monitoring"], dependencies=secured, response_model=RescreenResults, responses=ERRORS)
+    @app.post("/v1/rescreen", tags=["monitoring"], summary="Stored reports against today's lists", dependencies=secured, response_model=RescreenResults, responses=ERRORS)
     def rescreen(body: RescreenRequest) -> RescreenResults:
         """Stored reports against today's lists: which approved partnerships are newly listed?"""
         return RescreenResults(results=screener.rescreen(body.reports))
 
-    @app.post("/v1/match", tags=["parts"], dependencies=secured, response_model=MatchResults, responses=ERRORS)
+    @app.post("/v1/match", tags=["parts"], summary="Match names against the lists", dependencies=secured, response_model=MatchResults, responses=ERRORS)
     def match(body: MatchRequest) -> MatchResults:
         """Names (with their countries) against the lists: per name the strongest candidate and every list's result."""
         return MatchResults(results=screener.match_names(body.names, body.lists, kind=body.kind))
 
-    @app.post("/v1/areas", tags=["parts"], dependencies=secured, response_model=AreasResult, responses=ERRORS)
+    @app.post("/v1/areas", tags=["parts"], summary="Sensitive technology areas in a text", dependencies=secured, response_model=AreasResult, responses=ERRORS)
     def areas(body: AreasRequest) -> AreasResult:
         """The sensitive technology areas a text touches, with the words and positions that made them."""
         return screener.find_areas(body.text, taxonomies=body.taxonomies)
 
-    @app.post("/v1/stats", tags=["parts"], dependencies=secured, response_model=CollaborationStats, responses=ERRORS)
+    @app.post("/v1/stats", tags=["parts"], summary="Co-publication figures from publication exports", dependencies=secured, response_model=CollaborationStats, responses=ERRORS)
     def stats(body: StatsRequest) -> CollaborationStats:
         """Co-publication figures from publication exports (WoS, Scopus, OpenAlex, CSV), given by content."""
         return screener.statistics(body.publications, body.stats_options(), listed=body.listed)
 
-    @app.get("/v1/rules", tags=["reference"], dependencies=secured, response_model=RulesInfo, responses=_errors(401, 500))
+    @app.get("/v1/rules", tags=["reference"], summary="The rule packs in use", dependencies=secured, response_model=RulesInfo, responses=_errors(401, 500))
     def rules() -> RulesInfo:
         return screener.rules_info()
 
-    @app.get("/v1/lists", tags=["reference"], dependencies=secured, response_model=ListsInfo, responses=_errors(401, 500))
+    @app.get("/v1/lists", tags=["reference"], summary="The sensitivity lists in use", dependencies=secured, response_model=ListsInfo, responses=_errors(401, 500))
     def lists() -> ListsInfo:
         return screener.lists_info()
 
