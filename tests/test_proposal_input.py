@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,8 @@ def test_keywords_and_codes_may_be_one_semicolon_separated_string(tmp_path: Path
         ("country.yaml", "title: T\npartners:\n  - {name: X, country: Narnia}\n", "country.yaml:3:15: partners[0].country: unknown country 'Narnia'"),
         ("typo.yaml", MINIMAL + "partner: []\n", "typo.yaml:4:1: partner: is not a known field"),
         ("months.yaml", MINIMAL + "duration_months: many\n", "months.yaml:4:1: duration_months:"),
-        ("bad.json", '{"title": "T",}', "bad.json:1:15: invalid JSON"),
+        # Python 3.13's json points at the trailing comma itself, earlier versions at the brace after it
+        ("bad.json", '{"title": "T",}', f"bad.json:1:{14 if sys.version_info >= (3, 13) else 15}: invalid JSON"),
         ("dup.json", '{"title": "T", "title": "U"}', "dup.json: invalid JSON: duplicate key 'title'"),
     ],
 )
