@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -70,22 +71,27 @@ def _placeholders(template: str) -> frozenset[str]:
     return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 
+def _join(items: list[str], sep: str = ", ") -> str:
+    seen = list(dict.fromkeys(items))
+    return sep.join(seen) if seen else "—"
+
+
+# what each placeholder stands for, from (evidence, proposal, framework title); module-level, so a
+# message (~40 per screening) does not build them anew
+_MAKERS: dict[str, Callable[[Evidence, Proposal, str], str]] = {
+    "subjects": lambda ev, p, fw: _join([f"{m.partner!r} ({m.subject})" for m in ev.matches]),
+    "entities": lambda ev, p, fw: _join([f"{m.entity_name} ({'name match' if m.decision == 'match' else 'possible name match, identity to confirm'}), "
+                                         f"{m.list_cite}" for m in ev.matches], "; "),
+    "lists": lambda ev, p, fw: _join([m.list_title for m in ev.matches]),
+    "areas": lambda ev, p, fw: _join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
+    "countries": lambda ev, p, fw: _join([f"{country_name(c)} ({c})" for c in ev.countries]),
+    "codes": lambda ev, p, fw: _join(p.export_control.codes),
+    "fields": lambda ev, p, fw: _join([f"{k} = {v}" for k, v in ev.fields.items()]),
+    "framework": lambda ev, p, fw: fw,
+}
+
+
 def render(template: str, ev: Evidence, proposal: Proposal, framework: str) -> str:
     """Fill a rule's message or question template from its evidence ("—" where there is none)."""
-
-    def join(items: list[str], sep: str = ", ") -> str:
-        seen = list(dict.fromkeys(items))
-        return sep.join(seen) if seen else "—"
-
-    makers = {
-        "subjects": lambda: join([f"{m.partner!r} ({m.subject})" for m in ev.matches]),
-        "entities": lambda: join([f"{m.entity_name} ({'name match' if m.decision == 'match' else 'possible name match, identity to confirm'}), "
-                                  f"{m.list_cite}" for m in ev.matches], "; "),
-        "lists": lambda: join([m.list_title for m in ev.matches]),
-        "areas": lambda: join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
-        "countries": lambda: join([f"{country_name(c)} ({c})" for c in ev.countries]),
-        "codes": lambda: join(proposal.export_control.codes),
-        "fields": lambda: join([f"{k} = {v}" for k, v in ev.fields.items()]),
-        "framework": lambda: framework,
-    }
-    return template.format_map({name: makers[name]() for name in _placeholders(template) if name in makers})
+    return template.format_map({name: _MAKERS[name](ev, proposal, framework)
+                                for name in _placeholders(template) if name in _MAKERS})

@@ -75,6 +75,7 @@ class Findings:
     # ``checklist``: a question met again is found at once (a proposal with little data asks ~75)
     _asked_at: dict[tuple[str, str, str], int] = field(default_factory=dict)
     _listed_at: dict[tuple[str, str], int] = field(default_factory=dict)
+    _evidence_of: dict[int, tuple[Outcome, Evidence]] = field(default_factory=dict)  # by outcome, see _evidence
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
         rule = lr.rule
@@ -95,7 +96,7 @@ class Findings:
 
         if rule.kind == "question":
             if outcome.value is True:
-                evidence = evidence_from(self.ruleset, outcome, self._memo)  # built only where it is shown
+                evidence = self._evidence(outcome)  # built only where it is shown
                 text = render(texts.question, evidence, self.ctx.proposal, lr.pack.title)
                 said = self.answers.judgement(text, rule.id) if self.answers is not None else None
                 if said is None:
@@ -119,7 +120,7 @@ class Findings:
             for q in outcome.questions:
                 ask(q.reason, q.text, q.target)
             return
-        evidence = evidence_from(self.ruleset, outcome, self._memo)
+        evidence = self._evidence(outcome)
         confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
         gate: Literal["law", "funding_condition"] | None = (
             "law" if rule.legal_gate else "funding_condition" if rule.funding_condition else None)
@@ -131,6 +132,16 @@ class Findings:
         ))
         for q in outcome.questions:
             ask(q.reason, q.text, q.target)
+
+    def _evidence(self, outcome: Outcome) -> Evidence:
+        """The evidence of an outcome, built once: rules that share a condition share its outcome
+        (rules/evaluate.py), and so its evidence."""
+        known = self._evidence_of.get(id(outcome))
+        if known is not None and known[0] is outcome:
+            return known[1]
+        evidence = evidence_from(self.ruleset, outcome, self._memo)
+        self._evidence_of[id(outcome)] = (outcome, evidence)  # the outcome is kept: its id stays its own
+        return evidence
 
     def _severity(self, lr: LoadedRule, outcome: Outcome) -> str:
         if lr.rule.severity_from == "matches" and outcome.matches:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 
 def question_id(reason: str, text: str, rule_id: str, target: dict[str, str] | None) -> str:
@@ -15,4 +16,9 @@ def question_id(reason: str, text: str, rule_id: str, target: dict[str, str] | N
         basis = rule_id
     else:
         basis = text
-    return "Q-" + hashlib.sha1(f"{reason}|{basis}".encode()).hexdigest()[:10]
+    return _digest(f"{reason}|{basis}")
+
+
+@lru_cache(maxsize=16384)  # the same questions come back screening after screening
+def _digest(key: str) -> str:
+    return "Q-" + hashlib.sha1(key.encode()).hexdigest()[:10]

@@ -27,6 +27,7 @@ Every result explains itself, and the best rejected candidate of each list is ke
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 from math import prod
 
@@ -60,6 +61,7 @@ MAX_NAMED_ALTERNATIVES = 3
 ORGANISATION_WORDS = frozenset({"university", "institute", "academy", "college", "school", "center", "laboratory",
                                 "hospital", "corporation", "group", "foundation"})
 TRANSLATED_TWIN_EXTRA = 5
+RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
 
 
 def same_country(a: str, b: str) -> bool:
@@ -82,6 +84,11 @@ class Candidate:
     @property
     def entity(self) -> Entity:
         return self.form.entity
+
+    def copy(self) -> Candidate:
+        """A copy its holder may change (a reviewed decision makes it a ``match`` and adds a reason)."""
+        return Candidate(self.form, self.decision, self.score, self.segment, list(self.reasons), dict(self.features),
+                         self.query_normalized, list(self.also))
 
     def sort_key(self) -> tuple[int, int, int, int, str]:
         # ties: the longer matched part of the string (the whole sub-unit name beats its parent's),
@@ -132,6 +139,7 @@ class Matcher:
         self._indexes = {"organisation": NameIndex(orgs), "programme": NameIndex(programmes)}
         self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
                           for kind, forms in (("organisation", orgs), ("programme", programmes))}
+        self._kept = lru_cache(maxsize=RESULTS_KEPT)(self._results)
 
     @property
     def size(self) -> int:
@@ -171,7 +179,17 @@ class Matcher:
         explain: bool = True,
     ) -> list[ListResult]:
         """Per list: the best candidate (rejected ones included) and, with ``explain``, the nearest
-        rejected one and why."""
+        rejected one and why.
+
+        The same names come back again and again (a partner in proposal after proposal of a batch,
+        or of a service's requests): the results of the last RESULTS_KEPT queries are kept, and each
+        call gets its own copies of the candidates, which callers change."""
+        kept = self._kept(name, country, "programme" if kind == "programme" else "organisation",
+                          tuple(lists) if lists is not None else None, explain)
+        return [ListResult(r.list_id, r.best.copy() if r.best is not None else None, r.rejected) for r in kept]
+
+    def _results(self, name: str, country: str | None, kind: str, lists: tuple[str, ...] | None,
+                 explain: bool) -> list[ListResult]:
         name = name[: self.config.max_name_length]
         index = self._indexes["programme" if kind == "programme" else "organisation"]
         wanted = [lid for lid in self._list_ids["programme" if kind == "programme" else "organisation"]

@@ -192,10 +192,15 @@ class Outcome:
     questions: list[Question] = field(default_factory=list)
 
     def absorb(self, other: Outcome) -> None:
-        self.matches += [m for m in other.matches if m not in self.matches]
-        self.areas += [a for a in other.areas if a not in self.areas]
-        self.countries += [c for c in other.countries if c not in self.countries]
-        self.fields.update(other.fields)
+        # (most outcomes carry one kind of evidence or none: the empty ones are skipped)
+        if other.matches:
+            self.matches += [m for m in other.matches if m not in self.matches]
+        if other.areas:
+            self.areas += [a for a in other.areas if a not in self.areas]
+        if other.countries:
+            self.countries += [c for c in other.countries if c not in self.countries]
+        if other.fields:
+            self.fields.update(other.fields)
 
 
 # --- parsing ---------------------------------------------------------------------------------

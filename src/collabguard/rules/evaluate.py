@@ -24,6 +24,9 @@ from collabguard.rules.conditions import (
 )
 from collabguard.rules.context import Context
 
+# what most conditions come to for most proposals: one shared outcome (outcomes are never changed)
+_FALSE = Outcome(False)
+
 
 def evaluate(node: Node, ctx: Context) -> Outcome:
     """The outcome of ``node`` for this screening. Rules share conditions (and parts of them): each
@@ -37,29 +40,34 @@ def evaluate(node: Node, ctx: Context) -> Outcome:
 
 def _evaluate(node: Node, ctx: Context) -> Outcome:
     if node.op == "all":
-        kids = [evaluate(k, ctx) for k in node.children]
-        if any(k.value is False for k in kids):
-            return Outcome(False)
-        out = Outcome(True if all(k.value for k in kids) else None)
+        kids = []
+        decided = True
+        for child in node.children:
+            kid = evaluate(child, ctx)
+            if kid.value is False:
+                return _FALSE  # the other parts cannot change that, and evaluating has no side effects
+            decided = decided and kid.value is True
+            kids.append(kid)
+        out = Outcome(True if decided else None)
         for k in kids:
             out.absorb(k)
             out.questions += k.questions
         return out
     if node.op == "any":
         kids = [evaluate(k, ctx) for k in node.children]
-        if any(k.value is True for k in kids):
+        held = [k for k in kids if k.value is True]
+        if held:
             out = Outcome(True)
-            for k in kids:
-                if k.value is True:
-                    out.absorb(k)
-            return out
-        if all(k.value is False for k in kids):
-            return Outcome(False)
-        out = Outcome(None)
-        for k in kids:
-            if k.value is None:
+            for k in held:
                 out.absorb(k)
-                out.questions += k.questions
+            return out
+        undecided = [k for k in kids if k.value is None]
+        if not undecided:
+            return _FALSE
+        out = Outcome(None)
+        for k in undecided:
+            out.absorb(k)
+            out.questions += k.questions
         return out
     if node.op == "not":
         kid = evaluate(node.children[0], ctx)
@@ -136,7 +144,7 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
             for s, c in maybes
         ]
         return Outcome(None, matches=maybes, questions=questions)
-    return Outcome(False)
+    return _FALSE
 
 
 def _activity(args: ActivityArgs, ctx: Context) -> Outcome:
@@ -155,9 +163,9 @@ def _determination(args: DeterminationArgs, wanted: frozenset[str], ctx: Context
     if value is True:
         return Outcome(True, areas=touched, fields={args.field: True})
     if value is False:
-        return Outcome(False)
+        return _FALSE
     if not touched and args.missing == "ask_if_touched":
-        return Outcome(False)
+        return _FALSE
     text = FIELD_QUESTIONS[args.field]
     if touched:
         shown = "; ".join(f"{h.area_name} ({h.area_id}): " + ", ".join(sorted({repr(e.text) for e in h.evidence}))
@@ -193,15 +201,18 @@ def _country(args: CountryArgs, ctx: Context, inside: bool) -> Outcome:
         return Outcome(True, countries=found)
     if unknown:
         return Outcome(None, questions=[Question("missing_data", f"Which country is {w} in?") for w in unknown])
-    return Outcome(False)
+    return _FALSE
 
 
 def _area(args: AreaArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
+    touched = [h for h in ctx.areas if h.area_id in wanted]
+    if not touched:
+        return _FALSE
     need = decision_rank(args.decision)
-    hits = [h for h in ctx.areas if h.area_id in wanted and decision_rank(h.decision) >= need]
+    hits = [h for h in touched if decision_rank(h.decision) >= need]
     if hits:
         return Outcome(True, areas=hits)
-    maybes = [h for h in ctx.areas if h.area_id in wanted and h.decision == "possible"]
+    maybes = [h for h in touched if h.decision == "possible"]
     if maybes:
         questions = [
             Question(
@@ -214,7 +225,7 @@ def _area(args: AreaArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
             for h in maybes
         ]
         return Outcome(None, areas=maybes, questions=questions)
-    return Outcome(False)
+    return _FALSE
 
 
 def _value(ctx: Context, path: str) -> Any:
@@ -268,7 +279,7 @@ def _partner_type(args: PartnerTypeArgs, ctx: Context) -> Outcome:
         return Outcome(None, questions=[Question("missing_data", f"What kind of organisation is {w}: university, company, "
                                                  "government body, state-owned enterprise, military …?", {"field": "partners.type"})
                                         for w in unknown])
-    return Outcome(False)
+    return _FALSE
 
 
 def _nationality(args: NationalityArgs, ctx: Context, inside: bool) -> Outcome:
@@ -285,7 +296,7 @@ def _nationality(args: NationalityArgs, ctx: Context, inside: bool) -> Outcome:
         return Outcome(None, questions=[Question("missing_data", f"Which nationality does {w} hold? (Asked only for a legal "
                                                  "requirement defined by nationality.)", {"field": "personnel.nationality"})
                                         for w in unknown])
-    return Outcome(False)
+    return _FALSE
 
 
 # the arguments are the predicate's own model (ListedArgs, FieldArgs …), as parsed into ``Node.args``
