@@ -63,7 +63,7 @@ def client(monkeypatch: pytest.MonkeyPatch) -> TestClient:
     monkeypatch.setenv("COLLABGUARD_MAX_BATCH", "2")
     monkeypatch.setenv("COLLABGUARD_MAX_BODY", "5000")
     monkeypatch.delenv("COLLABGUARD_API_TOKEN", raising=False)
-    return TestClient(create_app(Screener()))
+    return TestClient(create_app(Screener()), base_url="http://localhost")  # a host the service answers to
 
 
 def test_the_service_limits_body_size_and_batch_length(client: TestClient) -> None:

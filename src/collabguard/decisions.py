@@ -25,7 +25,8 @@ decisions:
 A decision is keyed on the partner as written (normalised name and country), the entry and the
 list, so clearing "Northeastern University, Boston" never hides Northeastern University, Shenyang.
 A cleared match is still shown, marked as reviewed, and no longer feeds any rule. A decision that
-has expired, or whose list edition has changed, is not applied and is reported loudly. A malformed
+has expired, whose list edition has changed, or that is dated after the screening day (a decision
+cannot be made in the future), is not applied and is reported loudly. A malformed
 file is an error (file:line:col), never ignored. "Today" is passed in, so expiry is testable.
 """
 
@@ -107,7 +108,11 @@ def load_decisions(path: Path) -> Decisions:
 
 def status(decision: Decision, list_edition: str, today: date) -> Literal["applied", "expired", "needs re-review"]:
     """Whether a decision still holds: not past its expiry day (the day itself still counts) and,
-    for a cleared match, made on the list edition in use."""
+    for a cleared match, made on the list edition in use. A decision dated after ``today`` holds
+    nothing yet (nobody can have made it: a wrong date, or a file edited ahead) and needs re-review;
+    :func:`future_dated` says so in the report."""
+    if decision.date > today:
+        return "needs re-review"
     if today > decision.expires:
         return "expired"
     if decision.decision == "cleared" and decision.list_edition and decision.list_edition != list_edition:
@@ -119,3 +124,11 @@ def unknown_entries(decisions: Decisions, known: set[tuple[str, str]]) -> list[s
     """Decisions naming a list entry that is not in the lists in use (a typo, or a removed entry)."""
     return [f"decision for {d.partner!r}: no entry {d.entity_id!r} on list {d.list!r} in the lists in use"
             for d in decisions.items if (d.list, d.entity_id) not in known]
+
+
+def future_dated(decisions: Decisions, today: date) -> list[str]:
+    """Decisions dated after ``today``, named by file and entry: none of them is applied."""
+    return [f"{decisions.source or 'decisions'}: decisions[{i}] ({d.partner!r}, {d.list} {d.entity_id}) is dated "
+            f"{d.date.isoformat()}, after the screening date {today.isoformat()}: a decision cannot be made in the "
+            "future, so it is not applied; correct its date"
+            for i, d in enumerate(decisions.items) if d.date > today]

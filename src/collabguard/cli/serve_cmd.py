@@ -25,6 +25,9 @@ def serve(
     policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
                                        help="The institution's policy file, applied to every screening."),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each loads the rules once)."),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host", help="A host name clients reach the service by (repeatable; * for any, behind a proxy that "
+                                   "checks Host). Default: COLLABGUARD_ALLOWED_HOSTS, else --host, localhost, 127.0.0.1, ::1."),
 ) -> None:
     """Serve the HTTP API: POST /v1/screen (JSON, HTML or Markdown report), /v1/screen/batch, /v1/rescreen,
     /v1/match, /v1/areas, /v1/stats; GET /v1/rules, /v1/lists, /healthz; documentation at /docs.
@@ -33,17 +36,27 @@ def serve(
 
     from collabguard.screener import Screener
     from collabguard.service.app import create_app
+    from collabguard.service.protocol import TimedH11Protocol
+    from collabguard.service.settings import ServiceSettings, allowed_hosts
 
     screener = Screener(rules, decisions, policy)
     screener.warm()  # fail here, with one clear line, before listening or starting workers
+    ServiceSettings.from_env()  # the same for the service's settings
+    hosts = allowed_hosts(allowed_host, bind=host)
     where = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     token = " (bearer token required: COLLABGUARD_API_TOKEN)" if os.environ.get("COLLABGUARD_API_TOKEN") else ""
-    typer.echo(f"collabguard serving on {where}{token}; API documentation: {where}/docs; stop with Ctrl-C", err=True)
+    typer.echo(f"collabguard serving on {where}{token}; API documentation: {where}/docs; answering to host names: "
+               f"{', '.join(hosts)}; stop with Ctrl-C", err=True)
+    # the request head must arrive in time (the protocol), then the body (the service); an idle kept-alive
+    # connection is closed after 5 s; a request head over 16 KiB is refused by h11
+    server = {"host": host, "port": port, "log_level": "warning", "access_log": False, "timeout_keep_alive": 5,
+              "http": TimedH11Protocol, "h11_max_incomplete_event_size": 16 * 1024}
     if workers == 1:
-        app = create_app(screener)
+        app = create_app(screener, allowed_hosts=list(hosts))
         gc.freeze()  # the rules, lists and app live as long as the server: out of the collector's full scans
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(app, **server)  # type: ignore[arg-type]
         return
+    os.environ["COLLABGUARD_ALLOWED_HOSTS"] = ",".join(hosts)  # every worker answers to the same names
     for variable, value in (("COLLABGUARD_RULES", rules), ("COLLABGUARD_DECISIONS", decisions), ("COLLABGUARD_POLICY", policy)):
         # every worker builds the same screener: exactly what the options (or their variables) say
         if value is not None:
@@ -51,8 +64,7 @@ def serve(
         else:
             os.environ.pop(variable, None)
     with _nodelay_listening_socket(uvicorn):
-        uvicorn.run("collabguard.service.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                    log_level="warning", access_log=False)
+        uvicorn.run("collabguard.service.app:app_from_env", factory=True, workers=workers, **server)  # type: ignore[arg-type]
 
 
 @contextmanager

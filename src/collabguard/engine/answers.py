@@ -21,7 +21,8 @@ Answers are inputs of one screening (:func:`collabguard.engine.screen.screen` wi
 an identity, area or yes/no field answer settles that fact before the rules run, a judgement answer
 is taken when its rule asks. Answered questions leave the checklist, the answers are listed in the
 report with who gave them, and the recommendation is computed from what remains. An answer to a
-question the screening does not ask is a warning, never silently ignored.
+question the screening does not ask is a warning, never silently ignored; so is an answer dated
+after the screening day, which is not taken (nobody can have given it yet).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from collabguard.engine.questions import question_id
 from collabguard.errors import RuleFileError
@@ -59,6 +60,7 @@ class AnswerFile(BaseModel):
     reviewer: str = Field(min_length=1)
     date: dt.date
     answers: list[Answer]
+    _source: str = PrivateAttr(default="answers")  # how messages name it: the file, or the request's field
 
 
 def load_answers(path: Path) -> AnswerFile:
@@ -73,6 +75,7 @@ def load_answers(path: Path) -> AnswerFile:
         first.setdefault(a.id, i)
     if problems:
         raise RuleFileError(problems)
+    parsed._source = str(path)
     return parsed
 
 
@@ -89,11 +92,19 @@ class CaseAnswers:
     """One case's answers, resolved against the facts of the screening that takes them. Each
     method settles one kind of fact and records the answer it used."""
 
-    def __init__(self, answers: AnswerFile) -> None:
+    def __init__(self, answers: AnswerFile, today: dt.date | None = None) -> None:
         self.file = answers
-        self.by_id = {a.id: a for a in answers.answers}
         self.used: dict[str, AnsweredQuestion] = {}
         self.warnings: list[str] = []
+        self.by_id: dict[str, Answer] = {}
+        for i, a in enumerate(answers.answers):
+            when = a.date or answers.date
+            if today is not None and when > today:  # nobody can have given it yet: not taken, and said so
+                self.warnings.append(f"{answers._source}: answers[{i}] ({a.id}) is dated {when.isoformat()}, after the "
+                                     f"screening date {today.isoformat()}: an answer cannot be given in the future, so it "
+                                     "is not applied; correct its date")
+            else:
+                self.by_id[a.id] = a
 
     def _record(self, answer: Answer, question: str, reason: QuestionReason, rule_id: str = "") -> None:
         self.used[answer.id] = AnsweredQuestion(
@@ -151,7 +162,7 @@ class CaseAnswers:
             if reason == "missing_data" and FIELDS.get(target.get("field", ""), ("",))[0] != "bool":
                 self.warnings.append(f"answer {qid}: the question asks for a value ({question}); give it in the proposal")
         self.warnings += [f"answer {a.id}: no such question in this report (was the proposal changed?)"
-                          for a in self.file.answers if a.id not in self.used]
+                          for a in self.file.answers if a.id not in self.used and self.by_id.get(a.id) is a]
         return open_ids
 
     def answered(self) -> list[AnsweredQuestion]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from collabguard.areas.codes import find_areas
 from collabguard.areas.language import not_english
-from collabguard.decisions import Decisions, unknown_entries
+from collabguard.decisions import Decisions, future_dated, unknown_entries
 from collabguard.decisions import status as decision_status
 from collabguard.engine.answers import AnswerFile, CaseAnswers
 from collabguard.engine.applicability import applies
@@ -191,7 +191,7 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         raise InputError(f"frameworks: unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}")
     reviews: list[ReviewRecord] = []
     proposal, home_notes = resolve_home_country(proposal)
-    case = CaseAnswers(answers) if answers is not None else None
+    case = CaseAnswers(answers, today) if answers is not None else None
     if case is not None:
         proposal = _fill_fields(proposal, case.fields())
     ctx = build_context(proposal, ruleset, decisions, today, reviews, case)
@@ -246,6 +246,7 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
                  + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
                     for r in reviews if r.status != "applied"]
                  + (unknown_entries(decisions, ruleset.entity_keys) if decisions is not None else [])
+                 + (future_dated(decisions, today) if decisions is not None else [])
                  + (case.warnings if case is not None else []),
         reviews=reviews,
         answers=answered,

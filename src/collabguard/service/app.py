@@ -16,17 +16,21 @@ Routes (each a thin shell: parse, one call on the screener, render):
 The OpenAPI document (``/openapi.json``) is typed end to end; ``/docs`` serves Swagger UI from an
 installed package (no CDN). When ``COLLABGUARD_API_TOKEN`` is set, every ``/v1`` route needs
 ``Authorization: Bearer <token>`` (compared in constant time); the documentation pages are public and
-take the token through their *Authorize* button. Bodies over ``COLLABGUARD_MAX_BODY`` bytes are
-refused (413). Errors are ``{"error": "one line"}``: 401, 413, 422 (names the field), 500 (never a
-stack trace).
+take the token through their *Authorize* button. Only requests whose Host header names an allowed host
+are answered (400 otherwise: :mod:`collabguard.service.hosts`). Bodies over ``COLLABGUARD_MAX_BODY``
+bytes are refused (413), bodies that arrive too slowly too (408: :mod:`collabguard.service.intake`).
+Bodies are read as JSON (a key given twice is refused) and screened off the event loop, a bounded
+number at a time (503 with Retry-After when busy: :mod:`collabguard.service.workers`); /healthz
+never waits behind them. Errors are ``{"error": "one line"}``: 400, 401, 408, 413, 422 (names the
+field), 500 (never a stack trace), 503.
 """
 
 from __future__ import annotations
 
 import gc
-import hmac
-import json
 import os
+import time
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -34,12 +38,11 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPBearer
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from collabguard.errors import CollabguardError
-from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.limits import DEFAULTS, limit
 from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.report import Report
@@ -55,15 +58,22 @@ from collabguard.models.usecases import (
     RescreenResults,
     RulesInfo,
     ScreenRequest,
+    ScreenResult,
     StatsRequest,
 )
 from collabguard.screener import Screener
+from collabguard.service.body import as_model, as_type, json_body
+from collabguard.service.hosts import AllowedHosts
+from collabguard.service.intake import Intake
+from collabguard.service.openapi import BATCH_BODY, model_body, proposal_body_schema
 from collabguard.service.openapi import install as install_openapi
-from collabguard.service.openapi import proposal_body_schema
+from collabguard.service.settings import ServiceSettings
+from collabguard.service.settings import allowed_hosts as hosts_in_force
+from collabguard.service.workers import Busy, Job, Workers
 from collabguard.version import __version__
 
 MAX_BATCH = DEFAULTS["batch_requests"][1]
-PUBLIC = ("/healthz", "/docs", "/openapi.json", "/docs/oauth2-redirect", "/docs-assets/")
+PROPOSALS: TypeAdapter[list[dict[str, Any]]] = TypeAdapter(list[dict[str, Any]])
 
 
 class ReportFormat(str, Enum):
@@ -73,70 +83,20 @@ class ReportFormat(str, Enum):
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    text = {401: "missing or wrong API token", 413: "request body or batch too large",
-            422: "the input is not valid: the message names the field", 500: "internal error (a bug)"}
-    return {c: {"model": ErrorBody, "description": text[c]} for c in codes}
+    text = {400: "the Host header names a host this service does not answer to (COLLABGUARD_ALLOWED_HOSTS)",
+            401: "missing or wrong API token", 408: "the request body did not arrive in time (COLLABGUARD_BODY_SECONDS)",
+            413: "request body or batch too large",
+            422: "the input is not valid: the message names the field", 500: "internal error (a bug)",
+            503: "busy: every screening slot stayed taken while the request waited (COLLABGUARD_QUEUE_SECONDS), or its "
+                 "work ran past the time budget (COLLABGUARD_REQUEST_SECONDS); the Retry-After header says when to try again"}
+    out: dict[int | str, dict[str, Any]] = {c: {"model": ErrorBody, "description": text[c]} for c in codes}
+    if 503 in codes:
+        out[503]["headers"] = {"Retry-After": {"description": "seconds to wait before trying again",
+                                               "schema": {"type": "integer"}}}
+    return out
 
 
-ERRORS = _errors(401, 413, 422, 500)
-
-
-class Limits:
-    """Token and body-size checks before any work is done (a plain ASGI middleware: the body is read
-    chunk by chunk, stopped at the limit, and handed on to the endpoint)."""
-
-    def __init__(self, app: Any, max_body: int, token: str | None) -> None:
-        self.app = app
-        self.max_body = max_body
-        self.expected = f"Bearer {token}".encode() if token else None
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        path = scope.get("path", "")
-        if self.expected is not None and not (path in PUBLIC or path.startswith("/docs-assets/")):
-            if not hmac.compare_digest(headers.get(b"authorization", b""), self.expected):
-                await JSONResponse({"error": "missing or wrong API token"}, status_code=401)(scope, receive, send)
-                return
-        too_big = JSONResponse({"error": f"request body larger than {self.max_body} bytes"}, status_code=413)
-        length = headers.get(b"content-length", b"")
-        if length.isdigit() and int(length) > self.max_body:
-            await too_big(scope, receive, send)
-            return
-        body = bytearray()
-        while True:  # a chunked upload has no length: stop reading at the limit
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            if len(body) > self.max_body:
-                await too_big(scope, receive, send)
-                return
-            if not message.get("more_body", False):
-                break
-        sent = False
-
-        async def replay() -> dict[str, Any]:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-
-async def _json_body(request: Request) -> Any:
-    raw = await request.body()
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CollabguardError(f"the body is not valid JSON ({exc}); send a JSON object with content-type "
-                               "application/json") from None
-    except (RecursionError, ValueError) as exc:  # nested too deep, or a number too long to read
-        raise CollabguardError(f"the body cannot be read as JSON ({type(exc).__name__})") from None
+ERRORS = _errors(400, 401, 408, 413, 422, 500, 503)  # the routes that read a body and do work
 
 
 def _render(report: Report, fmt: ReportFormat) -> Response:
@@ -152,7 +112,28 @@ def _render(report: Report, fmt: ReportFormat) -> Response:
     return Response(report.model_dump_json(), media_type="application/json")
 
 
-def create_app(screener: Screener | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
+def _screen_batch(screener: Screener, proposals: list[dict[str, Any]], job: Job) -> BatchResults:
+    """One result per proposal, in order. A proposal is not started when the slowest one so far would
+    not finish within the request's time budget: it and the rest get an error result saying so."""
+    results: list[ScreenResult] = []
+    slowest = 0.0
+    screened = screener.screen_many(proposals)
+    for _ in proposals:
+        began = time.monotonic()
+        if began + slowest > job.deadline:
+            break
+        results.append(next(screened))
+        slowest = max(slowest, time.monotonic() - began)
+    late = (f"not screened: the request's time budget of {job.seconds:g} s (COLLABGUARD_REQUEST_SECONDS) ran out; "
+            "send this proposal again")
+    results += [ScreenResult(index=i, status="error", error=late) for i in range(len(results), len(proposals))]
+    return BatchResults(results=results)
+
+
+def create_app(screener: Screener | None = None, token: str | None = None, max_body: int | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The service. ``allowed_hosts``: the host names it answers to (default: COLLABGUARD_ALLOWED_HOSTS, or
+    localhost, 127.0.0.1 and ::1); the other settings come from the environment (:mod:`collabguard.service.settings`)."""
     if screener is None:
         screener = Screener.from_defaults()
     else:
@@ -161,18 +142,35 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     if max_body is None:
         max_body = limit("body_bytes")
     max_batch = limit("batch_requests")
+    settings = ServiceSettings.from_env()
+    workers = Workers(settings.threads, settings.queue_seconds, settings.request_seconds)
     app = FastAPI(title="collabguard", version=__version__, docs_url=None, redoc_url=None,
                   description="Screen international research collaborations against research-security guidelines and "
                               "sensitivity lists. Every route is one use case of the Python API (collabguard.Screener).")
-    app.add_middleware(Limits, max_body=max_body, token=token)
+    app.add_middleware(Intake, max_body=max_body, token=token, body_seconds=settings.body_seconds)
+    app.add_middleware(AllowedHosts, hosts=hosts_in_force(allowed_hosts))  # added last: checked first
     bearer = HTTPBearer(auto_error=False, description="the API token (COLLABGUARD_API_TOKEN), when the service sets one")
     secured = [Depends(bearer)]  # documents the scheme; the check itself is the middleware's, before the body is read
     _docs(app)
     install_openapi(app, lists=sorted(screener.ruleset.lists.lists), taxonomies=list(screener.ruleset.catalog.taxonomies))
 
+    async def answer(request: Request, work: Callable[[Any, Job], BaseModel | Response]) -> Response:
+        """The body read as JSON and ``work`` done on it in a screening slot, off the event loop."""
+        raw = await request.body()
+
+        def job(budget: Job) -> Response:
+            out = work(json_body(raw), budget)
+            return out if isinstance(out, Response) else Response(out.model_dump_json(), media_type="application/json")
+
+        return await workers.run(job)
+
     @app.exception_handler(CollabguardError)
     async def _input_error(_: Request, exc: CollabguardError) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=422)
+
+    @app.exception_handler(Busy)
+    async def _busy(_: Request, exc: Busy) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -195,8 +193,9 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     async def _internal(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": f"internal error ({type(exc).__name__}); please report it"}, status_code=500)
 
-    @app.get("/healthz", tags=["service"], summary="Liveness and version (no token needed)")
-    def healthz() -> dict[str, str]:
+    @app.get("/healthz", tags=["service"], summary="Liveness and version (no token needed)", responses=_errors(400))
+    async def healthz() -> dict[str, str]:
+        # on the event loop itself: it never waits for a screening slot or a thread
         return {"status": "ok", "version": __version__}
 
     @app.post("/v1/screen", tags=["screening"], summary="Screen a proposal (optionally with answers and publications)", dependencies=secured, response_model=Report,
@@ -208,55 +207,82 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
                          format: ReportFormat = Query(ReportFormat.json, description="json, html or markdown")) -> Response:
         """Screen one proposal. The body is the proposal itself, or an envelope that also carries
         answers to an earlier report's checklist (closing the case), publication exports and options."""
-        body = await _json_body(request)
-        if isinstance(body, dict) and isinstance(body.get("proposal"), dict):
-            try:
-                envelope = ScreenRequest.model_validate(body)
-            except ValidationError as exc:  # one line naming the field, as for every other input error
-                first = exc.errors()[0]
-                raise CollabguardError(f"{field_path(tuple(first['loc']))}: {error_message(first)}") from None
-            report = screener.screen(envelope.proposal, answers=envelope.answers, publications=envelope.publications,
-                                     redact=envelope.options.redact, lang=envelope.options.lang, today=envelope.options.today)
-        elif isinstance(body, dict):
-            report = screener.screen(body)
-        else:
-            raise CollabguardError("the body must be a JSON object: a proposal, or {\"proposal\": {...}, ...}")
-        return _render(report, format)
 
-    @app.post("/v1/screen/batch", tags=["screening"], summary="Screen several proposals", dependencies=secured, response_model=BatchResults, responses=ERRORS)
-    def screen_batch(proposals: list[dict[str, Any]]) -> Response:
+        def work(body: Any, _: Job) -> Response:
+            if isinstance(body, dict) and isinstance(body.get("proposal"), dict):
+                envelope = as_model(body, ScreenRequest)
+                report = screener.screen(envelope.proposal, answers=envelope.answers, publications=envelope.publications,
+                                         redact=envelope.options.redact, lang=envelope.options.lang,
+                                         today=envelope.options.today)
+            elif isinstance(body, dict):
+                report = screener.screen(body)
+            else:
+                raise CollabguardError("the body must be a JSON object: a proposal, or {\"proposal\": {...}, ...}")
+            return _render(report, format)
+
+        return await answer(request, work)
+
+    @app.post("/v1/screen/batch", tags=["screening"], summary="Screen several proposals", dependencies=secured,
+              response_model=BatchResults, responses=ERRORS, openapi_extra={"requestBody": BATCH_BODY})
+    async def screen_batch(request: Request) -> Response:
         """Screen several proposals: one result per proposal, in order; a bad one gets an error result."""
-        if len(proposals) > max_batch:
-            return JSONResponse({"error": f"too many proposals in one batch: {len(proposals)} (limit {max_batch}, "
-                                          "COLLABGUARD_MAX_BATCH)"}, status_code=413)
-        results = BatchResults(results=list(screener.screen_many(proposals)))
-        return Response(results.model_dump_json(), media_type="application/json")
 
-    @app.post("/v1/rescreen", tags=["monitoring"], summary="Stored reports against today's lists", dependencies=secured, response_model=RescreenResults, responses=ERRORS)
-    def rescreen(body: RescreenRequest) -> RescreenResults:
+        def work(body: Any, job: Job) -> BaseModel | Response:
+            proposals = as_type(body, PROPOSALS)
+            if len(proposals) > max_batch:
+                return JSONResponse({"error": f"too many proposals in one batch: {len(proposals)} (limit {max_batch}, "
+                                              "COLLABGUARD_MAX_BATCH)"}, status_code=413)
+            return _screen_batch(screener, proposals, job)
+
+        return await answer(request, work)
+
+    @app.post("/v1/rescreen", tags=["monitoring"], summary="Stored reports against today's lists", dependencies=secured,
+              response_model=RescreenResults, responses=ERRORS, openapi_extra={"requestBody": model_body("RescreenRequest")})
+    async def rescreen(request: Request) -> Response:
         """Stored reports against today's lists: which approved partnerships are newly listed?"""
-        return RescreenResults(results=screener.rescreen(body.reports))
+        return await answer(request, lambda body, _: RescreenResults(
+            results=screener.rescreen(as_model(body, RescreenRequest).reports)))
 
-    @app.post("/v1/match", tags=["parts"], summary="Match names against the lists", dependencies=secured, response_model=MatchResults, responses=ERRORS)
-    def match(body: MatchRequest) -> MatchResults:
+    @app.post("/v1/match", tags=["parts"], summary="Match names against the lists", dependencies=secured,
+              response_model=MatchResults, responses=ERRORS, openapi_extra={"requestBody": model_body("MatchRequest")})
+    async def match(request: Request) -> Response:
         """Names (with their countries) against the lists: per name the strongest candidate and every list's result."""
-        return MatchResults(results=screener.match_names(body.names, body.lists, kind=body.kind))
 
-    @app.post("/v1/areas", tags=["parts"], summary="Sensitive technology areas in a text", dependencies=secured, response_model=AreasResult, responses=ERRORS)
-    def areas(body: AreasRequest) -> AreasResult:
+        def work(body: Any, _: Job) -> MatchResults:
+            query = as_model(body, MatchRequest)
+            return MatchResults(results=screener.match_names(query.names, query.lists, kind=query.kind))
+
+        return await answer(request, work)
+
+    @app.post("/v1/areas", tags=["parts"], summary="Sensitive technology areas in a text", dependencies=secured,
+              response_model=AreasResult, responses=ERRORS, openapi_extra={"requestBody": model_body("AreasRequest")})
+    async def areas(request: Request) -> Response:
         """The sensitive technology areas a text touches, with the words and positions that made them."""
-        return screener.find_areas(body.text, taxonomies=body.taxonomies)
 
-    @app.post("/v1/stats", tags=["parts"], summary="Co-publication figures from publication exports", dependencies=secured, response_model=CollaborationStats, responses=ERRORS)
-    def stats(body: StatsRequest) -> CollaborationStats:
+        def work(body: Any, _: Job) -> AreasResult:
+            query = as_model(body, AreasRequest)
+            return screener.find_areas(query.text, taxonomies=query.taxonomies)
+
+        return await answer(request, work)
+
+    @app.post("/v1/stats", tags=["parts"], summary="Co-publication figures from publication exports", dependencies=secured,
+              response_model=CollaborationStats, responses=ERRORS, openapi_extra={"requestBody": model_body("StatsRequest")})
+    async def stats(request: Request) -> Response:
         """Co-publication figures from publication exports (WoS, Scopus, OpenAlex, CSV), given by content."""
-        return screener.statistics(body.publications, body.stats_options(), listed=body.listed)
 
-    @app.get("/v1/rules", tags=["reference"], summary="The rule packs in use", dependencies=secured, response_model=RulesInfo, responses=_errors(401, 500))
+        def work(body: Any, _: Job) -> CollaborationStats:
+            query = as_model(body, StatsRequest)
+            return screener.statistics(query.publications, query.stats_options(), listed=query.listed)
+
+        return await answer(request, work)
+
+    @app.get("/v1/rules", tags=["reference"], summary="The rule packs in use", dependencies=secured, response_model=RulesInfo,
+             responses=_errors(400, 401, 500))
     def rules() -> RulesInfo:
         return screener.rules_info()
 
-    @app.get("/v1/lists", tags=["reference"], summary="The sensitivity lists in use", dependencies=secured, response_model=ListsInfo, responses=_errors(401, 500))
+    @app.get("/v1/lists", tags=["reference"], summary="The sensitivity lists in use", dependencies=secured,
+             response_model=ListsInfo, responses=_errors(400, 401, 500))
     def lists() -> ListsInfo:
         return screener.lists_info()
 
@@ -284,7 +310,8 @@ def _docs(app: FastAPI) -> None:
 
 def app_from_env() -> FastAPI:
     """The app for ``serve --workers N`` (uvicorn imports it in every worker process): rules,
-    decisions and policy come from COLLABGUARD_RULES, COLLABGUARD_DECISIONS and COLLABGUARD_POLICY."""
+    decisions and policy come from COLLABGUARD_RULES, COLLABGUARD_DECISIONS and COLLABGUARD_POLICY, the
+    host names it answers to from COLLABGUARD_ALLOWED_HOSTS (set by ``serve``)."""
     app = create_app(Screener(os.environ.get("COLLABGUARD_RULES") or None, os.environ.get("COLLABGUARD_DECISIONS") or None,
                               os.environ.get("COLLABGUARD_POLICY") or None))
     # (a worker process of its own) the rules, lists and app live as long as it: out of the

@@ -1,11 +1,14 @@
-"""The OpenAPI document's parts FastAPI cannot derive: the screening body (a proposal, or an envelope
-around one) is read by collabguard's own loader, so its schema is added here from the same models."""
+"""The OpenAPI document's parts FastAPI cannot derive. The routes read their bodies themselves (off
+the event loop, refusing a key given twice: :mod:`collabguard.service.body`), so the request bodies
+are described here from the same models they are validated with; the screening body (a proposal,
+or an envelope around one) is read by collabguard's own loader."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import FastAPI
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 REF = "#/components/schemas/{model}"
@@ -17,11 +20,21 @@ def proposal_body_schema() -> dict[str, Any]:
                 {"$ref": REF.format(model="ScreenRequest")}, {"$ref": REF.format(model="Proposal")}]}}}}
 
 
+# the models the routes validate their bodies with, described under their own names
+REQUEST_MODELS = ("ScreenRequest", "MatchRequest", "AreasRequest", "RescreenRequest", "StatsRequest")
+BATCH_BODY: dict[str, Any] = {"required": True, "content": {"application/json": {"schema": {
+    "items": {"additionalProperties": True, "type": "object"}, "title": "Proposals", "type": "array"}}}}
+
+
+def model_body(model: str) -> dict[str, Any]:
+    return {"required": True, "content": {"application/json": {"schema": {"$ref": REF.format(model=model)}}}}
+
+
 def install(app: FastAPI, lists: list[str], taxonomies: list[str]) -> None:
-    """Add the Proposal and ScreenRequest schemas (with the models they use) to the document, and
+    """Add the request bodies' schemas (with the models they use) to the document, and
     the ids of the lists and taxonomies this service has loaded as enumerations."""
+    from collabguard.models import usecases
     from collabguard.models.proposal import Proposal
-    from collabguard.models.usecases import ScreenRequest
 
     build = app.openapi
 
@@ -29,7 +42,8 @@ def install(app: FastAPI, lists: list[str], taxonomies: list[str]) -> None:
         if app.openapi_schema is not None:
             return app.openapi_schema
         doc = build()
-        _, defs = models_json_schema([(Proposal, "validation"), (ScreenRequest, "validation")], ref_template=REF)
+        models: list[type[BaseModel]] = [Proposal, *(getattr(usecases, name) for name in REQUEST_MODELS)]
+        _, defs = models_json_schema([(m, "validation") for m in models], ref_template=REF)
         schemas = doc.setdefault("components", {}).setdefault("schemas", {})
         for name, schema in defs.get("$defs", {}).items():
             schemas.setdefault(name, schema)
