@@ -11,6 +11,7 @@ from rich.console import Console
 
 from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.batch_cmd import batch as batch_cmd
+from collabguard.cli.cases_cmd import cases_app
 from collabguard.cli.common import EXIT_FINDINGS, handle_errors, terminal_console, write_output
 from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
@@ -19,6 +20,7 @@ from collabguard.cli.match_cmd import rescreen as rescreen_cmd
 from collabguard.cli.rules_cmd import rules_app
 from collabguard.cli.serve_cmd import serve as serve_cmd
 from collabguard.cli.stats_cmd import stats as stats_cmd
+from collabguard.errors import UsageError
 
 app = typer.Typer(
     name="collabguard",
@@ -45,6 +47,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 app.add_typer(rules_app, name="rules")
 app.add_typer(lists_app, name="lists")
+app.add_typer(cases_app, name="cases")
 app.command("match")(match_cmd)
 app.command("areas")(areas_cmd)
 app.command("batch")(batch_cmd)
@@ -79,12 +82,27 @@ def screen(
     policy: Path | None = PolicyOpt,
     lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb / no (Norwegian Bokmål, where a pack has it)."),
     redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the report."),
+    save: bool = typer.Option(False, "--save", help="Save the screening as a case in the register (the case id goes to stderr)."),
+    user: str | None = typer.Option(None, "--user", help="With --save: who saves it (default: $COLLABGUARD_USER, else your login name)."),
+    home: Path | None = typer.Option(None, "--home", help="With --save: the register's folder (default: $COLLABGUARD_HOME)."),
+    database_url: str | None = typer.Option(None, "--database-url", help="With --save: a database URL (default: $COLLABGUARD_DATABASE_URL)."),
 ) -> None:
-    """Screen one proposal and print the report."""
+    """Screen one proposal and print the report; with --save, also save it as a case."""
     from collabguard.screener import Screener
 
     screener = Screener(rules, decisions, policy, lang)
-    report = screener.screen(proposal, answers=answers, publications=publications, redact=redact_names)
+    if save:
+        from collabguard.cli.cases_cmd import save_screening
+
+        if publications:
+            raise UsageError("--save: a case does not keep publication exports; screen with --publications without --save")
+        report = save_screening(screener, proposal, answers, user, home, database_url)
+        if redact_names:
+            from collabguard.report.redact import redact
+
+            report = redact(report, screener.load(proposal))
+    else:
+        report = screener.screen(proposal, answers=answers, publications=publications, redact=redact_names)
     if fmt is Format.json:
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt is Format.html:
