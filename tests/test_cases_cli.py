@@ -73,7 +73,7 @@ def test_the_case_workflow_answer_decide_close_export(home: Path, tmp_path: Path
     assert stale.stderr.startswith("error: case C-2026-0001 changed since you opened it (version 1): version 2 by ola on ")
 
     decided = invoke("cases", "decide", "C-2026-0001", "--decision", "proceed", "--reason", "Boston, not Shenyang")
-    assert decided.exit_code == 0 and "version 3: decided, decided" in decided.stdout
+    assert decided.exit_code == 0 and "version 3: decided (recommendation" in decided.stdout
     wrong = invoke("cases", "decide", "C-2026-0001", "--decision", "approve", "--reason", "x")
     assert wrong.exit_code == 2
 

@@ -60,7 +60,8 @@ def case_text(detail: CaseDetail) -> str:
 def version_line(v: CaseVersion) -> str:
     """A write's outcome in one line."""
     questions = f", {len(v.report.checklist)} open questions" if v.report is not None else ""
-    return f"{v.case_id} version {v.number}: {v.kind}, {v.status} (recommendation {v.recommendation}, risk {v.risk_level}{questions})"
+    what = v.kind if v.kind == v.status else f"{v.kind}, {v.status}"  # "decided", not "decided, decided"
+    return f"{v.case_id} version {v.number}: {what} (recommendation {v.recommendation}, risk {v.risk_level}{questions})"
 
 
 def changes_text(changes: Sequence[CaseChange]) -> str:
