@@ -327,6 +327,20 @@ class CaseRegister:
         return CaseDetail(case=_summary(row), report=shown_.report, proposal=shown_.proposal, answers=shown_.answers,
                           versions=[_version(v, events=by_version.get(v.number, [])) for v in versions], events=events)
 
+    def counts(self) -> dict[str, int]:
+        """How many cases are in each status."""
+        query = select(_cases.c.status, func.count()).group_by(_cases.c.status)
+        with self._read() as conn:
+            found = {status: int(n) for status, n in conn.execute(query)}
+        return {status: found.get(status, 0) for status in STATUSES}
+
+    def recent_events(self, kinds: Sequence[str] = ("rescreen", "reopened"), limit: int = 50) -> builtins.list[CaseEvent]:
+        """The latest events of these kinds across all cases, newest first (the monitoring view:
+        what re-screening found)."""
+        query = select(_events).where(_events.c.kind.in_(tuple(kinds))).order_by(_events.c.id.desc()).limit(max(0, limit))
+        with self._read() as conn:
+            return [_event(r.case_id, r.version, r.kind, r.user, r.at, json.loads(r.data)) for r in conn.execute(query)]
+
     def report(self, case_id: str, version: int | None = None) -> Report:
         """The report in effect at ``version`` (default: the latest)."""
         with self._read() as conn:

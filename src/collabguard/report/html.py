@@ -58,13 +58,23 @@ def _flag(f: Flag) -> str:
 
 
 def render_html(report: Report) -> str:
+    """The report as a standalone page for the case file."""
     r = report
-    parts = [
+    head = [
         "<!doctype html>",
         f'<html lang="{_e(r.language)}"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>collabguard: {_e(r.title)}</title><style>{CSS}</style></head><body>",
+    ]
+    return "\n".join(head) + "\n" + report_body_html(report) + "\n</body></html>\n"
+
+
+def report_body_html(report: Report, checklist: bool = True) -> str:
+    """The report's content (what goes inside ``<body>``), for a page that embeds it: the workbench
+    shows it with the checklist as a form of its own (``checklist=False``)."""
+    r = report
+    parts = [
         f"<h1>{_e(r.title)}</h1>",
         f'<p class="meta">Proposal <code>{_e(r.proposal_id)}</code> · screened {_e(r.screened_on)} · collabguard {_e(r.versions.tool)}</p>',
         '<div class="box">',
@@ -88,13 +98,14 @@ def render_html(report: Report) -> str:
         parts.append(f"<details><summary>Advice from frameworks that do not apply to this proposal ({len(advice)})</summary>")
         parts += [_flag(f) for f in advice]
         parts.append("</details>")
-    parts.append(f"<h2>Checklist ({len(r.checklist)})</h2><ul>")
-    for q in r.checklist:
-        adv = ", advisory" if q.advisory else ""
-        parts.append(f'<li>☐ <span class="sev {_e(q.severity)}">{_e(q.severity)}</span> '
-                     f'<span class="small">{_e(q.rule_id)} ({_e(REASON_TEXT[q.reason])}{adv})</span> {_e(q.question)} '
-                     f'<span class="mono small">{_e(q.id)}</span></li>')
-    parts.append("</ul>")
+    if checklist:
+        parts.append(f"<h2>Checklist ({len(r.checklist)})</h2><ul>")
+        for q in r.checklist:
+            adv = ", advisory" if q.advisory else ""
+            parts.append(f'<li>☐ <span class="sev {_e(q.severity)}">{_e(q.severity)}</span> '
+                         f'<span class="small">{_e(q.rule_id)} ({_e(REASON_TEXT[q.reason])}{adv})</span> {_e(q.question)} '
+                         f'<span class="mono small">{_e(q.id)}</span></li>')
+        parts.append("</ul>")
     if r.areas:
         parts.append("<h2>Sensitive technology areas in the text</h2><table><tr><th>area</th><th>taxonomy</th><th>decision</th><th>evidence</th></tr>")
         for a in r.areas:
@@ -131,5 +142,5 @@ def render_html(report: Report) -> str:
     parts.append(f"<li>collabguard {_e(v.tool)}; matcher {_e(v.matcher.algorithm)} (possible ≥ {v.matcher.possible_threshold})</li>")
     parts += [f'<li>pack {_e(p.id)} {_e(p.version)} <span class="mono">sha256 {_e(p.sha256)}</span></li>' for p in v.packs]
     parts += [f'<li>list {_e(x.id)} edition {_e(x.edition)} <span class="mono">sha256 {_e(x.sha256)}</span></li>' for x in v.lists]
-    parts.append("</ul></body></html>")
-    return "\n".join(parts) + "\n"
+    parts.append("</ul>")
+    return "\n".join(parts)

@@ -32,7 +32,8 @@ import os
 import time
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -71,6 +72,9 @@ from collabguard.service.settings import ServiceSettings
 from collabguard.service.settings import allowed_hosts as hosts_in_force
 from collabguard.service.workers import Busy, Job, Workers
 from collabguard.version import __version__
+
+if TYPE_CHECKING:
+    from collabguard.cases.register import CaseRegister
 
 MAX_BATCH = DEFAULTS["batch_requests"][1]
 PROPOSALS: TypeAdapter[list[dict[str, Any]]] = TypeAdapter(list[dict[str, Any]])
@@ -131,9 +135,12 @@ def _screen_batch(screener: Screener, proposals: list[dict[str, Any]], job: Job)
 
 
 def create_app(screener: Screener | None = None, token: str | None = None, max_body: int | None = None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, register: CaseRegister | None = None,
+               home: Path | None = None) -> FastAPI:
     """The service. ``allowed_hosts``: the host names it answers to (default: COLLABGUARD_ALLOWED_HOSTS, or
-    localhost, 127.0.0.1 and ::1); the other settings come from the environment (:mod:`collabguard.service.settings`)."""
+    localhost, 127.0.0.1 and ::1); the other settings come from the environment (:mod:`collabguard.service.settings`).
+    ``register``: the case register the workbench's pages work on (no pages without one); ``home``: the
+    register's folder, where the workbench keeps its session key."""
     if screener is None:
         screener = Screener.from_defaults()
     else:
@@ -147,6 +154,11 @@ def create_app(screener: Screener | None = None, token: str | None = None, max_b
     app = FastAPI(title="collabguard", version=__version__, docs_url=None, redoc_url=None,
                   description="Screen international research collaborations against research-security guidelines and "
                               "sensitivity lists. Every route is one use case of the Python API (collabguard.Screener).")
+    if register is not None:
+        from collabguard.cases.db import register_home
+        from collabguard.web import mount_workbench
+
+        mount_workbench(app, register, workers, home or register_home())
     app.add_middleware(Intake, max_body=max_body, token=token, body_seconds=settings.body_seconds)
     app.add_middleware(AllowedHosts, hosts=hosts_in_force(allowed_hosts))  # added last: checked first
     bearer = HTTPBearer(auto_error=False, description="the API token (COLLABGUARD_API_TOKEN), when the service sets one")
@@ -312,8 +324,14 @@ def app_from_env() -> FastAPI:
     """The app for ``serve --workers N`` (uvicorn imports it in every worker process): rules,
     decisions and policy come from COLLABGUARD_RULES, COLLABGUARD_DECISIONS and COLLABGUARD_POLICY, the
     host names it answers to from COLLABGUARD_ALLOWED_HOSTS (set by ``serve``)."""
-    app = create_app(Screener(os.environ.get("COLLABGUARD_RULES") or None, os.environ.get("COLLABGUARD_DECISIONS") or None,
-                              os.environ.get("COLLABGUARD_POLICY") or None))
+    screener = Screener(os.environ.get("COLLABGUARD_RULES") or None, os.environ.get("COLLABGUARD_DECISIONS") or None,
+                        os.environ.get("COLLABGUARD_POLICY") or None)
+    register = None
+    if os.environ.get("COLLABGUARD_WORKBENCH") == "1":  # set by `serve` unless --no-workbench
+        from collabguard.cases.register import CaseRegister
+
+        register = CaseRegister(screener)  # COLLABGUARD_HOME / COLLABGUARD_DATABASE_URL, as `serve` set them
+    app = create_app(screener, register=register)
     # (a worker process of its own) the rules, lists and app live as long as it: out of the
     # garbage collector's full scans, which would walk them again at every one (~10% of a screening)
     gc.freeze()

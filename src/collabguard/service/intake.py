@@ -17,6 +17,7 @@ from typing import Any
 
 from starlette.responses import JSONResponse
 
+SECURED = "/v1"  # the API: machine clients with the token (the workbench's pages have their own sign-in)
 PUBLIC = ("/healthz", "/docs", "/openapi.json", "/docs/oauth2-redirect")
 PUBLIC_PREFIXES = ("/docs-assets/",)
 
@@ -41,7 +42,7 @@ class Intake:
             return
         headers = dict(scope.get("headers") or [])
         path = scope.get("path", "")
-        if self.expected is not None and not (path in PUBLIC or path.startswith(PUBLIC_PREFIXES)):
+        if self.expected is not None and path.startswith(SECURED) and not (path in PUBLIC or path.startswith(PUBLIC_PREFIXES)):
             if not hmac.compare_digest(headers.get(b"authorization", b""), self.expected):
                 await _refuse(401, "missing or wrong API token")(scope, receive, send)
                 return
