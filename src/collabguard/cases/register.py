@@ -22,10 +22,8 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import json
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,12 +45,29 @@ from collabguard.cases.models import (
     CaseSummary,
     CaseVersion,
 )
+from collabguard.cases.records import (
+    Change,
+    Current,
+    Screening,
+    answer_event,
+    cached_state,
+    event_list,
+    event_of,
+    fold,
+    load_screening,
+    merge_answers,
+    open_status,
+    summary_of,
+    user_name,
+    utc_now,
+    version_of,
+)
 from collabguard.cases.tables import CASES, EVENTS, VERSIONS
 from collabguard.cases.users import Users
-from collabguard.engine.answers import Answer, AnswerFile
+from collabguard.engine.answers import AnswerFile
 from collabguard.errors import CollabguardError, InputError, UsageError
 from collabguard.models.common import RiskLevel
-from collabguard.models.report import Report, Versions
+from collabguard.models.report import Report
 from collabguard.screener import ProposalInput, Screener
 
 _cases, _versions, _events = CASES, VERSIONS, EVENTS
@@ -62,41 +77,6 @@ RETRIES = 5  # writes without an expected version: how often to start again when
 T = TypeVar("T")
 
 __all__ = ["CaseRegister"]
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-@dataclass
-class _Screening:
-    """A screening to store: the proposal, the report, and the answers it used."""
-
-    proposal: dict[str, Any]
-    report: Report
-    answers: AnswerFile | None
-
-
-@dataclass
-class _Change:
-    """One write: the version to append, its events, and the case's new cached state."""
-
-    kind: str
-    status: CaseStatus
-    note: str | None = None
-    screening: _Screening | None = None
-    events: list[dict[str, Any]] = field(default_factory=list)
-    decision: str | None = None
-
-
-@dataclass
-class _Current:
-    """A case as read before a write: its row and the screening in effect."""
-
-    row: Row[Any]
-    proposal: dict[str, Any]
-    report: Report
-    answers: AnswerFile | None
 
 
 class CaseRegister:
@@ -141,7 +121,7 @@ class CaseRegister:
         version of that case, screened with the answers already given (and ``answers``); otherwise a
         new case is made. ``report``: a report of this proposal made with this register's screener and
         these answers (default: the register screens it). The version returned carries the report."""
-        user = _user(user)
+        user = user_name(user)
         model = self.screener.load(proposal)
         given = self._answer_file(answers)
         if report is not None and (report.proposal_id != model.id or report.redacted):
@@ -150,16 +130,16 @@ class CaseRegister:
         for _attempt in range(RETRIES):
             existing = self._open_case_of(model.id)
             if existing is None:
-                screened = _Screening(proposal_data, report or self._screen(proposal_data, given), given)
+                screened = Screening(proposal_data, report or self._screen(proposal_data, given), given)
                 try:
                     return self._create(screened, user)
                 except _Retry:
                     continue
             current = self._current(existing)
-            merged = _merge(current.answers, given) if given else current.answers
+            merged = merge_answers(current.answers, given) if given else current.answers
             if report is not None and merged is not None and merged != given:
                 report = None  # the case's earlier answers apply too: screen again with all of them
-            screened = _Screening(proposal_data, report or self._screen(proposal_data, merged), merged)
+            screened = Screening(proposal_data, report or self._screen(proposal_data, merged), merged)
             diff = diff_reports(current.report, screened.report)
             change = self._screened("screened", current, screened, diff, "screened again")
             try:
@@ -172,14 +152,14 @@ class CaseRegister:
         """Answers to the case's checklist: screened again with every answer given so far (a new answer
         to the same question replaces the earlier one, which stays in the history); a new version, and
         one event per answer. Answers to questions the case does not ask are refused."""
-        user = _user(user)
+        user = user_name(user)
         given = self._answer_file(answers)
         assert given is not None
         source = str(answers) if isinstance(answers, Path | str) else "answers"
         if not given.answers:
             raise InputError(f"{source}: no answers")
 
-        def attempt(current: _Current) -> CaseVersion:
+        def attempt(current: Current) -> CaseVersion:
             row = current.row
             if row.status == "closed":
                 raise UsageError(f"case {row.id} is closed; reopen it to answer (collabguard cases reopen {row.id})")
@@ -188,33 +168,33 @@ class CaseRegister:
                 if a.id not in questions:
                     raise InputError(f"{source}: answers[{i}].id: {a.id} is not a question of case {row.id} (version "
                                      f"{row.version}); its questions are listed by: collabguard cases show {row.id}")
-            merged = _merge(current.answers, given)
-            screened = _Screening(current.proposal, self._screen(current.proposal, merged), merged)
+            merged = merge_answers(current.answers, given)
+            screened = Screening(current.proposal, self._screen(current.proposal, merged), merged)
             diff = diff_reports(current.report, screened.report)
             change = self._screened("answered", current, screened, diff, "screened with the answers")
             before = {a.id: a.answer for a in current.answers.answers} if current.answers else {}
-            change.events = [_answer_event(a, given, questions[a.id], before.get(a.id)) for a in given.answers] + change.events
+            change.events = [answer_event(a, given, questions[a.id], before.get(a.id)) for a in given.answers] + change.events
             return self._append(row.id, row.version, user, change)
 
         return self._attempts(case_id, expected_version, attempt)
 
     def decide(self, case_id: str, decision: str, reason: str, user: str, expected_version: int | None) -> CaseVersion:
         """Record the officer's decision (proceed, proceed_with_mitigations, do_not_proceed) and why."""
-        user = _user(user)
+        user = user_name(user)
         if decision not in DECISIONS:
             raise UsageError(f"decision: {decision!r} is not one of: {', '.join(DECISIONS)}")
         reason = " ".join(reason.split())
         if len(reason) < 3:
             raise UsageError("reason: say why (at least 3 characters)")
 
-        def attempt(current: _Current) -> CaseVersion:
+        def attempt(current: Current) -> CaseVersion:
             row = current.row
             if row.status == "closed":
                 raise UsageError(f"case {row.id} is closed; reopen it to decide (collabguard cases reopen {row.id})")
             against = "" if decision == row.recommendation else f" (the report recommends {row.recommendation})"
             event = {"kind": "decision", "decision": decision, "reason": reason, "recommendation": row.recommendation,
                      "message": f"decided {decision}{against}: {reason}"}
-            change = _Change("decided", "decided", note=reason, events=[event], decision=decision)
+            change = Change("decided", "decided", note=reason, events=[event], decision=decision)
             return self._append(row.id, row.version, user, change)
 
         return self._attempts(case_id, expected_version, attempt)
@@ -222,15 +202,15 @@ class CaseRegister:
     def set_status(self, case_id: str, status: str, user: str, expected_version: int | None, reason: str = "") -> CaseVersion:
         """Close a case (``closed``) or reopen it (``open``: open, or waiting for answers when the report
         in effect has open questions). Decisions are recorded with :meth:`decide`."""
-        user = _user(user)
+        user = user_name(user)
         if status not in ("open", "closed"):
             raise UsageError(f"status: set 'open' (reopen) or 'closed'; {status!r} follows from the case "
                              "(decided: record a decision; waiting_for_answers: the report has open questions)")
         reason = " ".join(reason.split())
 
-        def attempt(current: _Current) -> CaseVersion:
+        def attempt(current: Current) -> CaseVersion:
             row = current.row
-            new: CaseStatus = "closed" if status == "closed" else _open_status(current.report)
+            new: CaseStatus = "closed" if status == "closed" else open_status(current.report)
             if status == "closed" and row.status == "closed":
                 raise UsageError(f"case {row.id} is already closed")
             if status == "open" and row.status != "closed":
@@ -238,7 +218,7 @@ class CaseRegister:
             verb = "closed" if status == "closed" else "reopened"
             event = {"kind": "status", "status_from": row.status, "status_to": new, "reason": reason or None,
                      "message": f"{verb}" + (f": {reason}" if reason else "")}
-            return self._append(row.id, row.version, user, _Change("status", new, note=reason or None, events=[event]))
+            return self._append(row.id, row.version, user, Change("status", new, note=reason or None, events=[event]))
 
         return self._attempts(case_id, expected_version, attempt)
 
@@ -247,7 +227,7 @@ class CaseRegister:
         A case whose verdict, flags, matches or questions changed gets a new version recording the
         difference (a decided case is reopened); the others are left as they are. Returns the changed
         cases (and those that could not be screened, with the reason), in case order."""
-        user = _user(user)
+        user = user_name(user)
         with self._read() as conn:
             ids = list(conn.execute(select(_cases.c.id).where(_cases.c.status.in_(("open", "waiting_for_answers", "decided")))
                                     .order_by(_cases.c.year, _cases.c.number)).scalars())
@@ -267,7 +247,7 @@ class CaseRegister:
             base = {"case_id": row.id, "proposal_id": row.proposal_id, "title": row.title, "version_before": row.version,
                     "status_before": row.status}
             try:
-                screened = _Screening(current.proposal, self._screen(current.proposal, current.answers), current.answers)
+                screened = Screening(current.proposal, self._screen(current.proposal, current.answers), current.answers)
             except CollabguardError as exc:
                 return CaseChange(**base, version_after=None, status_after=row.status, error=str(exc))
             diff = diff_reports(current.report, screened.report)
@@ -303,29 +283,29 @@ class CaseRegister:
         if framework:
             query = query.where(_cases.c.frameworks.contains(f"|{framework.strip()}|", autoescape=True))
         if partner:
-            query = query.where(_cases.c.partner_search.contains(_fold(partner), autoescape=True))
+            query = query.where(_cases.c.partner_search.contains(fold(partner), autoescape=True))
         if text:
-            query = query.where(_cases.c.search.contains(_fold(text), autoescape=True))
+            query = query.where(_cases.c.search.contains(fold(text), autoescape=True))
         query = query.order_by(_cases.c.updated_at.desc(), _cases.c.year.desc(), _cases.c.number.desc())
         if limit is not None:
             query = query.limit(max(0, limit))
         if offset:
             query = query.offset(max(0, offset))
         with self._read() as conn:
-            return [_summary(r) for r in conn.execute(query)]
+            return [summary_of(r) for r in conn.execute(query)]
 
     def show(self, case_id: str) -> CaseDetail:
         """A case: where it stands, the report in effect (with its proposal and answers), every version and event."""
         with self._read() as conn:
             row = self._row(conn, case_id)
             versions = conn.execute(select(*_LIGHT).where(_versions.c.case_id == row.id).order_by(_versions.c.number)).all()
-            events = _event_list(conn, row.id)
-            shown_ = _load_screening(conn, row.id, row.screening)
+            events = event_list(conn, row.id)
+            shown_ = load_screening(conn, row.id, row.screening)
         by_version: dict[int, builtins.list[CaseEvent]] = {}
         for e in events:
             by_version.setdefault(e.version, []).append(e)
-        return CaseDetail(case=_summary(row), report=shown_.report, proposal=shown_.proposal, answers=shown_.answers,
-                          versions=[_version(v, events=by_version.get(v.number, [])) for v in versions], events=events)
+        return CaseDetail(case=summary_of(row), report=shown_.report, proposal=shown_.proposal, answers=shown_.answers,
+                          versions=[version_of(v, events=by_version.get(v.number, [])) for v in versions], events=events)
 
     def counts(self) -> dict[str, int]:
         """How many cases are in each status."""
@@ -339,7 +319,7 @@ class CaseRegister:
         what re-screening found)."""
         query = select(_events).where(_events.c.kind.in_(tuple(kinds))).order_by(_events.c.id.desc()).limit(max(0, limit))
         with self._read() as conn:
-            return [_event(r.case_id, r.version, r.kind, r.user, r.at, json.loads(r.data)) for r in conn.execute(query)]
+            return [event_of(r.case_id, r.version, r.kind, r.user, r.at, json.loads(r.data)) for r in conn.execute(query)]
 
     def report(self, case_id: str, version: int | None = None) -> Report:
         """The report in effect at ``version`` (default: the latest)."""
@@ -352,7 +332,7 @@ class CaseRegister:
                 if found is None:
                     raise InputError(f"case {row.id} has no version {version} (it is at version {row.version})")
                 number = found
-            return _load_screening(conn, row.id, number).report
+            return load_screening(conn, row.id, number).report
 
     def export(self, case_id: str) -> CaseExport:
         """The case's whole record (every version with its proposal, report and answers; every event),
@@ -363,14 +343,14 @@ class CaseRegister:
         with self._read() as conn:
             row = self._row(conn, case_id)
             versions = conn.execute(select(_versions).where(_versions.c.case_id == row.id).order_by(_versions.c.number)).all()
-            events = _event_list(conn, row.id)
+            events = event_list(conn, row.id)
         by_version: dict[int, builtins.list[CaseEvent]] = {}
         for e in events:
             by_version.setdefault(e.version, []).append(e)
-        full = [_version(v, events=by_version.get(v.number, []), full=True) for v in versions]
+        full = [version_of(v, events=by_version.get(v.number, []), full=True) for v in versions]
         in_effect = next(v.report for v in full if v.number == row.screening)
         assert in_effect is not None
-        return CaseExport(exported_at=self._clock(), tool=__version__, case=_summary(row), versions=full, events=events,
+        return CaseExport(exported_at=self._clock(), tool=__version__, case=summary_of(row), versions=full, events=events,
                           html=render_html(in_effect))
 
     # -- the machinery -----------------------------------------------------------------------------
@@ -391,11 +371,11 @@ class CaseRegister:
     def _screen(self, proposal: dict[str, Any], answers: AnswerFile | None) -> Report:
         return self.screener.screen(proposal, answers=answers, today=self._clock().date())
 
-    def _screened(self, kind: str, current: _Current, screened: _Screening, diff: CaseDiff, message: str) -> _Change:
+    def _screened(self, kind: str, current: Current, screened: Screening, diff: CaseDiff, message: str) -> Change:
         """A change that stores a new screening: the status follows from it (a decided case whose
         screening changed is reopened), and an event records the difference."""
         row = current.row
-        status: CaseStatus = "decided" if row.status == "decided" and not diff.changed else _open_status(screened.report)
+        status: CaseStatus = "decided" if row.status == "decided" and not diff.changed else open_status(screened.report)
         event_kind = "rescreen" if kind == "rescreened" else "screened"
         events: builtins.list[dict[str, Any]] = []
         if kind != "answered" or diff.changed:
@@ -403,9 +383,9 @@ class CaseRegister:
         if row.status == "decided" and status != "decided":
             events.append({"kind": "reopened", "status_from": "decided", "status_to": status,
                            "message": f"reopened: the screening changed after the decision ({row.decision})"})
-        return _Change(kind, status, note=None, screening=screened, events=events)
+        return Change(kind, status, note=None, screening=screened, events=events)
 
-    def _attempts(self, case_id: str, expected: int | None, attempt: Callable[[_Current], T]) -> T:
+    def _attempts(self, case_id: str, expected: int | None, attempt: Callable[[Current], T]) -> T:
         """Run a write on the case as read now: with ``expected``, only if the case is still at that
         version; without, starting again when another writer got there first."""
         for _ in range(1 if expected is not None else RETRIES):
@@ -422,11 +402,11 @@ class CaseRegister:
                     raise
         raise CollabguardError(f"case {case_id}: it kept changing while writing; try again")
 
-    def _current(self, case_id: str) -> _Current:
+    def _current(self, case_id: str) -> Current:
         with self._read() as conn:
             row = self._row(conn, case_id)
-            screening = _load_screening(conn, row.id, row.screening)
-        return _Current(row, screening.proposal, screening.report, screening.answers)
+            screening = load_screening(conn, row.id, row.screening)
+        return Current(row, screening.proposal, screening.report, screening.answers)
 
     def _open_case_of(self, proposal_id: str) -> str | None:
         """The newest case of this proposal that is not closed."""
@@ -434,24 +414,24 @@ class CaseRegister:
             return conn.execute(select(_cases.c.id).where(_cases.c.proposal_id == proposal_id, _cases.c.status != "closed")
                                 .order_by(_cases.c.year.desc(), _cases.c.number.desc()).limit(1)).scalar_one_or_none()
 
-    def _create(self, screened: _Screening, user: str) -> CaseVersion:
+    def _create(self, screened: Screening, user: str) -> CaseVersion:
         at = self._clock()
         report = screened.report
         try:
             with self._write() as conn:
                 number = (conn.execute(select(func.max(_cases.c.number)).where(_cases.c.year == at.year)).scalar() or 0) + 1
                 case_id = f"C-{at.year}-{number:04d}"
-                status = _open_status(report)
+                status = open_status(report)
                 conn.execute(insert(_cases).values(
                     id=case_id, year=at.year, number=number, proposal_id=report.proposal_id, created_at=at, created_by=user,
-                    **_cached(case_id, screened, 1, status, at, user)))
-                change = _Change("saved", status, screening=screened, events=[
+                    **cached_state(case_id, screened, 1, status, at, user)))
+                change = Change("saved", status, screening=screened, events=[
                     {"kind": "created", "message": f"case {case_id} for proposal {report.proposal_id}: {report.recommendation}"}])
                 return self._insert_version(conn, case_id, 1, user, at, change)
         except IntegrityError:
             raise _Retry from None  # another writer took the number (PostgreSQL); allocate again
 
-    def _append(self, case_id: str, expected: int, user: str, change: _Change) -> CaseVersion:
+    def _append(self, case_id: str, expected: int, user: str, change: Change) -> CaseVersion:
         """Append version ``expected + 1``, if the case is still at ``expected``."""
         at = self._clock()
         number = expected + 1
@@ -463,7 +443,7 @@ class CaseRegister:
                 version = self._insert_version(conn, case_id, number, user, at, change)
                 values: dict[str, Any] = {"version": number, "status": change.status, "updated_at": at, "updated_by": user}
                 if change.screening is not None:
-                    values = _cached(case_id, change.screening, number, change.status, at, user)
+                    values = cached_state(case_id, change.screening, number, change.status, at, user)
                 if change.decision is not None:
                     values["decision"] = change.decision
                 done = conn.execute(update(_cases).where(_cases.c.id == case_id, _cases.c.version == expected).values(**values))
@@ -475,7 +455,7 @@ class CaseRegister:
                 raise self._conflict(conn, case_id, expected) from None
 
     def _insert_version(self, conn: Connection, case_id: str, number: int, user: str, at: dt.datetime,
-                        change: _Change) -> CaseVersion:
+                        change: Change) -> CaseVersion:
         s = change.screening
         if s is not None:
             screening, recommendation, risk = number, s.report.recommendation, s.report.risk_level
@@ -499,7 +479,7 @@ class CaseRegister:
                            screening=screening, recommendation=recommendation, risk_level=risk, note=change.note,
                            proposal=s.proposal if s else None, report=s.report if s else None, answers=s.answers if s else None,
                            versions=s.report.versions if s else None,
-                           events=[_event(case_id, number, e["kind"], user, at, e) for e in change.events])
+                           events=[event_of(case_id, number, e["kind"], user, at, e) for e in change.events])
 
     def _conflict(self, conn: Connection, case_id: str, expected: int) -> CaseConflict:
         latest = conn.execute(select(_versions.c.number, _versions.c.user, _versions.c.at, _versions.c.kind)
@@ -546,84 +526,3 @@ class CaseRegister:
 
 class _Retry(Exception):
     """Another writer took the case number: allocate again."""
-
-
-# -- rows to models ------------------------------------------------------------------------------
-
-
-def _user(user: str) -> str:
-    user = (user or "").strip()
-    if not user or len(user) > 200 or any(unicodedata.category(c).startswith("C") for c in user):
-        raise UsageError("user: say who is writing (1 to 200 characters: --user NAME, $COLLABGUARD_USER or the login name)")
-    return user
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def _open_status(report: Report) -> CaseStatus:
-    return "waiting_for_answers" if report.checklist else "open"
-
-
-def _merge(before: AnswerFile | None, new: AnswerFile) -> AnswerFile:
-    """Every answer given so far; a new answer to a question replaces the earlier one. Each answer keeps who gave it and when."""
-    merged: dict[str, Answer] = {a.id: a for a in before.answers} if before else {}
-    for a in new.answers:
-        merged[a.id] = a.model_copy(update={"reviewer": a.reviewer or new.reviewer, "date": a.date or new.date})
-    return AnswerFile(reviewer=new.reviewer, date=new.date, answers=list(merged.values()))
-
-
-def _answer_event(a: Answer, given: AnswerFile, question: str, before: str | None) -> dict[str, Any]:
-    changed = f" (was {before})" if before is not None and before != a.answer else ""
-    return {"kind": "answer", "question_id": a.id, "question": question, "answer": a.answer, "note": a.note or None,
-            "reviewer": a.reviewer or given.reviewer, "previous_answer": before,
-            "message": f"answered {a.id}: {a.answer}{changed}" + (f" ({a.note})" if a.note else "")}
-
-
-def _cached(case_id: str, screened: _Screening, number: int, status: CaseStatus, at: dt.datetime, user: str) -> dict[str, Any]:
-    """The case row's cached state after a screening."""
-    report, proposal = screened.report, screened.proposal
-    partners = [p["name"] for p in proposal.get("partners", [])]
-    folded = [_fold(p) for p in partners]
-    search = "\n".join([_fold(case_id), _fold(report.proposal_id), _fold(report.title), *folded])
-    return {"title": report.title, "version": number, "status": status, "screening": number,
-            "recommendation": report.recommendation, "risk_level": report.risk_level, "blocking": report.blocking,
-            "open_questions": len(report.checklist), "frameworks": "|" + "".join(f"{f.id}|" for f in report.frameworks if f.applies),
-            "partners": json.dumps(partners, ensure_ascii=False), "search": search, "partner_search": "\n".join(folded), "updated_at": at, "updated_by": user}
-
-
-def _summary(row: Row[Any]) -> CaseSummary:
-    return CaseSummary(case_id=row.id, proposal_id=row.proposal_id, title=row.title, status=row.status, version=row.version,
-                       recommendation=row.recommendation, risk_level=row.risk_level, blocking=row.blocking,
-                       open_questions=row.open_questions, decision=row.decision,
-                       frameworks=[f for f in row.frameworks.split("|") if f], partners=json.loads(row.partners),
-                       created_at=row.created_at, created_by=row.created_by, updated_at=row.updated_at, updated_by=row.updated_by)
-
-
-def _event(case_id: str, version: int, kind: str, user: str, at: dt.datetime, data: dict[str, Any]) -> CaseEvent:
-    return CaseEvent.model_validate({**{k: v for k, v in data.items() if k != "kind"}, "case_id": case_id, "version": version,
-                                     "kind": kind, "user": user, "at": at})
-
-
-def _event_list(conn: Connection, case_id: str) -> builtins.list[CaseEvent]:
-    rows = conn.execute(select(_events).where(_events.c.case_id == case_id).order_by(_events.c.id))
-    return [_event(r.case_id, r.version, r.kind, r.user, r.at, json.loads(r.data)) for r in rows]
-
-
-def _version(row: Row[Any], events: Sequence[CaseEvent] = (), full: bool = False) -> CaseVersion:
-    values: dict[str, Any] = {"case_id": row.case_id, "number": row.number, "kind": row.kind, "status": row.status,
-                              "user": row.user, "at": row.at, "screening": row.screening, "recommendation": row.recommendation,
-                              "risk_level": row.risk_level, "note": row.note, "events": list(events)}
-    if full and row.report is not None:
-        values |= {"proposal": json.loads(row.proposal), "report": Report.model_validate_json(row.report),
-                   "answers": AnswerFile.model_validate_json(row.answers) if row.answers else None,
-                   "versions": Versions.model_validate_json(row.versions)}
-    return CaseVersion.model_validate(values)
-
-
-def _load_screening(conn: Connection, case_id: str, number: int) -> _Screening:
-    row = conn.execute(select(_versions.c.proposal, _versions.c.report, _versions.c.answers)
-                       .where(_versions.c.case_id == case_id, _versions.c.number == number)).one()
-    return _Screening(json.loads(row.proposal), Report.model_validate_json(row.report),
-                      AnswerFile.model_validate_json(row.answers) if row.answers else None)
