@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from collabguard import Screener
 from collabguard.cases.register import CaseRegister
 from collabguard.service.app import create_app
+from tests.cases_support import postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 HORIZON = ROOT / "examples" / "horizon-consortium.yaml"
@@ -28,6 +29,21 @@ def screener() -> Screener:
 @pytest.fixture()
 def register(tmp_path: Path, screener: Screener) -> Iterator[CaseRegister]:
     with CaseRegister(screener, home=tmp_path / "register") as reg:
+        reg.users.add("kari", PASSWORD)
+        reg.users.add("ola", PASSWORD)
+        yield reg
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_register(request: pytest.FixtureRequest, tmp_path: Path, screener: Screener) -> Iterator[CaseRegister]:
+    """The same register on SQLite and on a PostgreSQL server (skips where PostgreSQL cannot run)."""
+    url = None
+    if request.param == "postgresql":
+        try:
+            url = postgres().new_database()
+        except RuntimeError as exc:
+            pytest.skip(f"PostgreSQL cannot run here: {exc}")
+    with CaseRegister(screener, home=tmp_path / "register", url=url) as reg:
         reg.users.add("kari", PASSWORD)
         reg.users.add("ola", PASSWORD)
         yield reg
@@ -171,7 +187,9 @@ def test_a_form_posted_from_another_site_changes_nothing(client: TestClient, reg
 
 
 def test_two_officers_answering_the_same_version_get_a_conflict_not_a_lost_answer(
-        register: CaseRegister, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case_id: str) -> None:
+        any_register: CaseRegister, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    register = any_register
+    case_id = register.save(HORIZON, user="kari").case_id
     kari = _app(register, tmp_path, monkeypatch)
     ola = _app(register, tmp_path, monkeypatch)
     kari_token, ola_token = _sign_in(kari, "kari"), _sign_in(ola, "ola")
@@ -218,7 +236,10 @@ def test_closing_and_reopening_a_case(client: TestClient, register: CaseRegister
 # -- screening from the form -------------------------------------------------------------------------
 
 
-def test_screening_from_the_fields_saves_a_case_with_the_partners_as_typed(client: TestClient, register: CaseRegister) -> None:
+def test_screening_from_the_fields_saves_a_case_with_the_partners_as_typed(
+        any_register: CaseRegister, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    register = any_register
+    client = _app(register, tmp_path, monkeypatch)
     token = _sign_in(client)
     answer = client.post("/screen", follow_redirects=False, data={
         "csrf_token": token, "action": "screen", "title": "Battery materials", "id": "UIO-2026-17",
