@@ -31,11 +31,19 @@ def rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_an_unclosed_quote_is_refused_instead_of_swallowing_rows(tmp_path: Path) -> None:
+def test_an_unclosed_quote_gives_every_line_it_swallows_an_error_row_naming_the_lines(tmp_path: Path) -> None:
+    # error rows, not a refusal of the file: every input row still gets its output row (rows before
+    # the quote, and after it once it closes, are screened), and each message says that a quote is
+    # left open and on which lines
     src = tmp_path / "s.csv"
-    src.write_text('id,title,partners,partner_countries\nR3,T,"Beihang University,CN\nR4,F,Beihang University,CN\n')
+    src.write_text('id,title,partners,partner_countries\nR3,T,"Beihang University,CN\nR4,F,Beihang University,CN\n'
+                   "R0,Fine,Aarhus University,DK\n")
     result = batch(str(src), "-o", str(tmp_path / "o.csv"))
     assert result.exit_code == 2 and "is a quote left open?" in result.output
+    out = rows(tmp_path / "o.csv")
+    assert [(r["row"], r["id"], r["status"]) for r in out] == [("2", "R3", "error"), ("3", "R4", "error"), ("4", "R0", "error")]
+    assert "row 2: a quote opened in this row is never closed (lines 2–4), and line(s) 3, 4 look like rows" in out[0]["error"]
+    assert "inside a quoted cell that opens in row 2: not screened (is a quote left open in row 2?)" in out[1]["error"]
 
 
 def test_a_row_with_more_cells_than_columns_is_an_error_row(tmp_path: Path) -> None:

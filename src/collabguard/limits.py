@@ -4,7 +4,9 @@
 |---|---|---|
 | a proposal file (YAML/JSON) | ``COLLABGUARD_MAX_PROPOSAL_BYTES`` | 5 MiB |
 | one spreadsheet cell | ``COLLABGUARD_MAX_CELL_CHARS`` | 1,000,000 characters |
+| partners (also funders, people, and people's affiliations and appointments, each) in one proposal | ``COLLABGUARD_MAX_PARTNERS`` | 2,000 |
 | rows in one batch input | ``COLLABGUARD_MAX_BATCH_ROWS`` | 1,000,000 |
+| columns in one batch input | ``COLLABGUARD_MAX_BATCH_COLUMNS`` | 1,000 |
 | an HTTP request body | ``COLLABGUARD_MAX_BODY`` | 2 MiB |
 | proposals in one HTTP batch request | ``COLLABGUARD_MAX_BATCH`` | 100 |
 
@@ -21,7 +23,9 @@ from collabguard.errors import UsageError
 DEFAULTS: dict[str, tuple[str, int]] = {
     "proposal_bytes": ("COLLABGUARD_MAX_PROPOSAL_BYTES", 5 * 1024 * 1024),
     "cell_chars": ("COLLABGUARD_MAX_CELL_CHARS", 1_000_000),
+    "partners": ("COLLABGUARD_MAX_PARTNERS", 2_000),
     "batch_rows": ("COLLABGUARD_MAX_BATCH_ROWS", 1_000_000),
+    "batch_columns": ("COLLABGUARD_MAX_BATCH_COLUMNS", 1_000),
     "body_bytes": ("COLLABGUARD_MAX_BODY", 2 * 1024 * 1024),
     "batch_requests": ("COLLABGUARD_MAX_BATCH", 100),
 }

@@ -1,188 +1,155 @@
 """Reading batch input: CSV, XLSX, JSON Lines, or a folder of proposal files.
 
 Every input row becomes one :class:`InputRow`, in input order, even when it cannot be read (it then
-carries an error): no row is ever lost. A file that cannot be read at all raises ``InputError``.
+carries an error): no row is ever lost. A file that cannot be read at all raises ``InputError``, and
+so does one with more rows than COLLABGUARD_MAX_BATCH_ROWS: rows are counted as they are read, and
+reading stops at the first row over the limit.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
-from collabguard.batch.columns import COLUMNS, key
+from collabguard.batch.lines import GUESSED_NOTE, TextInput, unreadable
+from collabguard.batch.rows import InputRow, RowLimit
 from collabguard.errors import InputError
 from collabguard.limits import DEFAULTS, limit
 
+__all__ = ["MAX_CELL", "InputRow", "read_input"]
+
 MAX_CELL = DEFAULTS["cell_chars"][1]  # characters in one cell, unless COLLABGUARD_MAX_CELL_CHARS says otherwise
-csv.field_size_limit(2**31 - 1)  # cells are checked against the limit ourselves, with a clear message
+LEADING_ID = re.compile(r'\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,240}"|-?[0-9]{1,30})\s*[,}]')
 
 
-@dataclass
-class InputRow:
-    number: int  # 1-based row (spreadsheets: the line in the file, header = 1) or line or file index
-    label: str  # "row 7", "line 3", "proposals/x.yaml"
-    cells: dict[str, str] | None = None  # flat spreadsheet cells, by our column names
-    data: dict[str, Any] | None = None  # a proposal mapping (JSON Lines, folder)
-    source: Path | None = None  # a proposal file (folder input)
-    error: str | None = None
-    notes: list[str] = field(default_factory=list)
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
-def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), None
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in out:
+            raise _DuplicateKey(name)
+        out[name] = value
+    return out
+
+
+def _leading_id(text: str) -> dict[str, Any] | None:
+    """The id of a line too long to parse, when it is the object's first key (as exports put it)."""
+    found = LEADING_ID.match(text)
     try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), f"{path}: not UTF-8; read as Windows-1252 (Latin-1)"
+        return {"id": json.loads(found.group(1))} if found else None
+    except ValueError:  # a broken escape
+        return None
 
 
-def _header(names: list[str], mapping: dict[str, str], path: Path) -> list[str]:
-    ours = [mapping.get(key(n), key(n)) for n in names]
-    if "title" not in ours:
-        raise InputError(f"{path}:1: no 'title' column (columns: {', '.join(names)}); map one with --columns THEIRS=title")
-    return ours
+def _long_string(data: Any, most: int, where: str = "") -> str | None:
+    """The first field (``partners[0].name``) whose text is longer than ``most`` characters."""
+    if isinstance(data, str):
+        return where or "value" if len(data) > most else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for name, value in items:
+        inner = f"{where}[{name}]" if isinstance(name, int) else f"{where}.{name}" if where else str(name)
+        found = _long_string(value, most, inner)
+        if found:
+            return found
+    return None
 
 
-def _cells(header: list[str], values: list[str], number: int, label: str) -> InputRow:
+def _json_row(number: int, text: str) -> InputRow:
+    label = f"line {number}"
     row = InputRow(number, label)
-    most = limit("cell_chars")
-    big = next((h for h, v in zip(header, values, strict=False) if len(v) > most), None)
-    if big is not None:
-        row.error = f"{label}: column {big}: cell longer than {most:,} characters (COLLABGUARD_MAX_CELL_CHARS)"
+    most = limit("cell_chars") * 5
+    if len(text) > most:
+        row.error = f"{label}: longer than {most:,} characters (COLLABGUARD_MAX_CELL_CHARS x 5)"
+        row.data = _leading_id(text)  # kept so the error row can be found by its id
         return row
-    row.cells = {h: v for h, v in zip(header, values, strict=False) if h in COLUMNS}
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:  # the README promises it: a key given twice is refused, never "the last one wins"
+        row.error = f"{label}: duplicate key {exc.key!r}: give each field once"
+        if exc.key != "id":
+            loose = json.loads(text)
+            if isinstance(loose, dict) and isinstance(loose.get("id"), str | int):
+                row.data = {"id": loose["id"]}  # kept so the error row can be found by its id
+        return row
+    except (json.JSONDecodeError, RecursionError) as exc:
+        row.error = f"{label}: invalid JSON: {getattr(exc, 'msg', 'nesting too deep')}"
+        return row
+    except ValueError as exc:  # an integer too long for Python's int conversion
+        row.error = f"{label}: invalid JSON: {exc}"
+        return row
+    if not isinstance(data, dict):
+        row.error = f"{label}: a proposal must be a JSON object, not {type(data).__name__}"
+        return row
+    try:
+        long = _long_string(data, limit("cell_chars"))
+    except RecursionError:
+        row.error = f"{label}: invalid JSON: nesting too deep"
+        return row
+    if long is not None:  # as a spreadsheet cell: an error row that keeps its id
+        row.error = f"{label}: {long}: longer than {limit('cell_chars'):,} characters (COLLABGUARD_MAX_CELL_CHARS)"
+        ident = data.get("id")
+        row.data = {"id": ident} if isinstance(ident, str | int) and long != "id" else None
+        return row
+    row.data = data
     return row
 
 
-def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
-    text, note = _decode(path.read_bytes(), path)
-    if not text.strip():
-        raise InputError(f"{path}: file is empty")
-    # Excel for Mac writes bare carriage returns; one kind of line end for the parser
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sample = text[:20000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    # the quote is always '"': a sniffed "'" would break every name like "'t Hooft"
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
-    rows = []
-    try:
-        names = next(reader)
-        header = _header(names, mapping, path)
-        start = reader.line_num + 1
-        for values in reader:
-            number, start = start, reader.line_num + 1  # the line the record starts on, as a spreadsheet shows it
-            if not any(v.strip() for v in values):
-                continue
-            label = f"row {number}"
-            if len(values) > len(header):
-                row = InputRow(number, label, error=f"{label}: {len(values)} cells but {len(header)} columns "
-                               "(an unquoted separator inside a cell?)")
-                rows.append(row)
-                continue
-            rows.append(_cells(header, values, number, label))
-    except csv.Error as exc:
-        raise InputError(f"{path}:{reader.line_num}: cannot read the CSV ({exc}); is a quote left open?") from None
-    unknown = sorted({n for n, ours in zip(names, header, strict=True) if ours not in COLUMNS and n.strip()})
-    notes = [note] if note else []
-    if unknown:
-        notes.append(f"{path}: columns not used: {', '.join(unknown)} (map them with --columns THEIRS=ours)")
-    return rows, notes
-
-
-def read_xlsx(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
-    """The first sheet, as text. A formula's last computed value is used; a formula with no stored
-    value (a file never opened in a spreadsheet program) is read as its text, never evaluated."""
-    try:
-        from openpyxl import load_workbook
-
-        values_book = load_workbook(path, read_only=True, data_only=True)
-        formula_book = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - any failure to open is a broken file for the user
-        raise InputError(f"{path}: cannot read the spreadsheet ({type(exc).__name__}); is it a valid .xlsx file?") from None
-    pairs = zip(values_book.worksheets[0].iter_rows(values_only=True),
-                formula_book.worksheets[0].iter_rows(values_only=True), strict=False)
-
-    def text(values: tuple[Any, ...], formulas: tuple[Any, ...]) -> list[str]:
-        return ["" if (v if v is not None else f) is None else str(v if v is not None else f)
-                for v, f in zip(values, formulas, strict=False)]
-
-    first = next(pairs, None)
-    if first is None:
-        raise InputError(f"{path}: the first sheet is empty")
-    header = _header(text(*first), mapping, path)
-    rows = []
-    for number, (values, formulas) in enumerate(pairs, start=2):
-        cells = text(values, formulas)
-        if not any(c.strip() for c in cells):
-            continue
-        rows.append(_cells(header, cells, number, f"row {number}"))
-    values_book.close()
-    formula_book.close()
-    return rows, []
-
-
 def read_jsonl(path: Path) -> tuple[list[InputRow], list[str]]:
-    text, note = _decode(path.read_bytes(), path)
+    # lines end at line feeds only: U+2028 and friends may stand inside a JSON string
+    source = TextInput(path, split_cr=False)
     rows = []
-    # split on line feeds only: U+2028 and friends may stand inside a JSON string
-    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
-        if not line.strip():
+    count = RowLimit(path)
+    for line in source.lines():
+        if not line.text.strip():
             continue
-        row = InputRow(number, f"line {number}")
-        if len(line) > limit("cell_chars") * 5:
-            row.error = f"line {number}: longer than {limit('cell_chars') * 5:,} characters (COLLABGUARD_MAX_CELL_CHARS x 5)"
-        else:
-            try:
-                data = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                row.error = f"line {number}: invalid JSON: {getattr(exc, 'msg', 'nesting too deep')}"
-            else:
-                if isinstance(data, dict):
-                    row.data = data
-                else:
-                    row.error = f"line {number}: a proposal must be a JSON object, not {type(data).__name__}"
-        rows.append(row)
-    return rows, [note] if note else []
+        row = _json_row(line.number, line.text)
+        if line.problem:
+            row.error = unreadable(row.label, line)
+            row.notes.append(f"line {line.number}: {line.problem}")
+        elif line.guessed:
+            row.notes.append(GUESSED_NOTE)
+        rows.append(count.add(row))
+    return rows, [source.note] if source.note else []
 
 
 def read_folder(path: Path) -> tuple[list[InputRow], list[str]]:
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json") and p.is_file())
+    count = RowLimit(path)
+    files = []
+    try:
+        for p in path.iterdir():
+            if p.suffix.lower() in (".yaml", ".yml", ".json") and p.is_file():
+                files.append(p)
+                count.add(InputRow(len(files), str(p)))
+    except OSError as exc:
+        raise InputError(f"cannot read the folder {path}: {exc.strerror or exc}") from None
     if not files:
         raise InputError(f"{path}: no proposal files (.yaml, .yml, .json) in this folder")
-    return [InputRow(i, str(p), source=p) for i, p in enumerate(files, start=1)], []
+    return [InputRow(i, str(p), source=p) for i, p in enumerate(sorted(files), start=1)], []
 
 
 def read_input(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
     """All rows of a batch input, chosen by extension (or a folder); refused as a whole, before any
     screening, when it holds more rows than COLLABGUARD_MAX_BATCH_ROWS."""
-    rows, notes = _read_any(path, mapping)
-    most = limit("batch_rows")
-    if len(rows) > most:
-        raise InputError(f"{path}: {len(rows):,} rows, more than the limit of {most:,} (COLLABGUARD_MAX_BATCH_ROWS); "
-                         "split the file or raise the limit")
-    return rows, notes
-
-
-def _read_any(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[str]]:
     if not path.exists():
         raise InputError(f"{path}: input not found")
     if path.is_dir():
         return read_folder(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        from collabguard.batch.xlsx_input import read_xlsx
+
         return read_xlsx(path, mapping)
     if suffix in (".jsonl", ".ndjson"):
         return read_jsonl(path)
     if suffix in (".csv", ".tsv", ".txt"):
+        from collabguard.batch.csv_input import read_csv
+
         return read_csv(path, mapping)
     raise InputError(f"{path}: unknown input type {suffix or '(none)'}; use .csv, .xlsx, .jsonl or a folder of proposals")
-

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -11,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.batch.columns import row_to_proposal
-from collabguard.batch.readers import InputRow
+from collabguard.batch.rows import InputRow
 from collabguard.decisions import Decisions
 from collabguard.engine.screen import screen
 from collabguard.errors import CollabguardError
@@ -21,6 +26,8 @@ from collabguard.report.redact import redact
 from collabguard.ruleset import RuleSet, load_ruleset
 
 TOP_FLAGS = 3
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+PARENT_CHECK_SECONDS = 1.0
 
 
 def _row_id(row: InputRow) -> str:
@@ -86,8 +93,43 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str, policy: str | None, today: date, decisions: Decisions | None, lang: str,
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _die_with_parent(batch: int) -> None:
+    """A worker ends when the batch process ends, even when that is killed (``kill -9``): on Linux
+    the kernel sends it SIGKILL when its parent ends (PR_SET_PDEATHSIG); everywhere, a thread checks
+    once a second that its parent is still there (an orphan is adopted by another process). The
+    parent is the batch process itself, or the fork server that started the worker for it (which
+    ends with the batch process)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the thread below does it
+    parent = os.getppid()
+    if parent != batch and not _alive(batch):  # the batch process died before the lines above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="collabguard-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int, root: str, policy: str | None, today: date, decisions: Decisions | None, lang: str,
                  redact_names: bool, keep_report: bool) -> None:
+    _die_with_parent(parent)
     _WORKER["ruleset"] = load_ruleset(Path(root), policy=Path(policy) if policy else None)
     _ = _WORKER["ruleset"].matcher  # the name index, built now rather than by the first row
     # the rules, lists and index live as long as the worker: out of the collector's full scans, which
@@ -131,9 +173,13 @@ def run_batch(rows: list[InputRow], ruleset: RuleSet, today: date | None = None,
                 progress(1)
         return
     workers = min(jobs, os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(ruleset.root), str(ruleset.policy_path) if ruleset.policy_path else None,
-                                                                                today, decisions, lang, redact_names, keep_report)) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(
+        os.getpid(), str(ruleset.root), str(ruleset.policy_path) if ruleset.policy_path else None, today, decisions,
+        lang, redact_names, keep_report))
+    try:
         for result in pool.map(_work, rows, chunksize=32):
             yield result
             if progress:
                 progress(1)
+    finally:  # a run stopped early (Ctrl-C, a full disk) does not wait for the rows still queued
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from collabguard.errors import InputError
+from collabguard.io.atomic import replace_atomically
 from collabguard.io.tables import csv_text, safe_cell
 
 COLUMNS = ["row", "id", "status", "risk_level", "blocking", "recommendation", "flag_count", "checklist_count",
@@ -47,31 +46,17 @@ def _plain(result: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _atomic(path: Path, write: Any) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_results(results: list[dict[str, Any]], path: Path) -> None:
     fmt = output_format(path)
     if fmt == "csv":
         text = csv_text(COLUMNS, results)
-        _atomic(path, lambda p: p.write_text(text, encoding="utf-8-sig"))  # BOM: Excel opens UTF-8 correctly
+        replace_atomically(path, lambda p: p.write_text(text, encoding="utf-8-sig"))  # BOM: Excel opens UTF-8 correctly
     elif fmt == "jsonl":
         text = "".join(json.dumps(_plain(r), ensure_ascii=False, sort_keys=True) + "\n" for r in results)
-        _atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+        replace_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
     elif fmt == "json":
         text = json.dumps([_plain(r) for r in results], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        _atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+        replace_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
     else:
         def xlsx(p: Path) -> None:
             from openpyxl import Workbook
@@ -83,4 +68,4 @@ def write_results(results: list[dict[str, Any]], path: Path) -> None:
                 sheet.append([_xlsx_cell(r.get(c, "")) for c in COLUMNS])
             book.save(p)
 
-        _atomic(path, xlsx)
+        replace_atomically(path, xlsx)

@@ -10,6 +10,8 @@ import typer
 from collabguard.cli.common import EXIT_FINDINGS, EXIT_INPUT, handle_errors
 from collabguard.cli.main_options import FailOn
 
+SHOWN_ERRORS = 5  # rows with errors named on the terminal; every one is in the output
+
 
 @handle_errors
 def batch(
@@ -51,8 +53,12 @@ def batch(
     except BatchInterrupted as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(130) from None
-    typer.echo(f"{len(outcome.results)} rows: {len(outcome.results) - outcome.errors} screened, {outcome.errors} "
-               f"with errors → {output}", err=True)
+    errors = [r["error"] for r in outcome.results if r["status"] != "ok"]
+    for error in errors[:SHOWN_ERRORS]:  # the rest are in the output's error column
+        typer.echo(f"error: {error}", err=True)
+    if len(errors) > SHOWN_ERRORS:
+        typer.echo(f"… and {len(errors) - SHOWN_ERRORS} more rows with errors (see the error column of {output})", err=True)
+    typer.echo(outcome.summary(), err=True)
     if outcome.errors:
         raise typer.Exit(EXIT_INPUT)
     # risk_level is the highest severity among the flags that count (those of the frameworks that apply)

@@ -157,8 +157,7 @@ def _check(row: dict[str, str]) -> list[str]:
 
 
 def list_csv_text(rows: list[dict[str, str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=SCHEMA, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
+    """The list CSV; a cell a spreadsheet would run as a formula is neutralised as in batch output."""
+    from collabguard.io.tables import csv_text
+
+    return csv_text(SCHEMA, rows)
