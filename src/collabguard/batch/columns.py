@@ -59,6 +59,23 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(";") if part.strip()]
 
 
+def _lost_characters(name: str) -> bool:
+    """A name whose letters were lost when the file was saved: runs of "?" (a spreadsheet saving
+    Chinese, Cyrillic or Persian text as Windows-1252) or U+FFFD (bytes that were not text)."""
+    return "\ufffd" in name or "??" in name
+
+
+def _names(cell: str, column: str) -> list[str]:
+    """The names in a cell; a name with lost characters makes the row an error (it would be screened
+    as an unknown name and come out harmless)."""
+    names = _split(cell)
+    for name in names:
+        if _lost_characters(name):
+            raise ValueError(f"{column}: {name!r} has lost its characters (the file was saved in an encoding that "
+                             "cannot hold them): save it as 'CSV UTF-8' and run again")
+    return names
+
+
 def _aligned(values: list[str], other: str, what: str) -> list[str | None]:
     extra = _split(other)
     if not extra:
@@ -89,24 +106,25 @@ def row_to_proposal(cells: dict[str, str], row_number: int) -> dict[str, Any]:
         data["abstract"] = get("abstract")
     if get("keywords"):
         data["keywords"] = _split(get("keywords"))
+    _names(get("home_institution"), "home_institution")
     if get("home_institution") or get("home_country"):
         data["home_institution"] = {"name": get("home_institution") or "(not given)", "country": get("home_country") or None}
-    partners = _split(get("partners"))
+    partners = _names(get("partners"), "partners")
     if partners:
         countries = _aligned(partners, get("partner_countries"), "partner_countries")
         types = _aligned(partners, get("partner_types"), "partner_types")
         data["partners"] = [{"name": n, "country": c, "type": t} for n, c, t in zip(partners, countries, types, strict=True)]
-    funders = _split(get("funders"))
+    funders = _names(get("funders"), "funders")
     if funders:
         countries = _aligned(funders, get("funder_countries"), "funder_countries")
         data["funding"] = [{"funder": n, "country": c} for n, c in zip(funders, countries, strict=True)]
     people: list[dict[str, Any]] = []
-    affiliations = _split(get("personnel_affiliations"))
+    affiliations = _names(get("personnel_affiliations"), "personnel_affiliations")
     if affiliations:
         countries = _aligned(affiliations, get("personnel_affiliation_countries"), "personnel_affiliation_countries")
         people += [{"affiliations": [{"name": n, "country": c}]} for n, c in zip(affiliations, countries, strict=True)]
     # a spreadsheet does not say who holds a programme: rules that turn on the person's part ask
-    people += [{"talent_programmes": [p]} for p in _split(get("talent_programmes"))]
+    people += [{"talent_programmes": [p]} for p in _names(get("talent_programmes"), "talent_programmes")]
     if people:
         data["personnel"] = people
     if get("export_control_codes"):

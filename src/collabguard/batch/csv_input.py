@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.batch.lines import GUESSED_NOTE, Line, TextInput, unreadable
-from collabguard.batch.rows import InputRow, RowLimit, cells_row, header, id_only, unused_columns_note
+from collabguard.batch.rows import BlankRows, InputRow, RowLimit, cells_row, header, id_only, unused_columns_note
 from collabguard.errors import InputError
 
 SNIFF_CHARS = 20000
@@ -164,6 +164,7 @@ def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[
         row_end = header_record[-1].ending
         rows: list[InputRow] = []
         count = RowLimit(path)
+        blanks = BlankRows()
         while True:
             try:
                 values = next(reader)
@@ -179,6 +180,9 @@ def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[
             if swallowed:
                 rows += [count.add(row) for row in _broken(record, swallowed, None, ours, delimiter)]
             elif any(v.strip() for v in values):
+                rows += [count.add(row) for row in blanks.before_filled()]
                 rows.append(count.add(_record_row(values, record, ours)))
+            elif record:
+                blanks.blank(record[0].number)
     notes = [source.note] if source.note else []
-    return rows, notes + unused_columns_note(names, ours, path)
+    return rows, notes + unused_columns_note(names, ours, path, rows) + blanks.notes(path)

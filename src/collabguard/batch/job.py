@@ -43,7 +43,7 @@ class BatchOutcome:
         input was not plain UTF-8 (each such row says so in its ``notes`` too)."""
         from collabguard.batch.lines import GUESSED_NOTE, NOT_CP1252, NOT_UTF8
 
-        line = (f"{len(self.results)} rows: {len(self.results) - self.errors} screened, {self.errors} with errors "
+        line = (f"{len(self.results)} row{'s' if len(self.results) != 1 else ''}: {len(self.results) - self.errors} screened, {self.errors} with errors "
                 f"→ {self.output}")
         notes = [r.get("notes") or "" for r in self.results]
         unreadable = sum(NOT_UTF8 in n or NOT_CP1252 in n for n in notes)

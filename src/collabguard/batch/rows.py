@@ -52,11 +52,16 @@ def short_list(names: list[str]) -> str:
     return ", ".join(shown) + more
 
 
-def unused_columns_note(names: list[str], ours: list[str], path: Path) -> list[str]:
+def unused_columns_note(names: list[str], ours: list[str], path: Path, rows: list[InputRow] | None = None) -> list[str]:
+    """The file's columns collabguard does not read (a misspelt "partnrs" weakens every row): a note for
+    the run, and the same in each row's notes, so the output file says it too."""
     unknown = sorted({n for n, o in zip(names, ours, strict=True) if o not in COLUMNS and n.strip()})
     if not unknown:
         return []
-    return [f"{path}: columns not used: {short_list(unknown)} (map them with --columns THEIRS=ours)"]
+    note = f"columns not used: {short_list(unknown)} (map them with --columns THEIRS=ours)"
+    for row in rows or ():
+        row.notes.append(note)
+    return [f"{path}: {note}"]
 
 
 def id_only(ours: list[str], values: list[str]) -> dict[str, str] | None:
@@ -78,6 +83,30 @@ def cells_row(ours: list[str], values: list[str], number: int, label: str) -> In
         return row
     row.cells = {h: v for h, v in zip(ours, values, strict=False) if h in COLUMNS}
     return row
+
+
+class BlankRows:
+    """Empty rows between filled ones: each gets an error row (every input row gets an output row, and
+    a blank line inside the data often means a paste went wrong). Empty rows after the last filled one
+    are left out, with a note: spreadsheet programs write them."""
+
+    def __init__(self) -> None:
+        self.pending: list[int] = []
+
+    def blank(self, number: int) -> None:
+        self.pending.append(number)
+
+    def before_filled(self) -> list[InputRow]:
+        rows = [InputRow(n, f"row {n}", error=f"row {n}: empty row: nothing to screen (delete the row, or fill it in)")
+                for n in self.pending]
+        self.pending = []
+        return rows
+
+    def notes(self, path: Path) -> list[str]:
+        if not self.pending:
+            return []
+        n = len(self.pending)
+        return [f"{path}: {n} empty row{'s' if n != 1 else ''} at the end of the file left out"]
 
 
 class RowLimit:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 from zipfile import ZipFile
 
-from collabguard.batch.rows import InputRow, RowLimit, cells_row, check_columns, header, unused_columns_note
+from collabguard.batch.rows import BlankRows, InputRow, RowLimit, cells_row, check_columns, header, unused_columns_note
 from collabguard.errors import InputError
 from collabguard.limits import limit
 
@@ -164,6 +164,8 @@ def read_xlsx(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list
         raise InputError(f"{path}: cannot read the spreadsheet ({type(exc).__name__}); is it a valid .xlsx file?") from None
     rows: list[InputRow] = []
     count = RowLimit(path)
+    blanks = BlankRows()
+    last = 0  # the last row read that was filled (or the header)
     names: list[str] = []
     ours: list[str] = []
     number = 0
@@ -175,10 +177,15 @@ def read_xlsx(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list
                 check_columns(width, path, str(number))
                 names = [cells.get(c, "") for c in range(1, width + 1)]
                 ours = header(names, mapping, path, str(number))
+                last = number
                 continue
             values = [cells.get(c, "") for c in range(1, len(ours) + 1)]
             if any(v.strip() for v in values):
+                for empty in range(last + 1, number):  # rows the sheet leaves out, or holds without a value
+                    blanks.blank(empty)
+                rows += [count.add(row) for row in blanks.before_filled()]
                 rows.append(count.add(cells_row(ours, values, number, f"row {number}")))
+                last = number
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet is a broken file for the user
@@ -188,4 +195,4 @@ def read_xlsx(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list
         sheet.archive.close()
     if not ours:
         raise InputError(f"{path}: the first sheet is empty")
-    return rows, unused_columns_note(names, ours, path)
+    return rows, unused_columns_note(names, ours, path, rows)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
 
 from collabguard.cli.common import handle_errors, write_output
+from collabguard.errors import InputError
 
 
 class AreasFormat(str, Enum):
@@ -16,9 +18,20 @@ class AreasFormat(str, Enum):
     json = "json"
 
 
+PATH_SUFFIXES = (".yaml", ".yml", ".json", ".txt", ".md", ".csv")
+
+
+def _looks_like_a_path(source: str) -> bool:
+    """One word that names a file (a proposal or text suffix, or a folder part): a misspelt file name
+    must not be screened as a text and found harmless."""
+    word = source.strip()
+    return (bool(word) and len(word) < 4096 and not any(c.isspace() for c in word)
+            and (word.lower().endswith(PATH_SUFFIXES) or "/" in word or "\\" in word))
+
+
 @handle_errors
 def areas(
-    source: str = typer.Argument(..., help="A proposal file (YAML/JSON), a text file, or a quoted text."),
+    source: str = typer.Argument(..., help="A proposal file (YAML/JSON), a text file, a quoted text, or - (a text on stdin)."),
     taxonomy: list[str] = typer.Option([], "--taxonomy", "-t", help="Only these taxonomies (e.g. ca-stra). Repeatable."),
     fmt: AreasFormat = typer.Option(AreasFormat.text, "--format", "-f"),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules)."),
@@ -27,6 +40,11 @@ def areas(
     from collabguard.io.yaml_loader import read_text
     from collabguard.screener import Screener
 
+    if source == "-":
+        source = sys.stdin.read()
+    elif _looks_like_a_path(source) and not Path(source).exists():
+        raise InputError(f"{source}: file not found (to check a text rather than a file, give more than a file name, "
+                         "or pipe it in with -)")
     screener = Screener(rules)
     path = Path(source)
     if len(source) < 4096 and path.is_file():

@@ -17,17 +17,21 @@ class StatsFormat(str, Enum):
 
 
 def parse_columns(spec: str | None) -> dict[str, str] | None:
-    """``countries=Land,year=Årstall`` → {"countries": "Land", "year": "Årstall"}."""
+    """``Land=countries,Årstall=year`` (THEIRS=ours, as for ``batch --columns``) → {"countries": "Land",
+    "year": "Årstall"}. The other direction (``countries=Land``, as earlier releases documented) is
+    still read: the side that names one of our columns is ours."""
     if not spec:
         return None
     from collabguard.bibliometrics.plain_csv import COLUMNS
 
     mapping = {}
     for part in spec.split(","):
-        key, sep, value = part.partition("=")
-        if not sep or key.strip() not in COLUMNS or not value.strip():
-            fail(f"--columns: {part!r} should be NAME=YOUR_HEADER with NAME one of {', '.join(COLUMNS)}")
-        mapping[key.strip()] = value.strip()
+        theirs, sep, ours = (p.strip() for p in part.partition("="))
+        if sep and theirs in COLUMNS and ours not in COLUMNS:
+            theirs, ours = ours, theirs
+        if not sep or ours not in COLUMNS or not theirs:
+            fail(f"--columns: {part!r} should be YOUR_HEADER=NAME with NAME one of {', '.join(COLUMNS)}")
+        mapping[ours] = theirs
     return mapping
 
 
@@ -44,7 +48,7 @@ def stats(
     bilateral: bool = typer.Option(False, "--bilateral", help="Only works with exactly two countries."),
     fractional: bool = typer.Option(False, "--fractional", help="Also give fractional counts."),
     greater_china: bool = typer.Option(False, "--group-hk-mo", help="Count Hong Kong and Macau as China (never Taiwan)."),
-    columns: str | None = typer.Option(None, "--columns", help="Plain CSV column mapping, e.g. countries=Land,year=Årstall."),
+    columns: str | None = typer.Option(None, "--columns", help="Plain CSV column mapping, THEIRS=ours as for batch, e.g. Land=countries,Årstall=year."),
     fmt: StatsFormat = typer.Option(StatsFormat.text, "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     listed: bool = typer.Option(False, "--listed", help="Also count co-publications with organisations on the sensitivity lists (match decisions only)."),
