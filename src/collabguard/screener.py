@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from collabguard.decisions import Decisions
 from collabguard.engine.answers import AnswerFile
-from collabguard.errors import CollabguardError, InputError
+from collabguard.errors import CollabguardError, InputError, RuleFileError
 from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import Report
@@ -123,20 +123,32 @@ class Screener:
 
         ``answers``: answers to an earlier report's checklist (an :class:`AnswerFile` or its YAML
         file), which close the case; ``publications``: exports that add the collaboration context;
-        ``redact``: replace people's names in the report. Raises
-        :class:`~collabguard.errors.CollabguardError` with a one-line message on bad input."""
+        ``redact``: replace people's names in the report, and in the message of an error (whose
+        quoted input values are then withheld). Raises :class:`~collabguard.errors.CollabguardError`
+        with a one-line message on bad input."""
         from collabguard.engine.screen import screen
 
-        model = self.load(proposal)
-        answer_file = self._answers(answers)
-        report = screen(model, self.ruleset, today=today, decisions=self.decisions, answers=answer_file,
-                        lang=_language(lang) if lang is not None else self.lang)
-        if publications:
-            report = report.model_copy(update={"context": self.context(model, publications)})
+        answer_file: AnswerFile | None = None
+        try:
+            model = self.load(proposal)
+            answer_file = self._answers(answers)
+            report = screen(model, self.ruleset, today=today, decisions=self.decisions, answers=answer_file,
+                            lang=_language(lang) if lang is not None else self.lang)
+            if publications:
+                report = report.model_copy(update={"context": self.context(model, publications)})
+        except CollabguardError as exc:
+            if redact and not isinstance(exc, RuleFileError):  # a rule or list file names no one in the proposal
+                from collabguard.report.redact import redact_message, reviewers_in
+
+                source = Path(proposal) if isinstance(proposal, str) else proposal
+                exc.message = redact_message(exc.message, source, reviewers_in(self.decisions, answer_file))
+                exc.args = (exc.message,)
+            raise
         if redact:
             from collabguard.report.redact import redact as redact_report
+            from collabguard.report.redact import reviewers_in
 
-            report = redact_report(report, model)
+            report = redact_report(report, model, reviewers_in(self.decisions, answer_file))
         return report
 
     @staticmethod

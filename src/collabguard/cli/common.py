@@ -8,6 +8,11 @@ Exit codes (the same for every command, now and later):
 | 1 | a finding at or above ``--fail-on`` |
 | 2 | bad input or usage (also: a batch that finished with row errors) |
 | 3 | internal error (a bug: please report it) |
+
+Every message goes to the terminal as one line with its control characters shown (ESC as ␛): a
+proposal, a file name or a list cannot send the terminal a command through an error. A system
+failure (a read-only folder, a full disk, no permission) is one line naming the file and the
+system's reason, exit 2: it is not a bug.
 """
 
 from __future__ import annotations
@@ -23,14 +28,30 @@ from typing import Any, NoReturn, TypeVar
 import typer
 
 from collabguard.errors import CollabguardError, RuleFileError
+from collabguard.report.escape import controls, one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {one_line(message)}", err=True)
     raise typer.Exit(code)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """``typer.echo`` for text that carries values from files (names, paths, ids): line ends and
+    tabs stay, every other control character is written as an escape (``\\u001b``)."""
+    typer.echo(controls(text), err=err)
+
+
+def system_problem(exc: OSError) -> str:
+    """``out/report.html: Read-only file system``: the file (when the system names one) and the reason."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is None:
+        return reason
+    other = f" → {exc.filename2}" if exc.filename2 is not None else ""
+    return f"{exc.filename}{other}: {reason}"
 
 
 def handle_errors(func: F) -> F:
@@ -46,10 +67,12 @@ def handle_errors(func: F) -> F:
             _closed_pipe()
         except RuleFileError as exc:
             for problem in exc.problems:
-                typer.echo(f"error: {problem}", err=True)
+                typer.echo(f"error: {one_line(problem)}", err=True)
             raise typer.Exit(EXIT_INPUT) from None
         except CollabguardError as exc:
             fail(str(exc))
+        except OSError as exc:  # the system refused (full disk, read-only folder, no permission): not a bug
+            fail(system_problem(exc))
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
@@ -82,17 +105,29 @@ def terminal_console() -> Any:
             self.quiet = True
             _closed_pipe()
 
+        def _check_buffer(self) -> None:
+            try:
+                super()._check_buffer()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise CollabguardError(f"cannot write to standard output: {system_problem(exc)}") from None
+
     return _Console(highlight=False, soft_wrap=False)
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or atomically to ``output``; a closed pipe (``| head``) ends quietly."""
+    """Write to stdout, or atomically to ``output``; a closed pipe (``| head``) ends quietly. On
+    stdout every control character but line ends and tabs is written as an escape (``\\u001b``),
+    so nothing in the text can command the terminal (JSON keeps its meaning)."""
     if output is None:
         try:
-            sys.stdout.write(text)
+            sys.stdout.write(controls(text))
             sys.stdout.flush()
         except BrokenPipeError:
             _closed_pipe()
+        except OSError as exc:
+            raise CollabguardError(f"cannot write to standard output: {system_problem(exc)}") from None
         return
     from collabguard.io.atomic import write_text
 

@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from collabguard.models.report import Report
+from collabguard.report.escape import one_line
 from collabguard.report.html import CSS
 from collabguard.report.labels import RECOMMENDATION_TEXT
 
@@ -15,7 +16,7 @@ ORDER = ["critical", "high", "medium", "low", "info", "none"]
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(one_line(text), quote=True)
 
 
 def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
@@ -47,7 +48,7 @@ def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
         rep = reports.get(r["row"])
         ev = "<br>".join(_e(f"{f.rule_id}: {m.partner} → {m.entity_name} [{m.list}, {m.decision}]")
                          for f in (rep.flags if rep else []) for m in f.evidence.matches) or _e(r["top_flags"])
-        parts.append(f"<tr><td>{r['row']}</td><td>{_e(r['id'])}</td><td>{_e(rep.title if rep else r['id'])}</td>"
+        parts.append(f"<tr><td>{_e(r['row'])}</td><td>{_e(r['id'])}</td><td>{_e(rep.title if rep else r['id'])}</td>"
                      f'<td><span class="sev {_e(r["risk_level"])}">{_e(r["risk_level"])}</span></td>'
                      f"<td>{_e(RECOMMENDATION_TEXT[r['recommendation']])}</td><td class=\"small\">{ev}</td></tr>")
     parts.append("</table>")
@@ -57,7 +58,7 @@ def render_batch_html(results: list[dict[str, Any]], source: str) -> str:
         parts.append("</table>")
     if errors:
         parts.append(f"<h2>Rows that could not be screened ({len(errors)})</h2><ul>")
-        parts += [f"<li>row {r['row']}: {_e(r['error'])}</li>" for r in errors]
+        parts += [f"<li>row {_e(r['row'])}: {_e(r['error'])}</li>" for r in errors]
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

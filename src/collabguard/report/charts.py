@@ -84,7 +84,7 @@ def top_countries_chart(stats: CollaborationStats, top: int = 12, fmt: str = "sv
 
 def write_chart(stats: CollaborationStats, path: Path) -> None:
     """--chart FILE.png|.svg: the by-year chart, or the top-countries chart when there is no partner."""
-    from collabguard.errors import UsageError
+    from collabguard.errors import CollabguardError, UsageError
 
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
@@ -92,4 +92,7 @@ def write_chart(stats: CollaborationStats, path: Path) -> None:
     data = by_year_chart(stats, fmt) or top_countries_chart(stats, fmt=fmt)
     if data is None:
         raise UsageError(f"--chart: {path}: no works with a country to draw")
-    path.write_bytes(data)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:  # a missing or read-only folder, a full disk: the file and the reason
+        raise CollabguardError(f"--chart: cannot write {path}: {exc.strerror or exc}") from None

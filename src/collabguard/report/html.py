@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from collabguard.models.report import Flag, Report
+from collabguard.report.escape import one_line
 from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines, review_lines
 
 CSS = """
@@ -13,7 +14,7 @@ body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
 .meta{color:#57606a}.box{border:1px solid #d0d7de;border-radius:6px;padding:.8rem 1rem;margin:1rem 0}
 .rec{font-size:1.1rem;font-weight:600}td.rec{font-size:.9rem}.sev{display:inline-block;padding:0 .45rem;border-radius:4px;font-size:.8rem;font-weight:700;color:#fff}
-.critical{background:#82071e}.high{background:#cf222e}.medium{background:#bf8700}.low{background:#0969da}.info,.none{background:#6e7781}
+.critical{background:#82071e}.high{background:#cf222e}.medium{background:#8a6100}.low{background:#0969da}.info,.none{background:#6e7781}
 .proceed{color:#1a7f37}.proceed_with_mitigations{color:#0969da}.needs_review{color:#9a6700}.escalate{color:#cf222e}.do_not_proceed{color:#82071e}
 .flag{border-left:4px solid #d0d7de;padding:.2rem .9rem;margin:1rem 0}.flag.blocking{border-color:#82071e}.tag{font-size:.8rem;color:#57606a;margin-left:.4rem}
 .unconfirmed{color:#9a6700;font-weight:600}table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -23,7 +24,8 @@ code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:.85rem}ul{margi
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Text as HTML text or attribute value: markup escaped, control characters shown (ESC as ␛)."""
+    return escape(one_line(text), quote=True)
 
 
 def _flag(f: Flag) -> str:

@@ -7,6 +7,9 @@ import io
 
 from collabguard.bibliometrics.indicators import SMALL_N
 from collabguard.models.collaboration import CollaborationStats, DataQuality, YearCount
+from collabguard.report.escape import markdown as _md
+from collabguard.report.escape import markdown_code as _code
+from collabguard.report.escape import one_line
 
 
 def _share(works: int, share: float, denominator: int) -> str:
@@ -37,8 +40,8 @@ def _listed_lines(stats: CollaborationStats) -> list[str]:
         return ["", "Listed organisations: no address matches an organisation on the sensitivity lists checked"]
     lines = ["", "Listed organisations among co-authors (a match is a lead for a person to check)"]
     for e in stats.listed:
-        lines.append(f"  {e.name} [{e.list_id}] ({e.country}): {works(e.works)}")
-        lines += [f"    matched: {a}" for a in e.matched_affiliations[:5]]
+        lines.append(f"  {one_line(e.name)} [{one_line(e.list_id)}] ({one_line(e.country)}): {works(e.works)}")
+        lines += [f"    matched: {one_line(a)}" for a in e.matched_affiliations[:5]]
         if len(e.matched_affiliations) > 5:
             lines.append(f"    … and {len(e.matched_affiliations) - 5} more address strings (see JSON)")
     return lines
@@ -48,36 +51,36 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
     q = stats.data_quality
     lines = ["Collaboration context (from publication exports; context, not a rule finding)", ""]
     for path, fmt in stats.files.items():
-        lines.append(f"  {path}  [{fmt}]")
-    lines.append(f"  {works(stats.works)} counted ({stats.counting} counting); shares are of {stats.denominator} "
+        lines.append(f"  {one_line(path)}  [{one_line(fmt)}]")
+    lines.append(f"  {works(stats.works)} counted ({stats.counting} counting); shares are of {one_line(stats.denominator)} "
                  f"({stats.denominator_works})")
     for p in stats.partners:
-        lines += ["", f"Partner institution {p.name}: {works(p.works)}"
+        lines += ["", f"Partner institution {one_line(p.name)}: {works(p.works)}"
                   + (f" ({_years(p.by_year)})" if p.works else "")]
-        lines += [f"    matched: {a}" for a in p.matched_affiliations[:20]]
+        lines += [f"    matched: {one_line(a)}" for a in p.matched_affiliations[:20]]
         if len(p.matched_affiliations) > 20:
             lines.append(f"    … and {len(p.matched_affiliations) - 20} more address strings (see JSON)")
     for c in stats.countries:
-        lines += ["", f"Partner country {c.name} ({c.country}): {works(c.works)}, "
-                      f"{_share(c.works, c.share, stats.denominator_works).strip()} of {stats.denominator}; "
+        lines += ["", f"Partner country {one_line(c.name)} ({one_line(c.country)}): {works(c.works)}, "
+                      f"{_share(c.works, c.share, stats.denominator_works).strip()} of {one_line(stats.denominator)}; "
                       f"trend: {c.trend}"]
         if c.works:
             lines.append(f"    by year: {_years(c.by_year)}")
-            lines += [f"    field: {f.field} ({f.works})" for f in c.top_fields[:5]]
+            lines += [f"    field: {one_line(f.field)} ({f.works})" for f in c.top_fields[:5]]
     lines += _listed_lines(stats)
     lines += ["", "Co-publications by country" + (" (fractional in brackets)" if stats.counting != "whole" else "")]
     for cc in stats.by_country[:top]:
         frac = f" [{cc.fractional:.2f}]" if cc.fractional is not None else ""
-        lines.append(f"  {cc.country}  {cc.name[:28]:<28} {cc.works:>6}{frac}  "
+        lines.append(f"  {one_line(cc.country)}  {one_line(cc.name)[:28]:<28} {cc.works:>6}{frac}  "
                      f"{_share(cc.works, cc.share, stats.denominator_works)}")
     if len(stats.by_country) > top:
         lines.append(f"  … {len(stats.by_country) - top} more countries (see --format csv or json)")
     if stats.by_year:
         lines += ["", "All works counted, by year", f"    {_years(stats.by_year)}"]
     if stats.top_fields:
-        lines += ["", "Top fields"] + [f"  {f.works:>6}  {f.field}" for f in stats.top_fields]
+        lines += ["", "Top fields"] + [f"  {f.works:>6}  {one_line(f.field)}" for f in stats.top_fields]
     lines += ["", "Data quality", f"  {quality_summary(q)}"]
-    lines += [f"  skipped: {s}" for s in q.skipped[:20]] + [f"  warning: {w}" for w in q.warnings[:20]]
+    lines += [f"  skipped: {one_line(s)}" for s in q.skipped[:20]] + [f"  warning: {one_line(w)}" for w in q.warnings[:20]]
     return "\n".join(lines) + "\n"
 
 
@@ -94,25 +97,25 @@ def render_stats_markdown(stats: CollaborationStats, top: int = 10) -> list[str]
     """Markdown lines for the report's collaboration-context section."""
     out = ["## Collaboration context (publication data; context, not a rule finding)", "",
            f"{works(stats.works)} counted ({stats.counting} counting) from "
-           + ", ".join(f"`{p}` ({fmt})" for p, fmt in stats.files.items())
-           + f"; shares are of {stats.denominator} ({stats.denominator_works}).", ""]
+           + ", ".join(f"{_code(p)} ({_md(fmt)})" for p, fmt in stats.files.items())
+           + f"; shares are of {_md(stats.denominator)} ({stats.denominator_works}).", ""]
     for p in stats.partners:
-        out.append(f"- **Partner institution {p.name}:** {works(p.works)}"
+        out.append(f"- **Partner institution {_md(p.name)}:** {works(p.works)}"
                    + (f" ({_years(p.by_year)})" if p.works else ""))
-        out += [f"  - matched: `{a}`" for a in p.matched_affiliations[:20]]
+        out += [f"  - matched: {_code(a)}" for a in p.matched_affiliations[:20]]
     for c in stats.countries:
-        out.append(f"- **Partner country {c.name} ({c.country}):** {works(c.works)}, {c.share * 100:.1f}%; "
+        out.append(f"- **Partner country {_md(c.name)} ({_md(c.country)}):** {works(c.works)}, {c.share * 100:.1f}%; "
                    f"trend: {c.trend}" + (f"; by year: {_years(c.by_year)}" if c.works else ""))
     if stats.listed:
         out += ["", "Listed organisations among co-authors (a match is a lead for a person to check):", ""]
         for e in stats.listed:
-            out.append(f"- **{e.name}** [{e.list_id}] ({e.country}): {works(e.works)}")
-            out += [f"  - matched: `{a}`" for a in e.matched_affiliations[:5]]
+            out.append(f"- **{_md(e.name)}** [{_md(e.list_id)}] ({_md(e.country)}): {works(e.works)}")
+            out += [f"  - matched: {_code(a)}" for a in e.matched_affiliations[:5]]
     elif stats.listed is not None:
         out += ["", "No address matches an organisation on the sensitivity lists checked."]
     out += ["", "| country | works | share |", "|---|---:|---:|"]
-    out += [f"| {c.name} ({c.country}) | {c.works} | {c.share * 100:.1f}% |" for c in stats.by_country[:top]]
+    out += [f"| {_md(c.name)} ({_md(c.country)}) | {c.works} | {c.share * 100:.1f}% |" for c in stats.by_country[:top]]
     q = stats.data_quality
     out += ["", f"Data quality: {quality_summary(q)}"]
-    out += [f"- {w}" for w in q.warnings[:20]] + [f"- skipped: {s}" for s in q.skipped[:20]]
+    out += [f"- {_md(w)}" for w in q.warnings[:20]] + [f"- skipped: {_md(s)}" for s in q.skipped[:20]]
     return out + [""]
