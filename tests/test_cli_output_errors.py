@@ -99,3 +99,23 @@ def test_any_refusal_by_the_system_is_reported_with_its_path_and_reason(monkeypa
 
     monkeypatch.setattr(Screener, "screen", full_disk)
     _one_line_error(runner.invoke(app, ["screen", EXAMPLE]), "error: /data/cases/2026/report.json: No space left on device")
+
+
+@pytest.mark.parametrize(("args", "name"), [(["screen", EXAMPLE, "--format", "markdown"], "report.md"),
+                                            (["batch", str(EXAMPLES / "batch.csv"), "-q"], "rows.csv")])
+def test_an_output_that_is_a_pipe_or_device_is_written_into_never_replaced(tmp_path: Path, args: list[str], name: str) -> None:
+    """A rename over a device puts an ordinary file in its place (as root even over /dev/null):
+    a named pipe stands in for it here, and must still be a pipe that received the output."""
+    import stat
+    import threading
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = _run([*args, "-o", str(fifo)], subprocess.DEVNULL)
+    reader.join(timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and len(received[0]) > 100

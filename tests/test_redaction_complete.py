@@ -164,8 +164,6 @@ def _jsonl_rows(tmp: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="batch/runner.py: an error row's id and message are not yet passed through "
-                                       "report.redact.redact_message with --redact (issue #20 item 11)")
 def test_a_batch_error_row_names_no_one(case: dict[str, Path]) -> None:
     out = case["tmp"] / "rows-out.csv"
     result = runner.invoke(app, ["batch", str(_jsonl_rows(case["tmp"])), "-o", str(out), "-q", "--redact"])

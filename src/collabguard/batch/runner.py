@@ -22,7 +22,7 @@ from collabguard.engine.screen import screen
 from collabguard.errors import CollabguardError
 from collabguard.io.proposal_loader import load_proposal, proposal_from_data
 from collabguard.models.report import Report
-from collabguard.report.redact import redact
+from collabguard.report.redact import redact, redact_message
 from collabguard.ruleset import RuleSet, load_ruleset
 
 TOP_FLAGS = 3
@@ -69,7 +69,19 @@ def _result(row: InputRow, report: Report | None, error: str | None, keep_report
 
 def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None = None,
                lang: str = "en", redact_names: bool = False, keep_report: bool = True) -> dict[str, Any]:
-    """The result for one row; every failure becomes an ``error`` result with a clear message."""
+    """The result for one row; every failure becomes an ``error`` result with a clear message (with
+    ``redact_names``: without the people's names of the row, and without the input values it quotes)."""
+    result = _screen_row(row, ruleset, today, decisions, lang, redact_names, keep_report)
+    if redact_names and result["status"] == "error":
+        source = row.data if row.data is not None else row.cells if row.cells is not None else row.source
+        result["error"] = redact_message(result["error"], source)
+        result["id"] = redact_message(str(result["id"]), source)
+        result["notes"] = redact_message(result["notes"], source)
+    return result
+
+
+def _screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decisions | None, lang: str,
+                redact_names: bool, keep_report: bool) -> dict[str, Any]:
     if row.error:
         return _result(row, None, row.error)
     try:

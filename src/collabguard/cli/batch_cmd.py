@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from collabguard.cli.common import EXIT_FINDINGS, EXIT_INPUT, handle_errors
+from collabguard.cli.common import EXIT_FINDINGS, EXIT_INPUT, echo, handle_errors
 from collabguard.cli.main_options import FailOn
+from collabguard.report.escape import one_line
 
 SHOWN_ERRORS = 5  # rows with errors named on the terminal; every one is in the output
 
@@ -36,7 +37,7 @@ def batch(
     from collabguard.screener import Screener
 
     screener = Screener(rules, decisions, policy, lang)
-    note = lambda text: typer.echo(f"note: {text}", err=True)  # noqa: E731
+    note = lambda text: echo(f"note: {one_line(text)}", err=True)  # noqa: E731
     show = not quiet and sys.stderr.isatty()
     try:
         if show:
@@ -51,14 +52,14 @@ def batch(
             outcome = screener.run_batch(input_path, output, report=report, columns=columns, jobs=jobs, resume=resume,
                                          redact=redact_names, notify=note)
     except BatchInterrupted as exc:
-        typer.echo(str(exc), err=True)
+        echo(one_line(str(exc)), err=True)
         raise typer.Exit(130) from None
     errors = [r["error"] for r in outcome.results if r["status"] != "ok"]
     for error in errors[:SHOWN_ERRORS]:  # the rest are in the output's error column
-        typer.echo(f"error: {error}", err=True)
+        echo(f"error: {one_line(error)}", err=True)
     if len(errors) > SHOWN_ERRORS:
         typer.echo(f"… and {len(errors) - SHOWN_ERRORS} more rows with errors (see the error column of {output})", err=True)
-    typer.echo(outcome.summary(), err=True)
+    echo(outcome.summary(), err=True)
     if outcome.errors:
         raise typer.Exit(EXIT_INPUT)
     # risk_level is the highest severity among the flags that count (those of the frameworks that apply)

@@ -29,12 +29,20 @@ def cannot(action: str, path: Path, exc: OSError, more: str = "") -> SystemRefus
 
 
 def replace_atomically(output: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write`` with a temporary path beside ``output``, then rename it to ``output``."""
+    """Call ``write`` with a temporary path beside ``output``, then rename it to ``output``. An output
+    that exists and is not a regular file (``/dev/null``, a named pipe, a terminal) is written in
+    place: a rename would put an ordinary file where the device was (as root, even over ``/dev/null``)."""
     output = output.expanduser()
     if output.is_dir():
         raise CollabguardError(f"{output}: is a folder; give a file name")
     if not output.parent.exists():
         raise CollabguardError(f"{output}: folder {output.parent} does not exist")
+    if output.exists() and not output.is_file():
+        try:
+            write(output)
+        except OSError as exc:
+            raise cannot("write", output, exc) from None
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.", suffix=".tmp")
         os.close(fd)
