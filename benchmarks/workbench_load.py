@@ -2,7 +2,7 @@
 500 ms), the case list, the monitoring page and POST /v1/screen, on a real `collabguard serve` with a
 register of saved cases.
 
-Each user signs in once, then opens a page, reads it for a while (``--think`` seconds on average,
+Each user signs in once (before the clock starts: signing in hashes a password), then opens a page, reads it for a while (``--think`` seconds on average,
 uniformly between half and one and a half times that) and opens the next: 6 in 10 requests are a
 case page, 2 the case list (a filter half the time), 1 the monitoring page, 1 the case's standalone
 report. ``--api-users`` of the users are grant systems instead, each posting a proposal to
@@ -88,14 +88,21 @@ async def _timed(client: httpx.AsyncClient, timings: Timings, kind: str, method:
     return answer
 
 
-async def _officer(url: str, ids: list[str], end: float, think: float, timings: Timings, rng: random.Random) -> None:
-    async with httpx.AsyncClient(base_url=url, timeout=60, follow_redirects=True) as client:
-        page = await client.get("/login")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-        assert token, "no sign-in form"
-        signed = await client.post("/login", data={"csrf_token": token.group(1), "name": "officer", "password": PASSWORD,
-                                                   "next": "/cases"})
-        assert signed.status_code == 200, signed.status_code
+async def _sign_in(url: str) -> httpx.AsyncClient:
+    """A signed-in officer's client (signing in hashes a password: done before the clock starts)."""
+    client = httpx.AsyncClient(base_url=url, timeout=60, follow_redirects=True)
+    page = await client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token, "no sign-in form"
+    signed = await client.post("/login", data={"csrf_token": token.group(1), "name": "officer", "password": PASSWORD,
+                                               "next": "/cases"})
+    assert signed.status_code == 200, signed.status_code
+    return client
+
+
+async def _officer(client: httpx.AsyncClient, ids: list[str], end: float, think: float, timings: Timings,
+                   rng: random.Random) -> None:
+    try:
         await asyncio.sleep(rng.uniform(0, think or 0.01))  # users do not all start in the same millisecond
         while time.perf_counter() < end:
             roll = rng.random()
@@ -111,6 +118,8 @@ async def _officer(url: str, ids: list[str], end: float, think: float, timings: 
                 await _timed(client, timings, "standalone report", "GET", f"/cases/{case}/report")
             if think:
                 await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+    finally:
+        await client.aclose()
 
 
 async def _api_client(url: str, end: float, think: float, timings: Timings, rng: random.Random) -> None:
@@ -135,9 +144,12 @@ async def _probe(url: str, end: float, timings: Timings) -> None:
 async def _run(url: str, ids: list[str], args: argparse.Namespace) -> Timings:
     timings = Timings()
     rng = random.Random(20261205)
-    end = time.perf_counter() + args.seconds
     officers = args.users - args.api_users
-    tasks = [_officer(url, ids, end, args.think, timings, random.Random(rng.random())) for _ in range(officers)]
+    clients = []
+    for _ in range(officers):  # one after another, as people arrive in the morning
+        clients.append(await _sign_in(url))
+    end = time.perf_counter() + args.seconds
+    tasks = [_officer(c, ids, end, args.think, timings, random.Random(rng.random())) for c in clients]
     tasks += [_api_client(url, end, args.think, timings, random.Random(rng.random())) for _ in range(args.api_users)]
     tasks.append(_probe(url, end, timings))
     await asyncio.gather(*tasks)
