@@ -1,6 +1,9 @@
 """Build the labelled development set for the matcher: ``benchmarks/data/devset.csv``.
 
-    python benchmarks/build_devset.py [--bibliometrics PATH]
+    python benchmarks/build_devset.py [--bibliometrics PATH] [--ror DIR] [--lists DIR]
+
+Also rebuilds the real-string rows of ``benchmarks/data/heldout.csv`` (its hand-written rows are
+kept as they are); see ``match_devset_real.py``.
 
 Deterministic: the same lists give the same file. Every positive comes from a shipped list entry;
 every negative is a real institution from ``benchmarks/data/negatives.csv`` (checked here to be on
@@ -19,6 +22,10 @@ Kinds of positives:
 Negatives: ``lookalike`` (share words or a city with listed names), ``lookalike-script``,
 ``same-name`` (same name, other country), ``innocent``, ``affiliation-negative`` (the same in an
 address line), ``real-address`` (address lines from the MIT-licensed WoS export).
+Real strings (``match_devset_real.py``): ``part`` and ``part-ror`` (a unit or subsidiary named with
+its listed parent; expected: the parent, as ``possible``), ``typo-real``, ``joined`` and
+``short-name`` (issue #15's examples and real misspellings from public text), and the negatives
+``part-lookalike-ror`` (real organisations that share words with a listed name and name a unit).
 """
 
 from __future__ import annotations
@@ -29,12 +36,17 @@ import hashlib
 import re
 from pathlib import Path
 
+from match_devset_real import real_rows
+
 from collabguard.lists import load_lists
+from collabguard.lists.model import ListSet
 from collabguard.matching.normalize import GENERIC_WORDS, STOP_WORDS, normalize, tokens
 from collabguard.matching.translate import script_of
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "data" / "devset.csv"
+HELDOUT = ROOT / "benchmarks" / "data" / "heldout.csv"
+HAND_WRITTEN_HELDOUT = {"heldout-script", "heldout-variant", "heldout-negative"}
 NEGATIVES = ROOT / "benchmarks" / "data" / "negatives.csv"
 MIT_WOS = "wos_tabdelimited_scientopy_4071.txt"  # MIT licence: the only sample that may be copied
 
@@ -102,8 +114,7 @@ def distinctive(text: str) -> set[str]:
     return {t for t in tokens(text) if t not in GENERIC_WORDS and t not in STOP_WORDS}
 
 
-def build(bibliometrics: Path | None) -> list[dict[str, str]]:
-    lists = load_lists(ROOT / "rules" / "lists")
+def build(bibliometrics: Path | None, lists: ListSet) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
 
     def add(query: str, country: str, kind: str, scope: str, expected: str = "", source: str = "") -> None:
@@ -117,7 +128,7 @@ def build(bibliometrics: Path | None) -> list[dict[str, str]]:
                 listed_forms.add((normalize(text), "CN" if e.country in china else e.country))
 
     for e in sorted(lists.entities, key=lambda x: x.entity_id):
-        if e.kind == "programme":
+        if e.kind not in ("institution", "company"):  # programmes are matched apart; persons are no partners
             continue
         main = distinctive(e.name)
         start = len(rows)
@@ -184,19 +195,30 @@ def build(bibliometrics: Path | None) -> list[dict[str, str]]:
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bibliometrics", type=Path, default=ROOT.parent / "shared" / "data" / "bibliometrics")
-    args = parser.parse_args()
-    rows = build(args.bibliometrics)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+def write(path: Path, rows: list[dict[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["query", "country", "kind", "scope", "expected", "source"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     positives = sum(1 for r in rows if r["expected"])
-    print(f"{OUT}: {len(rows)} queries, {positives} positives, {len(rows) - positives} negatives "
+    print(f"{path}: {len(rows)} queries, {positives} positives, {len(rows) - positives} negatives "
           f"({(len(rows) - positives) / len(rows):.0%})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bibliometrics", type=Path, default=ROOT.parent / "shared" / "data" / "bibliometrics")
+    parser.add_argument("--ror", type=Path, default=ROOT.parent / "shared" / "data" / "ror")
+    parser.add_argument("--lists", type=Path, default=ROOT / "rules" / "lists")
+    args = parser.parse_args()
+    lists = load_lists(args.lists)
+    dev_real, held_real = real_rows(lists, args.ror)
+    write(OUT, build(args.bibliometrics, lists) + dev_real)
+    # the held-out set: its hand-written rows as they are, then the real strings held out (rebuilt)
+    with open(HELDOUT, encoding="utf-8", newline="") as fh:
+        kept = [r for r in csv.DictReader(fh) if r["kind"] in HAND_WRITTEN_HELDOUT]
+    write(HELDOUT, kept + held_real)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Matcher speed against a large list, next to the naive rapidfuzz loop measured in the same run.
 
-    python benchmarks/match_speed.py [--names 50000] [--queries 10000] [--naive-sample 200] [--cli]
+    python benchmarks/match_speed.py [--names 50000] [--queries 10000] [--naive-sample 200] [--cli] [--lists DIR] [--devset CSV]
 
 The list: every shipped entry plus generated names of institutions that are not listed (built from
 place names and institution patterns; they exist only in memory, or in a temporary CSV with --cli).
@@ -74,12 +74,15 @@ def synthetic(n: int, seed: int = 7) -> list[Entity]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--names", type=int, default=50_000)
+    parser.add_argument("--lists", type=Path, default=ROOT / "rules" / "lists",
+                        help="the list folder (a copy, to compare runs while lists change)")
     parser.add_argument("--queries", type=int, default=10_000)
     parser.add_argument("--naive-sample", type=int, default=200)
     parser.add_argument("--cli", action="store_true", help="also time a whole `collabguard match` run")
+    parser.add_argument("--devset", type=Path, default=ROOT / "benchmarks" / "data" / "devset.csv", help="where the queries come from")
     args = parser.parse_args()
 
-    shipped = load_lists(ROOT / "rules" / "lists")
+    shipped = load_lists(args.lists)
     names = sum(len(entity_forms(e)) for e in shipped.entities)
     extra = []
     for entity in synthetic(10**6):  # generated entries until the index holds --names name forms
@@ -96,7 +99,7 @@ def main() -> None:
     build_s = time.perf_counter() - t0
     total_names = matcher.size
 
-    with open(ROOT / "benchmarks" / "data" / "devset.csv", encoding="utf-8", newline="") as fh:
+    with open(args.devset, encoding="utf-8", newline="") as fh:
         pool = [(r["query"], r["country"] or None) for r in csv.DictReader(fh)]
     pool += [(e.name, e.country) for e in extra[:2000]]
     queries = list(itertools.islice(itertools.cycle(pool), args.queries))

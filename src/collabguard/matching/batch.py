@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import multiprocessing as mp
 from collections.abc import Iterable
@@ -12,6 +11,7 @@ from typing import Any
 
 from collabguard.countries import country_code
 from collabguard.errors import InputError
+from collabguard.io.csv_rows import Rows
 from collabguard.io.yaml_loader import read_text
 from collabguard.matching.matcher import Matcher
 
@@ -31,7 +31,7 @@ def read_names_csv(path: Path) -> list[NameRow]:
     """A CSV with a ``name`` column and an optional ``country`` column (names matched case-insensitively).
     Cells are read as text: a country code ``NA`` (Namibia) is not a missing value."""
     text = read_text(path, "names file")
-    reader = csv.reader(io.StringIO(text))
+    reader = Rows(io.StringIO(text), str(path))  # cells up to COLLABGUARD_MAX_CELL_CHARS; CSV problems name the line
     header = next(reader, None) or []
     lower = [h.strip().lower() for h in header]
     if "name" not in lower:

@@ -36,6 +36,7 @@ OPTIONAL_WORDS = frozenset({"pla", "corporation", "group", "holdings", "holding"
 SYNONYMS = {"college": "academy", "academy": "college", "school": "college", "navy": "naval", "naval": "navy"}
 MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
 MIN_JOINED = 4  # words written together: "xian" is "Xi An" in Web of Science
+MIN_SHORT_TYPO = 4  # a misspelt word of four or five letters pairs only when the rest of the name agrees
 MAX_LENIENT_UNPAIRED = 0
 
 
@@ -75,7 +76,9 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
         if (len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and abs(len(a) - len(word)) <= 2
                 and (a[0] == word[0] or a[-1] == word[-1]) and not _two_pinyin_names(a, word)
                 and _compass(a) == _compass(word)):
-            sim = OSA.normalized_similarity(a, word)  # a swap of two letters is one edit
+            # a swap of two letters is one edit; a word's ending written two ways is none
+            # ("Polytchnical" for "Polytechnic", which the list's "Polytechnical" is normalised to)
+            sim = max(OSA.normalized_similarity(a, word), OSA.normalized_similarity(*_ending_twin(a, word)))
             if sim >= twin_ratio:
                 return "typo", sim
         if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a) and _compass(a) == _compass(word):
@@ -84,6 +87,27 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
 
 
 _COMPASS = ("north", "south", "east", "west")
+
+
+def _ending_twin(a: str, b: str) -> tuple[str, str]:
+    """The two words with the ending English writes two ways made the same: "-ical" for "-ic"
+    ("Polytchnical" and the list's "Polytechnic", to which "Polytechnical" is normalised)."""
+    if a.endswith("cal") and b.endswith("ic"):  # "Polytechincal" too
+        return a[:-2], b
+    if b.endswith("cal") and a.endswith("ic"):
+        return a, b[:-2]
+    return a, b
+
+
+@lru_cache(maxsize=65536)
+def short_twin(a: str, b: str) -> bool:
+    """Two short words (four or five letters) one edit apart with the same first letter, neither a
+    pinyin name nor a compass word: "Poss" for "Posts". Pairs only when every other word of the name
+    agrees (see :func:`compare`): alone, one letter makes another word too often (Omsk/Tomsk,
+    Henan/Hunan)."""
+    return (min(len(a), len(b)) >= MIN_SHORT_TYPO and max(len(a), len(b)) < MIN_TYPO_LENGTH and a[0] == b[0]
+            and a.isascii() and a.isalpha() and b.isascii() and b.isalpha() and OSA.distance(a, b) == 1
+            and syllables(a) is None and syllables(b) is None and not _compass(a) and not _compass(b))
 
 
 def _compass(word: str) -> tuple[str, ...]:
@@ -152,7 +176,9 @@ COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optron
                                 "network", "software", "digital", "energy", "power", "nuclear", "chemical", "material",
                                 "optical", "precision", "instrument", "engine", "motor", "automation", "system",
                                 "security", "trading", "construction", "engineering", "holdings", "holding",
-                                "technical", "semiconductor", "memory", "vision", "robotics", "marine", "ocean"}
+                                "technical", "semiconductor", "memory", "vision", "robotics", "marine", "ocean",
+                                # what design and consulting firms do ("… Design and Research Institute Co., Ltd.")
+                                "design", "planning", "survey", "consulting"}
 # Chinese companies are registered under their province or city ("Zhejiang Dahua Technology Co.,
 # Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
 # of that country the place may be left out, never replaced by another one (an extra word rejects).
@@ -187,6 +213,8 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     if len(q_only) > len(l_any) or (not company and len(l_only) > len(query_set - listed_set - own)):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
+    if len(q_only) == 1 and len(l_only) == 1 and short_twin(next(iter(q_only)), next(iter(l_only))):
+        return False  # "Poss" for "Posts": the rest of the name is the same
     return any(all(pair_kind(q, w, twin_ratio) is None for w in l_any) for q in q_only)
 
 
@@ -305,6 +333,13 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired_weights.append(_weight(best[0]))
             paired_words.append(best[0])
     unpaired_l = free
+    if (not lenient and len(unpaired_q) == 1 and len(unpaired_l) == 1 and len(paired) >= 2
+            and short_twin(unpaired_q[0], unpaired_l[0])):
+        # one short word misspelt, every other word the same: "Beijing University of Poss and Telecommunications"
+        paired.append(("typo", 1 - 1 / max(len(unpaired_q[0]), len(unpaired_l[0]))))
+        paired_weights.append(_weight(unpaired_l[0]))
+        paired_words.append(unpaired_l[0])
+        unpaired_q, unpaired_l = [], []
     kinds = tuple(sorted({k for k, _ in paired}))
     own = COUNTRY_WORDS.get(country, frozenset())
     extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?") and q not in own]

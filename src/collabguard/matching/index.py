@@ -66,6 +66,7 @@ class NameForm:
     joins: frozenset[str] = frozenset()  # two or three neighbouring words written together ("jiaotong")
 
 
+@lru_cache(maxsize=65536)
 def word_joins(toks: tuple[str, ...]) -> frozenset[str]:
     """Neighbouring words written together, as a name may write them ("Jiao Tong" → jiaotong)."""
     return frozenset(j for span in (2, 3) for i in range(len(toks) - span + 1)
@@ -209,15 +210,24 @@ class NameIndex:
         self.forms: list[NameForm] = []
         self.postings: dict[str, set[int]] = defaultdict(set)  # key → positions in self.forms
         self.frequency: dict[str, int] = defaultdict(int)
-        self._vocabulary: list[str] | None = None  # list words long enough to be misspelt, built on first need
+        # list words long enough to be misspelt, by (first or last letter, length): built on first need
+        self._vocabulary: dict[tuple[str, int], list[str]] | None = None
         self._twins: dict[str, str | None] = {}
         self._prefixed: dict[str, frozenset[int]] = {}
+        self._by_three: dict[str, list[str]] | None = None
         self.size = len(forms)
+        # where a listed name may begin inside a longer name, and how long one can be (see
+        # :mod:`collabguard.matching.parts`)
+        self.first_words: set[str] = set()
+        self.first_pairs: set[tuple[str, ...]] = set()
+        self.longest = 1
         for form in forms:
             if form.kind in ("acronym", "derived acronym"):
                 key = acronym_key(form.text)
                 if key:
                     self.acronyms[key].append(form)
+                    if form.kind == "acronym":
+                        self.first_words.add(key.lower())
                     if form.kind == "derived acronym" and len(key) >= 5:
                         for i in range(1, len(key) - 1):
                             self.acronym_skips[key[:i] + key[i + 1:]].append(form)
@@ -225,6 +235,10 @@ class NameIndex:
             self.exact[form.norm].append(form)
             if form.kind == "local":
                 continue
+            if form.tokens:
+                self.first_words.add(form.tokens[0])
+                self.first_pairs.add(form.tokens[:2])
+                self.longest = max(self.longest, len(form.tokens))
             self.fingerprints[form.fingerprint].append(form)
             self.compacts[form.compact].append(form)
             position = len(self.forms)
@@ -267,11 +281,16 @@ class NameIndex:
         words = []
         skipped = False
         short: list[str] = []
+        generic_twins: list[str] = []
         # two short words that a list writes as one ("Xi An" for Xi'an) are searched as that word
-        joined = [j for a, b in pairwise(query)
-                  if len(a) < PREFIX and len(b) < PREFIX and (j := a + b) in self.frequency and j not in GENERIC_WORDS]
+        pairs = [(a, b) for a, b in pairwise(query)
+                 if len(a) < PREFIX and len(b) < PREFIX and a + b in self.frequency and a + b not in GENERIC_WORDS]
+        joined = [a + b for a, b in pairs]
+        halves = {w for pair in pairs for w in pair}  # searched as the word they make ("xian"), never alone
         for w in [*self._distinctive(query), *joined]:
-            if any(key in self.postings for key in query_keys(w)):
+            if w in halves:
+                skipped = True
+            elif any(key in self.postings for key in query_keys(w)):
                 words.append(w)
             elif generous or len(w) < PREFIX or self._splits(w):
                 skipped = True  # a short word may abbreviate a list word ("Comm", "Mech"); the gate decides
@@ -280,11 +299,17 @@ class NameIndex:
             elif (twin := self._twin(w)) is not None:
                 if twin not in GENERIC_WORDS:  # "Insttiute" is a misspelt generic word: no anchor
                     words.append(twin)
+                else:
+                    generic_twins.append(twin)
             else:
                 return []  # no list name holds this word in any spelling, so none can pass the gate
+        if not words and generic_twins:
+            # a name of generic words, one of them misspelt ("China Academy of Egineering Physics"):
+            # the names holding its rarest words, if they are few
+            return self._by_rarest([*generic_twins, *(t for t in query if t in self.frequency)])
         if not words and short:
             # only abbreviations to search by ("China Univ Min & Technol"): the list words they begin
-            found = self._abbreviated(short[0])
+            found = self._narrowed(self._abbreviated(short[0]), query)
             return [self.forms[i] for i in sorted(found)] if len(found) <= FEW_CANDIDATES else []
         if not words:
             return []
@@ -304,9 +329,52 @@ class NameIndex:
                 found = either
             elif len(found) > FEW_CANDIDATES:
                 return []
-        if skipped and len(found) > FEW_CANDIDATES:
+        if skipped and len(found := self._narrowed(found, query)) > FEW_CANDIDATES:
             return []  # what is left to search by says too little (首都师范大学: every "Normal University")
         return [self.forms[i] for i in sorted(found)]
+
+    def _narrowed(self, found: set[int], query: tuple[str, ...]) -> set[int]:
+        """Too many names to score (more than FEW_CANDIDATES): those that also hold the query's other
+        words, as far as some name holds each. The gate needs every query word to pair, so this only
+        spares the search a choice it would otherwise give up on; a larger list (the sanctions lists)
+        no longer makes "Xi An Technol Univ" find nothing because 84 names hold "xian"."""
+        if len(found) <= FEW_CANDIDATES:
+            return found
+        for word in query:
+            if word in UNANCHORED or "|" in word or word.startswith("~"):
+                continue
+            held: set[int] = set()
+            for key in query_keys(word):
+                held |= found & self.postings.get(key, set())
+            if held:
+                found = held
+        return found
+
+    def _by_rarest(self, words: list[str]) -> list[NameForm]:
+        """The names holding each of the (up to three) rarest of these words, if at most FEW_CANDIDATES."""
+        rarest = sorted(dict.fromkeys(words), key=lambda w: (self.frequency.get(w, 0), w))[:3]
+        if not rarest:
+            return []
+        found = set(self.postings.get(rarest[0], ()))
+        for word in rarest[1:]:
+            found &= self.postings.get(word, set())
+        return [self.forms[i] for i in sorted(found)] if len(found) <= FEW_CANDIDATES else []
+
+    def unjoined(self, word: str) -> str:
+        """A word run together with a stop word before it ("andastronautics", "oftianjin"), as the
+        list word it holds; else the word itself."""
+        if word not in self.frequency and len(word) > 5:
+            for stop in ("and", "of", "the", "for"):
+                if word.startswith(stop) and word[len(stop):] in self.frequency:
+                    return word[len(stop):]
+        return word
+
+    def beginning(self, query: tuple[str, ...]) -> list[NameForm]:
+        """Names and aliases that begin with the query's words and hold more ("Beihang" → Beihang University)."""
+        if not query or query[0] not in self.postings:
+            return []
+        n = len(query)
+        return [f for i in sorted(self.postings[query[0]]) if len((f := self.forms[i]).tokens) > n and f.tokens[:n] == query]
 
     def _twin(self, word: str) -> str | None:
         """The list word this one misspells, by the gate's own test (:func:`compare.pair_kind`)."""
@@ -315,8 +383,17 @@ class NameIndex:
         twin = None
         if len(word) >= MIN_TYPO_LENGTH and "|" not in word and not word.startswith("~"):
             if self._vocabulary is None:
-                self._vocabulary = [w for w in self.frequency if len(w) >= MIN_TYPO_LENGTH]
-            hits = process.extract(word, self._vocabulary, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO, limit=3)
+                self._vocabulary = defaultdict(list)
+                for w in self.frequency:
+                    if len(w) >= MIN_TYPO_LENGTH:
+                        self._vocabulary[(w[0], len(w))].append(w)
+                        if w[-1] != w[0]:
+                            self._vocabulary[(w[-1] + "$", len(w))].append(w)
+            # only the words the gate could pair: the same first or last letter, at most two letters
+            # longer or shorter (see compare.pair_kind)
+            near = [w for n in range(len(word) - 2, len(word) + 3)
+                    for key in ((word[0], n), (word[-1] + "$", n)) for w in self._vocabulary.get(key, ())]
+            hits = process.extract(word, near, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO, limit=3)
             twin = next((h[0] for h in hits if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"),
                         None)
         if len(self._twins) < 65536:
@@ -328,8 +405,12 @@ class NameIndex:
         if len(prefix) < 3:
             return set()
         if prefix not in self._prefixed:
+            if self._by_three is None:  # list words by their first three letters, built on first need
+                self._by_three = defaultdict(list)
+                for word in self.frequency:
+                    self._by_three[word[:3]].append(word)
             found: set[int] = set()
-            for word in self.frequency:
+            for word in self._by_three.get(prefix[:3], ()):
                 if len(word) > len(prefix) and word.startswith(prefix):
                     found |= self.postings.get(word, set())
             if len(self._prefixed) < 65536:

@@ -11,13 +11,19 @@ Per list, the best candidate gets a decision:
   words in another order or spacing, or but for optional words (the PLA prefix); an acronym, listed
   or derived from the name (one that fits several entries of a list names them all); a misspelling
   or abbreviation whose words all pair up (see :mod:`collabguard.matching.compare`); a name
-  translated from Chinese, Russian or Persian, or written in pinyin.
+  translated from Chinese, Russian or Persian, or written in pinyin; a unit or subsidiary named with
+  a listed organisation's whole name ("The Ningbo Institute of Northwestern Polytechnical
+  University", "Huawei Technologies Sweden AB"): "part of listed organisation …", never ``match`` on
+  the parent (see :mod:`collabguard.matching.parts`); a short name that begins one listed name
+  ("Beihang", see :mod:`collabguard.matching.short_names`).
 
 v3 (2026-11-28) differs from v2 in what v2 missed or wrongly found: legal forms written out,
 initials, Web of Science compass letters; words written together or apart; a company without its
 place of registration; a research institute with or without its parent academy; acronyms of
 companies and of places read as pinyin; ambiguous acronyms reported; a larger translation
-dictionary with optional words; see the git history of this package.
+dictionary with optional words; see the git history of this package. Since 2026-12 (issue #15):
+units and subsidiaries; typos by the word's length (a four- or five-letter word when the rest of the
+name agrees), "-ical"/"-ic", a misspelt generic word; joined words and l/I misreads normalised.
 - A missing country caps the decision at ``possible``; a different country demotes it one step.
 Sub-units are separate entries, so a laboratory *at* a university never lists the university.
 Every result explains itself, and the best rejected candidate of each list is kept with the reason
@@ -48,6 +54,8 @@ from collabguard.matching.normalize import (
     segments,
     tokens,
 )
+from collabguard.matching.parts import PART_OF, PART_SCORE, Part, find_parts
+from collabguard.matching.short_names import ORGANISATION_WORDS, SHORT_NAME, nearest_beginning, short_name_of
 from collabguard.matching.translate import script_of, translate, translate_pinyin
 from collabguard.models.common import Decision, decision_rank
 from collabguard.models.report import MatcherConfig
@@ -57,11 +65,9 @@ WEAK_FEATURES = frozenset({"derived acronym", "derived acronym, one word skipped
 AMBIGUITY_MARGIN = 5
 MAX_READINGS = 256
 MAX_NAMED_ALTERNATIVES = 3
-# words that make a part of an address an organisation's name
-ORGANISATION_WORDS = frozenset({"university", "institute", "academy", "college", "school", "center", "laboratory",
-                                "hospital", "corporation", "group", "foundation"})
 TRANSLATED_TWIN_EXTRA = 5
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
+_STOP_HEADS = ("and", "of", "the", "for")  # a stop word run into the next word: "andastronautics"
 
 
 def same_country(a: str, b: str) -> bool:
@@ -140,6 +146,7 @@ class Matcher:
         self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
                           for kind, forms in (("organisation", orgs), ("programme", programmes))}
         self._kept = lru_cache(maxsize=RESULTS_KEPT)(self._results)
+        self._parts: dict[str, list[Part]] = {}
 
     @property
     def size(self) -> int:
@@ -209,6 +216,9 @@ class Matcher:
                     continue  # only for list names with a comma: "Key Lab, Beijing, Inst Technol" names no BIT
                 if i > 0 and "not named" in cand.features.get("words", "") and self._other_parent(parts, seg, cand):
                     continue  # a part of an address with another parent: "Institute of Microelectronics, Nankai University"
+                if i > 0 and cand.features["matched"] == "short name":
+                    continue  # only a whole name is a short name: "… Medical Department (Astrakhan)" is not
+
                 if i > 0:
                     cand.reasons.append(f"matched on the part {seg!r} of the name")
                 self._apply_country(cand, country, inferred is not None)
@@ -283,7 +293,10 @@ class Matcher:
             if form.norm != norm and form.fingerprint != fp:
                 out.append(self._cand(form, "possible", 95, seg, norm, "same letters, other spacing",
                                       f"same letters with different spacing as {form.text!r}"))
-        if looks_like_acronym(seg):
+        # an affiliation abbreviation the normaliser writes out (RAS: Russian Academy of Sciences) is
+        # read as those words, never as another body's acronym (the UN list derives RAS from
+        # "Riyadh-as-Saliheen")
+        if looks_like_acronym(seg) and " " not in norm:
             key = acronym_key(seg) or ""
             for form in index.acronyms.get(key, ()):
                 out.append(self._cand(form, "possible", 90, seg, norm, form.kind,
@@ -295,7 +308,26 @@ class Matcher:
                                           "an acronym alone never confirms an identity"))
         found_lists = {c.entity.list_id for c in out}
         fuzzy, query = self._fuzzy(index, seg, found_lists)
+        for part in self._parts_of(index, seg):  # "Ningbo Institute of Northwestern Polytechnical University"
+            if part.form.entity.list_id not in found_lists:
+                cand = self._cand(part.form, "possible", PART_SCORE, seg, norm, PART_OF, part.reason())
+                cand.features["unit"] = part.unit
+                if part.abroad:
+                    cand.features["abroad"] = "yes"
+                fuzzy.append(cand)
         return out + fuzzy, query
+
+    def _parts_of(self, index: NameIndex, seg: str) -> list[Part]:
+        """The listed organisations a name names a unit of (kept per name: affiliations recur)."""
+        if index is self._indexes["programme"]:
+            return []
+        found = self._parts.get(seg)
+        if found is None:
+            found = find_parts(index, seg)
+            if len(self._parts) >= RESULTS_KEPT * 16:
+                self._parts.clear()
+            self._parts[seg] = found
+        return found
 
     def _fuzzy(self, index: NameIndex, seg: str, done: set[str]) -> tuple[list[Candidate], tuple[tuple[str, ...], bool] | None]:
         """Close spellings and translations, for the lists that have no exact candidate yet."""
@@ -308,8 +340,15 @@ class Matcher:
         out: list[Candidate] = []
         if foreign:
             out = [c for c in self._translated_exact(index, seg, q_tokens) if c.entity.list_id not in done]
+        elif any(t.startswith(_STOP_HEADS) for t in q_tokens):
+            q_tokens = tuple(index.unjoined(t) for t in q_tokens)  # "andastronautics"
         if all(t in GENERIC_WORDS for t in q_tokens):
             return out, None
+        if not foreign and len(q_tokens) <= SHORT_NAME:  # "Beihang": Beihang University
+            forms, score = short_name_of(index, q_tokens)
+            out += [self._cand(f, "possible", score, seg, " ".join(q_tokens), "short name",
+                               f"short name: {seg!r} begins the listed name {f.text!r}, the rest of which says only "
+                               "what kind of body it is") for f in forms if f.entity.list_id not in done]
         threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
         # a translated or romanised word is held to a closer likeness: romanised acronyms differ by a
         # letter or two and name other bodies (ГосНИИАС is not GosNIIMash)
@@ -349,8 +388,15 @@ class Matcher:
             if form.entity.list_id in per_list and not per_list[form.entity.list_id]:
                 by_list.setdefault(form.entity.list_id, []).append(form)
         out: dict[str, Rejected] = {}
+        if not foreign:  # a short name that begins listed names ("Harbin": Harbin Engineering University)
+            for lid, form in nearest_beginning(index, q_tokens).items():
+                if lid in per_list and not per_list[lid]:
+                    out[lid] = Rejected(form, round(100 * len(q_tokens) / len(form.tokens)),
+                                        f"short name: only the beginning of {form.text!r}", seg)
         threshold = self.config.translated_threshold if foreign else self.config.possible_threshold
         for lid, pool in by_list.items():
+            if lid in out:
+                continue
             choice = process.extractOne(" ".join(q_tokens), [f.norm for f in pool], scorer=fuzz.token_sort_ratio)
             form = pool[choice[2]]
             result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=self.config.word_twin_ratio / 100,
@@ -457,6 +503,9 @@ class Matcher:
                 cand.decision = "possible"
             cand.features["country"] = "missing"
             cand.reasons.append("no country given: identity cannot be confirmed")
+        elif not same_country(country, listed) and cand.features.get("abroad"):
+            cand.features["country"] = "differs"  # "Huawei Technologies Sweden AB": possible, as its reason says
+            cand.reasons.append(f"country {country}{source} differs from the listed {listed}, as a subsidiary's abroad does")
         elif not same_country(country, listed):
             cand.decision = _demote(cand.decision)
             cand.features["country"] = "differs"

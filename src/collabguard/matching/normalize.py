@@ -128,6 +128,12 @@ GENERIC_WORDS = frozenset(
 GENERIC_MAX_TOKENS = 3
 
 _APOSTROPHES = "'’‘`´ʼ"
+# Words exports run together or misread (issue #15): a stop word joined to the next word, written
+# with its capital ("andAstronautics", "ofTianjin"); a capital I read as a small l at the start of a
+# word, where no word starts with l and a consonant ("lntelligence", "lnstitute"). Capitals and
+# "ll", "lh", "lj", "lv", "lw", "ly" are left alone (Lloyd, Lhasa, Ljubljana, Lviv, Lwów, Lyon).
+_JOINED_STOP = re.compile(r"\b(of|and|for|the|at)(?=[A-Z][a-z])")
+_MISREAD_I = re.compile(r"\bl(?=[bcdfgkmnpqrstxz](?=[a-z]*[aeiou])[a-z]{3,}\b)")
 
 
 def _strip_marks(text: str) -> str:
@@ -135,10 +141,20 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
     """Normalised tokens: NFKC, case-fold, accents stripped, abbreviations expanded,
     stop words and legal forms removed. Order is kept."""
+    return linked_tokens(text)[0]
+
+
+@lru_cache(maxsize=65536)
+def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The normalised tokens (:func:`tokens`), and the stop words left out before each of them and
+    after the last ("Ningbo Institute of Northwestern …": ("", "", "of", "", "") and a final "").
+    How a name is built from another ("X of LISTED") is read from these."""
+    if "l" in text:
+        text = _MISREAD_I.sub("I", text)
+    text = _JOINED_STOP.sub(r"\1 ", text)
     if text.isascii():  # no compatibility forms, format characters or accents: the fast way
         text = text.lower()
     else:
@@ -163,6 +179,8 @@ def tokens(text: str) -> tuple[str, ...]:
                                                                    or (j + 1 < len(raws) and len(raws[j + 1]) == 1)))]
     words = [w for raw in raws for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []
+    links: list[str] = []
+    left_out = ""
     i = 0
     while i < len(words):
         phrase = None
@@ -174,10 +192,16 @@ def tokens(text: str) -> tuple[str, ...]:
         word = words[i]
         i += 1
         # stop words, legal forms, and initials ("P. N. Lebedev" is Lebedev)
-        if word in STOP_WORDS or word in LEGAL_FORMS or (len(word) == 1 and word.isalpha() and word.isascii()):
+        if word in STOP_WORDS:
+            left_out = f"{left_out} {word}" if left_out else word
+            continue
+        if word in LEGAL_FORMS or (len(word) == 1 and word.isalpha() and word.isascii()):
             continue
         out.append(word)
-    return tuple(out)
+        links.append(left_out)
+        left_out = ""
+    links.append(left_out)
+    return tuple(out), tuple(links)
 
 
 def normalize(text: str) -> str:

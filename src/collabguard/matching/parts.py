@@ -1,0 +1,191 @@
+"""Names of units and subsidiaries of listed organisations: "part of listed organisation …".
+
+A unit of a listed body is named with the body's whole name and words that say which unit it is
+(``reference/organisation-parts.yaml``):
+
+- "<unit> of LISTED": "The Ningbo Institute of Northwestern Polytechnical University", "Qingdao
+  Innovation and Development Center of Harbin Engineering University", "The 28th Research Institute
+  of China Electronics Technology Group Corporation" (also "LISTED's 28th Research Institute");
+- "LISTED <unit>": "Beihang University Hangzhou Innovation Institute", "CETC 28th Research Institute",
+  "Harbin Institute of Technology Shenzhen" (a campus in a Chinese city);
+- "<unit> LISTED" without a comma: "Key Laboratory of Photoelectronic Imaging Technology and System
+  Beijing Institute of Technology";
+- a company named by a listed company's name in another country or region: "Huawei Technologies
+  Sweden AB", "Hikvision Europe".
+
+Such a name is reported ``possible`` on the listed organisation, never ``match``: the unit is not on
+the list; whether working with it is working with its parent is for a person to say. The listed name
+must appear whole and in order (a name that merely shares a place or a generic word with a listed
+one, or begins like one, is no unit of it: "Sichuan University of Science and Engineering" continues
+with "of", and "Hong Kong University of Science and Technology" holds no listed name). A listed unit
+("14th Research Institute of CETC") is still matched as itself, by the exact stages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from collabguard.countries import country_code
+from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, PLACE_WORDS
+from collabguard.matching.index import NameForm, NameIndex
+from collabguard.matching.normalize import linked_tokens
+
+LEXICON_FILE = Path(__file__).resolve().parent.parent / "reference" / "organisation-parts.yaml"
+PART_SCORE = 80  # the listed name pairs whole; the unit's own words are extra
+PART_OF = "part of listed organisation"
+_POSSESSIVE = re.compile(r"^(?P<owner>[^']+?)['’]s\s+(?P<unit>.+)$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
+_PLURALS = {"university": "universities", "institute": "institutes", "academy": "academies", "college": "colleges"}
+_CONTINUING = frozenset({"of", "for", "and", "in", "on", "at"})  # "Sichuan University of Science …" is another name
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: str
+    units: frozenset[str]
+    leads: frozenset[str]
+    ordinals: frozenset[str]
+    regions: frozenset[str]
+    legal_abroad: frozenset[str]
+    signals: frozenset[str]  # any of these (or a number) in a name may make it a unit, campus or subsidiary
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.load(LEXICON_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    units, regions, legal = frozenset(data["unit_words"]), frozenset(data["region_words"]), frozenset(data["legal_forms_abroad"])
+    ordinals = frozenset(data["ordinal_words"])
+    places = frozenset().union(*PLACE_WORDS.values())
+    return Lexicon(str(data["version"]), units, frozenset(data["lead_words"]), ordinals, regions, legal,
+                   units | ordinals | regions | legal | places)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A name that names a unit (or a subsidiary abroad) of a listed organisation."""
+
+    form: NameForm  # the listed name form found whole inside the name
+    unit: str  # the words that name the unit, the city of a campus, or the country or region abroad
+    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region)
+
+    @property
+    def abroad(self) -> bool:
+        return self.kind == "abroad"
+
+    def reason(self) -> str:
+        name = self.form.entity.name
+        if self.abroad:
+            return (f"{PART_OF} {name!r}: a company named {self.form.text!r} with {self.unit!r}, as a listed company's "
+                    "subsidiaries abroad are named: confirm whether it belongs to the listed company")
+        what = "a campus or branch of" if self.kind == "campus" else "a unit of"
+        return (f"{PART_OF} {name!r}: {self.unit!r} names {what} {self.form.text!r}; the unit itself is not "
+                "listed: confirm whether working with it is working with the listed organisation")
+
+
+def _is_ordinal(word: str, lex: Lexicon) -> bool:
+    return word in lex.ordinals or bool(_ORDINAL.match(word))
+
+
+def _is_place(word: str, country: str) -> bool:
+    return word in PLACE_WORDS.get(country, ()) or word in COUNTRY_WORDS.get(country, ())
+
+
+def _names_unit(words: tuple[str, ...], lex: Lexicon) -> bool:
+    return any(w in lex.units for w in words)
+
+
+def _abroad(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """A country or region, perhaps with descriptive and legal-form words ("Sweden AB", "Europe B.V.")."""
+    places = [w for w in words if w in lex.regions or (len(w) >= 4 and country_code(w) is not None)]
+    return bool(places) and all(w in lex.regions or w in lex.legal_abroad or w in COMPANY_TAIL or w in places
+                                for w in words)
+
+
+def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
+    """Name forms of institutions and companies that are exactly these words: names and aliases not
+    generic (a one-word form only when the list writes it as one word: "Huawei", "Skoltech"; not
+    "JSC Plasma"), and listed acronyms ("CETC")."""
+    out = [f for f in index.exact.get(" ".join(words), ()) if f.kind in ("name", "alias") and not f.generic
+           and f.entity.kind in ("institution", "company") and (len(words) > 1 or len(f.text.split()) == 1)]
+    if len(words) == 1:  # a normalised word is its acronym key in lower case
+        acronyms = [f for f in index.acronyms.get(words[0].upper(), ())
+                    if f.kind == "acronym" and f.entity.kind in ("institution", "company")]
+        # an acronym a list gives several of its entries ("CETC" for many CETC institutes) names none of them
+        owners: dict[str, set[str]] = {}
+        for f in acronyms:
+            owners.setdefault(f.entity.list_id, set()).add(f.entity.entity_id)
+        out += [f for f in acronyms if len(owners[f.entity.list_id]) == 1]
+    return out
+
+
+def _unit_of(form: NameForm, toks: tuple[str, ...], links: tuple[str, ...], i: int, j: int, lex: Lexicon) -> Part | None:
+    """Is ``toks[i:j]`` (the listed form) the parent that the rest of the name makes a unit of?"""
+    prefix, suffix = toks[:i], toks[j:]
+    before, after = set(links[i].split()), set(links[j].split())
+    country = form.entity.country
+    acronym = form.kind == "acronym"
+    trailing_places = all(_is_place(w, country) for w in suffix)
+    if prefix and before & {"of", "at"}:  # "<unit> of LISTED"
+        if trailing_places and _names_unit(prefix, lex) and (not acronym or any(_is_ordinal(w, lex) for w in prefix)):
+            return Part(form, " ".join(prefix), "unit")
+        return None
+    if not prefix:  # "LISTED <unit>", "LISTED Sweden AB"
+        if not suffix or after & _CONTINUING:
+            return None
+        if form.entity.kind == "company" and not acronym and _abroad(suffix, lex):
+            return Part(form, " ".join(suffix), "abroad")
+        if _names_unit(suffix, lex) and (not acronym or any(_is_ordinal(w, lex) for w in suffix)):
+            return Part(form, " ".join(suffix), "unit")
+        if not acronym and all(w in PLACE_WORDS.get(country, ()) for w in suffix):  # a campus: "… Shenzhen"
+            return Part(form, " ".join(suffix), "campus")
+        return None
+    # "<unit> LISTED": the name begins or ends with a unit word ("Key Laboratory of … System BIT",
+    # "Xiangya Hospital Central South University"), and the word before the listed name does not run on into it (a place or a compass word would name another body: "East China University …")
+    lead = next((w for w in prefix if w not in lex.leads and not _is_ordinal(w, lex)), "")
+    last = prefix[-1]
+    if (before or acronym or (lead not in lex.units and last not in lex.units) or not trailing_places
+            or _is_place(last, country) or country_code(last) is not None
+            or any(c in last for c in ("north", "south", "east", "west"))):
+        return None
+    return Part(form, " ".join(prefix), "unit")
+
+
+def find_parts(index: NameIndex, segment: str) -> list[Part]:
+    """The listed organisations a name (one part of a query, without commas) names a unit of."""
+    if "," in segment:
+        return []  # an address: its parts are tried one by one ("Dept X, LISTED" names LISTED itself)
+    found: dict[str, Part] = {}
+    _find(index, segment, found)
+    if (possessive := _POSSESSIVE.match(segment)) is not None:  # "LISTED's 28th Research Institute"
+        _find(index, f"{possessive['unit']} of {possessive['owner']}", found)
+    return list(found.values())
+
+
+def _find(index: NameIndex, text: str, found: dict[str, Part]) -> None:
+    toks, links = linked_tokens(text)
+    n = len(toks)
+    lex = lexicon()
+    # a unit says which unit it is, a campus its city, a subsidiary abroad its country or legal form
+    if n < 2 or (not any(t in lex.signals or _ORDINAL.match(t) for t in toks) and country_code(toks[-1]) is None):
+        return
+    plural: set[str] | None = None
+    for i in range(n):
+        if toks[i] not in index.first_words:
+            continue
+        top = min(n, i + index.longest) if toks[i:i + 2] in index.first_pairs else i + 1
+        for j in range(top, i, -1):  # the longest listed name first
+            if j - i == n or (" ".join(toks[i:j]) not in index.exact and (j - i > 1 or toks[i].upper() not in index.acronyms)):
+                continue  # the whole name is the exact stages' business; and no listed name is these words
+            if plural is None:
+                # a name in the singular is not the one written in the plural ("Shanghai Universities
+                # E-Institute" is no institute of Shanghai University), which normalising made singular
+                plural = {w for w, ws in _PLURALS.items() if ws in text.lower()}
+            for form in _listed_forms(index, toks[i:j]):
+                if (form.entity.entity_id not in found and form.tokens[-1] not in plural
+                        and (part := _unit_of(form, toks, links, i, j, lex)) is not None):
+                    found[form.entity.entity_id] = part

@@ -1,0 +1,86 @@
+"""Typos, joined words and misread letters in distinctive words (issue #15 item 3), and short names
+that begin a listed name. Real strings from the issue and from public affiliation lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.matching.normalize import tokens
+from collabguard.ruleset import RuleSet
+
+
+def aspi(ruleset: RuleSet, name: str, country: str | None) -> tuple[str, str] | None:
+    cand = next((c for c in ruleset.matcher.match(name, country) if c.entity.list_id == "aspi-cdut"), None)
+    return (cand.decision, cand.entity.name) if cand else None
+
+
+@pytest.mark.parametrize(("name", "entity"), [
+    ("Northwestern Polytchnical University", "Northwestern Polytechnical University"),  # -ical written -ic in the list
+    ("Northwestern Polytechincal University", "Northwestern Polytechnical University"),
+    ("China Academy of Egineering Physics", "Chinese Academy of Engineering Physics"),  # generic words only, one misspelt
+    ("Beijing University of Poss and Telecommunications", "Beijing University of Posts and Telecommunications"),
+    ("Harbin Institude of Technology", "Harbin Institute of Technology"),
+    ("Beijing Institue of Technology", "Beijing Institute of Technology"),
+])
+def test_a_small_edit_in_a_word_pairs_when_the_rest_of_the_name_agrees(ruleset: RuleSet, name: str, entity: str) -> None:
+    assert aspi(ruleset, name, "CN") == ("possible", entity)
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Beijing University of Poss and Communications", "CN"),  # a short word pairs only when the rest agrees
+    ("Omsk State Technical University", "RU"),  # not Tomsk: one letter, and another city
+    ("Henan University", "CN"),  # not Hunan University: two pinyin names
+])
+def test_a_short_word_one_letter_off_is_another_name_when_anything_else_differs(ruleset: RuleSet, name: str,
+                                                                               country: str) -> None:
+    assert aspi(ruleset, name, country) is None
+
+
+@pytest.mark.parametrize(("raw", "words"), [
+    ("Nanjing University of Aeronautics andAstronautics", ("nanjing", "university", "aeronautics", "astronautics")),
+    ("Civil Aviation University ofTianjin", ("civil", "aviation", "university", "tianjin")),
+    ("Institute of Artificial lntelligence", ("institute", "artificial", "intelligence")),  # l read for I
+    ("lnstitute of Physics", ("institute", "physics")),
+    # capitals, and l before letters that do begin words, are left alone
+    ("Lviv Polytechnic", ("lviv", "polytechnic")), ("Lhasa", ("lhasa",)), ("LZJTU", ("lzjtu",)),
+    ("Andrew Theodore", ("andrew", "theodore")),
+])
+def test_joined_words_and_misread_letters_are_normalised(raw: str, words: tuple[str, ...]) -> None:
+    assert tokens(raw) == words
+
+
+def test_a_joined_or_misread_name_is_matched_like_its_right_spelling(ruleset: RuleSet) -> None:
+    assert aspi(ruleset, "Nanjing University of Aeronautics andAstronautics", "CN") == (
+        "match", "Nanjing University of Aeronautics and Astronautics")
+    found = {c.entity.list_id: c for c in ruleset.matcher.match("SDIC lntelligence (Xiamen) Information Co., Ltd.", "CN")}
+    assert (found["us-dod-1260h"].decision, found["us-dod-1260h"].entity.name) == (
+        "match", "SDIC Intelligence (Xiamen) Information Co., Ltd.")
+    # written in lower case, the join is only found through the list's own words: possible
+    assert aspi(ruleset, "nanjing university of aeronautics andastronautics", "CN") == (
+        "possible", "Nanjing University of Aeronautics and Astronautics")
+
+
+def test_a_short_name_of_one_institution_is_possible(ruleset: RuleSet) -> None:
+    cand = next(c for c in ruleset.matcher.match("Beihang", "CN") if c.entity.list_id == "aspi-cdut")
+    assert (cand.decision, cand.entity.name) == ("possible", "Beihang University")
+    assert "short name: 'Beihang' begins the listed name 'Beihang University'" in cand.reasons[0]
+
+
+@pytest.mark.parametrize(("name", "nearest"), [
+    ("Harbin", "Harbin Engineering University"),  # a city that begins several listed names
+    ("Sichuan", "Sichuan University"),
+    ("Northeastern", "Northeastern University"),  # a compass word (Boston and Shenyang)
+])
+def test_a_short_name_that_begins_listed_names_shows_the_nearest_one(ruleset: RuleSet, name: str, nearest: str) -> None:
+    [result] = [r for r in ruleset.matcher.results(name, None) if r.list_id == "aspi-cdut"]
+    assert result.best is None
+    assert result.rejected is not None and result.rejected.entity.name == nearest
+    assert result.rejected.why == f"short name: only the beginning of {nearest!r}"
+
+
+@pytest.mark.parametrize(("name", "country", "not_entity"), [
+    ('FGBO "FCfCVS" of Russia Medical Department (Astrakhan)', "RU", "Astrakhan State University"),  # ROR 05p9e6e48
+    ("Astrakhan", "RU", "Astrakhan State University"),  # a state university is named after its city
+])
+def test_a_city_is_no_short_name(ruleset: RuleSet, name: str, country: str, not_entity: str) -> None:
+    assert all(c.entity.name != not_entity for c in ruleset.matcher.match(name, country))
