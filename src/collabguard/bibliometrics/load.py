@@ -69,6 +69,8 @@ def detect_format(text: str) -> str | None:
                 return "openalex-jsonl"
             except json.JSONDecodeError:
                 pass
+            except (ValueError, RecursionError):  # JSON, but a number too long or nesting too deep: the
+                return "openalex-jsonl"           # reader skips that record and says why
         return "openalex-json"
     cells = [c.strip().strip('"') for c in first_line.split(sniff_delimiter(first_line))]
     if ("\t" in first_line and {"PT", "UT"} <= set(cells)) or {"UT", "C1"} <= set(cells):
@@ -95,11 +97,7 @@ def _read(path: Path, source: str, columns: dict[str, str] | None) -> LoadResult
                          "'countries' column)")
     lines.cp1252_lines.clear()
     if fmt == "openalex-json":
-        try:
-            result = read_openalex_json("".join(lines), source)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "
-                             "is the file cut short?") from None
+        result = read_openalex_json("".join(lines), source)
     else:
         reader = {"wos-plain": read_wos_plain, "wos-tab": read_wos_tab, "scopus-csv": read_scopus,
                   "openalex-jsonl": read_openalex_jsonl, "openalex-csv": read_openalex_csv}.get(fmt)

@@ -6,44 +6,106 @@ Keys missing from older or newer responses (schema drift) are tolerated.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import Any
 
 from collabguard.bibliometrics.records import Affiliation, LoadResult, Skipped, Work, normalise_doi, parse_year
 from collabguard.countries import country_code
+from collabguard.errors import InputError
+from collabguard.io.csv_rows import DictRows
+from collabguard.io.json_text import json_problem
 
 OPENALEX_CSV_MARKERS = ("authorships.countries", "publication_year")
 
 
+class WrongShape(Exception):
+    """A field of a work holds another kind of value than OpenAlex gives (text for a list ...)."""
+
+    def __init__(self, field: str, expected: str, value: object) -> None:
+        super().__init__(f"{field}: {expected} was expected, found {_kind(value)}")
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
+
+
+# Every field read from a work goes through one of these: a missing field (or null) is tolerated (schema
+# drift), a field of another kind is a WrongShape naming it, and the record is skipped and counted.
+def _obj(value: Any, field: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise WrongShape(field, "an object", value)
+    return value
+
+
+def _list(value: Any, field: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise WrongShape(field, "a list", value)
+    return value
+
+
+def _text(value: Any, field: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise WrongShape(field, "text", value)
+
+
 def _fields(work: dict[str, Any]) -> list[str]:
-    topic = work.get("primary_topic") or {}
-    field = (topic.get("field") or {}).get("display_name") or ""
-    subfield = (topic.get("subfield") or {}).get("display_name") or ""
+    topic = _obj(work.get("primary_topic"), "primary_topic")
+    field = _text(_obj(topic.get("field"), "primary_topic.field").get("display_name"), "primary_topic.field.display_name")
+    subfield = _text(_obj(topic.get("subfield"), "primary_topic.subfield").get("display_name"),
+                     "primary_topic.subfield.display_name")
     return [f for f in (field, subfield) if f]
 
 
+def _year(value: Any) -> int | None:
+    if value is None or isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return parse_year(value)
+    raise WrongShape("publication_year", "a year", value)
+
+
 def work_from_json(work: dict[str, Any], source: str, number: int) -> Work:
+    """One OpenAlex Work object as a :class:`Work`; :class:`WrongShape` names the first field that is not
+    what OpenAlex gives."""
     affiliations: list[Affiliation] = []
     countries_only: list[str] = []
-    for authorship in work.get("authorships") or []:
-        institutions = authorship.get("institutions") or []
-        raw = "; ".join(authorship.get("raw_affiliation_strings") or [])
-        for inst in institutions:
-            code = country_code(str(inst.get("country_code") or ""))
-            affiliations.append(Affiliation(raw=raw or str(inst.get("display_name") or ""),
-                                            institution=str(inst.get("display_name") or ""), country=code))
+    for i, entry in enumerate(_list(work.get("authorships"), "authorships")):
+        at = f"authorships[{i}]"
+        authorship = _obj(entry, at)
+        institutions = _list(authorship.get("institutions"), f"{at}.institutions")
+        raw = "; ".join(_text(r, f"{at}.raw_affiliation_strings[{j}]")
+                        for j, r in enumerate(_list(authorship.get("raw_affiliation_strings"), f"{at}.raw_affiliation_strings")))
+        for j, item in enumerate(institutions):
+            inst = _obj(item, f"{at}.institutions[{j}]")
+            code = country_code(_text(inst.get("country_code"), f"{at}.institutions[{j}].country_code"))
+            name = _text(inst.get("display_name"), f"{at}.institutions[{j}].display_name")
+            affiliations.append(Affiliation(raw=raw or name, institution=name, country=code))
         # an authorship's countries without an institution still count (Work.countries is the union)
-        countries_only += [code for c in authorship.get("countries") or [] if (code := country_code(str(c)))]
+        countries_only += [code for j, c in enumerate(_list(authorship.get("countries"), f"{at}.countries"))
+                           if (code := country_code(_text(c, f"{at}.countries[{j}]")))]
+    display, title = _text(work.get("display_name"), "display_name"), _text(work.get("title"), "title")  # the first wins
     return Work(
         source=source,
         record=number,
-        key=str(work.get("id") or ""),
-        doi=normalise_doi(str(work.get("doi") or "")),
-        year=parse_year(work.get("publication_year")),
-        title=str(work.get("display_name") or work.get("title") or ""),
-        doc_type=str(work.get("type") or ""),
+        key=_text(work.get("id"), "id"),
+        doi=normalise_doi(_text(work.get("doi"), "doi")),
+        year=_year(work.get("publication_year")),
+        title=display or title,
+        doc_type=_text(work.get("type"), "type"),
         fields=_fields(work),
         affiliations=affiliations,
         countries_only=sorted(set(countries_only)),
@@ -56,13 +118,23 @@ def _add(result: LoadResult, item: object, source: str, number: int, where: str)
     elif not (item.get("id") or item.get("display_name") or item.get("title")):
         result.skipped.append(Skipped(source, number, f"{where}: no id and no title"))
     else:
-        result.works.append(work_from_json(item, source, number))
+        try:
+            result.works.append(work_from_json(item, source, number))
+        except WrongShape as exc:
+            result.skipped.append(Skipped(source, number, f"{where}: {exc}"))
 
 
 def read_openalex_json(text: str, source: str) -> LoadResult:
     """A single work, an API page, or a JSON array of works."""
     result = LoadResult(formats={source: "openalex-json"})
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "
+                         "is the file cut short?") from None
+    except (ValueError, RecursionError) as exc:
+        where, problem = json_problem(exc, text)
+        raise InputError(f"{source}: {'line ' + where.replace(':', ' column ') + ': ' if where else ''}{problem}") from None
     items = data.get("results") if isinstance(data, dict) and "results" in data else data
     if isinstance(items, dict):
         items = [items]
@@ -87,6 +159,9 @@ def read_openalex_jsonl(lines: Iterable[str], source: str) -> LoadResult:
             result.skipped.append(Skipped(source, number, f"line {line_no}: not valid JSON ({exc.msg}; "
                                                           "truncated file?)"))
             continue
+        except (ValueError, RecursionError) as exc:  # a number too long to read, nesting too deep
+            result.skipped.append(Skipped(source, number, f"line {line_no}: {json_problem(exc, line)[1]}"))
+            continue
         _add(result, item, source, number, f"line {line_no}")
     return result
 
@@ -95,7 +170,7 @@ def read_openalex_csv(lines: Iterable[str], source: str) -> LoadResult:
     """The web UI export: lists joined with ``|``. Institutions and countries are not reliably paired
     (an author with two institutions has two names but one country slot), so countries are kept per work."""
     result = LoadResult(formats={source: "openalex-csv"})
-    reader = csv.DictReader(lines)
+    reader = DictRows(lines, source)
     for number, row in enumerate(reader, start=1):
         if None in row:
             result.skipped.append(Skipped(source, number, f"line {reader.line_num}: more cells than columns"))

@@ -13,14 +13,16 @@ Norwegian Excel saves CSV with ``;`` between cells (then separate lists with ``|
 
 from __future__ import annotations
 
-import csv
 import itertools
 from collections.abc import Iterable
 
 from collabguard.bibliometrics.address import country_from_name
 from collabguard.bibliometrics.records import Affiliation, LoadResult, Skipped, Work, normalise_doi, parse_year
 from collabguard.errors import InputError
+from collabguard.io.csv_rows import Rows
 
+SHOWN_CHARS = 80  # of a cell quoted back in a warning
+SHOWN_UNKNOWN = 50  # unknown country names listed one by one
 COLUMNS = ("id", "year", "title", "doi", "doc_type", "fields", "countries", "institutions")
 
 
@@ -39,7 +41,7 @@ def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | 
     stream = iter(lines)
     first = next(stream, "")
     delimiter = sniff_delimiter(first)
-    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter)
+    reader = Rows(itertools.chain([first], stream), source, delimiter=delimiter)
     header = next(reader, [])
     rename = {v.strip().lower(): k for k, v in (mapping or {}).items()}
     names = [rename.get(h.strip().lower(), h.strip().lower()) for h in header]
@@ -69,8 +71,12 @@ def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | 
                           for i in _split(cells.get("institutions", ""), delimiter)],
             countries_only=sorted({c for c in codes if c}),
         ))
-    for name, lines_seen in unknown.items():
+    for name, lines_seen in itertools.islice(unknown.items(), SHOWN_UNKNOWN):
         more = f" and {len(lines_seen) - 1} more lines" if len(lines_seen) > 1 else ""
-        result.warnings.append(f"{source}: line {lines_seen[0]}{more}: countries: {name!r} is not a known country; "
+        shown = name if len(name) <= SHOWN_CHARS else name[:SHOWN_CHARS] + "…"
+        result.warnings.append(f"{source}: line {lines_seen[0]}{more}: countries: {shown!r} is not a known country; "
                                "those works count without it")
+    if len(unknown) > SHOWN_UNKNOWN:
+        result.warnings.append(f"{source}: countries: {len(unknown) - SHOWN_UNKNOWN:,} more names that are not known "
+                               "countries; those works count without them")
     return result

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
+from typing import Any
 
 from collabguard.bibliometrics.address import parse_scopus_affiliation
 from collabguard.bibliometrics.records import LoadResult, Skipped, Work, normalise_doi, parse_year
+from collabguard.io.csv_rows import DictRows
 
 SCOPUS_MARKERS = ("EID", "Authors with affiliations", "Source title")
 
 
-def _affiliation_strings(row: dict[str, str]) -> list[str]:
+def _affiliation_strings(row: dict[Any, Any]) -> list[str]:
     """``Affiliations`` is ``; ``-separated. Without it, take ``Authors with affiliations`` and drop each
     entry's leading author name (``Liu F., Dept…, City, Country``)."""
     cell = (row.get("Affiliations") or "").strip()
@@ -28,7 +29,7 @@ def _affiliation_strings(row: dict[str, str]) -> list[str]:
 
 def read_scopus(lines: Iterable[str], source: str) -> LoadResult:
     result = LoadResult(formats={source: "scopus-csv"})
-    reader = csv.DictReader(lines)
+    reader = DictRows(lines, source)
     for number, row in enumerate(reader, start=1):
         if None in row:  # more cells than columns: a row broken by an unclosed quote or a re-save
             result.skipped.append(Skipped(source, number, f"line {reader.line_num}: more cells than columns"))

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from collabguard.bibliometrics.address import parse_wos_address, split_wos_addresses
 from collabguard.bibliometrics.records import LoadResult, Skipped, Work, normalise_doi, parse_year
+from collabguard.io.csv_rows import Rows
 
 _REPRINT = re.compile(r"^.*?\((?:corresponding|reprint) author\),\s*", re.I)
 MULTI_LINE_JOINED = {"TI", "WC", "SC"}  # wrapped text: join lines with a space
@@ -89,7 +90,7 @@ def read_wos_plain(lines: Iterable[str], source: str) -> LoadResult:
 
 def read_wos_tab(lines: Iterable[str], source: str) -> LoadResult:
     result = LoadResult(formats={source: "wos-tab"})
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = Rows(lines, source, delimiter="\t", quoting=csv.QUOTE_NONE)
     header = [h.strip() for h in next(reader, [])]
     for number, row in enumerate(reader, start=1):
         if not any(cell.strip() for cell in row):

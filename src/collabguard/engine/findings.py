@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -90,9 +91,13 @@ class Findings:
         def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
             qid = question_id(reason, text, rule.id, target)
             self.asked_by.setdefault(rule.id, set()).add(qid)
-            self._ask(ChecklistItem(id=qid, rule_id=rule.id, framework=lr.pack.id, question=text,
-                                    severity=severity, reason=reason, advisory=advisory,  # type: ignore[arg-type]
-                                    guideline=guideline, target=target or {}))
+
+            def item() -> ChecklistItem:
+                return ChecklistItem(id=qid, rule_id=rule.id, framework=lr.pack.id, question=text,
+                                     severity=severity, reason=reason, advisory=advisory,  # type: ignore[arg-type]
+                                     guideline=guideline, target=target or {})
+
+            self._ask(lr.pack.id, reason, text, severity, advisory, item)
 
         if rule.kind == "question":
             if outcome.value is True:
@@ -148,23 +153,29 @@ class Findings:
             return max((self.ruleset.lists.severity_of(c.entity) for _, c in outcome.matches), key=severity_rank)
         return lr.rule.severity
 
-    def _ask(self, item: ChecklistItem) -> None:
-        own = self.asked.setdefault(item.framework, [])
-        i = self._asked_at.get((item.framework, item.reason, item.question))
+    def _ask(self, framework: str, reason: str, question: str, severity: str, advisory: bool,
+             item: Callable[[], ChecklistItem]) -> None:
+        """Record a question: once per framework and once in the checklist, each kept at its highest
+        severity. Found by key in constant time and built only when kept, so the cost grows with the
+        questions asked, not with questions times checklist (a 10,000-partner consortium asks ~600,000)."""
+        rank = severity_rank(severity)
+        own = self.asked.setdefault(framework, [])
+        i = self._asked_at.get((framework, reason, question))
+        built: ChecklistItem | None = None
         if i is None:
-            self._asked_at[(item.framework, item.reason, item.question)] = len(own)
-            own.append(item)
-        elif severity_rank(item.severity) > severity_rank(own[i].severity):
-            own[i] = item  # the same question from two rules of a framework: the higher severity
-        if item.advisory and self.quiet_advisory and item.reason in ("judgement", "missing_data"):
+            self._asked_at[(framework, reason, question)] = len(own)
+            own.append(built := item())
+        elif rank > severity_rank(own[i].severity):
+            own[i] = built = item()  # the same question from two rules of a framework: the higher severity
+        if advisory and self.quiet_advisory and reason in ("judgement", "missing_data"):
             return
-        i = self._listed_at.get((item.reason, item.question))
+        i = self._listed_at.get((reason, question))
         if i is None:
-            self._listed_at[(item.reason, item.question)] = len(self.checklist)
-            self.checklist.append(item)
+            self._listed_at[(reason, question)] = len(self.checklist)
+            self.checklist.append(built if built is not None else item())
             return
         other = self.checklist[i]
         # the same question from several rules is asked once: by an applicable pack
         # rather than an advisory one, then at the highest severity
-        if (not item.advisory, severity_rank(item.severity)) > (not other.advisory, severity_rank(other.severity)):
-            self.checklist[i] = item
+        if (not advisory, rank) > (not other.advisory, severity_rank(other.severity)):
+            self.checklist[i] = built if built is not None else item()

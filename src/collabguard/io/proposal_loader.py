@@ -5,26 +5,17 @@ Errors name the file, the line (YAML) and the field: ``p.yaml:7:14: partners[0].
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from collabguard.errors import InputError
+from collabguard.io.json_text import loads_json
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, loads_yaml, read_text
 from collabguard.limits import limit
 from collabguard.models.proposal import Proposal
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise InputError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
 
 
 def proposal_from_data(data: Any, source: str, doc: YamlDocument | None = None) -> Proposal:
@@ -52,14 +43,6 @@ def load_proposal(path: Path) -> Proposal:
     text = read_text(path, "proposal file")
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith("{"):
-        try:
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
-        except InputError as exc:
-            raise InputError(f"{path}: invalid JSON: {exc}") from None
-        except RecursionError:
-            raise InputError(f"{path}: invalid JSON: nesting is too deep") from None
-        return proposal_from_data(data, str(path))
+        return proposal_from_data(loads_json(text, str(path)), str(path))
     doc = loads_yaml(text, str(path))
     return proposal_from_data(doc.data, str(path), doc)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from collabguard.countries import country_code
+from collabguard.limits import limit
 
 
 def _country(value: str) -> str:
@@ -44,6 +45,35 @@ def _day(value: Any) -> Any:
     # a number is not a date (pydantic would read 1700000000 as a Unix time)
     if isinstance(value, bool | int | float):
         raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+    return value
+
+
+def _within(count: int, what: str) -> None:
+    most = limit("partners")
+    if count > most:
+        raise ValueError(f"{count:,} {what}: more than the limit of {most:,} in one proposal (COLLABGUARD_MAX_PARTNERS); "
+                         "split the proposal or raise the limit")
+
+
+# counted before the entries are read one by one: a generated proposal cannot hold a batch or the service
+def _few_partners(value: Any) -> Any:
+    if isinstance(value, list):
+        _within(len(value), "partners")
+    return value
+
+
+def _few_funders(value: Any) -> Any:
+    if isinstance(value, list):
+        _within(len(value), "funders")
+    return value
+
+
+def _few_people(value: Any) -> Any:
+    if isinstance(value, list):
+        _within(len(value), "people")
+        _within(sum(len(person.get(key) or []) for person in value if isinstance(person, dict)
+                    for key in ("affiliations", "appointments") if isinstance(person.get(key), list)),
+                "affiliations and appointments of people")
     return value
 
 
@@ -210,9 +240,12 @@ class Proposal(_Model):
     abstract: Text = ""
     keywords: TextList = Field(default_factory=list)
     home_institution: Institution | None = None
-    partners: list[Partner] = Field(default_factory=list)
-    personnel: list[Person] = Field(default_factory=list)
-    funding: list[Funding] = Field(default_factory=list)
+    partners: Annotated[list[Partner], BeforeValidator(_few_partners, json_schema_input_type=list[Partner])] = Field(
+        default_factory=list)
+    personnel: Annotated[list[Person], BeforeValidator(_few_people, json_schema_input_type=list[Person])] = Field(
+        default_factory=list)
+    funding: Annotated[list[Funding], BeforeValidator(_few_funders, json_schema_input_type=list[Funding])] = Field(
+        default_factory=list)
     export_control: ExportControl = Field(default_factory=ExportControl)
     data: DataHandling = Field(default_factory=DataHandling)
     agreement: Agreement = Field(default_factory=Agreement)
