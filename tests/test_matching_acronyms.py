@@ -71,3 +71,12 @@ def test_a_listed_acronym_of_another_country_does_not_silence_a_derived_one(rule
     # ARI is listed for Iran's Aerospace Research Institute; in China it reads as the Army Research Institute
     found = {c.entity.name for c in ruleset.matcher.match("ARI", "CN", lists=["ca-nro"])}
     assert found == {"Army Research Institute"}
+
+
+def test_no_acronym_is_derived_from_a_name_too_long_to_have_one() -> None:
+    """A 200,000-character name in a list CSV made the pinyin reading of its one huge word run for
+    minutes (issue 19): such a name gets no derived acronym; an ordinary one still does."""
+    from collabguard.matching.index import derived_acronyms
+
+    assert derived_acronyms("Zhongguo" * 25_000, chinese=True) == []
+    assert derived_acronyms("Chongqing University", chinese=True) == ["CQU"]

@@ -102,6 +102,9 @@ def _word_lists(text: str) -> list[list[str]]:
     return out
 
 
+MAX_ACRONYM_SOURCE = 300  # characters of a name acronyms are derived from
+
+
 def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
     """Initials of the words of a name ("National University of Defense Technology" → NUDT), with
     the spellings acronyms commonly use: a compass word gives two letters ("Northwestern
@@ -111,6 +114,8 @@ def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
     ("Chongqing University" → CQU, "Xi'an Technological University" → XATU). Each is only ever a
     ``possible`` match; one that fits several entries of a list names them all."""
     out: list[str] = []
+    if len(text) > MAX_ACRONYM_SOURCE:  # no acronym stands for a name this long (and pinyin reading of a huge word is slow)
+        return out
     split_at_apostrophe = {a + b: a[0] + b[0] for a, b in _APOSTROPHE_WORD.findall(text.lower())}
     for words in _word_lists(text):
         if len(words) > 8:
