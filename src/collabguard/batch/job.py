@@ -159,7 +159,7 @@ def _run(screener: Screener, input_path: Path, output: Path, jpath: Path, *, rep
         if report is not None:
             from collabguard.report.batch_html import render_batch_html
 
-            write_text(render_batch_html(results, str(input_path)), report)
+            write_text(render_batch_html(results, str(input_path), notes), report)
     except SystemRefused as exc:
         raise SystemRefused(f"{exc} (all {len(rows)} rows are screened and kept in {jpath}: {_remedy(exc.errno)} "
                             "and run the same command with --resume)", exc.errno) from None

@@ -22,10 +22,12 @@ from collabguard.engine.screen import screen
 from collabguard.errors import CollabguardError
 from collabguard.io.proposal_loader import load_proposal, proposal_from_data
 from collabguard.models.report import Report
+from collabguard.report.labels import entity_line
 from collabguard.report.redact import redact, redact_message
 from collabguard.ruleset import RuleSet, load_ruleset
 
-TOP_FLAGS = 3
+TOP_FLAGS = 3  # the reason for the verdict, then the next flags
+TITLE_CHARS = 300  # an error row's title is shown up to this length
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 PARENT_CHECK_SECONDS = 1.0
 
@@ -38,25 +40,42 @@ def _row_id(row: InputRow) -> str:
     return ""
 
 
+def _row_title(row: InputRow) -> str:
+    """The title of a row that could not be screened, as given (cut at TITLE_CHARS), to recognise it by."""
+    if row.cells is not None:
+        title = row.cells.get("title") or ""
+    elif isinstance(row.data, dict):
+        title = row.data.get("title") or ""
+    else:
+        title = ""
+    title = str(title).strip()
+    return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS] + "…"
+
+
 def _result(row: InputRow, report: Report | None, error: str | None, keep_report: bool = True) -> dict[str, Any]:
-    base: dict[str, Any] = {"row": row.number, "id": _row_id(row), "status": "error", "risk_level": "", "blocking": "",
+    base: dict[str, Any] = {"row": row.number, "id": _row_id(row), "title": _row_title(row), "status": "error",
+                            "risk_level": "", "blocking": "",
                             "recommendation": "", "flag_count": "", "checklist_count": "", "top_flags": "",
                             "matched_entities": "", "frameworks": "", "error": error or "", "notes": "; ".join(row.notes)}
     if report is None:
         return base
     counted = report.counted_flags
-    matches = {f"{m.partner} → {m.entity_name} [{m.list}, {m.decision}]" for f in counted for m in f.evidence.matches}
+    summary = report.summary
+    # the reason for the verdict first (the deciding flag, or the open question that makes a row "needs
+    # review"), then the next flags; one entry per name as written and entity, with every list naming it
+    others = [f"{f.rule_id} ({f.severity}{'' if f.confirmed else ', identity to confirm'}): {f.title}"
+              for f in counted if f.rule_id != summary.decided_by]
     base.update({
         "id": report.proposal_id,
+        "title": report.title,
         "status": "ok",
         "risk_level": report.risk_level,
         "blocking": report.blocking,
         "recommendation": report.recommendation,
         "flag_count": len(counted),
         "checklist_count": len(report.checklist),
-        "top_flags": " | ".join(f"{f.rule_id} ({f.severity}{'' if f.confirmed else ', unconfirmed'}): {f.title}"
-                                for f in counted[:TOP_FLAGS]),
-        "matched_entities": "; ".join(sorted(matches)),
+        "top_flags": " | ".join([summary.reason, *others][:TOP_FLAGS]),
+        "matched_entities": "; ".join(entity_line(m) for m in summary.matches),
         "frameworks": "; ".join(f"{fw.id}={'applies' if fw.applies else 'advisory'}" for fw in report.frameworks),
         "notes": "; ".join([*row.notes, *report.warnings,
                             *(f"reviewed: {r.partner} → {r.entity_name} [{r.list}] {r.decision} ({r.status})" for r in report.reviews)]),
@@ -76,6 +95,7 @@ def screen_row(row: InputRow, ruleset: RuleSet, today: date, decisions: Decision
         source = row.data if row.data is not None else row.cells if row.cells is not None else row.source
         result["error"] = redact_message(result["error"], source)
         result["id"] = redact_message(str(result["id"]), source)
+        result["title"] = redact_message(str(result["title"]), source)
         result["notes"] = redact_message(result["notes"], source)
     return result
 

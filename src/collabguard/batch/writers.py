@@ -12,7 +12,7 @@ from collabguard.errors import InputError
 from collabguard.io.atomic import replace_atomically
 from collabguard.io.tables import csv_text, safe_cell
 
-COLUMNS = ["row", "id", "status", "risk_level", "blocking", "recommendation", "flag_count", "checklist_count",
+COLUMNS = ["row", "id", "title", "status", "risk_level", "blocking", "recommendation", "flag_count", "checklist_count",
            "top_flags", "matched_entities", "frameworks", "error", "notes"]
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 

@@ -82,6 +82,10 @@ def screen(
     policy: Path | None = PolicyOpt,
     lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb / no (Norwegian Bokmål, where a pack has it)."),
     redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the report."),
+    details: bool = typer.Option(False, "--details", help="Text and Markdown: every flag in full (message, each list's "
+                                 "evidence and source, mitigations, guideline), near misses and the coverage list by list."),
+    all_frameworks: bool = typer.Option(False, "--all-frameworks", help="Text and Markdown: also the findings and questions of "
+                                        "frameworks that do not apply to this proposal (advice; the JSON and HTML always have them)."),
     save: bool = typer.Option(False, "--save", help="Save the screening as a case in the register (the case id goes to stderr)."),
     user: str | None = typer.Option(None, "--user", help="With --save: who saves it (default: $COLLABGUARD_USER, else your login name)."),
     home: Path | None = typer.Option(None, "--home", help="With --save: the register's folder (default: $COLLABGUARD_HOME)."),
@@ -112,16 +116,17 @@ def screen(
     elif fmt is Format.markdown:
         from collabguard.report.markdown import render_markdown
 
-        text = render_markdown(report)
+        text = render_markdown(report, details=details, all_frameworks=all_frameworks)
     else:
         from collabguard.report.terminal import render_terminal
 
         if output is None:
-            render_terminal(report, terminal_console())
+            render_terminal(report, terminal_console(), details=details, all_frameworks=all_frameworks)
             text = ""
         else:
             buf = io.StringIO()
-            render_terminal(report, Console(file=buf, highlight=False, no_color=True, width=110))
+            render_terminal(report, Console(file=buf, highlight=False, no_color=True, width=110), details=details,
+                            all_frameworks=all_frameworks)
             text = buf.getvalue()
         if report.context is not None:
             from collabguard.report.stats_text import render_stats_text

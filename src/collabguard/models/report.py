@@ -11,7 +11,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 from collabguard.models.collaboration import CollaborationStats
 from collabguard.models.common import Decision, RiskLevel, Severity, severity_rank
@@ -253,6 +253,59 @@ class Versions(_Out):
     policy: PolicyVersion | None = None
 
 
+class SummaryList(_Out):
+    """A list a name was found on: which list, which edition, and what being on it means."""
+
+    id: str
+    title: str
+    edition: str
+    meaning: str = Field(description="the list's one-line citation (rules/lists/lists.yaml `cite`): which list, which "
+                                     "edition, what being on it means, and the entry's own legal basis where the list gives one")
+
+
+class SummaryMatch(_Out):
+    """A name of the proposal, as written, and the listed entity it matched, with every list that names it."""
+
+    name: str = Field(description="the name as written in the proposal")
+    subject: Subject
+    country: str | None = None
+    entity: str = Field(description="the listed entity's name")
+    decision: Decision = Field(description="match: the identity holds (a person may rely on it); possible: a person must "
+                                           "confirm who the partner is")
+    identity: str = Field(description="why the name is (or may be) that entity, in words")
+    lists: list[SummaryList]
+
+
+class SummaryArea(_Out):
+    """A sensitive technology area behind the verdict, with the words of the proposal that show it."""
+
+    id: str
+    name: str
+    decision: Literal["match", "possible"]
+    evidence: str = Field(description="the words found and where: '“sonar” in abstract and keywords'")
+
+
+class Summary(_Out):
+    """The report in brief, derived from the report itself (never stored apart from it): what every
+    view shows first. "confirmed" in it only ever qualifies an identity."""
+
+    recommendation: Recommendation
+    recommendation_text: str = Field(description="the recommendation in words")
+    headline: str = Field(description="the recommendation and why in one sentence: the names as written, the entities "
+                                      "they matched, each list with its edition and meaning, the sensitive areas with "
+                                      "their evidence, and the next step")
+    reason: str = Field(description="the finding or open question the recommendation rests on, in words")
+    decided_by: str = Field(default="", description="the rule id or question id the recommendation rests on (empty when nothing)")
+    matches: list[SummaryMatch] = Field(default_factory=list, description="names matched by the flags that count, one per "
+                                        "name as written and entity")
+    areas: list[SummaryArea] = Field(default_factory=list, description="sensitive areas cited by the flags that count")
+    next_step: str = Field(description="what the officer must do next")
+    open_questions: int = Field(default=0, description="open questions of the frameworks that apply")
+    frameworks_applying: list[str] = Field(default_factory=list)
+    frameworks_not_applying: list[str] = Field(default_factory=list, description="their findings are advice (flags marked "
+                                               "advisory), folded away in the text views")
+
+
 class Report(_Out):
     schema_version: str = SCHEMA_VERSION
     _asked_by: dict[str, set[str]] = PrivateAttr(default_factory=dict)  # rule id -> ids of the questions it asked
@@ -278,6 +331,13 @@ class Report(_Out):
     answers: list[AnsweredQuestion] = Field(default_factory=list, description="checklist questions answered (--answers), and by whom")
     screened_names: list[ScreenedName] = Field(default_factory=list, description="every organisation or programme name checked against the lists")
     context: CollaborationStats | None = Field(default=None, description="collaboration context from publication exports (--publications); context, not a rule finding")
+
+    @computed_field(description="the report in brief (derived from the rest of the report; ignored when a report is read back)")  # type: ignore[prop-decorator]
+    @property
+    def summary(self) -> Summary:
+        from collabguard.report.summary import summarise
+
+        return summarise(self)
 
     # Derived facts, defined once: every renderer, exit code and batch column reads these.
     @property

@@ -1,13 +1,31 @@
 """Self-contained HTML report for the case file: inline CSS, no scripts, no external assets,
-a strict Content-Security-Policy, and every value from the proposal escaped."""
+a strict Content-Security-Policy, and every value from the proposal escaped.
+
+The page leads with the headline (recommendation, why, each name and the lists it is on, the
+areas, the next step) and the frameworks that apply; it holds every detail below that, and folds
+away the findings of frameworks that do not apply and the near misses (``<details>``)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from collabguard.models.report import Flag, Report
+from collabguard.models.report import ChecklistItem, Flag, FrameworkResult, Report
 from collabguard.report.escape import one_line
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines, review_lines
+from collabguard.report.labels import (
+    IDENTITY_TO_CONFIRM,
+    NOT_APPLICABLE,
+    REASON_TEXT,
+    RECOMMENDATION_TEXT,
+    area_terms,
+    entity_line,
+    flag_message,
+    match_line,
+    near_miss_lines,
+    not_applicable_line,
+    question_text,
+    review_lines,
+)
+from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
@@ -17,7 +35,8 @@ h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;bor
 .critical{background:#82071e}.high{background:#cf222e}.medium{background:#8a6100}.low{background:#0969da}.info,.none{background:#6e7781}
 .proceed{color:#1a7f37}.proceed_with_mitigations{color:#0969da}.needs_review{color:#9a6700}.escalate{color:#cf222e}.do_not_proceed{color:#82071e}
 .flag{border-left:4px solid #d0d7de;padding:.2rem .9rem;margin:1rem 0}.flag.blocking{border-color:#82071e}.tag{font-size:.8rem;color:#57606a;margin-left:.4rem}
-.unconfirmed{color:#9a6700;font-weight:600}table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.unconfirmed{color:#9a6700;font-weight:600}.sev.advice{background:#6e7781}.headline dt{font-weight:600;float:left;width:7.5rem;clear:left}
+.headline dd{margin:0 0 .4rem 8rem}.headline ul{margin:.2rem 0 .4rem 8rem;padding-left:1.1rem}summary{cursor:pointer;font-weight:600;margin:1rem 0}table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:.85rem}ul{margin:.3rem 0}.small{font-size:.85rem;color:#57606a}
 @media print{body{margin:0}.flag{break-inside:avoid}}
 """
@@ -33,13 +52,14 @@ def _flag(f: Flag) -> str:
     if f.blocking:
         tags.append("BLOCKING")
     if f.advisory:
-        tags.append("advisory: this framework does not apply")
+        tags.append(f"advice: {f.framework} {NOT_APPLICABLE}")
+    sev = "advice" if f.advisory else f.severity  # never red for a framework that does not apply
     out = [f'<div class="flag{" blocking" if f.blocking else ""}">',
-           f'<h3><span class="sev {_e(f.severity)}">{_e(f.severity.upper())}</span> {_e(f.rule_id)}: {_e(f.title)}'
+           f'<h3><span class="sev {_e(sev)}">{_e(f.severity.upper())}</span> {_e(f.rule_id)}: {_e(f.title)}'
            + "".join(f'<span class="tag">{_e(t)}</span>' for t in tags) + "</h3>"]
     if not f.confirmed:
-        out.append('<p class="unconfirmed">Unconfirmed: a person must confirm the match first.</p>')
-    out.append(f"<p>{_e(f.message)}</p>")
+        out.append(f'<p class="unconfirmed">{_e(IDENTITY_TO_CONFIRM)}; until then this flag does not escalate.</p>')
+    out.append(f"<p>{_e(flag_message(f))}</p>")
     if f.evidence.matches:
         out.append("<ul>")
         for m in f.evidence.matches:
@@ -72,6 +92,48 @@ def render_html(report: Report) -> str:
     return "\n".join(head) + "\n" + report_body_html(report) + "\n</body></html>\n"
 
 
+def _headline(r: Report) -> list[str]:
+    s = r.summary
+    out = ['<div class="box headline">',
+           f'<p class="rec {_e(r.recommendation)}">{_e(RECOMMENDATION_TEXT[r.recommendation])}</p>',
+           f'<p>Risk level: <span class="sev {_e(r.risk_level)}">{_e(r.risk_level.upper())}</span> · blocking: '
+           f'{"yes" if r.blocking else "no"}</p><dl>',
+           f"<dt>Why</dt><dd>{_e(s.reason)}</dd>"]
+    for m in s.matches[:HEADLINE_NAMES]:
+        lead, lists = match_clause(m)
+        out.append(f"<dt>{'Listed' if m.decision == 'match' else 'Possibly listed'}</dt><dd>{_e(lead)}</dd>")
+        out.append("<ul>" + "".join(f"<li>{_e(meaning)}</li>" for meaning in lists) + "</ul>")
+    if len(s.matches) > HEADLINE_NAMES:
+        out.append(f"<dt></dt><dd>and {len(s.matches) - HEADLINE_NAMES} more listed names (see the flags)</dd>")
+    if s.areas:
+        out.append(f"<dt>Areas</dt><dd>{_e(area_clause(s.areas, lead=False))}</dd>")
+    out += [f"<dt>Next</dt><dd><strong>{_e(s.next_step)}</strong></dd>", "</dl></div>"]
+    return out
+
+
+def _framework_table(frameworks: list[FrameworkResult]) -> str:
+    rows = ["<table><tr><th>framework</th><th>applies because</th><th>verdict</th><th>risk</th><th>flags</th>"
+            "<th>questions</th></tr>"]
+    for fw in frameworks:
+        if fw.applies:
+            verdict = f'<td class="rec {_e(fw.recommendation)}">{_e(RECOMMENDATION_TEXT[fw.recommendation])}</td>'
+            risk = f'<td><span class="sev {_e(fw.risk_level)}">{_e(fw.risk_level)}</span></td>'
+        else:  # only a framework that applies has a verdict: the others give advice, never a red verdict
+            verdict, risk = f'<td class="small">{_e(NOT_APPLICABLE)}</td>', '<td class="small">—</td>'
+        rows.append(f"<tr><td>{_e(fw.title)}</td><td>{_e(fw.reason)}</td>{verdict}{risk}"
+                    f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td><td>{fw.questions}</td></tr>")
+    return "".join(rows) + "</table>"
+
+
+def _questions(items: list[ChecklistItem], advisory: bool) -> str:
+    out = ["<ul>"]
+    for q in items:
+        sev = "advice" if advisory else q.severity
+        out.append(f'<li>☐ <span class="sev {_e(sev)}">{_e(q.severity)}</span> <span class="mono small">{_e(q.id)}</span> '
+                   f'{_e(question_text(q))} <span class="small">({_e(q.rule_id)}, {_e(REASON_TEXT[q.reason])})</span></li>')
+    return "\n".join([*out, "</ul>"])
+
+
 def report_body_html(report: Report, checklist: bool = True) -> str:
     """The report's content (what goes inside ``<body>``), for a page that embeds it: the workbench
     shows it with the checklist as a form of its own (``checklist=False``)."""
@@ -79,35 +141,26 @@ def report_body_html(report: Report, checklist: bool = True) -> str:
     parts = [
         f"<h1>{_e(r.title)}</h1>",
         f'<p class="meta">Proposal <code>{_e(r.proposal_id)}</code> · screened {_e(r.screened_on)} · collabguard {_e(r.versions.tool)}</p>',
-        '<div class="box">',
-        f'<p class="rec {_e(r.recommendation)}">{_e(RECOMMENDATION_TEXT[r.recommendation])}</p>',
-        f"<p>{_e(r.recommendation_reason)}</p>",
-        f'<p>Risk level: <span class="sev {_e(r.risk_level)}">{_e(r.risk_level.upper())}</span> · blocking: {"yes" if r.blocking else "no"}</p>',
-        "</div>",
-        "<h2>Frameworks</h2><p class=\"small\">Each framework's own verdict, from its flags and questions alone.</p>"
-        "<table><tr><th>framework</th><th>applies</th><th>why</th><th>verdict</th><th>risk</th><th>flags</th><th>questions</th></tr>",
+        *_headline(r),
     ]
-    for fw in r.frameworks:
-        parts.append(f"<tr><td>{_e(fw.title)}</td><td>{'yes' if fw.applies else 'advisory'}</td><td>{_e(fw.reason)}</td>"
-                     f'<td class="rec {_e(fw.recommendation)}">{_e(RECOMMENDATION_TEXT[fw.recommendation])}</td>'
-                     f'<td><span class="sev {_e(fw.risk_level)}">{_e(fw.risk_level)}</span></td>'
-                     f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td><td>{fw.questions}</td></tr>")
-    parts.append("</table>")
+    applying = [fw for fw in r.frameworks if fw.applies]
+    others = [fw for fw in r.frameworks if not fw.applies]
+    parts.append("<h2>Frameworks that apply</h2>")
+    if applying:
+        parts.append("<p class=\"small\">Each framework's own verdict, from its flags and questions alone.</p>")
+        parts.append(_framework_table(applying))
+    else:
+        parts.append("<p>No framework applies to this proposal: the recommendation is computed from the advice of all of them.</p>")
+    if others:
+        folded = f" (their {len(r.advisory_flags)} findings are folded below, as advice)" if r.advisory_flags else ""
+        parts.append(f'<p class="small">{_e(not_applicable_line(r))}{_e(folded)}.</p>')
     full, advice = r.counted_flags, r.advisory_flags
     parts.append(f"<h2>Flags ({len(full)})</h2>")
     parts += [_flag(f) for f in full] or ["<p>No flags.</p>"]
-    if advice:  # the findings of frameworks that do not apply: folded, one click away
-        parts.append(f"<details><summary>Advice from frameworks that do not apply to this proposal ({len(advice)})</summary>")
-        parts += [_flag(f) for f in advice]
-        parts.append("</details>")
+    own = [q for q in r.checklist if not q.advisory or not r.any_applies]
+    theirs = [q for q in r.checklist if q.advisory and r.any_applies]
     if checklist:
-        parts.append(f"<h2>Checklist ({len(r.checklist)})</h2><ul>")
-        for q in r.checklist:
-            adv = ", advisory" if q.advisory else ""
-            parts.append(f'<li>☐ <span class="sev {_e(q.severity)}">{_e(q.severity)}</span> '
-                         f'<span class="small">{_e(q.rule_id)} ({_e(REASON_TEXT[q.reason])}{adv})</span> {_e(q.question)} '
-                         f'<span class="mono small">{_e(q.id)}</span></li>')
-        parts.append("</ul>")
+        parts.append(f"<h2>Checklist: open questions ({len(own)})</h2>" + _questions(own, False))
     if r.areas:
         parts.append("<h2>Sensitive technology areas in the text</h2><table><tr><th>area</th><th>taxonomy</th><th>decision</th><th>evidence</th></tr>")
         for a in r.areas:
@@ -127,10 +180,21 @@ def report_body_html(report: Report, checklist: bool = True) -> str:
         from collabguard.report.context_html import render_context_html
 
         parts.append(render_context_html(r.context))
+    if advice or (theirs and checklist):  # the findings of frameworks that do not apply: folded, one click away
+        asked = f", {len(theirs)} question{'s' if len(theirs) != 1 else ''}" if theirs and checklist else ""
+        parts.append(f"<details><summary>Advice from frameworks that do not apply to this proposal ({len(advice)} "
+                     f"finding{'s' if len(advice) != 1 else ''}{asked})</summary>")
+        parts.append(_framework_table(others))
+        parts.append("<p class=\"small\">Entries matched: " + _e("; ".join(entity_line(m) for m in matched_names(r, advice)) or "none")
+                     + "</p>")
+        parts += [_flag(f) for f in advice]
+        if theirs and checklist:
+            parts.append(_questions(theirs, True))
+        parts.append("</details>")
     near = near_miss_lines(r)
     if near:
-        parts.append("<h2>Names checked and not matched (nearest list entries)</h2><ul class=\"small\">"
-                     + "".join(f"<li>{_e(line)}</li>" for line in near) + "</ul>")
+        parts.append(f"<details><summary>Names checked and not matched: the nearest list entries ({len(near)})</summary>"
+                     "<ul class=\"small\">" + "".join(f"<li>{_e(line)}</li>" for line in near) + "</ul></details>")
     cov = r.coverage
     parts.append("<h2>Coverage</h2><table><tr><th>list checked</th><th>edition</th><th>age</th><th>entries</th></tr>")
     for c in cov.lists_checked:

@@ -1,5 +1,11 @@
 """Coloured terminal report (rich). Plain text when written to a file or a pipe.
 
+It leads with the headline (the recommendation, why, the names and lists behind it, the areas and
+the next step), then the frameworks that apply, the flags and the open questions, one or two lines
+each; mitigations, every list's evidence, near misses and the full coverage are behind
+``details`` (``--details``), and the findings of frameworks that do not apply behind
+``all_frameworks`` (``--all-frameworks``).
+
 Every value that is not collabguard's own wording goes through :func:`one_line`: a title, a name
 or a note stays on its line and its control characters are shown (ESC as ␛), never sent to the
 terminal, so a proposal cannot clear the screen, colour it, set the window title or print a
@@ -8,168 +14,212 @@ carries a value is indented, also where a long one wraps, so no value can pass f
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from collabguard.models.report import Report
+from collabguard.models.common import severity_rank
+from collabguard.models.report import Flag, Report
 from collabguard.report.escape import one_line as _1
-from collabguard.report.labels import REASON_TEXT, RECOMMENDATION_TEXT, area_terms, match_line, near_miss_lines, review_lines
+from collabguard.report.labels import (
+    IDENTITY_TO_CONFIRM,
+    NOT_APPLICABLE,
+    RECOMMENDATION_TEXT,
+    entity_line,
+    flag_message,
+    question_sentence,
+    question_text,
+    review_lines,
+)
+from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
+from collabguard.report.terminal_details import coverage_details, flag_details, near_misses, short_coverage
+from collabguard.report.terminal_text import RECOMMENDATION_STYLE, SEVERITY_STYLE, at, badge, heading
 
-SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim", "none": "green"}
-RECOMMENDATION_STYLE = {
-    "proceed": "bold green", "proceed_with_mitigations": "bold cyan", "needs_review": "bold yellow",
-    "escalate": "bold red", "do_not_proceed": "bold white on red",
-}
-
-
-def _at(console: Console, indent: int, text: Text | str, style: str = "", first: int | None = None) -> None:
-    """Print ``text`` indented by ``indent``, its wrapped lines too (the first line by ``first``)."""
-    text = text if isinstance(text, Text) else Text(text, style=style)
-    first = indent if first is None else first
-    lines = text.wrap(console, max(20, (console.width or 80) - max(indent, first)))
-    for i, line in enumerate(lines):
-        line.rstrip()
-        line.pad_left(first if i == 0 else indent)
-    console.print(Text("\n").join(lines), no_wrap=True, crop=False)
+__all__ = ["RECOMMENDATION_STYLE", "SEVERITY_STYLE", "render_terminal"]
+LABEL_WIDTH = len("Recommendation:")
 
 
-def _heading(text: str) -> Text:
-    return Text(text, style="bold underline")
+def _grid() -> Table:
+    # labels in a column of their own: a long value wraps inside its cell, so no words of it can
+    # start a line of the panel and pass for the verdict
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, min_width=LABEL_WIDTH)
+    grid.add_column()
+    return grid
 
 
 def _head(report: Report) -> Panel:
-    # labels in a column of their own: a long title wraps inside its cell, so no words of it can
-    # start a line of the panel and pass for the verdict
-    head = Table.grid(padding=(0, 1))
-    head.add_column(no_wrap=True)
-    head.add_column()
-    head.add_row("Title:", Text(_1(report.title), style="bold"))
-    head.add_row("Proposal:", Text(f"{_1(report.proposal_id)} · screened {_1(report.screened_on)}"))
-    head.add_row("Recommendation:",
-                 Text(RECOMMENDATION_TEXT[report.recommendation], style=RECOMMENDATION_STYLE[report.recommendation]))
-    head.add_row("Why:", Text(_1(report.recommendation_reason)))
-    risk = Text(report.risk_level, style=SEVERITY_STYLE[report.risk_level])
-    risk.append(f" · blocking: {'YES' if report.blocking else 'no'}")
-    head.add_row("Risk level:", risk)
-    return Panel(head, title="collabguard screening", expand=False)
+    """The headline: recommendation, why, each name and the lists it is on, the areas, the next step."""
+    s = report.summary
+    rows: list[RenderableType] = []
+    top = _grid()
+    top.add_row("Title:", Text(_1(report.title), style="bold"))
+    rec = Text(RECOMMENDATION_TEXT[report.recommendation], style=RECOMMENDATION_STYLE[report.recommendation])
+    rec.append(" · risk level ")
+    rec.append(report.risk_level, style=SEVERITY_STYLE[report.risk_level])
+    rec.append(f" · blocking: {'YES' if report.blocking else 'no'}")
+    top.add_row("Recommendation:", rec)
+    top.add_row("Why:", Text(_1(s.reason)))
+    rows.append(top)
+    for m in s.matches[:HEADLINE_NAMES]:
+        lead, lists = match_clause(m)
+        name = _grid()
+        name.add_row("Listed:" if m.decision == "match" else "Possibly:", Text(_1(lead)))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column()
+        for meaning in lists:
+            bullets.add_row("•", Text(_1(meaning)))
+        rows += [name, Padding(bullets, (0, 0, 0, 2))]
+    rest = _grid()
+    if len(s.matches) > HEADLINE_NAMES:
+        rest.add_row("", Text(f"and {len(s.matches) - HEADLINE_NAMES} more listed names (see the flags)"))
+    if s.areas:
+        rest.add_row("Areas:", Text(_1(area_clause(s.areas, lead=False))))
+    rest.add_row("Next:", Text(_1(s.next_step), style="bold"))
+    rows.append(rest)
+    return Panel(Group(*rows), title=f"collabguard screening · {_1(report.proposal_id)} · {_1(report.screened_on)}",
+                 expand=False)
 
 
-def _frameworks(report: Report, console: Console) -> None:
-    fw = Table(title="Frameworks (each one's own verdict; * = applies)", box=box.SIMPLE_HEAD, expand=False, padding=(0, 1, 0, 0),
-               pad_edge=False, show_edge=False)
-    for col in ("framework", "verdict", "risk", "flags", "questions"):
-        fw.add_column(col, no_wrap=True)
-    for f in report.frameworks:
-        fw.add_row(Text(_1(f.id) + (" *" if f.applies else "")),
-                   Text(f.recommendation.replace("_", " "), style=RECOMMENDATION_STYLE[f.recommendation]),
-                   Text(f.risk_level, style=SEVERITY_STYLE[f.risk_level]),
-                   str(f.flags) + (" BLOCKING" if f.blocking else ""), str(f.questions))
-    console.print(fw)
-    applying = [f for f in report.frameworks if f.applies]
-    if applying:
-        why = Table.grid(padding=(0, 1))
-        why.add_column(no_wrap=True)
-        why.add_column()
-        why.add_row("Applies because:", Text(_1("; ".join(f"{f.id}: {f.reason}" for f in applying))))
-        console.print(why)
+def _frameworks(report: Report, console: Console, all_frameworks: bool) -> None:
+    shown = sorted((f for f in report.frameworks if f.applies or all_frameworks), key=lambda f: not f.applies)  # those that apply first
+    others = [f for f in report.frameworks if not f.applies]
+    if shown:
+        rows = []
+        for f in shown:
+            if f.applies:  # only a framework that applies has a verdict; the others give advice
+                verdict = Text(f.recommendation.replace("_", " "), style=RECOMMENDATION_STYLE[f.recommendation])
+                risk = Text(f.risk_level, style=SEVERITY_STYLE[f.risk_level])
+            else:
+                verdict, risk = Text(NOT_APPLICABLE, style="dim"), Text("—", style="dim")
+            rows.append((Text(_1(f.id)), verdict, risk, str(f.flags) + (" BLOCKING" if f.blocking else ""), str(f.questions)))
+        # the columns before "applies because", with their headers and two spaces after each
+        fixed = 2 + sum(max(len("framework verdict risk flags questions".split()[i]), *(len(str(r[i])) for r in rows)) + 2
+                        for i in range(5))
+        inline = (console.width or 80) - fixed >= max(len(_1(f.reason)) for f in shown)  # every reason on its row
+        table = Table(box=None, expand=False, padding=(0, 2, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
+        for col in ("framework", "verdict", "risk", "flags", "questions"):
+            table.add_column(col, no_wrap=True)
+        if inline:
+            table.add_column("applies because")
+        for f, row in zip(shown, rows, strict=True):
+            table.add_row(*row, *([Text(_1(f.reason))] if inline else []))
+        heading(console, "Frameworks that apply" if not all_frameworks else "Frameworks (advice only where one does not apply)")
+        console.print(Padding(table, (0, 0, 0, 2), expand=False))
+        if not inline:
+            for f in shown:
+                at(console, 4, f"{_1(f.id)}: {_1(f.reason)}", "dim", first=2)
+    if not report.any_applies:
+        heading(console, "Frameworks")
+        at(console, 2, "No framework applies to this proposal: the recommendation is computed from the advice of all of them.")
+    if others and not all_frameworks:
+        advice = len([f for f in report.flags if f.advisory])
+        folded = f" ({advice} finding{'s' if advice != 1 else ''} folded away; --all-frameworks shows them)" if advice else ""
+        at(console, 2, Text(f"Not applicable here: {', '.join(_1(f.id) for f in others)}{folded}", style="dim"))
 
 
-def _flags(report: Report, console: Console) -> None:
-    # when some framework applies, the findings of the others are advice: one line each
-    full, advice = report.counted_flags, report.advisory_flags
-    console.print(_heading(f"\nFlags ({len(full)})"))
+def _flag_line(flag: Flag) -> Text:
+    title = Text()
+    title.append_text(badge(flag.severity, flag.advisory))
+    title.append(f" {_1(flag.rule_id)} {_1(flag.title)}", style="bold")
+    if flag.blocking:
+        title.append("  BLOCKING", style="bold red")
+    if not flag.confirmed:
+        title.append(f"  {IDENTITY_TO_CONFIRM}", style="yellow")
+    if flag.advisory:
+        title.append(f"  (advice: {_1(flag.framework)} {NOT_APPLICABLE})", style="dim")
+    return title
+
+
+def _flag_brief(report: Report, flag: Flag, console: Console) -> None:
+    at(console, 4, _flag_line(flag), first=0)
+    names = matched_names(report, [flag])
+    for m in names:
+        at(console, 6, entity_line(m, _1), "magenta", first=4)
+    if flag.evidence.areas:
+        at(console, 6, f"areas ({len(flag.evidence.areas)}): " + "; ".join(_1(a.area_name) for a in flag.evidence.areas),
+           "blue", first=4, most=1)
+    if not names and not flag.evidence.areas:
+        at(console, 4, _1(flag_message(flag)), most=3)
+
+
+def _flags(report: Report, console: Console, details: bool, all_frameworks: bool) -> None:
+    full = report.counted_flags
+    advice = report.advisory_flags if all_frameworks else []
+    heading(console, f"\nFlags ({len(full)})")
     if not full:
-        console.print("  none")
-    for flag in full:
-        title = Text()
-        title.append(f" {flag.severity.upper()} ", style=SEVERITY_STYLE[flag.severity])
-        title.append(f" {_1(flag.rule_id)}  {_1(flag.title)}", style="bold")
-        if flag.blocking:
-            title.append("  BLOCKING", style="bold red")
-        if not flag.confirmed:
-            title.append("  unconfirmed: a person must confirm", style="yellow")
-        if flag.advisory:
-            title.append("  (advisory)", style="dim")
-        _at(console, 2, title, first=0)
-        _at(console, 2, _1(flag.message))
-        for m in flag.evidence.matches:
-            _at(console, 4, f"• {match_line(m, _1)}", "magenta", first=2)
-            _at(console, 6, f"why: {_1('; '.join(m.reasons))}", "dim")
-            _at(console, 6, f"source: {_1(m.source_url)} ({_1(m.source_date)})", "dim")
-        for a in flag.evidence.areas:
-            _at(console, 4, f"• area {_1(a.area_name)} [{_1(a.area_id)}] {a.decision}: {area_terms(a, _1)}", "blue", first=2)
-        for mit in flag.mitigations:
-            _at(console, 4, f"→ {_1(mit)}", "green", first=2)
-        _at(console, 2, f"guideline: {_1(flag.guideline.section)}", "dim")
-        _at(console, 2, _1(flag.guideline.url), "dim")
-        console.print()
-    if advice:
-        console.print(Text(f"Advice from frameworks that do not apply to this proposal ({len(advice)}; details in the "
-                           "JSON, Markdown and HTML reports)", style="bold"))
-        for flag in advice:
-            line = Text(f"{flag.severity.upper():8}", style=SEVERITY_STYLE[flag.severity])
-            line.append(f" {_1(flag.rule_id)}  {_1(flag.title)}{'' if flag.confirmed else ' (unconfirmed)'}", style="dim")
-            _at(console, 4, line, first=2)
-        console.print()
+        at(console, 2, "none")
+    for flag in full + advice:
+        if advice and flag is advice[0]:
+            heading(console, f"\nAdvice from frameworks that do not apply ({len(advice)})")
+        if details:
+            flag_details(flag, console)
+        else:
+            _flag_brief(report, flag, console)
 
 
-def _checklist(report: Report, console: Console) -> None:
-    console.print(_heading(f"Checklist ({len(report.checklist)})"))
-    for q in report.checklist:
+def _checklist(report: Report, console: Console, details: bool, all_frameworks: bool) -> None:
+    """Every open question with the id that answers it; in the short view, a question below medium
+    in one line (its question sentence), the others in full."""
+    shown = [q for q in report.checklist if all_frameworks or not q.advisory or not report.any_applies]
+    short = not details and any(severity_rank(q.severity) < severity_rank("medium") for q in shown)
+    title = Text(f"Checklist: open questions ({len(shown)})", style="bold underline")
+    if short:
+        title.append(" — low ones in one line; --details: all in full", style="dim")
+    console.print()
+    at(console, 2, title, first=0)
+    if not shown:
+        at(console, 2, "none")
+    for q in shown:
+        full = details or severity_rank(q.severity) >= severity_rank("medium")
         line = Text("☐ ")
-        line.append(f"[{q.severity}] ", style=SEVERITY_STYLE[q.severity])
-        line.append(f"{_1(q.rule_id)} ({REASON_TEXT[q.reason]}{', advisory' if q.advisory else ''}): ", style="dim")
-        line.append(_1(q.question))
-        line.append(f"  [{_1(q.id)}]", style="dim")
-        _at(console, 4, line, first=2)
+        line.append(f"{q.severity}", style=SEVERITY_STYLE[q.severity])
+        line.append(f" {_1(q.id)}: ", style="dim")
+        line.append(_1(question_text(q) if full else question_sentence(question_text(q))))
+        if details or q.advisory:
+            line.append(f"  ({_1(q.rule_id)}{', advice only' if q.advisory and report.any_applies else ''})", style="dim")
+        at(console, 4, line, first=2, most=None if full else 1)
+    hidden = len(report.checklist) - len(shown)
+    if hidden:
+        at(console, 2, Text(f"{hidden} more from frameworks that do not apply: --all-frameworks", style="dim"))
 
 
-def _findings(report: Report, console: Console) -> None:
-    if report.areas:
-        console.print(_heading("\nSensitive technology areas in the text"))
-        for a in report.areas:
-            _at(console, 4, f"{a.decision:8} {_1(a.area_name)} [{_1(a.area_id)}]: {area_terms(a, _1)}", first=2)
+def _record(report: Report, console: Console) -> None:
+    """What the case file must show whatever the view: answers, reviewed decisions, warnings."""
     if report.answers:
-        console.print(_heading("\nAnswered questions"))
+        heading(console, "\nAnswered questions")
         for answered in report.answers:
             note = ": " + _1(answered.note) if answered.note else ""
-            _at(console, 4, f"☑ {_1(answered.question)} — {answered.answer} ({_1(answered.reviewer)}, "
-                            f"{_1(answered.date)}){note}", first=2)
+            at(console, 4, f"☑ {_1(answered.question)} — {answered.answer} ({_1(answered.reviewer)}, "
+                           f"{_1(answered.date)}){note}", first=2)
     if report.reviews:
-        console.print(_heading("\nReviewed decisions"))
+        heading(console, "\nReviewed decisions")
         for review, review_line in zip(report.reviews, review_lines(report, _1), strict=True):
-            _at(console, 4, review_line, "" if review.status == "applied" else "bold yellow", first=2)
-    for warning in report.warnings:
-        _at(console, 4, f"warning: {_1(warning)}", "bold yellow", first=2)
-    near = near_miss_lines(report, _1)
-    if near:
-        console.print(_heading("\nNames checked and not matched (nearest list entries)"))
-        for near_line in near:
-            _at(console, 4, near_line, "dim", first=2)
+            at(console, 4, review_line, "" if review.status == "applied" else "bold yellow", first=2)
+    if report.warnings:
+        heading(console, "\nWarnings")
+        for warning in report.warnings:
+            at(console, 4, f"! {_1(warning)}", "bold yellow", first=2)
 
 
-def _coverage(report: Report, console: Console) -> None:
-    cov = report.coverage
-    console.print(_heading("\nCoverage"))
-    for c in cov.lists_checked:
-        age = f", {c.age_days} days old" if c.age_days is not None else ""
-        partial = " PARTIAL" if not c.complete else ""
-        _at(console, 4, f"✓ {_1(c.title)} (edition {_1(c.edition)}{age}, {c.entries} entries){partial}", first=2)
-    for t in cov.lists_not_checked:
-        _at(console, 4, f"✗ not checked: {_1(t)}", "yellow", first=2)
-    _at(console, 2, _1(cov.note), "italic")
-    v = report.versions
-    packs = _1(", ".join(f"{p.id} {p.version}" for p in v.packs))
-    console.print(Text(f"\ncollabguard {_1(v.tool)} · packs {packs} · matcher {_1(v.matcher.algorithm)}", style="dim"))
-
-
-def render_terminal(report: Report, console: Console) -> None:
+def render_terminal(report: Report, console: Console, details: bool = False, all_frameworks: bool = False) -> None:
+    """The report for a terminal; ``details``: every piece of evidence, mitigation and guideline;
+    ``all_frameworks``: also the findings and questions of frameworks that do not apply."""
     console.print(_head(report))
-    _frameworks(report, console)
-    _flags(report, console)
-    _checklist(report, console)
-    _findings(report, console)
-    _coverage(report, console)
+    _frameworks(report, console, all_frameworks)
+    _flags(report, console, details, all_frameworks)
+    _checklist(report, console, details, all_frameworks)
+    _record(report, console)
+    if details:
+        near_misses(report, console)
+        coverage_details(report, console)
+    else:
+        short_coverage(report, console)
+    v = report.versions
+    packs = " · packs " + _1(", ".join(f"{p.id} {p.version}" for p in v.packs)) if details else ""
+    console.print()
+    at(console, 2, Text(f"collabguard {_1(v.tool)}{packs} · matcher {_1(v.matcher.algorithm)}"
+                        + ("" if details else " · more: --details, --all-frameworks, --format html"), style="dim"))
