@@ -40,7 +40,7 @@ def test_the_shipped_batch_example(tmp_path: Path) -> None:
     assert by_id["UIO-2027-003"]["matched_entities"] == ""  # Sichuan Normal University is not listed
     assert by_id["UIB-2027-001"]["recommendation"] == "proceed"
     page = html.read_text()
-    assert "Proposals to review" in page and "Harbin Engineering University [ca-nro]" in page
+    assert "5 to review first" in page and "Harbin Engineering University → Harbin Engineering University [" in page
 
 
 def test_bad_rows_become_error_rows_and_no_row_is_lost(tmp_path: Path) -> None:

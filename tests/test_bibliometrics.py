@@ -284,7 +284,8 @@ def test_listed_copublications_use_match_decisions_and_name_the_addresses() -> N
     listed = {(e["list_id"], e["name"]): e for e in json.loads(result.output)["listed"]}
     assert set(listed) == {("aspi-cdut", "Fuzhou University"),
                            ("aspi-cdut", "University of Science and Technology of China"),
-                           ("us-dod-1286", "University of Science and Technology of China")}
+                           ("us-dod-1286", "University of Science and Technology of China"),
+                           ("us-bis-entity", "University of Science and Technology of China")}  # on the Entity List too (issue 16)
     assert listed[("us-dod-1286", "University of Science and Technology of China")]["matched_affiliations"] == [
         "Univ Sci & Technol China, Dept Automat, Hefei 230027, Peoples R China"]
     # Chinese co-authors at unlisted institutions (Fujian Med Univ, Wuyi Coll, Shenzhen Univ Town) stay unlisted

@@ -49,9 +49,12 @@ def test_advice_from_frameworks_that_do_not_apply_is_folded_in_every_format() ->
     runner = CliRunner()
     path = str(EXAMPLES / "listed-partner-sensitive-area.yaml")
     text = runner.invoke(app, ["screen", path]).output
-    assert "Advice from frameworks that do not apply to this proposal (" in text
-    assert "  HIGH     CG-AU-UFIT-001" in text  # one line, not the full flag
+    assert "Not applicable here: au-ufit" in text and "CG-AU-UFIT-001" not in text  # folded away, one line
+    shown = runner.invoke(app, ["screen", path, "--all-frameworks"]).output
+    assert "Advice from frameworks that do not apply (" in shown and "CG-AU-UFIT-001" in shown
     html = runner.invoke(app, ["screen", path, "-f", "html"]).output
     assert "<details><summary>Advice from frameworks that do not apply" in html
     md = runner.invoke(app, ["screen", path, "-f", "markdown"]).output
+    assert "Not applicable here: Australia (au-ufit)" in md and "CG-AU-UFIT-001" not in md
+    md = runner.invoke(app, ["screen", path, "-f", "markdown", "--all-frameworks"]).output
     assert md.index("## Advice from frameworks") > md.index("CG-NO-PARTNER-001")

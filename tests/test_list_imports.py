@@ -67,3 +67,38 @@ def test_rescreen_finds_partners_newly_listed(tmp_path: Path) -> None:
     report.write_text(json.dumps(data))
     newer = runner.invoke(app, ["rescreen", str(report), "--rules", str(RULES)])
     assert newer.exit_code == 1 and "Harbin Engineering University (partner) → Harbin Engineering University" in newer.output
+
+
+def test_the_aspi_import_keeps_the_rating_where_the_copy_has_the_risk_statement(tmp_path: Path) -> None:
+    # the first galaxy copies (2020-08-21) carry ASPI's risk statement in meta.risk; a later edition
+    # re-rated is then a rating change that `lists diff` shows
+    data = json.loads((FIXTURES / "aspi.json").read_text(encoding="utf-8"))
+    data["values"][0]["meta"]["risk"] = "Example Engineering University is designated very high risk by ASPI."
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    first.write_text(json.dumps(data), encoding="utf-8")
+    data["values"][0]["meta"]["risk"] = "Example Engineering University is designated low risk by ASPI."
+    second.write_text(json.dumps(data), encoding="utf-8")
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    for src, out in ((first, old), (second, new)):
+        assert runner.invoke(app, ["lists", "import", str(src), "-f", "aspi", "-o", str(out), "--id", "aspi-x"]).exit_code == 0
+    import csv
+
+    assert [r["risk_level"] for r in csv.DictReader(old.open(encoding="utf-8"))] == ["very high", ""]
+    changes = json.loads(runner.invoke(app, ["lists", "diff", str(old), str(new), "-f", "json"]).output)
+    assert changes == [{"change": "rating", "entity_id": "aspi-x-example-engineering-university", "name": "Example Engineering University",
+                        "country": "CN", "old_name": "very high", "rating": "low"}]
+
+
+def test_a_list_in_the_older_schema_still_loads_and_one_with_a_bad_kind_is_refused(tmp_path: Path) -> None:
+    from collabguard.errors import RuleFileError
+    from collabguard.lists.loader import load_list_file
+
+    header = "entity_id,name,name_local,aliases,acronyms,country,list_source,risk_level,category,source_url,source_date"
+    old = tmp_path / "old.csv"
+    old.write_text(header + "\na,Alpha Institute,,,,CN,x,,,https://e.org,2025\n")
+    loaded = load_list_file(old)
+    assert [(e.name, e.kind, e.countries, e.legal_basis) for e in loaded.entities] == [("Alpha Institute", "institution", ("CN",), "")]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(header + ",entity_kind\na,Alpha Institute,,,,CN,x,,,https://e.org,2025,vessel\n")
+    with pytest.raises(RuleFileError, match=r"bad.csv:2: entity_kind: 'vessel' is not one of: organisation, person"):
+        load_list_file(bad)

@@ -44,17 +44,23 @@ def test_every_rule_cites_its_framework_section_and_url(ruleset: RuleSet) -> Non
             assert g.framework == pack.info.id and g.section and g.url.startswith("https://")
 
 
-def test_norwegian_guidance_is_advisory_and_never_blocks(ruleset: RuleSet) -> None:
+def test_norwegian_guidance_is_advisory_and_only_sanctions_law_blocks(ruleset: RuleSet) -> None:
     pack = ruleset.pack("no-hkdir")
     assert pack.info.binding == "advisory"
-    assert not any(lr.rule.blocking for lr in pack.rules)
+    # the UN Security Council list is Norwegian law through the sanctions regulations (issue 16)
+    blocking = [lr.rule for lr in pack.rules if lr.rule.blocking]
+    assert [r.id for r in blocking] == ["CG-NO-SANCTIONS-003"] and blocking[0].legal_gate
+    assert blocking[0].when == {"listed": {"lists": ["un-sc"], "subjects": ["partner", "funder", "affiliation", "appointment"],
+                                           "decision": "match"}}
 
 
 def test_only_the_legal_prohibitions_block(ruleset: RuleSet) -> None:
-    # STRAC's ineligibility and the CHIPS Act's prohibition of malign talent programmes; everything
-    # else, legal gates such as export licences included, asks or escalates instead
+    # STRAC's ineligibility, the CHIPS Act's prohibition of malign talent programmes, and UN Security
+    # Council sanctions where the framework treats sanctions as law (issue 16); everything else, legal
+    # gates such as export licences included, asks or escalates instead
     blocking = sorted(lr.rule.id for p in ruleset.packs for lr in p.rules if lr.rule.blocking)
-    assert blocking == ["CG-CA-STRAC-001", "CG-US-RS-001"]
+    assert blocking == ["CG-AU-UFIT-019", "CG-CA-STRAC-001", "CG-NL-KS-018", "CG-NO-SANCTIONS-003", "CG-UK-TR-020",
+                        "CG-US-RS-001"]
 
 
 def test_a_declared_export_control_code_is_high_but_not_blocking(ruleset: RuleSet) -> None:

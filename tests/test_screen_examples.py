@@ -46,7 +46,7 @@ def test_a_listed_partner_flag_carries_full_evidence(ruleset: RuleSet) -> None:
     report = run(ruleset, "listed-partner-sensitive-area.yaml")
     flag = next(f for f in report.flags if f.rule_id == "CG-NO-PARTNER-001")
     lists = {m.list: m for m in flag.evidence.matches}
-    assert set(lists) == {"ca-nro", "us-dod-1286", "aspi-cdut"}
+    assert set(lists) == {"ca-nro", "us-dod-1286", "aspi-cdut", "us-bis-entity"}  # on the Entity List too (issue 16)
     nro = lists["ca-nro"]
     assert (nro.partner, nro.entity_id, nro.decision, nro.score) == (
         "Harbin Engineering University", "ca-nro-harbin-engineering-university", "match", 100)
@@ -76,7 +76,8 @@ def test_a_possible_match_never_blocks_and_asks_a_person(ruleset: RuleSet) -> No
 def test_coverage_names_lists_checked_and_not_checked(ruleset: RuleSet) -> None:
     report = run(ruleset, "european-project.yaml")
     checked = {c.id: c for c in report.coverage.lists_checked}
-    assert set(checked) == {"aspi-cdut", "ca-nro", "us-dod-1286", "us-dod-1260h", "jp-mofa-ru"}
+    assert set(checked) == {"aspi-cdut", "ca-nro", "us-dod-1286", "us-dod-1260h", "jp-mofa-ru",
+                            "us-bis-entity", "us-bis-meu", "us-ofac-cmic", "us-state-isn", "un-sc"}
     assert checked["ca-nro"].age_days == (TODAY - __import__("datetime").date(2024, 4, 18)).days
     assert checked["jp-mofa-ru"].complete is False
     assert any("Norwegian sanctions" in t for t in report.coverage.lists_not_checked)
@@ -150,4 +151,4 @@ def test_a_name_that_was_not_matched_shows_its_nearest_list_entry(ruleset: RuleS
     assert report.matcher is not None
     near = {(n.list, n.entity_name, n.why) for n in report.matcher.near_misses}
     assert ("ca-nro", "Sichuan University", "extra word 'normal'") in near
-    assert "nearest on ca-nro is Sichuan University, rejected: extra word 'normal'" in render_markdown(report)
+    assert "nearest on ca-nro is Sichuan University, rejected: extra word 'normal'" in render_markdown(report, details=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from collabguard.areas.taxonomy import AreaCatalog, load_catalog
 from collabguard.errors import CollabguardError, InputError, RuleFileError
 from collabguard.lists import ListSet, load_lists
+from collabguard.lists.updates import apply_list_updates
 from collabguard.matching.matcher import Matcher
 from collabguard.models.report import ListVersion, PackVersion, PolicyVersion, Versions
 from collabguard.rules.conditions import Known
@@ -127,8 +128,9 @@ def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | Non
         own, list_changes = load_own_lists(pol, pdoc, policy.parent, set(lists.lists), problems)
         if own is not None:
             lists = ListSet(lists={**lists.lists, **own.lists}, entities=lists.entities + own.entities,
-                            not_covered=lists.not_covered, retrieved=lists.retrieved)
-        changes += group_changes + list_changes
+                            not_covered=lists.not_covered, retrieved=lists.retrieved, persons=lists.persons + own.persons)
+        lists, update_changes = apply_list_updates(pol.list_updates, pdoc, policy.parent, lists, problems)
+        changes += group_changes + list_changes + update_changes
     known: Known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}
     files = packs if packs is not None else sorted(p for p in root.glob("*.yaml") if p.name not in NON_PACK_FILES)
     if not files:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from enum import Enum
@@ -101,69 +102,131 @@ def search(
 
 @lists_app.command("show")
 @handle_errors
-def show(rules: Path | None = RulesOpt) -> None:
-    """The shipped lists: edition, age, entries, completeness, and what is not checked."""
+def show(rules: Path | None = RulesOpt,
+         policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
+                                            help="The institution's policy file: its own lists and list updates are shown too.")) -> None:
+    """The lists in use: edition, age, entries, licence, completeness, legal character; and what is not checked."""
     from collabguard.screener import Screener
 
-    info = Screener(rules).lists_info()
+    screener = Screener(rules, policy=policy)
+    info, loaded = screener.lists_info(), screener.ruleset.lists
+    persons = {lid: sum(1 for p in loaded.persons if p.list_id == lid) for lid in loaded.lists}
     lines = []
     for i in info.lists:
+        full = loaded.lists[i.id]
         age = f"{i.age_days} days old" if i.age_days is not None else "age unknown"
-        partial = "" if i.complete else ", PARTIAL"
-        lines.append(f"{i.id:13} {i.entries:4} entries  edition {i.edition} ({age}{partial})  {i.title}")
+        people = f" (+{persons[i.id]} persons, never matched)" if persons.get(i.id) else ""
+        character = f"  [{full.legal_character}]" if full.legal_character else ""
+        lines.append(f"{i.id:13} {i.entries:5} entries{people}  edition {i.edition} ({age}, "
+                     f"{'complete' if i.complete else 'PARTIAL: a miss proves nothing'}){character}")
+        lines.append(f"{'':13} {i.title}")
+        lines.append(f"{'':13} licence: {full.licence}")
     lines += [f"{'not checked':13} {title}" for title in info.not_checked]
     write_output("\n".join(lines) + "\n", None)
 
 
 @lists_app.command("list")
 @handle_errors
-def list_lists(rules: Path | None = RulesOpt) -> None:
-    """The shipped lists (the same as `lists show`)."""
-    show(rules)
+def list_lists(rules: Path | None = RulesOpt,
+               policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY", help="The institution's policy file.")) -> None:
+    """The lists in use (the same as `lists show`)."""
+    show(rules, policy)
 
 
 @lists_app.command("import")
 @handle_errors
 def import_cmd(
-    download: Path = typer.Argument(..., help="An official download: CSL CSV, OpenSanctions targets.simple.csv, ASPI galaxy JSON, or a list CSV."),
-    fmt: str = typer.Option(..., "--format", "-f", help="csl | opensanctions | aspi | csv"),
-    output: Path = typer.Option(..., "--output", "-o", help="The list CSV to write (use it with `match --list`, or add it to a rules folder)."),
+    downloads: list[Path] = typer.Argument(..., help="An official download (for eu-annex: a consolidated act, then the acts amending it)."),
+    fmt: str = typer.Option(..., "--format", "-f", help="csl | opensanctions | aspi | bis-entity | bis-meu | ofac-cmic | state-isn | "
+                                                          "un-xml | eu-annex | csv"),
+    output: Path = typer.Option(..., "--output", "-o", help="The list CSV to write (use it with `match --list`, `lists install`, or a rules folder)."),
     list_id: str | None = typer.Option(None, "--id", help="List id (default: the output file's name)."),
+    edition: str = typer.Option("", "--edition", help="The edition's date, where the download does not say (eu-annex: the consolidated version)."),
 ) -> None:
     """Convert an official download into collabguard's list schema, and print the manifest entry."""
-    import hashlib
-
-    from collabguard.lists.importers import import_list, list_csv_text
+    from collabguard.lists.importers import import_files, list_csv_text
+    from collabguard.lists.manifest_entry import manifest_entry
 
     ident = list_id or output.stem
-    rows = import_list(download, fmt, ident)
+    rows = import_files(downloads, fmt, ident, edition)
     text = list_csv_text(rows)
     write_output(text, output)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    typer.echo(f"{len(rows)} entries written to {output}. To screen with it, add to your rules folder's lists/lists.yaml:", err=True)
-    typer.echo(f"  - id: {ident}\n    file: {output.name}\n    sha256: {digest}\n    title: …\n    publisher: …\n"
-               f"    url: …\n    edition: …\n    copy_of: {download.name}\n    licence: …\n    kind: institutions\n"
-               f"    complete: true\n    meaning: …\n    severity: {{default: high}}")
+    persons = sum(r.get("entity_kind") == "person" for r in rows)
+    typer.echo(f"{len(rows)} entries written to {output} ({len(rows) - persons} organisations, {persons} persons kept apart, "
+               "never matched). To screen with it, add to your rules folder's lists/lists.yaml:", err=True)
+    typer.echo(manifest_entry(ident, output.name, text, fmt, [d.name for d in downloads], rows))
 
 
 @lists_app.command("diff")
 @handle_errors
-def diff_cmd(old: Path = typer.Argument(..., help="The older list CSV."), new: Path = typer.Argument(..., help="The newer list CSV."),
-             fmt: MatchFormat = typer.Option(MatchFormat.text, "--format", "-f")) -> None:
-    """Entries added, removed or renamed between two editions of a list."""
+def diff_cmd(old: str = typer.Argument(..., help="The older edition: a list CSV, or the id of a list in use (its current edition)."),
+             new: Path = typer.Argument(..., help="The newer list CSV."),
+             fmt: MatchFormat = typer.Option(MatchFormat.text, "--format", "-f"),
+             rules: Path | None = RulesOpt,
+             policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
+                                                help="The institution's policy file (its installed editions are the ones in use).")) -> None:
+    """Entries added, removed, renamed, changed or re-rated between two editions of a list."""
     from dataclasses import asdict
 
     from collabguard.lists.changes import diff_lists
 
-    changes = diff_lists(old, new)
+    changes = diff_lists(_edition_file(old, rules, policy), new)
     if fmt is MatchFormat.json:
         typer.echo(json.dumps([asdict(c) for c in changes], indent=2, ensure_ascii=False))
         return
     for c in changes:
         extra = f" (was {c.old_name})" if c.change in ("renamed", "changed") else ""
+        if c.change == "rating":
+            extra = f" rating {c.old_name} → {c.rating}"
         typer.echo(f"{c.change:8} {c.entity_id}  {c.name} [{c.country}]{extra}")
-    typer.echo(f"{sum(c.change == 'added' for c in changes)} added, {sum(c.change == 'removed' for c in changes)} removed, "
-               f"{sum(c.change == 'renamed' for c in changes)} renamed, {sum(c.change == 'changed' for c in changes)} changed")
+    counts = {k: sum(c.change == k for c in changes) for k in ("added", "removed", "renamed", "changed", "rating")}
+    typer.echo(f"{counts['added']} added, {counts['removed']} removed, {counts['renamed']} renamed, {counts['changed']} changed, "
+               f"{counts['rating']} re-rated")
+
+
+def _edition_file(old: str, rules: Path | None, policy: Path | None) -> Path:
+    """A path as given, or the file of the edition in use of the list with that id."""
+    path = Path(old)
+    if path.exists() or old.lower().endswith(".csv") or "/" in old:
+        return path
+    from collabguard.screener import Screener
+
+    ruleset = Screener(rules, policy=policy).ruleset
+    info = ruleset.lists.lists.get(old)
+    if info is None:
+        fail(f"{old}: neither a file nor a list in use (known: {', '.join(ruleset.lists.lists)})")
+    places = [ruleset.root / "lists" / info.file] + ([ruleset.policy_path.parent / info.file] if ruleset.policy_path else [])
+    found = next((p for p in places if p.is_file() and hashlib.sha256(p.read_bytes()).hexdigest() == info.sha256), None)
+    if found is None:
+        fail(f"{old}: the file of its edition in use ({info.file}) was not found")
+    return found
+
+
+@lists_app.command("install")
+@handle_errors
+def install_cmd(
+    download: Path = typer.Argument(..., help="The new edition: a CSV in collabguard's list schema (e.g. from `lists import`)."),
+    list_id: str = typer.Option(..., "--id", help="The list it is a new edition of (a list in use, e.g. ca-nro)."),
+    edition: str = typer.Option(..., "--edition", help="The edition (its date, or the publisher's name for it)."),
+    source: str = typer.Option(..., "--source", help="Where it came from: URL, download date, who."),
+    reason: str = typer.Option("A newer edition of the list.", "--reason", help="Why it is installed (shown in every report)."),
+    published: str | None = typer.Option(None, "--published", help="When it was published, if the edition is not a date."),
+    policy: Path = typer.Option(..., "--policy", envvar="COLLABGUARD_POLICY", help="The office's policy file: the entry is written there."),
+    rules: Path | None = RulesOpt,
+) -> None:
+    """Install a newer edition of a list in use under the same id (recorded in the policy file with its
+    sha256 and source), so every rule that names the list uses it; prints what changed."""
+    from collabguard.lists.install import install_edition
+
+    done = install_edition(policy, download, list_id, edition, source, reason, published, rules)
+    typer.echo(f"{list_id}: edition {done.previous_edition} replaced by {done.edition} in {policy} "
+               f"({done.entries} entries, sha256 {done.sha256}; file {done.file}).")
+    for c in done.changes:
+        extra = f" rating {c.old_name} → {c.rating}" if c.change == "rating" else (f" (was {c.old_name})" if c.old_name else "")
+        typer.echo(f"  {c.change:8} {c.name} [{c.country}]{extra}")
+    counts = {k: sum(c.change == k for c in done.changes) for k in ("added", "removed", "renamed", "changed", "rating")}
+    typer.echo(f"{counts['added']} added, {counts['removed']} removed, {counts['renamed']} renamed, {counts['changed']} changed, "
+               f"{counts['rating']} re-rated. Every command given --policy {policy} (or COLLABGUARD_POLICY) now uses it.")
 
 
 @handle_errors

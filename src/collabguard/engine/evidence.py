@@ -32,7 +32,7 @@ def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch
         partner=subject.name, subject=subject.kind, country=subject.country,  # type: ignore[arg-type]
         entity_id=entity.entity_id, entity_name=entity.name, list=entity.list_id,
         list_title=ruleset.lists.lists[entity.list_id].title, score=cand.score, decision=cand.decision,
-        list_cite=ruleset.lists.lists[entity.list_id].cite_for(rating),
+        list_cite=ruleset.lists.lists[entity.list_id].cite_for(rating, entity),
         matched_name=cand.form.text, matched_name_kind=cand.form.kind, entity_country=entity.country,
         rating=rating, source_url=entity.source_url, source_date=entity.source_date,
         reasons=list(cand.reasons), query_normalized=cand.query_normalized, features=dict(cand.features),

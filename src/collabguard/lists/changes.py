@@ -14,11 +14,12 @@ from collabguard.matching.normalize import normalize
 
 @dataclass(frozen=True)
 class ListChange:
-    change: str  # added | removed | renamed | changed (country or aliases)
+    change: str  # added | removed | renamed | changed (country or aliases) | rating (the list's own rating)
     entity_id: str
     name: str
     country: str
-    old_name: str = ""
+    old_name: str = ""  # renamed: the old name; changed: the old country and aliases; rating: the old rating
+    rating: str = ""  # rating: the new rating ("unrated" for none)
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
@@ -35,21 +36,29 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def _rating(row: dict[str, str]) -> str:
+    return (row.get("risk_level") or "").strip() or "unrated"
+
+
 def diff_lists(old: Path, new: Path) -> list[ListChange]:
-    """Entries added, removed or renamed between two list CSVs (matched by entity_id, then by name
-    and country, so a changed id with the same name is not reported as a removal and an addition)."""
+    """Entries added, removed, renamed, changed (country, aliases) or re-rated between two list CSVs
+    (matched by entity_id, then by name and country, so a changed id with the same name is not reported
+    as a removal and an addition; ASPI "very high" → "low" is a rating change)."""
     a, b = _read(old), _read(new)
     by_name_old = {(normalize(r["name"]), r.get("country", "")): k for k, r in a.items()}
     by_name_new = {(normalize(r["name"]), r.get("country", "")): k for k, r in b.items()}
     out: list[ListChange] = []
     for k, r in sorted(b.items()):
+        old_key = k if k in a else by_name_old.get((normalize(r["name"]), r.get("country", "")))
+        if old_key is not None and _rating(a[old_key]) != _rating(r):
+            out.append(ListChange("rating", k, r["name"], r.get("country", ""), _rating(a[old_key]), _rating(r)))
         if k in a:
             if normalize(a[k]["name"]) != normalize(r["name"]):
                 out.append(ListChange("renamed", k, r["name"], r.get("country", ""), a[k]["name"]))
             elif (a[k].get("country", ""), a[k].get("aliases", "")) != (r.get("country", ""), r.get("aliases", "")):
                 out.append(ListChange("changed", k, r["name"], r.get("country", ""),
                                       f"country {a[k].get('country', '')}, aliases {a[k].get('aliases', '') or '—'}"))
-        elif (normalize(r["name"]), r.get("country", "")) not in by_name_old:
+        elif old_key is None:
             out.append(ListChange("added", k, r["name"], r.get("country", "")))
     for k, r in sorted(a.items()):
         if k not in b and (normalize(r["name"]), r.get("country", "")) not in by_name_new:

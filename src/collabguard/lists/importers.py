@@ -1,13 +1,22 @@
 """Converting official downloads into collabguard's list schema, so an office can screen against
-the newest official data (sanctions lists included) without waiting for a release.
+the newest official data (sanctions lists included) without waiting for a release. This module picks
+the reader for a format and checks what it gives; one module per family of formats reads it.
 
-Formats (layouts in the project's FORMATS.md notes):
+Formats (layouts in the project's FORMATS.md notes and screening/SOURCES.md):
 - ``csl``: the US Consolidated Screening List CSV (trade.gov): organisations only; country from the
   first address; ``source`` becomes the category (Entity List, SDN …).
 - ``opensanctions``: OpenSanctions ``targets.simple.csv``: organisations and companies only.
-- ``aspi``: the MISP galaxy JSON copy of ASPI's China Defence Universities Tracker.
+- ``aspi``: the MISP galaxy JSON copy of ASPI's China Defence Universities Tracker (with ASPI's
+  rating where the copy has its risk statement).
+- ``bis-entity``, ``bis-meu``, ``ofac-cmic``, ``state-isn``: the US lists parsed from the official
+  texts into JSON (:mod:`collabguard.lists.import_us`).
+- ``un-xml``: the UN Security Council Consolidated List, official XML (:mod:`collabguard.lists.import_un`).
+- ``eu-annex``: the EU sanctions regulations' annexes as OpenSanctions transcribes them, a
+  consolidated act and the acts amending it (:mod:`collabguard.lists.import_eu`).
 - ``csv``: a CSV already in the list schema (checked and normalised).
 
+Persons are kept as rows with ``entity_kind`` person (where the source says, or by the rule of
+:mod:`collabguard.lists.entity_kind`); the loader keeps them apart and never matches them.
 Nothing is invented: every output row comes from one input row, with its source URL and date.
 """
 
@@ -17,40 +26,27 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from collabguard.countries import country_code
 from collabguard.errors import InputError
 from collabguard.io.yaml_loader import read_text
+from collabguard.lists.import_eu import import_eu
+from collabguard.lists.import_un import import_un
+from collabguard.lists.import_us import import_us
+from collabguard.lists.rows import SCHEMA, make_row, slug
 
-SCHEMA = ["entity_id", "name", "name_local", "aliases", "acronyms", "country", "list_source", "risk_level",
-          "category", "source_url", "source_date"]
+__all__ = ["FORMATS", "SCHEMA", "import_files", "import_list", "list_csv_text"]
 ORG_SCHEMAS = {"Organization", "Company", "LegalEntity", "PublicBody"}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:90]
-
-
-def _acronyms(names: Iterable[str]) -> tuple[list[str], list[str]]:
-    aliases: list[str] = []
-    acronyms: list[str] = []
-    for n in names:
-        n = n.strip()
-        if not n:
-            continue
-        (acronyms if (" " not in n and 2 <= len(n) <= 12 and n[:1].isupper() and n.upper() == n) else aliases).append(n)
-    return aliases, acronyms
+ASPI_RISK = re.compile(r"designated (very high|high|medium|low) risk", re.I)
+_slug = slug  # the names this module had before the readers moved
 
 
 def _row(prefix: str, ident: str, name: str, aliases: list[str], country: str, source: str, category: str,
          url: str, when: str, local: str = "", risk: str = "") -> dict[str, str]:
-    als, acr = _acronyms(aliases)
-    return {"entity_id": f"{prefix}-{_slug(ident or name)}", "name": name.strip(), "name_local": local,
-            "aliases": "|".join(dict.fromkeys(als)), "acronyms": "|".join(dict.fromkeys(acr)), "country": country,
-            "list_source": source, "risk_level": risk, "category": category, "source_url": url, "source_date": when}
+    return make_row(prefix, ident, name, aliases, country, source, category, url, when, local, risk)
 
 
 def import_csl(text: str, prefix: str) -> list[dict[str, str]]:
@@ -93,9 +89,10 @@ def import_aspi(text: str, prefix: str) -> list[dict[str, str]]:
         if isinstance(refs, str):
             refs = [refs]
         aliases = [a for a in meta.get("aliases", []) if a != local]
+        risk = ASPI_RISK.search(str(meta.get("risk") or ""))  # the first copies keep ASPI's risk statement
         out.append(_row(prefix, refs[0].rstrip("/").rsplit("/", 1)[-1], name, aliases, "CN",
                         "ASPI China Defence Universities Tracker", "|".join(meta.get("categories", [])), refs[0], "",
-                        local=local))
+                        local=local, risk=risk.group(1).lower() if risk else ""))
     return out
 
 
@@ -107,31 +104,58 @@ def import_schema_csv(text: str, prefix: str) -> list[dict[str, str]]:
     return [{c: (rec.get(c) or "").strip() for c in SCHEMA} for rec in reader]
 
 
-IMPORTERS = {"csl": import_csl, "opensanctions": import_opensanctions, "aspi": import_aspi, "csv": import_schema_csv}
+def _us(fmt: str) -> Callable[[str, str], list[dict[str, str]]]:
+    return lambda text, prefix: import_us(text, prefix, fmt)
+
+
+IMPORTERS: dict[str, Callable[[str, str], list[dict[str, str]]]] = {
+    "csl": import_csl, "opensanctions": import_opensanctions, "aspi": import_aspi, "csv": import_schema_csv,
+    "bis-entity": _us("bis-entity"), "bis-meu": _us("bis-meu"), "ofac-cmic": _us("ofac-cmic"), "state-isn": _us("state-isn"),
+    "un-xml": import_un,
+}
+FORMATS = (*IMPORTERS, "eu-annex")  # eu-annex reads several files into one list (import_files)
 # the columns that tell one CSV download from another
 REQUIRED = {"csl": ("_id", "source", "name", "alt_names"), "opensanctions": ("id", "schema", "name", "countries"),
             "csv": ("entity_id", "name", "country")}
+# what a reader raises on a file that is not of its format (ValueError: bad JSON, a 4,300-digit number;
+# RecursionError: JSON nested too deep)
+NOT_THIS_FORMAT = (ValueError, RecursionError, KeyError, AttributeError, TypeError, IndexError, csv.Error)
 
 
-def import_list(path: Path, fmt: str, prefix: str) -> list[dict[str, str]]:
-    if fmt not in IMPORTERS:
-        raise InputError(f"--format: unknown format {fmt!r}; known: {', '.join(IMPORTERS)}")
-    text = read_text(path, "list download")
-    if fmt in REQUIRED:
-        try:
-            header = next(csv.reader(io.StringIO(text, newline="")), [])
-        except csv.Error as exc:
-            raise InputError(f"{path}:1: not a readable CSV header ({exc})") from None
-        missing = [c for c in REQUIRED[fmt] if c not in header]
-        if missing:
-            raise InputError(f"{path}:1: not a {fmt} file: missing column(s) {', '.join(missing)}")
+def import_list(path: Path, fmt: str, prefix: str, edition: str = "") -> list[dict[str, str]]:
+    """One official download in list-schema rows (persons included, marked), checked."""
+    return import_files([path], fmt, prefix, edition)
+
+
+def import_files(paths: Sequence[Path], fmt: str, prefix: str, edition: str = "") -> list[dict[str, str]]:
+    """The rows of one list from its download(s): one file, or for ``eu-annex`` a consolidated act and
+    the acts amending it, in that order."""
+    if fmt not in FORMATS:
+        raise InputError(f"--format: unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    if not paths:
+        raise InputError("no file to import")
+    if len(paths) > 1 and fmt != "eu-annex":
+        raise InputError(f"--format {fmt} reads one file; only eu-annex combines an act with its amending acts")
+    texts = []
+    for path in paths:
+        text = read_text(path, "list download")
+        if fmt in REQUIRED:
+            try:
+                header = next(csv.reader(io.StringIO(text, newline="")), [])
+            except csv.Error as exc:
+                raise InputError(f"{path}:1: not a readable CSV header ({exc})") from None
+            missing = [c for c in REQUIRED[fmt] if c not in header]
+            if missing:
+                raise InputError(f"{path}:1: not a {fmt} file: missing column(s) {', '.join(missing)}")
+        texts.append((str(path), text))
+    where = paths[0] if len(paths) == 1 else ", ".join(str(p) for p in paths)
     try:
-        rows = IMPORTERS[fmt](text, prefix)
-    except (json.JSONDecodeError, KeyError, AttributeError, TypeError, csv.Error) as exc:
-        raise InputError(f"{path}: not a {fmt} file ({type(exc).__name__}: {exc})") from None
+        rows = import_eu(texts, prefix, edition) if fmt == "eu-annex" else IMPORTERS[fmt](texts[0][1], prefix)
+    except NOT_THIS_FORMAT as exc:
+        raise InputError(f"{where}: not a {fmt} file ({type(exc).__name__}: {_short(exc)})") from None
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from None
-    problems = [f"{path}: entry {i + 1}: {what}" for i, row in enumerate(rows) for what in _check(row)]
+        raise InputError(f"{where}: {exc}" if str(paths[0]) not in str(exc) else str(exc)) from None
+    problems = [f"{where}: entry {i + 1}: {what}" for i, row in enumerate(rows) for what in _check(row)]
     if problems:
         raise InputError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     seen: dict[str, int] = {}
@@ -140,17 +164,23 @@ def import_list(path: Path, fmt: str, prefix: str) -> list[dict[str, str]]:
         seen[row["entity_id"]] = n + 1
         if n:
             row["entity_id"] = f"{row['entity_id']}-{n + 1}"
-    if not rows:
-        raise InputError(f"{path}: no organisations found in this {fmt} file")
+    if not any(row.get("entity_kind") != "person" for row in rows):
+        raise InputError(f"{where}: no organisations found in this {fmt} file")
     return rows
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 120 else text[:117] + "…"
 
 
 def _check(row: dict[str, str]) -> list[str]:
     out = []
     if not row["entity_id"] or not row["name"]:
         out.append("entity_id and name are required")
-    if row["country"] and country_code(row["country"]) != row["country"].upper():
-        out.append(f"country {row['country']!r} is not an ISO 3166 code")
+    for code in [row["country"], *(row.get("countries") or "").split("|")]:
+        if code and country_code(code) != code.upper():
+            out.append(f"country {code!r} is not an ISO 3166 code")
     if row["source_url"] and not row["source_url"].startswith(("https://", "http://", "file:")):
         out.append(f"source_url {row['source_url']!r} is not a URL")
     return out

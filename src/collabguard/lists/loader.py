@@ -16,6 +16,9 @@ from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCov
 
 MANIFEST = "lists.yaml"
 REQUIRED_COLUMNS = ("entity_id", "name", "name_local", "aliases", "acronyms", "country", "source_url", "source_date")
+# optional columns (lists written before them have none): entity_kind, countries, addresses, legal_basis,
+# date_added, measure; an empty entity_kind is an organisation (or a programme, by category)
+ENTRY_KINDS = ("", "organisation", "person")
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -64,9 +67,16 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
             continue
         seen[entity_id] = line_no
         category = (row.get("category") or "").strip()
+        entry_kind = (row.get("entity_kind") or "").strip().lower()
+        if entry_kind not in ENTRY_KINDS:
+            problems.append(f"{path}:{line_no}: entity_kind: {entry_kind!r} is not one of: {', '.join(k for k in ENTRY_KINDS if k)}")
+            continue
         kind: EntryKind = "company" if info.kind == "companies" else "institution"
-        if info.programme_category_prefix and category.startswith(info.programme_category_prefix):
+        if entry_kind == "person":
+            kind = "person"
+        elif info.programme_category_prefix and category.startswith(info.programme_category_prefix):
             kind = "programme"
+        country = (row.get("country") or "").strip().upper()
         entities.append(
             Entity(
                 entity_id=entity_id,
@@ -75,15 +85,25 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
                 name_local=(row.get("name_local") or "").strip(),
                 aliases=_split(row.get("aliases") or ""),
                 acronyms=_split(row.get("acronyms") or ""),
-                country=(row.get("country") or "").strip().upper(),
+                country=country,
                 kind=kind,
                 risk_level=(row.get("risk_level") or "").strip(),
                 category=category,
                 source_url=(row.get("source_url") or "").strip() or info.url,
                 source_date=(row.get("source_date") or "").strip(),
+                countries=tuple(c.upper() for c in _split(row.get("countries") or "")) or ((country,) if country else ()),
+                addresses=_split(row.get("addresses") or ""),
+                legal_basis=(row.get("legal_basis") or "").strip(),
+                date_added=(row.get("date_added") or "").strip(),
+                measure=(row.get("measure") or "").strip(),
             )
         )
     return entities
+
+
+def split_persons(entities: list[Entity]) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """Organisations and programmes (matched) apart from named individuals (kept, never matched)."""
+    return (tuple(e for e in entities if e.kind != "person"), tuple(e for e in entities if e.kind == "person"))
 
 
 def load_lists(folder: Path) -> ListSet:
@@ -121,11 +141,13 @@ def load_lists(folder: Path) -> ListSet:
         entities.extend(read_entities(info, path, problems))
     if problems:
         raise RuleFileError(problems)
+    organisations, persons = split_persons(entities)
     return ListSet(
         lists=infos,
-        entities=tuple(entities),
+        entities=organisations,
         not_covered=tuple(not_covered),
         retrieved=str(data.get("retrieved") or ""),
+        persons=persons,
     )
 
 
@@ -150,4 +172,5 @@ def load_list_file(path: Path) -> ListSet:
     entities = read_entities(info, path, problems, verify=False)
     if problems:
         raise RuleFileError(problems)
-    return ListSet(lists={info.id: info}, entities=tuple(entities))
+    organisations, persons = split_persons(entities)
+    return ListSet(lists={info.id: info}, entities=organisations, persons=persons)

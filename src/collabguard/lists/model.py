@@ -40,6 +40,11 @@ class ListInfo(BaseModel):
     kind: Literal["institutions", "companies", "programmes"]
     programme_category_prefix: str | None = None
     complete: bool
+    legal_character: Literal["sanctions", "export-control", "designation", "advisory"] | None = Field(
+        default=None, description=(
+            "what kind of list it is: binding sanctions (asset freeze, bans), an export-control end-user list (a "
+            "licence question), a government designation without a legal effect on collaboration, or an advisory "
+            "list (a think tank's rating)"))
     meaning: str
     cite: str | None = Field(default=None, description=(
         "what a match means, in one line for messages: the list, its edition and what being on it means; "
@@ -48,13 +53,19 @@ class ListInfo(BaseModel):
     caveats: list[str] = Field(default_factory=list)
     severity: SeverityTable
 
-    def cite_for(self, rating: str | None) -> str:
-        """One line: which list, which edition, and what being on it means."""
+    def cite_for(self, rating: str | None, entity: Entity | None = None) -> str:
+        """One line: which list, which edition, and what being on it means; with the entry's own legal
+        basis (a Federal Register citation, a regulation's annex, a UN reference) where the list gives one."""
         if rating in (None, "", "unrated") and self.cite_unrated:
-            return self.cite_unrated
-        if self.cite:
-            return self.cite.replace("{rating}", rating or "unrated")
-        return f"on {self.title} (edition {self.edition})"
+            text = self.cite_unrated
+        elif self.cite:
+            text = self.cite.replace("{rating}", rating or "unrated")
+        else:
+            text = f"on {self.title} (edition {self.edition})"
+        if entity is not None and entity.legal_basis:
+            added = f", listed {entity.date_added}" if entity.date_added else ""
+            text += f" (entry: {entity.legal_basis}{added})"
+        return text
 
     def age_date(self) -> date | None:
         """The date a list's age is counted from: publication if known, else the edition date.
@@ -77,7 +88,7 @@ class NotCovered(BaseModel):
     title: str
 
 
-EntryKind = Literal["institution", "company", "programme"]
+EntryKind = Literal["institution", "company", "programme", "person"]
 
 
 class Entity(BaseModel):
@@ -97,6 +108,11 @@ class Entity(BaseModel):
     category: str = ""
     source_url: str = ""
     source_date: str = ""
+    countries: tuple[str, ...] = Field(default=(), description="every country the entry's text gives (addresses included)")
+    addresses: tuple[str, ...] = ()
+    legal_basis: str = Field(default="", description="the entry's own citation: Federal Register, regulation and annex, UN reference")
+    date_added: str = Field(default="", description="when the entry was listed (ISO date), where the list says")
+    measure: str = Field(default="", description="what the listing does, in the list's words (asset freeze, licence requirement …)")
 
 
 class ListSet(BaseModel):
@@ -108,6 +124,9 @@ class ListSet(BaseModel):
     entities: tuple[Entity, ...]
     not_covered: tuple[NotCovered, ...] = ()
     retrieved: str = ""
+    persons: tuple[Entity, ...] = Field(default=(), description=(
+        "named individuals of the lists, kept apart: never indexed or matched, so a person on a list is never "
+        "reported as a partner institution"))
 
     def severity_of(self, entity: Entity) -> Severity:
         """Severity a match on this entry carries, from its list's severity table."""

@@ -1,8 +1,8 @@
 """An institution's own policy on top of the shipped frameworks (``policy.yaml``).
 
 A policy file can add the institution's own rules (same format as a pack's rules; they always
-apply), change a rule's severity, disable a rule, extend or add country groups, and add the
-institution's own lists. Every change needs a reason, and every change is recorded: in the report's
+apply), change a rule's severity, disable a rule, extend or add country groups, add the
+institution's own lists, and put a newer edition of a list in use in place of the shipped one. Every change needs a reason, and every change is recorded: in the report's
 ``versions.policy`` and in ``collabguard rules list --policy FILE``. Errors name file, line and
 field, all at once::
 
@@ -18,6 +18,8 @@ field, all at once::
     lists:                # own lists: CSV files in the shipped list schema, next to the policy file
       - {id: ntnu-watch, file: watch.csv, title: ..., publisher: ..., url: ..., edition: "2026-10-01",
          meaning: ..., severity: high}
+    list_updates:         # a newer edition of a list in use, same id (collabguard.lists.updates)
+      - {id: ca-nro, file: ca-nro-2026-01-15.csv, edition: "2026-01-15", source: ..., reason: ...}
     example_base: {}      # as in a pack
     rules: []             # as in a pack; guideline.framework is the policy id
 """
@@ -33,8 +35,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from collabguard.errors import CollabguardError, RuleFileError
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, load_yaml
-from collabguard.lists.loader import read_entities
-from collabguard.lists.model import ListInfo, ListSet, SeverityTable
+from collabguard.lists.loader import read_entities, split_persons
+from collabguard.lists.model import Entity, ListInfo, ListSet, SeverityTable
+from collabguard.lists.updates import ListUpdate
 from collabguard.models.common import Severity
 from collabguard.models.report import PolicyVersion
 from collabguard.rules.groups import CountryGroup
@@ -92,6 +95,8 @@ class PolicyFile(_Strict):
     extend_groups: list[GroupExtension] = Field(default_factory=list)
     groups: dict[str, CountryGroup] = Field(default_factory=dict)
     lists: list[OwnList] = Field(default_factory=list)
+    list_updates: list[ListUpdate] = Field(default_factory=list, description=(
+        "newer editions of lists in use, under the same id (collabguard.lists.updates): every rule naming the list uses them"))
     example_base: dict[str, Any] = Field(default_factory=dict)
     rules: list[Any] = Field(default_factory=list)
 
@@ -144,7 +149,10 @@ def apply_groups(policy: PolicyFile, doc: YamlDocument, groups: dict[str, Countr
 def load_own_lists(policy: PolicyFile, doc: YamlDocument, base: Path, known: set[str],
                    problems: list[str]) -> tuple[ListSet | None, list[str]]:
     """The institution's own lists, read like shipped lists (provenance from the policy file)."""
-    infos, entities, changes = {}, [], []
+    infos: dict[str, ListInfo] = {}
+    entities: list[Entity] = []
+    persons: list[Entity] = []
+    changes: list[str] = []
     for i, own in enumerate(policy.lists):
         where = doc.where(("lists", i))
         if own.id in known or own.id in infos:
@@ -160,10 +168,12 @@ def load_own_lists(policy: PolicyFile, doc: YamlDocument, base: Path, known: set
         before = len(problems)
         found = read_entities(info, path, problems, verify=False)
         if len(problems) == before:
+            organisations, people = split_persons(found)
             infos[own.id] = info
-            entities += found
-            changes.append(f"list {own.id}: {len(found)} entries from {own.file} ({own.title}, {own.edition})")
-    return (ListSet(lists=infos, entities=tuple(entities)) if infos else None), changes
+            entities += organisations
+            persons += people
+            changes.append(f"list {own.id}: {len(organisations)} entries from {own.file} ({own.title}, {own.edition})")
+    return (ListSet(lists=infos, entities=tuple(entities), persons=tuple(persons)) if infos else None), changes
 
 
 def policy_version(policy: PolicyFile, path: Path, changes: list[str]) -> PolicyVersion:

@@ -1,0 +1,39 @@
+"""The `lists/lists.yaml` entry an imported list needs: its file and sha256, and what collabguard
+knows of the format (title, publisher, page, legal character, meaning); the rest for a person to fill
+in (marked …)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from collabguard.lists.rows import reading
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
+def manifest_entry(list_id: str, file_name: str, text: str, fmt: str, downloads: list[str],
+                   rows: list[dict[str, str]]) -> str:
+    spec = (reading().get("formats") or {}).get(fmt) or {}
+    editions = sorted({r["source_date"] for r in rows if r.get("source_date")})
+    companies = fmt in ("ofac-cmic",)
+    lines = [
+        f"  - id: {list_id}",
+        f"    file: {file_name}",
+        f"    sha256: {hashlib.sha256(text.encode('utf-8')).hexdigest()}",
+        f"    title: {_quoted(spec['title']) if spec else '…'}",
+        f"    publisher: {_quoted(spec['publisher']) if spec else '…'}",
+        f"    url: {spec.get('url', '…')}",
+        f"    edition: {_quoted(editions[-1]) if editions else '…'}",
+        f"    copy_of: {_quoted('; '.join(downloads))}",
+        "    licence: …",
+        f"    kind: {'companies' if companies else 'institutions'}",
+        "    complete: true",
+    ]
+    if spec.get("legal_character"):
+        lines.append(f"    legal_character: {spec['legal_character']}")
+    lines.append(f"    meaning: {_quoted(spec['meaning']) if spec else '…'}")
+    lines.append("    severity: {default: high}")
+    return "\n".join(lines)
