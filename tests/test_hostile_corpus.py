@@ -41,9 +41,7 @@ MANY_LINES = ("rules validate", "batch")
 
 # readers outside this files that still end in an internal error on these files: each a bug
 # for the owner of that reader to fix (strict: the test fails once it is fixed, to remove the mark)
-KNOWN_BUGS = {
-    ("lists diff", "list-long-cell.csv"): "lists/changes.py reads list CSVs with the csv module's 131,072-character cell limit",
-}
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 
 @dataclass

@@ -12,6 +12,7 @@ from collabguard.lists.model import Entity
 from collabguard.matching.matcher import Candidate
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import AreaFinding, Evidence, ListMatch
+from collabguard.report.wording import fields_in_words
 from collabguard.rules.conditions import Outcome
 from collabguard.rules.context import Subject
 from collabguard.ruleset import RuleSet
@@ -86,7 +87,7 @@ _MAKERS: dict[str, Callable[[Evidence, Proposal, str], str]] = {
     "areas": lambda ev, p, fw: _join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
     "countries": lambda ev, p, fw: _join([f"{country_name(c)} ({c})" for c in ev.countries]),
     "codes": lambda ev, p, fw: _join(p.export_control.codes),
-    "fields": lambda ev, p, fw: _join([f"{k} = {v}" for k, v in ev.fields.items()]),
+    "fields": lambda ev, p, fw: fields_in_words(ev.fields),  # in words, never "agreement.ipr = False"
     "framework": lambda ev, p, fw: fw,
 }
 

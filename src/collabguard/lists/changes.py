@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from collabguard.errors import InputError
+from collabguard.io.csv_rows import DictRows
 from collabguard.io.yaml_loader import read_text
 from collabguard.matching.normalize import normalize
 
@@ -23,14 +23,16 @@ class ListChange:
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(read_text(path, "list file")))
+    # cells up to the product's cell limit, a longer one is one error naming the line (not csv's 131,072)
+    reader = DictRows(io.StringIO(read_text(path, "list file"), newline=""), str(path))
     missing = [c for c in ("entity_id", "name", "country") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"{path}:1: missing column(s) {', '.join(missing)}: not a list in collabguard's list schema")
     out: dict[str, dict[str, str]] = {}
-    for line, r in enumerate(reader, start=2):
+    for raw in reader:
+        r = {k: v or "" for k, v in raw.items() if isinstance(k, str)}
         if r["entity_id"] in out:
-            raise InputError(f"{path}:{line}: entity_id: duplicate {r['entity_id']!r}")
+            raise InputError(f"{path}:{reader.line_num}: entity_id: duplicate {r['entity_id']!r}")
         if r.get("entity_id"):
             out[r["entity_id"]] = r
     return out
