@@ -72,3 +72,19 @@ def test_the_shipped_rules_are_found() -> None:
     assert (found / "lists" / "lists.yaml").is_file(), found
     packaged = found.parent.name == "collabguard" and found.name == "shipped_rules"  # installed from a wheel or sdist
     assert packaged or found == REPO / "rules", found
+
+
+def test_the_notice_names_every_shipped_list_and_its_licence() -> None:
+    """NOTICE names each shipped dataset's source and licence (issue 16): a list added to the manifest
+    without its entry in NOTICE fails here."""
+    import yaml
+
+    root = REPO
+    notice = (root / "NOTICE").read_text(encoding="utf-8")
+    manifest = yaml.safe_load((root / "rules" / "lists" / "lists.yaml").read_text(encoding="utf-8"))
+    shipped = [entry for entry in manifest["lists"] if "file" in entry]
+    assert shipped
+    for entry in shipped:
+        assert f"- {entry['id']} ({entry['file']})" in notice
+        assert entry["licence"] in notice
+    assert "Apache License" in (root / "LICENSE").read_text(encoding="utf-8")
