@@ -102,3 +102,21 @@ def test_a_list_in_the_older_schema_still_loads_and_one_with_a_bad_kind_is_refus
     bad.write_text(header + ",entity_kind\na,Alpha Institute,,,,CN,x,,,https://e.org,2025,vessel\n")
     with pytest.raises(RuleFileError, match=r"bad.csv:2: entity_kind: 'vessel' is not one of: organisation, person"):
         load_list_file(bad)
+
+
+@pytest.mark.parametrize(("codes", "country"), [("ua-cri", "UA"), ("gb-sct;ru", "GB"), ("suhh;ru", "RU"), ("suhh", ""),
+                                                 ("cn", "CN")])
+def test_opensanctions_territory_codes_are_read_not_refused(tmp_path: Path, codes: str, country: str) -> None:
+    """FollowTheMoney writes subdivisions (ua-cri, gb-sct) and former states (suhh) in `countries`: the
+    subdivision counts as its country, a former state as unknown; the file is imported (issue 16)."""
+    source = tmp_path / "targets.simple.csv"
+    header = (FIXTURES / "opensanctions.csv").read_text(encoding="utf-8").splitlines()[0]
+    source.write_text(f'{header}\n"x-1","Company","Example Shipyard","","","{codes}","","","","","","","Sanctions","","",""\n',
+                      encoding="utf-8")
+    out = tmp_path / "imported.csv"
+    result = runner.invoke(app, ["lists", "import", str(source), "--format", "opensanctions", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    import csv
+
+    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert row["country"] == country

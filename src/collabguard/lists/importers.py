@@ -63,12 +63,22 @@ def import_csl(text: str, prefix: str) -> list[dict[str, str]]:
     return out
 
 
+def ftm_country(code: str) -> str:
+    """A FollowTheMoney territory code as an ISO 3166 country: ``cn`` → CN, a subdivision such as
+    ``ua-cri`` (Crimea) or ``gb-sct`` (Scotland) → its country (UA, GB, as ISO 3166-2 has them); a code
+    of a state that no longer exists (``suhh``, ``yucs``, ``zr``) → "" (country not known), never a
+    refused file."""
+    base = code.strip().split("-", 1)[0].upper()
+    return base if len(base) == 2 and country_code(base) == base else ""
+
+
 def import_opensanctions(text: str, prefix: str) -> list[dict[str, str]]:
     out = []
     for rec in csv.DictReader(io.StringIO(text, newline="")):
         if rec.get("schema") not in ORG_SCHEMAS or not (rec.get("name") or "").strip():
             continue
-        countries = [c.strip().upper() for c in (rec.get("countries") or "").split(";") if c.strip()]
+        found = (ftm_country(c) for c in (rec.get("countries") or "").split(";") if c.strip())
+        countries = list(dict.fromkeys(c for c in found if c))
         ident = rec.get("id") or rec["name"]
         out.append(_row(prefix, ident, rec["name"], (rec.get("aliases") or "").split(";"),
                         countries[0] if countries else "", (rec.get("dataset") or "OpenSanctions").strip(),
