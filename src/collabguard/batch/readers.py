@@ -16,27 +16,13 @@ from typing import Any
 from collabguard.batch.lines import GUESSED_NOTE, TextInput, unreadable
 from collabguard.batch.rows import InputRow, RowLimit
 from collabguard.errors import InputError
+from collabguard.io.json_text import DuplicateKey, json_problem, no_duplicates
 from collabguard.limits import DEFAULTS, limit
 
 __all__ = ["MAX_CELL", "InputRow", "read_input"]
 
 MAX_CELL = DEFAULTS["cell_chars"][1]  # characters in one cell, unless COLLABGUARD_MAX_CELL_CHARS says otherwise
 LEADING_ID = re.compile(r'\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.){0,240}"|-?[0-9]{1,30})\s*[,}]')
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, value in pairs:
-        if name in out:
-            raise _DuplicateKey(name)
-        out[name] = value
-    return out
 
 
 def _leading_id(text: str) -> dict[str, Any] | None:
@@ -70,19 +56,17 @@ def _json_row(number: int, text: str) -> InputRow:
         row.data = _leading_id(text)  # kept so the error row can be found by its id
         return row
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
-    except _DuplicateKey as exc:  # the README promises it: a key given twice is refused, never "the last one wins"
-        row.error = f"{label}: duplicate key {exc.key!r}: give each field once"
-        if exc.key != "id":
+        data = json.loads(text, object_pairs_hook=no_duplicates)
+    except DuplicateKey as exc:  # the README promises it: a key given twice is refused, never "the last one wins"
+        key = str(exc)
+        row.error = f"{label}: duplicate key {key!r}: give each field once"
+        if key != "id":
             loose = json.loads(text)
             if isinstance(loose, dict) and isinstance(loose.get("id"), str | int):
                 row.data = {"id": loose["id"]}  # kept so the error row can be found by its id
         return row
-    except (json.JSONDecodeError, RecursionError) as exc:
-        row.error = f"{label}: invalid JSON: {getattr(exc, 'msg', 'nesting too deep')}"
-        return row
-    except ValueError as exc:  # an integer too long for Python's int conversion
-        row.error = f"{label}: invalid JSON: {exc}"
+    except (ValueError, RecursionError) as exc:  # not JSON, nested too deep, a number too long to read
+        row.error = f"{label}: {json_problem(exc, text)[1]}"
         return row
     if not isinstance(data, dict):
         row.error = f"{label}: a proposal must be a JSON object, not {type(data).__name__}"
@@ -90,7 +74,7 @@ def _json_row(number: int, text: str) -> InputRow:
     try:
         long = _long_string(data, limit("cell_chars"))
     except RecursionError:
-        row.error = f"{label}: invalid JSON: nesting too deep"
+        row.error = f"{label}: invalid JSON: nesting is too deep"
         return row
     if long is not None:  # as a spreadsheet cell: an error row that keeps its id
         row.error = f"{label}: {long}: longer than {limit('cell_chars'):,} characters (COLLABGUARD_MAX_CELL_CHARS)"

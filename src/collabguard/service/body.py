@@ -9,30 +9,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from collabguard.errors import CollabguardError
+from collabguard.io.json_text import DuplicateKey, json_problem, no_duplicates
 from collabguard.io.pydantic_errors import error_message, field_path
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 
-class DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise DuplicateKey(key)
-        out[key] = value
-    return out
-
-
 def json_body(raw: bytes) -> Any:
     """The body as JSON data; a key twice in one object, or text that is not JSON, is a
     :class:`~collabguard.errors.CollabguardError` (422)."""
     try:
-        return json.loads(raw, object_pairs_hook=_no_duplicates)
+        return json.loads(raw, object_pairs_hook=no_duplicates)
     except DuplicateKey as exc:
         shown = json.dumps(str(exc), ensure_ascii=False)[:200]
         raise CollabguardError(f"the body gives the key {shown} twice in one object; give each key once") from None
@@ -40,7 +28,8 @@ def json_body(raw: bytes) -> Any:
         raise CollabguardError(f"the body is not valid JSON ({exc}); send a JSON object with content-type "
                                "application/json") from None
     except (RecursionError, ValueError) as exc:  # nested too deep, or a number too long to read
-        raise CollabguardError(f"the body cannot be read as JSON ({type(exc).__name__})") from None
+        where, problem = json_problem(exc, raw.decode("utf-8", errors="replace"))
+        raise CollabguardError(f"the body{' at ' + where if where else ''}: {problem}") from None
 
 
 def _invalid(exc: ValidationError, where: str = "") -> CollabguardError:
