@@ -8,22 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_report_contrast import contrast  # the WCAG formula, once
+
 CSS = (Path(__file__).resolve().parents[1] / "src" / "collabguard" / "web" / "static" / "workbench.css").read_text(encoding="utf-8")
 WHITE = "#ffffff"
-
-
-def _luminance(colour: str) -> float:
-    colour = colour.lstrip("#")
-    if len(colour) == 3:
-        colour = "".join(c * 2 for c in colour)
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def _declared(selector: str, prop: str) -> str:
