@@ -24,7 +24,6 @@ from collabguard.models.common import severity_rank
 from collabguard.models.report import Flag, Report
 from collabguard.report.escape import one_line as _1
 from collabguard.report.labels import (
-    IDENTITY_TO_CONFIRM,
     NOT_APPLICABLE,
     RECOMMENDATION_TEXT,
     entity_line,
@@ -34,8 +33,8 @@ from collabguard.report.labels import (
     review_lines,
 )
 from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
-from collabguard.report.terminal_details import coverage_details, flag_details, near_misses, short_coverage
-from collabguard.report.terminal_text import RECOMMENDATION_STYLE, SEVERITY_STYLE, at, badge, heading
+from collabguard.report.terminal_details import coverage_details, flag_details, flag_title, near_misses, short_coverage
+from collabguard.report.terminal_text import RECOMMENDATION_STYLE, SEVERITY_STYLE, at, heading
 
 __all__ = ["RECOMMENDATION_STYLE", "SEVERITY_STYLE", "render_terminal"]
 LABEL_WIDTH = len("Recommendation:")
@@ -121,21 +120,8 @@ def _frameworks(report: Report, console: Console, all_frameworks: bool) -> None:
         at(console, 2, Text(f"Not applicable here: {', '.join(_1(f.id) for f in others)}{folded}", style="dim"))
 
 
-def _flag_line(flag: Flag) -> Text:
-    title = Text()
-    title.append_text(badge(flag.severity, flag.advisory))
-    title.append(f" {_1(flag.rule_id)} {_1(flag.title)}", style="bold")
-    if flag.blocking:
-        title.append("  BLOCKING", style="bold red")
-    if not flag.confirmed:
-        title.append(f"  {IDENTITY_TO_CONFIRM}", style="yellow")
-    if flag.advisory:
-        title.append(f"  (advice: {_1(flag.framework)} {NOT_APPLICABLE})", style="dim")
-    return title
-
-
 def _flag_brief(report: Report, flag: Flag, console: Console) -> None:
-    at(console, 4, _flag_line(flag), first=0)
+    at(console, 4, flag_title(flag), first=0)
     names = matched_names(report, [flag])
     for m in names:
         at(console, 6, entity_line(m, _1), "magenta", first=4)

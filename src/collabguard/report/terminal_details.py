@@ -22,7 +22,8 @@ from collabguard.report.labels import (
 from collabguard.report.terminal_text import at, badge, heading
 
 
-def flag_details(flag: Flag, console: Console) -> None:
+def flag_title(flag: Flag) -> Text:
+    """A flag's first line: severity badge, rule, title, and what it is not (blocking, identity to confirm, advice)."""
     title = Text()
     title.append_text(badge(flag.severity, flag.advisory))
     title.append(f" {_1(flag.rule_id)} {_1(flag.title)}", style="bold")
@@ -32,7 +33,11 @@ def flag_details(flag: Flag, console: Console) -> None:
         title.append(f"  {IDENTITY_TO_CONFIRM}", style="yellow")
     if flag.advisory:
         title.append(f"  (advice: {_1(flag.framework)} {NOT_APPLICABLE})", style="dim")
-    at(console, 4, title, first=0)
+    return title
+
+
+def flag_details(flag: Flag, console: Console) -> None:
+    at(console, 4, flag_title(flag), first=0)
     at(console, 4, _1(flag_message(flag)))
     for m in flag.evidence.matches:
         at(console, 6, f"• {match_line(m, _1)}", "magenta", first=4)
