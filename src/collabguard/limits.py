@@ -33,7 +33,12 @@ DEFAULTS: dict[str, tuple[str, int]] = {
 
 def limit(name: str) -> int:
     """The limit in force (read at each call, so a test or a service can set it)."""
-    variable, default = DEFAULTS[name]
+    return positive_number(*DEFAULTS[name])
+
+
+def positive_number(variable: str, default: int) -> int:
+    """A positive whole number from the environment variable ``variable``, else ``default``; anything
+    else is one line naming the variable."""
     raw = os.environ.get(variable)
     if raw is None or raw == "":
         return default

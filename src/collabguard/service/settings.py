@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from collabguard.errors import UsageError
+from collabguard.limits import positive_number
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 WILDCARD_BINDS = ("", "0.0.0.0", "::")  # listening on every address names no host
@@ -36,13 +37,7 @@ _NUMBERS: dict[str, tuple[str, int]] = {
 
 def setting(name: str) -> int:
     """A numeric setting in force (a positive whole number)."""
-    variable, default = _NUMBERS[name]
-    raw = os.environ.get(variable)
-    if raw is None or raw == "":
-        return default
-    if not raw.strip().isdigit() or int(raw) <= 0:
-        raise UsageError(f"{variable}={raw!r}: give a positive whole number (default {default})")
-    return int(raw)
+    return positive_number(*_NUMBERS[name])
 
 
 def allowed_hosts(given: list[str] | None = None, bind: str | None = None) -> tuple[str, ...]:
