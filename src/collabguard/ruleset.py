@@ -16,6 +16,7 @@ from pathlib import Path
 from collabguard.areas.taxonomy import AreaCatalog, load_catalog
 from collabguard.errors import CollabguardError, InputError, RuleFileError
 from collabguard.lists import ListSet, load_lists
+from collabguard.lists.institutions import Institution, link_institutions
 from collabguard.lists.updates import apply_list_updates
 from collabguard.matching.matcher import Matcher
 from collabguard.models.report import ListVersion, PackVersion, PolicyVersion, Versions
@@ -60,6 +61,11 @@ class RuleSet:
     @cached_property
     def matcher(self) -> Matcher:
         return Matcher(self.lists)
+
+    @cached_property
+    def institutions(self) -> dict[tuple[str, str], Institution]:
+        """Entries of different lists that name the same body (lists/institutions.py)."""
+        return link_institutions(self.lists.entities)
 
     @cached_property
     def entity_keys(self) -> set[tuple[str, str]]:

@@ -124,20 +124,30 @@ class CaseAnswers:
                 self._record(answer, FIELD_QUESTIONS[path], "missing_data")
         return out
 
-    def identity(self, partner: str, country: str | None, list_id: str, entity_id: str, entity_name: str) -> Answer | None:
-        """Is ``partner`` the listed entry? The answer (yes: a match; no: set aside for this case), if any."""
-        target = {"partner": partner, "country": country or "", "list": list_id, "entity_id": entity_id}
+    def identity(self, target: dict[str, str], entry: tuple[str, str], question: str) -> Answer | None:
+        """Is the name the listed entry? The answer (yes: a match; no: set aside for this case), if any.
+        ``target``: what the question settles (rules/fact_questions.py: the name and the institution
+        its entries on several lists name, or one entry); an answer given to the one entry's own
+        question (a report from before entries were linked) still counts for that entry."""
         answer = self.by_id.get(question_id("confirm_identity", "", "", target))
+        if answer is None and "institution" in target:
+            list_id, entity_id = entry
+            legacy = {"partner": target["partner"], "country": target["country"], "list": list_id, "entity_id": entity_id}
+            answer = self.by_id.get(question_id("confirm_identity", "", "", legacy))
         if answer is not None:
-            self._record(answer, f"Is {partner!r} the listed {entity_name!r} ({list_id}, {entity_id})?", "confirm_identity")
+            self._record(answer, question, "confirm_identity")
         return answer
 
-    def area(self, area_id: str, area_name: str) -> bool | None:
-        """Does the research advance the area? None when not answered."""
-        answer = self.by_id.get(question_id("confirm_area", "", "", {"area_id": area_id}))
+    def area(self, target: dict[str, str], area_id: str, question: str) -> bool | None:
+        """Does the research advance the area? None when not answered. ``target``: the one area, or
+        every area the same words touched (one answer for them all); an answer to the one area's own
+        question still counts for it."""
+        answer = self.by_id.get(question_id("confirm_area", "", "", target))
+        if answer is None and "areas" in target:
+            answer = self.by_id.get(question_id("confirm_area", "", "", {"area_id": area_id}))
         if answer is None:
             return None
-        self._record(answer, f"Does the research advance {area_name} ({area_id})?", "confirm_area")
+        self._record(answer, question, "confirm_area")
         return _yes(answer)
 
     def judgement(self, question: str, rule_id: str) -> bool | None:

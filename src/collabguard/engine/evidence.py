@@ -29,6 +29,7 @@ def entity_rating(ruleset: RuleSet, entity: Entity) -> str | None:
 def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch:
     entity = cand.entity
     rating = entity_rating(ruleset, entity)
+    inst = ruleset.institutions.get((entity.list_id, entity.entity_id))
     return ListMatch(
         partner=subject.name, subject=subject.kind, country=subject.country,  # type: ignore[arg-type]
         entity_id=entity.entity_id, entity_name=entity.name, list=entity.list_id,
@@ -38,6 +39,7 @@ def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch
         rating=rating, source_url=entity.source_url, source_date=entity.source_date,
         reasons=list(cand.reasons), query_normalized=cand.query_normalized, features=dict(cand.features),
         also_fits=[e.entity_id for e in cand.also],
+        institution=inst.key if inst is not None else "", institution_name=inst.name if inst is not None else "",
     )
 
 

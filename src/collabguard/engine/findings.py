@@ -72,10 +72,10 @@ class Findings:
     _memo: dict[int, Any] = field(default_factory=dict)  # report objects of matches and areas, built once
     asked_by: dict[str, set[str]] = field(default_factory=dict)  # rule id -> ids of every question it asked
     answers: CaseAnswers | None = None  # a case's answers: a judgement answered is not asked again
-    # where each (framework, reason, question) stands in ``asked``, and each (reason, question) in
-    # ``checklist``: a question met again is found at once (a proposal with little data asks ~75)
-    _asked_at: dict[tuple[str, str, str], int] = field(default_factory=dict)
-    _listed_at: dict[tuple[str, str], int] = field(default_factory=dict)
+    # where each (framework, question key) stands in ``asked``, and each key in ``checklist``: a
+    # question met again is found at once (a proposal with little data asks ~75)
+    _asked_at: dict[tuple[str, str], int] = field(default_factory=dict)
+    _listed_at: dict[str, int] = field(default_factory=dict)
     _evidence_of: dict[int, tuple[Outcome, Evidence]] = field(default_factory=dict)  # by outcome, see _evidence
 
     def run(self, lr: LoadedRule, applicable: bool) -> None:
@@ -97,7 +97,11 @@ class Findings:
                                      severity=severity, reason=reason, advisory=advisory,  # type: ignore[arg-type]
                                      guideline=guideline, target=target or {})
 
-            self._ask(lr.pack.id, reason, text, severity, advisory, item)
+            # one question per fact: an identity, an area or a missing field is one question (its id,
+            # built from what it settles), whatever the wording of the rule that asks; a rule's own
+            # question is one per wording, as two rules may ask the same thing
+            key = f"{reason}|{text}" if reason == "judgement" else qid
+            self._ask(lr.pack.id, key, reason, severity, advisory, item)
 
         if rule.kind == "question":
             if outcome.value is True:
@@ -153,25 +157,25 @@ class Findings:
             return max((self.ruleset.lists.severity_of(c.entity) for _, c in outcome.matches), key=severity_rank)
         return lr.rule.severity
 
-    def _ask(self, framework: str, reason: str, question: str, severity: str, advisory: bool,
+    def _ask(self, framework: str, key: str, reason: str, severity: str, advisory: bool,
              item: Callable[[], ChecklistItem]) -> None:
         """Record a question: once per framework and once in the checklist, each kept at its highest
         severity. Found by key in constant time and built only when kept, so the cost grows with the
         questions asked, not with questions times checklist (a 10,000-partner consortium asks ~600,000)."""
         rank = severity_rank(severity)
         own = self.asked.setdefault(framework, [])
-        i = self._asked_at.get((framework, reason, question))
+        i = self._asked_at.get((framework, key))
         built: ChecklistItem | None = None
         if i is None:
-            self._asked_at[(framework, reason, question)] = len(own)
+            self._asked_at[(framework, key)] = len(own)
             own.append(built := item())
         elif rank > severity_rank(own[i].severity):
             own[i] = built = item()  # the same question from two rules of a framework: the higher severity
         if advisory and self.quiet_advisory and reason in ("judgement", "missing_data"):
             return
-        i = self._listed_at.get((reason, question))
+        i = self._listed_at.get(key)
         if i is None:
-            self._listed_at[(reason, question)] = len(self.checklist)
+            self._listed_at[key] = len(self.checklist)
             self.checklist.append(built if built is not None else item())
             return
         other = self.checklist[i]

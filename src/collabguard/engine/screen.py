@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from collabguard.areas.codes import find_areas
@@ -14,6 +15,7 @@ from collabguard.engine.evidence import area_finding
 from collabguard.engine.findings import Findings
 from collabguard.engine.recommendation import framework_results, recommend
 from collabguard.errors import InputError
+from collabguard.lists.institutions import EntryKey, Institution
 from collabguard.models.common import RiskLevel, severity_rank
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import (
@@ -31,6 +33,7 @@ from collabguard.models.report import (
 )
 from collabguard.reference.home_institutions import recognise
 from collabguard.rules.context import Context, Subject, collect_subjects
+from collabguard.rules.fact_questions import area_groups, area_questions, area_target, identity_questions, identity_target
 from collabguard.rules.schema import LANGUAGES
 from collabguard.ruleset import RuleSet
 
@@ -81,12 +84,16 @@ def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: 
     s.matches = kept
 
 
-def _apply_identity_answers(s: Subject, case: CaseAnswers) -> None:
+def _apply_identity_answers(s: Subject, case: CaseAnswers, institutions: Mapping[EntryKey, Institution]) -> None:
     """A case's answers on who this subject is: yes makes the entry a ``match``, no sets it aside for
-    this case (an answer is part of the case, not an office-wide decision)."""
+    this case (an answer is part of the case, not an office-wide decision). One answer settles every
+    list's entry for the same institution, as the question said."""
     kept = []
     for cand in s.matches:
-        answer = case.identity(s.name, s.country, cand.entity.list_id, cand.entity.entity_id, cand.entity.name)
+        entry = (cand.entity.list_id, cand.entity.entity_id)
+        target = identity_target(s.name, s.country, *entry, institutions)
+        asked = next((q for q in identity_questions([(s, cand)], institutions)), None)
+        answer = case.identity(target, entry, asked.text if asked is not None else "")
         if answer is None:
             kept.append(cand)
         elif answer.answer != "no":  # "unsure" counts as yes
@@ -115,16 +122,20 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
         if decisions is not None:
             _apply_decisions(s, ruleset, decisions, today or date.today(), reviews if reviews is not None else [])
         if case is not None:
-            _apply_identity_answers(s, case)
+            _apply_identity_answers(s, case, ruleset.institutions)
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
     areas = find_areas(texts, proposal.export_control.codes, ruleset.catalog)
     if case is not None:
         # a person answered whether the research advances an area: yes makes it a match, no removes it
-        said = {h.area_id: case.area(h.area_id, h.area_name) for h in areas}
-        areas = [h.model_copy(update={"decision": "match"}) if said[h.area_id] else h
-                 for h in areas if said[h.area_id] is not False]
+        said = {}
+        for group in area_groups(areas):
+            target = area_target(group)
+            for h, q in ((h, area_questions([h], group)[0]) for h in group):
+                said[h.area_id] = case.area(target, h.area_id, q.text)
+        areas = [h.model_copy(update={"decision": "match"}) if said.get(h.area_id) else h
+                 for h in areas if said.get(h.area_id) is not False]
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
-    return Context(proposal, subjects, areas, groups)
+    return Context(proposal, subjects, areas, groups, institutions=ruleset.institutions)
 
 
 def _fill_fields(proposal: Proposal, values: dict[str, bool]) -> Proposal:

@@ -72,6 +72,11 @@ class ListMatch(_Out):
         default_factory=builtins.list,
         description="entity ids of other entries of the same list the name fits equally well (an ambiguous acronym or "
                     "translation): each is listed; a person says which is meant")
+    institution: str = Field(default="", description=(
+        "the key of the body this entry names together with entries of other lists (same full name, or each one's name "
+        "among the other's aliases, same country); empty when no other list names it. One identity question, and one "
+        "answer, covers every entry of an institution"))
+    institution_name: str = Field(default="", description="the name shown for that body (the one most of its lists use)")
 
 
 class NearMiss(_Out):
@@ -270,6 +275,9 @@ class SummaryMatch(_Out):
     subject: Subject
     country: str | None = None
     entity: str = Field(description="the listed entity's name")
+    also_listed_as: list[str] = Field(default_factory=list, description=(
+        "other names the same body has on other lists (the Entity List's 'Beijing University of Aeronautics and "
+        "Astronautics (BUAA)' for Beihang University)"))
     decision: Decision = Field(description="match: the identity holds (a person may rely on it); possible: a person must "
                                            "confirm who the partner is")
     identity: str = Field(description="why the name is (or may be) that entity, in words")

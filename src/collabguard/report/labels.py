@@ -91,7 +91,8 @@ def entity_line(m: SummaryMatch, esc: Esc = _same) -> str:
     """'Harbin Engineering University → Harbin Engineering University [us-bis-entity, ca-nro]': a name as
     written, the entity it matched and every list that names it; one line per name and entity."""
     state = "" if m.decision == "match" else " (possible: identity to confirm)"
-    return f"{esc(m.name)} → {esc(m.entity)} [{', '.join(esc(x.id) for x in m.lists)}]{state}"
+    also = f" (also listed as {'; '.join(esc(n) for n in m.also_listed_as)})" if m.also_listed_as else ""
+    return f"{esc(m.name)} → {esc(m.entity)}{also} [{', '.join(esc(x.id) for x in m.lists)}]{state}"
 
 
 def area_evidence(area: AreaFinding, esc: Esc = _same) -> str:

@@ -28,13 +28,15 @@ def counted_questions(report: Report) -> list[ChecklistItem]:
 
 
 def matched_names(report: Report, flags: list[Flag] | None = None) -> list[SummaryMatch]:
-    """One entry per (name as written, entity matched): every list that names the entity, in the order
-    first cited; a name that is the entity on one list and only possibly on another appears twice."""
+    """One entry per (name as written, body matched): every list that names the body, in the order
+    first cited, whatever name each list gives it (lists/institutions.py links them); a name that is
+    the body on one list and only possibly on another appears twice."""
     editions = {v.id: v.edition for v in report.versions.lists}
     groups: dict[tuple[str, str, str | None, str, str], list[ListMatch]] = {}
     for f in report.counted_flags if flags is None else flags:
         for m in f.evidence.matches:
-            groups.setdefault((m.partner, m.subject, m.country, m.entity_name.casefold(), m.decision), []).append(m)
+            body = m.institution or m.entity_name.casefold()
+            groups.setdefault((m.partner, m.subject, m.country, body, m.decision), []).append(m)
     out = []
     for found in groups.values():
         first, lists = found[0], {}
@@ -43,8 +45,11 @@ def matched_names(report: Report, flags: list[Flag] | None = None) -> list[Summa
                 edition = editions.get(m.list, m.source_date)
                 lists[m.list] = SummaryList(id=m.list, title=m.list_title, edition=edition,
                                             meaning=m.list_cite or f"on {m.list_title} (edition {edition})")
-        out.append(SummaryMatch(name=first.partner, subject=first.subject, country=first.country, entity=first.entity_name,
-                                decision=first.decision, identity=identity_words(first), lists=list(lists.values())))
+        shown = first.institution_name or first.entity_name
+        also = list(dict.fromkeys(m.entity_name for m in found if m.entity_name.casefold() != shown.casefold()))
+        out.append(SummaryMatch(name=first.partner, subject=first.subject, country=first.country, entity=shown,
+                                also_listed_as=also, decision=first.decision, identity=identity_words(first),
+                                lists=list(lists.values())))
     out.sort(key=lambda s: s.decision != "match")  # identities that hold first; otherwise in the order of the flags
     return out
 
@@ -74,9 +79,9 @@ def deciding(report: Report) -> tuple[Flag | None, ChecklistItem | None]:
     if rec == "needs_review":
         unsure = next((f for f in flags if not f.confirmed), None)
         if unsure is not None:
-            who = {(m.partner, m.list) for m in unsure.evidence.matches if m.decision == "possible"}
+            who = {(m.partner, m.institution or m.list) for m in unsure.evidence.matches if m.decision == "possible"}
             ask = next((q for q in report.checklist if q.reason == "confirm_identity"
-                        and (q.target.get("partner"), q.target.get("list")) in who), None)
+                        and (q.target.get("partner"), q.target.get("institution") or q.target.get("list")) in who), None)
             return unsure, ask
         return None, next((q for q in questions if severity_rank(q.severity) >= severity_rank("medium")), None)
     if rec == "proceed_with_mitigations":
@@ -121,7 +126,8 @@ def _next(report: Report, flag: Flag | None, question: ChecklistItem | None, ope
 def match_clause(m: SummaryMatch) -> tuple[str, list[str]]:
     """("'BUAA' (affiliation) is the listed Beihang University (…), which is", [each list's meaning with its edition])."""
     verb = "is the listed" if m.decision == "match" else "may be the listed"
-    lead = f"{m.name!r} ({m.subject}{', ' + m.country if m.country else ''}) {verb} {m.entity} ({m.identity}), which is"
+    also = f" (also listed as {'; '.join(m.also_listed_as)})" if m.also_listed_as else ""
+    lead = f"{m.name!r} ({m.subject}{', ' + m.country if m.country else ''}) {verb} {m.entity}{also} ({m.identity}), which is"
     return lead, [f"{x.meaning}{'' if x.edition in x.meaning else f' (edition {x.edition})'}" for x in m.lists]
 
 

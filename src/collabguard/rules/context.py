@@ -3,11 +3,13 @@ detected areas, country groups. Light objects; converted to report models at the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from collabguard.areas.detect import AreaHit
+from collabguard.lists.institutions import EntryKey, Institution
 from collabguard.matching.matcher import Candidate, Rejected
 from collabguard.models.proposal import Category, Proposal
 from collabguard.models.report import Subject as SubjectKind
@@ -37,6 +39,8 @@ class Context:
     areas: list[AreaHit]
     groups: dict[str, frozenset[str]]
     categories: list[Category | None] = field(default_factory=list)  # per person: given, or read from the role
+    # entries of different lists that name one body: an identity question is asked once for them all
+    institutions: Mapping[EntryKey, Institution] = field(default_factory=dict)
     # outcomes by condition key (Node.key), filled as rules are evaluated: a condition several rules
     # share is evaluated once per screening; the outcomes are read, never changed, by their users
     outcomes: dict[int, Any] = field(default_factory=dict)

@@ -23,6 +23,7 @@ from collabguard.rules.conditions import (
     TalentArgs,
 )
 from collabguard.rules.context import Context
+from collabguard.rules.fact_questions import area_questions, identity_questions
 
 # what most conditions come to for most proposals: one shared outcome (outcomes are never changed)
 _FALSE = Outcome(False)
@@ -134,15 +135,7 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
                  "intern, recruit or guest? (Give `category:` in the proposal.)", {"field": f"personnel[{i}].category"})
         for i in unknown_people]
     if maybes or role_questions:
-        questions = role_questions + [
-            Question(
-                "confirm_identity",
-                f"Is {s.name!r} ({s.where}) the listed {c.entity.name!r} ({c.entity.list_id}, {c.entity.entity_id})? "
-                f"The match is only possible: {'; '.join(c.reasons)}.",
-                {"partner": s.name, "country": s.country or "", "list": c.entity.list_id, "entity_id": c.entity.entity_id},
-            )
-            for s, c in maybes
-        ]
+        questions = role_questions + identity_questions(maybes, ctx.institutions)
         return Outcome(None, matches=maybes, questions=questions)
     return _FALSE
 
@@ -214,16 +207,7 @@ def _area(args: AreaArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
         return Outcome(True, areas=hits)
     maybes = [h for h in touched if h.decision == "possible"]
     if maybes:
-        questions = [
-            Question(
-                "confirm_area",
-                f"Does the research advance {h.area_name} ({h.area_id})? The text only mentions "
-                + ", ".join(sorted({f'{e.text!r} in {e.field}' for e in h.evidence}))
-                + ".",
-                {"area_id": h.area_id},
-            )
-            for h in maybes
-        ]
+        questions = area_questions(maybes, ctx.areas)
         return Outcome(None, areas=maybes, questions=questions)
     return _FALSE
 
