@@ -5,7 +5,10 @@ the reader for a format and checks what it gives; one module per family of forma
 Formats (layouts in the project's FORMATS.md notes and screening/SOURCES.md):
 - ``csl``: the US Consolidated Screening List CSV (trade.gov): organisations only; country from the
   first address; ``source`` becomes the category (Entity List, SDN …).
-- ``opensanctions``: OpenSanctions ``targets.simple.csv``: organisations and companies only.
+- ``opensanctions``: OpenSanctions ``targets.simple.csv``: organisations and companies only
+  (:mod:`collabguard.lists.import_opensanctions`), filtered by dataset, topic and schema on request.
+- ``ftm-json``: FollowTheMoney entities as JSON lines, OpenSanctions' ``entities.ftm.json``, read line
+  by line (:mod:`collabguard.lists.import_ftm`); the same filters.
 - ``aspi``: the MISP galaxy JSON copy of ASPI's China Defence Universities Tracker (with ASPI's
   rating where the copy has its risk statement).
 - ``bis-entity``, ``bis-meu``, ``ofac-cmic``, ``state-isn``: the US lists parsed from the official
@@ -33,13 +36,15 @@ from typing import Any
 from collabguard.countries import country_code
 from collabguard.errors import InputError
 from collabguard.io.yaml_loader import read_text
+from collabguard.lists.entity_filter import EntityFilter
 from collabguard.lists.import_eu import import_eu
+from collabguard.lists.import_ftm import import_ftm
+from collabguard.lists.import_opensanctions import import_opensanctions
 from collabguard.lists.import_un import import_un
 from collabguard.lists.import_us import import_us
 from collabguard.lists.rows import SCHEMA, make_row, slug
 
 __all__ = ["FORMATS", "SCHEMA", "import_files", "import_list", "list_csv_text"]
-ORG_SCHEMAS = {"Organization", "Company", "LegalEntity", "PublicBody"}
 ASPI_RISK = re.compile(r"designated (very high|high|medium|low) risk", re.I)
 _slug = slug  # the names this module had before the readers moved
 
@@ -60,30 +65,6 @@ def import_csl(text: str, prefix: str) -> list[dict[str, str]]:
                         country, "US Consolidated Screening List", (rec.get("source") or "").strip(),
                         (rec.get("source_list_url") or "https://www.trade.gov/consolidated-screening-list").strip(),
                         (rec.get("start_date") or "").strip()))
-    return out
-
-
-def ftm_country(code: str) -> str:
-    """A FollowTheMoney territory code as an ISO 3166 country: ``cn`` → CN, a subdivision such as
-    ``ua-cri`` (Crimea) or ``gb-sct`` (Scotland) → its country (UA, GB, as ISO 3166-2 has them); a code
-    of a state that no longer exists (``suhh``, ``yucs``, ``zr``) → "" (country not known), never a
-    refused file."""
-    base = code.strip().split("-", 1)[0].upper()
-    return base if len(base) == 2 and country_code(base) == base else ""
-
-
-def import_opensanctions(text: str, prefix: str) -> list[dict[str, str]]:
-    out = []
-    for rec in csv.DictReader(io.StringIO(text, newline="")):
-        if rec.get("schema") not in ORG_SCHEMAS or not (rec.get("name") or "").strip():
-            continue
-        found = (ftm_country(c) for c in (rec.get("countries") or "").split(";") if c.strip())
-        countries = list(dict.fromkeys(c for c in found if c))
-        ident = rec.get("id") or rec["name"]
-        out.append(_row(prefix, ident, rec["name"], (rec.get("aliases") or "").split(";"),
-                        countries[0] if countries else "", (rec.get("dataset") or "OpenSanctions").strip(),
-                        (rec.get("program_ids") or "").strip(), f"https://www.opensanctions.org/entities/{ident}/",
-                        (rec.get("last_change") or rec.get("last_seen") or "")[:10]))
     return out
 
 
@@ -123,7 +104,8 @@ IMPORTERS: dict[str, Callable[[str, str], list[dict[str, str]]]] = {
     "bis-entity": _us("bis-entity"), "bis-meu": _us("bis-meu"), "ofac-cmic": _us("ofac-cmic"), "state-isn": _us("state-isn"),
     "un-xml": import_un,
 }
-FORMATS = (*IMPORTERS, "eu-annex")  # eu-annex reads several files into one list (import_files)
+FORMATS = (*IMPORTERS, "eu-annex", "ftm-json")  # eu-annex reads several files into one list; ftm-json is streamed
+FILTERED = ("opensanctions", "ftm-json")  # the formats --dataset, --topic and --schema apply to
 # the columns that tell one CSV download from another
 REQUIRED = {"csl": ("_id", "source", "name", "alt_names"), "opensanctions": ("id", "schema", "name", "countries"),
             "csv": ("entity_id", "name", "country")}
@@ -132,20 +114,30 @@ REQUIRED = {"csl": ("_id", "source", "name", "alt_names"), "opensanctions": ("id
 NOT_THIS_FORMAT = (ValueError, RecursionError, KeyError, AttributeError, TypeError, IndexError, csv.Error)
 
 
-def import_list(path: Path, fmt: str, prefix: str, edition: str = "") -> list[dict[str, str]]:
+def import_list(path: Path, fmt: str, prefix: str, edition: str = "",
+                filters: EntityFilter | None = None) -> list[dict[str, str]]:
     """One official download in list-schema rows (persons included, marked), checked."""
-    return import_files([path], fmt, prefix, edition)
+    return import_files([path], fmt, prefix, edition, filters)
 
 
-def import_files(paths: Sequence[Path], fmt: str, prefix: str, edition: str = "") -> list[dict[str, str]]:
+def import_files(paths: Sequence[Path], fmt: str, prefix: str, edition: str = "",
+                 filters: EntityFilter | None = None) -> list[dict[str, str]]:
     """The rows of one list from its download(s): one file, or for ``eu-annex`` a consolidated act and
-    the acts amending it, in that order."""
+    the acts amending it, in that order. ``filters`` (OpenSanctions formats only) count what they drop."""
     if fmt not in FORMATS:
         raise InputError(f"--format: unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     if not paths:
         raise InputError("no file to import")
     if len(paths) > 1 and fmt != "eu-annex":
         raise InputError(f"--format {fmt} reads one file; only eu-annex combines an act with its amending acts")
+    if filters is not None and filters.active and fmt not in FILTERED:
+        raise InputError(f"--dataset, --topic and --schema filter OpenSanctions downloads ({', '.join(FILTERED)}), not {fmt}")
+    where = paths[0] if len(paths) == 1 else ", ".join(str(p) for p in paths)
+    rows = import_ftm(paths[0], prefix, filters) if fmt == "ftm-json" else _read_rows(paths, fmt, prefix, edition, filters)
+    return _checked(rows, where, fmt)
+
+
+def _read_rows(paths: Sequence[Path], fmt: str, prefix: str, edition: str, filters: EntityFilter | None) -> list[dict[str, str]]:
     texts = []
     for path in paths:
         text = read_text(path, "list download")
@@ -160,11 +152,19 @@ def import_files(paths: Sequence[Path], fmt: str, prefix: str, edition: str = ""
         texts.append((str(path), text))
     where = paths[0] if len(paths) == 1 else ", ".join(str(p) for p in paths)
     try:
-        rows = import_eu(texts, prefix, edition) if fmt == "eu-annex" else IMPORTERS[fmt](texts[0][1], prefix)
+        if fmt == "eu-annex":
+            return import_eu(texts, prefix, edition)
+        if fmt == "opensanctions":
+            return import_opensanctions(texts[0][1], prefix, filters)
+        return IMPORTERS[fmt](texts[0][1], prefix)
     except NOT_THIS_FORMAT as exc:
         raise InputError(f"{where}: not a {fmt} file ({type(exc).__name__}: {_short(exc)})") from None
     except InputError as exc:
         raise InputError(f"{where}: {exc}" if str(paths[0]) not in str(exc) else str(exc)) from None
+
+
+def _checked(rows: list[dict[str, str]], where: object, fmt: str) -> list[dict[str, str]]:
+    """The rows checked (ids, names, countries, URLs), repeated ids numbered; refused without an organisation."""
     problems = [f"{where}: entry {i + 1}: {what}" for i, row in enumerate(rows) for what in _check(row)]
     if problems:
         raise InputError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))

@@ -59,6 +59,7 @@ def _is_acronym(n: str) -> bool:
     return " " not in n and 2 <= len(n) <= 12 and n[:1].isupper() and n.upper() == n
 
 
+@lru_cache(maxsize=1)
 def legal_forms() -> frozenset[str]:
     return frozenset(str(w).casefold() for w in reading().get("legal_forms") or [])
 
