@@ -40,7 +40,8 @@ UNITS = frozenset(yaml.safe_load((ROOT / "src" / "collabguard" / "reference" / "
 
 
 def names_only(lists: ListSet, list_id: str) -> ListSet:
-    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": ""})
+    # names only: the list's aliases and local names, and the names ROR gives the entry, left out
+    keep = [e.model_copy(update={"aliases": (), "acronyms": (), "name_local": "", "registry": None, "ror": ""})
             for e in lists.entities if e.list_id == list_id]
     return ListSet(lists={list_id: lists.lists[list_id]}, entities=tuple(keep))
 

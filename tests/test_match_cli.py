@@ -29,8 +29,9 @@ def test_csv_output_has_one_row_per_input_row_in_order(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["match", str(names), "--format", "csv"])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))  # the note on the empty row goes to stderr
     assert [r["decision"] for r in rows] == ["match", "none", "none", "none", "match", "possible"]
+    assert [r["status"] for r in rows] == ["ok", "error", "ok", "ok", "ok", "ok"]
     assert rows[0]["lists_matched"] == "aspi-cdut|ca-nro|us-bis-entity|us-dod-1286"  # on the Entity List too
     assert rows[1]["note"] == "row 3: empty name"
     assert rows[3]["name"].startswith("'=")  # neutralised for spreadsheets

@@ -161,9 +161,16 @@ def test_real_affiliation_strings_give_only_true_matches(ruleset: RuleSet) -> No
         ("北京航空航天大学", "CN", "ca-nro", "Beihang University", "match"),
         ("中国人民解放军国防科技大学", "CN", "ca-nro", "National University of Defense Technology", "match"),
         ("哈尔滨工程大学", "CN", "ca-nro", "Harbin Engineering University", "match"),
-        # translated: never more than possible (traditional characters, so not ASPI's exact form)
+        # a Chinese translation is never more than possible (traditional characters, so not ASPI's exact form)
         ("哈爾濱工程大學", "CN", "ca-nro", "Harbin Engineering University", "possible"),
-        ("Московский физико-технический институт", "RU", "us-dod-1286", "Moscow Institute of Physics and Technology", "possible"),
+        # a Russian name translated word for word, the country agreeing, is the name (#15 item 4); without
+        # a country, or with another, possible as any name
+        ("Московский физико-технический институт", "RU", "us-dod-1286", "Moscow Institute of Physics and Technology", "match"),
+        ("Московский физико-технический институт", None, "us-dod-1286", "Moscow Institute of Physics and Technology", "possible"),
+        ("Институт физики твердого тела РАН", "RU", "us-bis-entity",
+         "Institute of Solid-State Physics of the Russian Academy of Sciences", "match"),
+        ("Национальный исследовательский центр «Курчатовский институт»", "RU", "us-bis-entity",
+         "National Research Center Kurchatov Institute", "match"),
         ("Московский государственный технический университет имени Н. Э. Баумана", "RU", "us-dod-1286",
          "Bauman Moscow State Technical University", "possible"),
         ("دانشگاه صنعتی شریف", "IR", "ca-nro", "Sharif University of Technology", "possible"),

@@ -1,6 +1,8 @@
 """OpenAlex works: one Work JSON, an API page (``results``), JSON Lines, or the web UI's CSV export.
 
-Countries are the union of ``authorships[].institutions[].country_code`` and ``authorships[].countries``.
+Countries are the union of ``authorships[].institutions[].country_code`` and ``authorships[].countries``;
+an institution's ``ror`` (its ROR id) is kept, so that a listed organisation linked to that ROR record
+is recognised by the identifier as well as by the name.
 Keys missing from older or newer responses (schema drift) are tolerated.
 """
 
@@ -13,6 +15,7 @@ from typing import Any
 from collabguard.bibliometrics.records import Affiliation, LoadResult, Skipped, Work, normalise_doi, parse_year
 from collabguard.countries import country_code
 from collabguard.errors import InputError
+from collabguard.identifiers import ror_id
 from collabguard.io.csv_rows import DictRows
 from collabguard.io.json_text import json_problem
 
@@ -93,7 +96,8 @@ def work_from_json(work: dict[str, Any], source: str, number: int) -> Work:
             inst = _obj(item, f"{at}.institutions[{j}]")
             code = country_code(_text(inst.get("country_code"), f"{at}.institutions[{j}].country_code"))
             name = _text(inst.get("display_name"), f"{at}.institutions[{j}].display_name")
-            affiliations.append(Affiliation(raw=raw or name, institution=name, country=code))
+            ror = ror_id(_text(inst.get("ror"), f"{at}.institutions[{j}].ror")) or ""
+            affiliations.append(Affiliation(raw=raw or name, institution=name, country=code, ror=ror))
         # an authorship's countries without an institution still count (Work.countries is the union)
         countries_only += [code for j, c in enumerate(_list(authorship.get("countries"), f"{at}.countries"))
                            if (code := country_code(_text(c, f"{at}.countries[{j}]")))]
@@ -179,6 +183,11 @@ def read_openalex_csv(lines: Iterable[str], source: str) -> LoadResult:
             result.skipped.append(Skipped(source, number, f"line {reader.line_num}: no id and no display_name"))
             continue
         names = [n.strip() for n in (row.get("authorships.institutions.display_name") or "").split("|") if n.strip()]
+        # the institutions' ROR ids, in the same order as their names where the export gives one cell per name
+        cells = (row.get("authorships.institutions.display_name") or "").split("|")
+        rors = (row.get("authorships.institutions.ror") or "").split("|")
+        ror_of = ({n.strip(): ror_id(r) or "" for n, r in zip(cells, rors, strict=True) if n.strip()}
+                  if len(rors) == len(cells) else {})
         codes = sorted({c for c in (country_code(x) for x in (row.get("authorships.countries") or "").split("|"))
                         if c})
         topic = (row.get("primary_topic.display_name") or "").strip()
@@ -187,7 +196,7 @@ def read_openalex_csv(lines: Iterable[str], source: str) -> LoadResult:
             doi=normalise_doi(row.get("doi") or ""), year=parse_year(row.get("publication_year")),
             title=(row.get("display_name") or "").strip(), doc_type=(row.get("type") or "").strip(),
             fields=[topic] if topic else [],
-            affiliations=[Affiliation(raw=n, institution=n, country=None) for n in dict.fromkeys(names)],
+            affiliations=[Affiliation(raw=n, institution=n, country=None, ror=ror_of.get(n, "")) for n in dict.fromkeys(names)],
             countries_only=codes,
         ))
     return result

@@ -15,6 +15,7 @@ class Affiliation:
     raw: str
     institution: str
     country: str | None
+    ror: str = ""  # the institution's ROR id (https://ror.org/…), where the export gives one (OpenAlex)
 
 
 @dataclass(slots=True)

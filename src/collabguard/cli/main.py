@@ -13,6 +13,8 @@ from collabguard.cli.areas_cmd import areas as areas_cmd
 from collabguard.cli.batch_cmd import batch as batch_cmd
 from collabguard.cli.cases_cmd import cases_app
 from collabguard.cli.common import EXIT_FINDINGS, handle_errors, terminal_console, write_output
+from collabguard.cli.lists_enrich_cmd import register as register_lists_enrich
+from collabguard.cli.lists_import_cmd import register as register_lists_import
 from collabguard.cli.main_options import FailOn
 from collabguard.cli.match_cmd import lists_app
 from collabguard.cli.match_cmd import match as match_cmd
@@ -46,6 +48,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 app.add_typer(rules_app, name="rules")
+register_lists_import(lists_app)  # `lists import` with the OpenSanctions filters and ftm-json (#16)
+register_lists_enrich(lists_app)  # `lists enrich --ror`: ROR names of list entries (#15)
 app.add_typer(lists_app, name="lists")
 app.add_typer(cases_app, name="cases")
 app.command("match")(match_cmd)
@@ -80,7 +84,8 @@ def screen(
     answers: Path | None = typer.Option(None, "--answers", help="Answers to the checklist (answers.yaml): closes the case."),
     publications: list[Path] = typer.Option([], "--publications", help="Publication exports (WoS, Scopus, OpenAlex, CSV): adds a collaboration-context section. Repeatable."),
     policy: Path | None = PolicyOpt,
-    lang: str = typer.Option("en", "--lang", help="Language of rule texts: en, or nb / no (Norwegian Bokmål, where a pack has it)."),
+    lang: str = typer.Option("en", "--lang", help="Language of the report: en, or nb / no (Norwegian Bokmål: headings, recommendation, questions, "
+                                  "countries; rule texts where a pack has them). The JSON keeps its keys and values in English."),
     redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the report."),
     details: bool = typer.Option(False, "--details", help="Text and Markdown: every flag in full (message, each list's "
                                  "evidence and source, mitigations, guideline), near misses and the coverage list by list."),

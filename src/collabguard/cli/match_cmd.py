@@ -5,51 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from collabguard.cli.common import fail, handle_errors, write_output
+from collabguard.cli.common import echo, fail, handle_errors, write_chunks, write_output
+from collabguard.cli.match_output import ErrorRows, MatchFormat, render_rows, render_stream
 
 lists_app = typer.Typer(help="Look names up in the sensitivity lists and see what is shipped.", no_args_is_help=True)
-
-
-class MatchFormat(str, Enum):
-    text = "text"
-    csv = "csv"
-    json = "json"
-
-
-def _text(rows: list[dict[str, Any]]) -> str:
-    out = []
-    for r in rows:
-        head = f"{r['name']}" + (f" ({r['country']})" if r["country"] else "")
-        if r["decision"] == "none":
-            out.append(f"{head}: no match on any list")
-        else:
-            out.append(f"{head}: {r['decision']} — {r['entity_name']} [{r['list']}] score {r['score']}; lists: {r['lists_matched']}")
-        for x in r["results"]:
-            if x["decision"] != "none":
-                out.append(f"    {x['list']:13} {x['decision']:9} {x['score']:>3}  {x['entity_name']}  ({'; '.join(x['reasons'])})")
-            elif x["rejected"]:
-                rj = x["rejected"]
-                out.append(f"    {x['list']:13} {'none':9} {rj['score']:>3}  nearest: {rj['entity_name']}, rejected: {rj['why']}")
-        if r["note"]:
-            out.append(f"    note: {r['note']}")
-    return "\n".join(out) + "\n"
-
-
-def render_rows(rows: list[dict[str, Any]], fmt: MatchFormat) -> str:
-    from collabguard.io.tables import csv_text
-    from collabguard.matching.batch import CSV_COLUMNS
-
-    if fmt is MatchFormat.csv:
-        return csv_text(CSV_COLUMNS, rows)
-    if fmt is MatchFormat.json:
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    return _text(rows)
 
 
 ListOpt = typer.Option([], "--list", "-l", help="Only these lists: a shipped list id, or a CSV in the list schema. Repeatable.")
@@ -58,22 +21,36 @@ RulesOpt = typer.Option(None, "--rules", help="Rules folder (default: the shippe
 
 @handle_errors
 def match(
-    names: str = typer.Argument(..., help="A CSV with a 'name' column (and optional 'country'), or '-' for one name per line on stdin."),
+    names: list[str] = typer.Argument(..., help="Names to match, CSV files with a 'name' column (and optional 'country'), "
+                                               "or '-' (one name per line on stdin, a country after a tab). An argument "
+                                               "that is an existing file, or looks like one (names.csv, data/names), is read "
+                                               "as a file; any other is a name."),
     lists: list[str] = ListOpt,
     fmt: MatchFormat = typer.Option(MatchFormat.text, "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    country: str | None = typer.Option(None, "--country", "-c", help="The country (code or name) of the names given as arguments."),
     programme: bool = typer.Option(False, "--programme", help="Match talent programmes instead of institutions."),
     rules: Path | None = RulesOpt,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for many distinct names (same results, in input order)."),
 ) -> None:
-    """Match many names against the lists: one result per input row, in input order."""
-    from collabguard.matching.batch import read_names_csv, read_names_lines
+    """Match names against the lists: one result per input row (a row that cannot be read is an error
+    row, status 'error'), in input order. Files are read as they stream: millions of names in flat memory."""
+    from collabguard.countries import country_code
+    from collabguard.matching.names_input import NameSources
     from collabguard.screener import Screener
 
-    rows = read_names_lines(sys.stdin.read()) if names == "-" else read_names_csv(Path(names))
-    results = Screener(rules).match_names(rows, lists, kind="programme" if programme else "organisation",
-                                          explain=fmt is not MatchFormat.csv, jobs=jobs)  # CSV has no column for near misses
-    write_output(render_rows([r.model_dump(mode="json", exclude={"row"}) for r in results], fmt), output)
+    code = ""
+    if country:
+        code = country_code(country) or ""
+        if not code:
+            fail(f"--country: unknown country {country!r}")
+    sources = NameSources(names, code, getattr(sys.stdin, "buffer", sys.stdin))
+    results = Screener(rules).match_stream(sources, lists, kind="programme" if programme else "organisation",
+                                           explain=fmt is not MatchFormat.csv, jobs=jobs)  # CSV has no column for near misses
+    errors = ErrorRows(results)
+    write_chunks(render_stream(errors, fmt), output)
+    for note in sources.notes + errors.summary():
+        echo(f"note: {note}", err=True)
 
 
 @lists_app.command("search")
@@ -131,30 +108,6 @@ def list_lists(rules: Path | None = RulesOpt,
                policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY", help="The institution's policy file.")) -> None:
     """The lists in use (the same as `lists show`)."""
     show(rules, policy)
-
-
-@lists_app.command("import")
-@handle_errors
-def import_cmd(
-    downloads: list[Path] = typer.Argument(..., help="An official download (for eu-annex: a consolidated act, then the acts amending it)."),
-    fmt: str = typer.Option(..., "--format", "-f", help="csl | opensanctions | aspi | bis-entity | bis-meu | ofac-cmic | state-isn | "
-                                                          "un-xml | eu-annex | csv"),
-    output: Path = typer.Option(..., "--output", "-o", help="The list CSV to write (use it with `match --list`, `lists install`, or a rules folder)."),
-    list_id: str | None = typer.Option(None, "--id", help="List id (default: the output file's name)."),
-    edition: str = typer.Option("", "--edition", help="The edition's date, where the download does not say (eu-annex: the consolidated version)."),
-) -> None:
-    """Convert an official download into collabguard's list schema, and print the manifest entry."""
-    from collabguard.lists.importers import import_files, list_csv_text
-    from collabguard.lists.manifest_entry import manifest_entry
-
-    ident = list_id or output.stem
-    rows = import_files(downloads, fmt, ident, edition)
-    text = list_csv_text(rows)
-    write_output(text, output)
-    persons = sum(r.get("entity_kind") == "person" for r in rows)
-    typer.echo(f"{len(rows)} entries written to {output} ({len(rows) - persons} organisations, {persons} persons kept apart, "
-               "never matched). To screen with it, add to your rules folder's lists/lists.yaml:", err=True)
-    typer.echo(manifest_entry(ident, output.name, text, fmt, [d.name for d in downloads], rows))
 
 
 @lists_app.command("diff")

@@ -10,14 +10,16 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from collabguard.errors import RuleFileError
+from collabguard.identifiers import ror_id, wikidata_id
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml, read_text
-from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCovered, SeverityTable
+from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCovered, RegistryFile, SeverityTable
+from collabguard.lists.registry_aliases import MANIFEST_KEY, apply_registry, read_rows
 
 MANIFEST = "lists.yaml"
 REQUIRED_COLUMNS = ("entity_id", "name", "name_local", "aliases", "acronyms", "country", "source_url", "source_date")
 # optional columns (lists written before them have none): entity_kind, countries, addresses, legal_basis,
-# date_added, measure; an empty entity_kind is an organisation (or a programme, by category)
+# date_added, measure, ror, wikidata; an empty entity_kind is an organisation (or a programme, by category)
 ENTRY_KINDS = ("", "organisation", "person")
 
 
@@ -77,6 +79,10 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
         elif info.programme_category_prefix and category.startswith(info.programme_category_prefix):
             kind = "programme"
         country = (row.get("country") or "").strip().upper()
+        ror = (row.get("ror") or "").strip()
+        if ror and ror_id(ror) is None:
+            problems.append(f"{path}:{line_no}: ror: {ror!r} is not a ROR id (https://ror.org/ and nine characters)")
+            continue
         entities.append(
             Entity(
                 entity_id=entity_id,
@@ -96,6 +102,8 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
                 legal_basis=(row.get("legal_basis") or "").strip(),
                 date_added=(row.get("date_added") or "").strip(),
                 measure=(row.get("measure") or "").strip(),
+                ror=ror_id(ror) or "",
+                wikidata=wikidata_id(row.get("wikidata") or "") or "",
             )
         )
     return entities
@@ -106,8 +114,10 @@ def split_persons(entities: list[Entity]) -> tuple[tuple[Entity, ...], tuple[Ent
     return (tuple(e for e in entities if e.kind != "person"), tuple(e for e in entities if e.kind == "person"))
 
 
-def load_lists(folder: Path) -> ListSet:
-    """Load ``folder/lists.yaml`` and the list files it names; all problems reported at once."""
+def load_lists(folder: Path, registry_names: bool = True) -> ListSet:
+    """Load ``folder/lists.yaml`` and the list files it names; all problems reported at once. The
+    alias files it names (ROR names of entries) too, unless ``registry_names`` is false (as when
+    they are being written again)."""
     manifest_path = folder / MANIFEST
     doc = load_yaml(manifest_path, "list manifest")
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -139,6 +149,17 @@ def load_lists(folder: Path) -> ListSet:
             continue
         read_text(path, "list file")  # one-line errors for empty/binary files
         entities.extend(read_entities(info, path, problems))
+    registry: list[RegistryFile] = []
+    for i, raw in enumerate((data.get(MANIFEST_KEY) or []) if registry_names else []):  # ROR names (lists enrich)
+        try:
+            reg = RegistryFile.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = (MANIFEST_KEY, i) + tuple(err["loc"])
+                problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
+            continue
+        entities = apply_registry(entities, reg, read_rows(reg, folder / reg.file, problems))
+        registry.append(reg)
     if problems:
         raise RuleFileError(problems)
     organisations, persons = split_persons(entities)
@@ -148,6 +169,7 @@ def load_lists(folder: Path) -> ListSet:
         not_covered=tuple(not_covered),
         retrieved=str(data.get("retrieved") or ""),
         persons=persons,
+        registry=tuple(registry),
     )
 
 

@@ -21,6 +21,17 @@ class SeverityTable(BaseModel):
     unrated: Severity | None = None
 
 
+class ListTexts(BaseModel):
+    """A list's words in another language (``translations: {nb: …}``); what is left out stays in English."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str | None = None
+    meaning: str | None = None
+    cite: str | None = None
+    cite_unrated: str | None = None
+
+
 class ListInfo(BaseModel):
     """Provenance and meaning of one shipped list (from ``rules/lists/lists.yaml``)."""
 
@@ -50,21 +61,28 @@ class ListInfo(BaseModel):
         "what a match means, in one line for messages: the list, its edition and what being on it means; "
         "{rating} is the entry's rating where the list rates"))
     cite_unrated: str | None = Field(default=None, description="the same for an entry the list leaves unrated")
+    translations: dict[str, ListTexts] = Field(default_factory=dict, description=(
+        "meaning and citation in another language (nb: Norwegian Bokmål), for reports in that language"))
     caveats: list[str] = Field(default_factory=list)
     severity: SeverityTable
 
-    def cite_for(self, rating: str | None, entity: Entity | None = None) -> str:
+    def cite_for(self, rating: str | None, entity: Entity | None = None, lang: str = "en") -> str:
         """One line: which list, which edition, and what being on it means; with the entry's own legal
-        basis (a Federal Register citation, a regulation's annex, a UN reference) where the list gives one."""
-        if rating in (None, "", "unrated") and self.cite_unrated:
-            text = self.cite_unrated
-        elif self.cite:
-            text = self.cite.replace("{rating}", rating or "unrated")
+        basis (a Federal Register citation, a regulation's annex, a UN reference) where the list gives one.
+        In ``lang``, the list's translation where it has one (else its English)."""
+        from collabguard.reference.report_text import text as words
+
+        own = self.translations.get(lang) if lang != "en" else None
+        cite, unrated = (own.cite or self.cite, own.cite_unrated or self.cite_unrated) if own else (self.cite, self.cite_unrated)
+        if rating in (None, "", "unrated") and unrated:
+            text = unrated
+        elif cite:
+            text = cite.replace("{rating}", rating or "unrated")
         else:
-            text = f"on {self.title} (edition {self.edition})"
+            text = words("list.on", lang, title=self.title, edition=self.edition)
         if entity is not None and entity.legal_basis:
-            added = f", listed {entity.date_added}" if entity.date_added else ""
-            text += f" (entry: {entity.legal_basis}{added})"
+            added = words("list.entry_added", lang, date=entity.date_added) if entity.date_added else ""
+            text += words("list.entry", lang, basis=entity.legal_basis, added=added)
         return text
 
     def age_date(self) -> date | None:
@@ -86,9 +104,57 @@ class NotCovered(BaseModel):
 
     id: str
     title: str
+    translations: dict[str, ListTexts] = Field(default_factory=dict, description="the title in another language")
+
+    def title_in(self, lang: str = "en") -> str:
+        own = self.translations.get(lang) if lang != "en" else None
+        return (own.title if own is not None else None) or self.title
 
 
 EntryKind = Literal["institution", "company", "programme", "person"]
+
+
+class RegistryName(BaseModel):
+    """A name an organisation registry (ROR) gives a list entry, or one of its units (relation ``part``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    kind: Literal["ror_display", "label", "alias", "acronym"]
+    lang: str = ""
+    relation: Literal["same", "part"] = "same"
+    record_id: str = Field(description="the ROR record the name is of: the linked record, or a child of it (a unit)")
+    record_name: str = ""
+    release: str = Field(default="", description="the ROR data release the name was read from (v1.58)")
+    date: str = ""
+
+
+class RegistryLink(BaseModel):
+    """An entry's link to its ROR record (``collabguard lists enrich``): how it was made, and the names it brings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ror_id: str
+    linked_by: str = Field(description="the entry's own name or alias that equals a name of the ROR record")
+    linked_on: Literal["name", "alias"]
+    file: str = Field(description="the alias file (rules/lists) the link was read from")
+    names: tuple[RegistryName, ...] = ()
+
+
+class RegistryFile(BaseModel):
+    """Provenance of an alias file shipped beside the lists (``registry_aliases`` in ``lists.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    publisher: str
+    url: str
+    edition: str
+    copy_of: str
+    licence: str
 
 
 class Entity(BaseModel):
@@ -113,6 +179,9 @@ class Entity(BaseModel):
     legal_basis: str = Field(default="", description="the entry's own citation: Federal Register, regulation and annex, UN reference")
     date_added: str = Field(default="", description="when the entry was listed (ISO date), where the list says")
     measure: str = Field(default="", description="what the listing does, in the list's words (asset freeze, licence requirement …)")
+    ror: str = Field(default="", description="the entry's Research Organization Registry id (https://ror.org/…), where known")
+    wikidata: str = Field(default="", description="the entry's Wikidata item (Q…), where known")
+    registry: RegistryLink | None = Field(default=None, description="the entry's link to its ROR record and the names it brings")
 
 
 class ListSet(BaseModel):
@@ -124,6 +193,7 @@ class ListSet(BaseModel):
     entities: tuple[Entity, ...]
     not_covered: tuple[NotCovered, ...] = ()
     retrieved: str = ""
+    registry: tuple[RegistryFile, ...] = Field(default=(), description="alias files read with the lists (ROR names)")
     persons: tuple[Entity, ...] = Field(default=(), description=(
         "named individuals of the lists, kept apart: never indexed or matched, so a person on a list is never "
         "reported as a partner institution"))

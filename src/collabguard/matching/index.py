@@ -137,28 +137,32 @@ def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
     return out
 
 
-def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str]] = ()) -> list[NameForm]:
-    """Every name form of an entry (list names are never split), plus borrowed local names."""
+def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str, str, str]] = ()) -> list[NameForm]:
+    """Every name form of an entry (list names are never split), plus borrowed names: (text, where
+    from) for a local name of the same institution on another list, (text, where from, kind) for a
+    registry's names (:mod:`collabguard.matching.registry`; kind alias, acronym or part)."""
     raw: list[tuple[str, str, str]] = [(entity.name, "name", "")]
     raw += [(alias, "alias", "") for alias in entity.aliases]
     raw += [(acr, "acronym", "") for acr in entity.acronyms]
     if entity.name_local:
         raw.append((entity.name_local, "local", ""))
-    raw += [(text, "local", via) for text, via in borrowed]
+    raw += [(b[0], b[2] if len(b) > 2 else "local", b[1]) for b in borrowed]
     forms: list[NameForm] = []
     seen: set[tuple[str, str]] = set()
+    norms: set[str] = set()
     latin_names = []
     for text, kind, via in raw:
         if kind == "alias" and looks_like_acronym(text):
             kind = "acronym"
         elif kind == "alias" and script_of(text) != "latin":
             kind = "local"
-        if kind in ("name", "alias"):
+        if kind in ("name", "alias") and not via:  # acronyms are derived from the list's own names only
             latin_names.append(text)
         norm = normalize(text)
-        if not norm or (norm, kind) in seen:
-            continue
+        if not norm or (norm, kind) in seen or (via and norm in norms):
+            continue  # a borrowed name the entry already has in any form adds nothing
         seen.add((norm, kind))
+        norms.add(norm)
         toks = tokens(text)
         forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
                               frozenset(toks), word_joins(toks)))
@@ -213,6 +217,7 @@ class NameIndex:
         # Group Corporation" (CETGC), as acronyms often skip a word
         self.acronym_skips: dict[str, list[NameForm]] = defaultdict(list)
         self.forms: list[NameForm] = []
+        self.parts: dict[str, list[NameForm]] = defaultdict(list)  # units' names from a registry (kind part)
         self.postings: dict[str, set[int]] = defaultdict(set)  # key → positions in self.forms
         self.frequency: dict[str, int] = defaultdict(int)
         # list words long enough to be misspelt, by (first or last letter, length): built on first need
@@ -227,19 +232,22 @@ class NameIndex:
         self.first_pairs: set[tuple[str, ...]] = set()
         self.longest = 1
         for form in forms:
+            if form.kind == "part":
+                self.parts[form.norm].append(form)
+                continue
             if form.kind in ("acronym", "derived acronym"):
                 key = acronym_key(form.text)
                 if key:
                     self.acronyms[key].append(form)
-                    if form.kind == "acronym":
+                    if form.kind == "acronym" and not form.via:
                         self.first_words.add(key.lower())
                     if form.kind == "derived acronym" and len(key) >= 5:
                         for i in range(1, len(key) - 1):
                             self.acronym_skips[key[:i] + key[i + 1:]].append(form)
                 continue
             self.exact[form.norm].append(form)
-            if form.kind == "local":
-                continue
+            if form.kind == "local" or form.via:
+                continue  # a local-script name, or a name borrowed from a registry, is matched whole only
             if form.tokens:
                 self.first_words.add(form.tokens[0])
                 self.first_pairs.add(form.tokens[:2])

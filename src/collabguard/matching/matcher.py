@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.affiliation import infer_country, is_department
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, quick_reject_translated
+from collabguard.matching.cross_script import chinese_names, other_chinese_name, word_for_word
 from collabguard.matching.index import NameForm, NameIndex, entity_forms, word_joins
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -55,6 +56,7 @@ from collabguard.matching.normalize import (
     tokens,
 )
 from collabguard.matching.parts import PART_OF, PART_SCORE, Part, find_parts
+from collabguard.matching.registry import borrowed_names, identified, is_registry, linked_id
 from collabguard.matching.short_names import ORGANISATION_WORDS, SHORT_NAME, nearest_beginning, short_name_of
 from collabguard.matching.translate import script_of, translate, translate_pinyin
 from collabguard.models.common import Decision, decision_rank
@@ -139,14 +141,18 @@ class Matcher:
         borrowed = self._borrowed_local_names(lists)
         orgs: list[NameForm] = []
         programmes: list[NameForm] = []
+        self._by_ror: dict[str, list[NameForm]] = {}  # a partner given with a ROR id (see registry.identified)
         for entity in lists.entities:
-            forms = entity_forms(entity, borrowed.get(entity.entity_id, []))
+            forms = entity_forms(entity, [*borrowed.get(entity.entity_id, []), *borrowed_names(entity)])
             (programmes if entity.kind == "programme" else orgs).extend(forms)
+            if (ror := linked_id(entity)) and entity.kind != "programme":
+                self._by_ror.setdefault(ror, []).append(forms[0])
         self._indexes = {"organisation": NameIndex(orgs), "programme": NameIndex(programmes)}
         self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
                           for kind, forms in (("organisation", orgs), ("programme", programmes))}
         self._kept = lru_cache(maxsize=RESULTS_KEPT)(self._results)
         self._parts: dict[str, list[Part]] = {}
+        self._chinese = chinese_names(orgs)  # each entry's own Chinese names: a translation they contradict is set aside
 
     @property
     def size(self) -> int:
@@ -174,29 +180,31 @@ class Matcher:
         return out
 
     def match(
-        self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None
+        self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None,
+        ror: str | None = None,
     ) -> list[Candidate]:
         """Best candidate per list with a decision above ``none``, best first."""
-        found = [r.best for r in self.results(name, country, kind=kind, lists=lists, explain=False)
+        found = [r.best for r in self.results(name, country, kind=kind, lists=lists, explain=False, ror=ror)
                  if r.best is not None and r.best.decision != "none"]
         return sorted(found, key=lambda c: c.sort_key(), reverse=True)
 
     def results(
         self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None,
-        explain: bool = True,
+        explain: bool = True, ror: str | None = None,
     ) -> list[ListResult]:
         """Per list: the best candidate (rejected ones included) and, with ``explain``, the nearest
-        rejected one and why.
+        rejected one and why. ``ror``: the organisation's ROR id, where given (full URL): an entry
+        linked to it is a ``match`` whatever the name says.
 
         The same names come back again and again (a partner in proposal after proposal of a batch,
         or of a service's requests): the results of the last RESULTS_KEPT queries are kept, and each
         call gets its own copies of the candidates, which callers change."""
         kept = self._kept(name, country, "programme" if kind == "programme" else "organisation",
-                          tuple(lists) if lists is not None else None, explain)
+                          tuple(lists) if lists is not None else None, explain, ror if kind != "programme" else None)
         return [ListResult(r.list_id, r.best.copy() if r.best is not None else None, r.rejected) for r in kept]
 
     def _results(self, name: str, country: str | None, kind: str, lists: tuple[str, ...] | None,
-                 explain: bool) -> list[ListResult]:
+                 explain: bool, ror: str | None = None) -> list[ListResult]:
         name = name[: self.config.max_name_length]
         index = self._indexes["programme" if kind == "programme" else "organisation"]
         wanted = [lid for lid in self._list_ids["programme" if kind == "programme" else "organisation"]
@@ -227,14 +235,29 @@ class Matcher:
                 for lid, rej in self._near_misses(index, seg, query, per_list).items():
                     if lid not in near or rej.score > near[lid].score:
                         near[lid] = rej
+        for form in self._by_ror.get(ror or "", ()):
+            if form.entity.list_id in per_list:
+                per_list[form.entity.list_id].append(self._identified(form, name, country))
         out: list[ListResult] = []
         for lid in wanted:
             best = self._decide(per_list[lid], parts)
             rejected = near.get(lid) if best is None or best.decision == "none" else None
+            if best is not None and best.decision == "none" and best.features.get("local_name") == "differs":
+                rejected = Rejected(best.form, best.score, best.features["why_not"], best.segment)
             out.append(ListResult(lid, best, rejected))
         return out
 
     # -- internals -------------------------------------------------------------------------
+
+    def _identified(self, form: NameForm, name: str, country: str | None) -> Candidate:
+        """The entry whose ROR id the partner was given with: ``match`` (a different country demotes it)."""
+        cand = self._cand(form, "match", 100, name, normalize(name), "same identifier", identified(form.entity))
+        cand.features["country"] = "agrees" if country else "missing"
+        if country and cand.entity.country and not same_country(country, cand.entity.country):
+            cand.decision = "possible"
+            cand.features["country"] = "differs"
+            cand.reasons.append(f"country {country} differs from the listed {cand.entity.country}")
+        return cand
 
     @staticmethod
     def _other_parent(parts: list[str], seg: str, cand: Candidate) -> bool:
@@ -269,6 +292,9 @@ class Matcher:
             if form.generic:
                 out.append(self._cand(form, "possible", 100, seg, norm, "exact generic name",
                                       f"generic name {form.text!r} fits many institutions: confirm which one is meant"))
+            elif is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
+                out.append(self._cand(form, "match", 100, seg, norm, f"exact {form.kind}",
+                                      f"same name as {form.entity.name!r} via {form.via}"))
             else:
                 out.append(self._cand(form, "match", 100, seg, norm, f"exact {form.kind}",
                                       f"same name as the listed {form.kind} {form.text!r}{via}"))
@@ -375,7 +401,7 @@ class Matcher:
                     reason += "; generic name"
                 cand = self._cand(form, "possible", result.score, seg, " ".join(q_tokens), how, reason)
                 cand.features["words"] = result.why
-                out.append(cand)
+                out.append(self._unless_named_otherwise(cand, seg) if foreign else cand)
         return out, (q_tokens, foreign)
 
     def _near_misses(self, index: NameIndex, seg: str, query: tuple[tuple[str, ...], bool],
@@ -415,16 +441,35 @@ class Matcher:
             return []
         out: list[Candidate] = []
         seen: set[int] = set()
+        script = script_of(seg)
         for reading in product(*options):
             key = " ".join(sorted({w for w in reading if w}))
             for form in index.fingerprints.get(key, ()):
                 if id(form) not in seen:
                     seen.add(id(form))
-                    reason = f"translated from another script: the same words as {form.text!r}"
+                    if word_for_word(script, reading, form):
+                        reason = f"translated word for word from another script: the same words as {form.text!r}"
+                        decision: Decision = "match"
+                    else:
+                        reason = f"translated from another script: the same words as {form.text!r}"
+                        decision = "possible"
                     if form.generic:
                         reason += "; generic name"
-                    out.append(self._cand(form, "possible", 95, seg, " ".join(q_tokens), "translated from another script", reason))
+                    cand = self._cand(form, decision, 95, seg, " ".join(q_tokens), "translated from another script", reason)
+                    out.append(self._unless_named_otherwise(cand, seg))
         return out
+
+    def _unless_named_otherwise(self, cand: Candidate, seg: str) -> Candidate:
+        """A translation of a Chinese name set aside where the list gives the entry's own Chinese name
+        and it is another (上海科技大学 is not the listed 上海理工大学): see matching/cross_script.py."""
+        own = other_chinese_name(seg, self._chinese.get(cand.entity.entity_id, ()))
+        if own is not None:
+            cand.decision = "none"
+            cand.features["local_name"] = "differs"
+            cand.features["why_not"] = (f"the list gives its own Chinese name {own!r}, and {seg!r} is not that name: "
+                                        "another institution")
+            cand.reasons.append(f"but {cand.features['why_not']}")
+        return cand
 
     @staticmethod
     def _disambiguate(candidates: list[Candidate]) -> list[Candidate]:
@@ -449,6 +494,7 @@ class Matcher:
             return weak
         first, *others = leaders.values()
         first.also = [c.entity for c in others]
+        first.decision = "possible"  # a translation that fits several entries says none of them
         names = ", ".join(repr(c.entity.name) for c in others[:MAX_NAMED_ALTERNATIVES])
         if len(others) > MAX_NAMED_ALTERNATIVES:
             names += f" and {len(others) - MAX_NAMED_ALTERNATIVES} more"
@@ -459,9 +505,12 @@ class Matcher:
     @staticmethod
     def _cand(form: NameForm, decision: Decision, score: int, seg: str, norm: str, feature: str, reason: str) -> Candidate:
         features = {"matched": feature, "name_kind": form.kind}
+        reasons = [reason]
         if form.via:
             features["borrowed_from"] = form.via
-        return Candidate(form, decision, score, seg, [reason], features, norm)
+            if is_registry(form.via) and form.via not in reason:  # a close spelling of a name ROR gives
+                reasons.append(f"{form.text!r} is a name of {form.entity.name!r} via {form.via}")
+        return Candidate(form, decision, score, seg, reasons, features, norm)
 
     def _corroborate(self, candidates: list[Candidate], parts: list[str]) -> None:
         """Notes on each acronym candidate left ``possible`` that another part of the same string

@@ -11,7 +11,10 @@ A unit of a listed body is named with the body's whole name and words that say w
 - "<unit> LISTED" without a comma: "Key Laboratory of Photoelectronic Imaging Technology and System
   Beijing Institute of Technology";
 - a company named by a listed company's name in another country or region: "Huawei Technologies
-  Sweden AB", "Hikvision Europe".
+  Sweden AB", "Hikvision Europe";
+- a unit the Research Organization Registry records as a child of a listed organisation's record,
+  by any of its names ("Hangzhou Innovation Institute of Beihang University", "北航杭州创新研究院"):
+  the names come with the list's ROR links (:mod:`collabguard.matching.registry`).
 
 Such a name is reported ``possible`` on the listed organisation, never ``match``: the unit is not on
 the list; whether working with it is working with its parent is for a person to say. The listed name
@@ -33,7 +36,7 @@ import yaml
 from collabguard.countries import country_code
 from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, PLACE_WORDS
 from collabguard.matching.index import NameForm, NameIndex
-from collabguard.matching.normalize import linked_tokens
+from collabguard.matching.normalize import linked_tokens, normalize
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "reference" / "organisation-parts.yaml"
 PART_SCORE = 80  # the listed name pairs whole; the unit's own words are extra
@@ -71,7 +74,7 @@ class Part:
 
     form: NameForm  # the listed name form found whole inside the name
     unit: str  # the words that name the unit, the city of a campus, or the country or region abroad
-    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region)
+    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region) | registry
 
     @property
     def abroad(self) -> bool:
@@ -82,6 +85,9 @@ class Part:
         if self.abroad:
             return (f"{PART_OF} {name!r}: a company named {self.form.text!r} with {self.unit!r}, as a listed company's "
                     "subsidiaries abroad are named: confirm whether it belongs to the listed company")
+        if self.kind == "registry":  # a ROR child of the entry's record
+            return (f"{PART_OF} {name!r}: {self.form.text!r} names a unit of it ({self.form.via}); the unit itself is "
+                    "not listed: confirm whether working with it is working with the listed organisation")
         what = "a campus or branch of" if self.kind == "campus" else "a unit of"
         return (f"{PART_OF} {name!r}: {self.unit!r} names {what} {self.form.text!r}; the unit itself is not "
                 "listed: confirm whether working with it is working with the listed organisation")
@@ -110,7 +116,7 @@ def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
     """Name forms of institutions and companies that are exactly these words: names and aliases not
     generic (a one-word form only when the list writes it as one word: "Huawei", "Skoltech"; not
     "JSC Plasma"), and listed acronyms ("CETC")."""
-    out = [f for f in index.exact.get(" ".join(words), ()) if f.kind in ("name", "alias") and not f.generic
+    out = [f for f in index.exact.get(" ".join(words), ()) if f.kind in ("name", "alias") and not f.generic and not f.via
            and f.entity.kind in ("institution", "company") and (len(words) > 1 or len(f.text.split()) == 1)]
     if len(words) == 1:  # a normalised word is its acronym key in lower case
         acronyms = [f for f in index.acronyms.get(words[0].upper(), ())
@@ -157,9 +163,11 @@ def _unit_of(form: NameForm, toks: tuple[str, ...], links: tuple[str, ...], i: i
 
 def find_parts(index: NameIndex, segment: str) -> list[Part]:
     """The listed organisations a name (one part of a query, without commas) names a unit of."""
-    if "," in segment:
-        return []  # an address: its parts are tried one by one ("Dept X, LISTED" names LISTED itself)
     found: dict[str, Part] = {}
+    for form in index.parts.get(normalize(segment), ()):  # a unit's own name, from a registry
+        found.setdefault(form.entity.entity_id, Part(form, form.text, "registry"))
+    if "," in segment:
+        return list(found.values())  # an address: its parts are tried one by one ("Dept X, LISTED" names LISTED itself)
     _find(index, segment, found)
     if (possessive := _POSSESSIVE.match(segment)) is not None:  # "LISTED's 28th Research Institute"
         _find(index, f"{possessive['unit']} of {possessive['owner']}", found)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from collabguard.countries import country_code
+from collabguard.identifiers import ror_id
 from collabguard.limits import limit
 
 
@@ -21,6 +22,14 @@ def _country(value: str) -> str:
     if code is None:
         raise ValueError(f"unknown country {value!r} (use an ISO 3166 code such as NO, CN, or a country name)")
     return code
+
+
+def _ror(value: str) -> str:
+    found = ror_id(value)
+    if found is None:
+        raise ValueError(f"{value!r} is not a ROR id (write it as https://ror.org/ and nine characters, e.g. "
+                         "https://ror.org/00wk2mp56; a mistyped character fails its checksum)")
+    return found
 
 
 def _text(value: Any) -> Any:
@@ -81,6 +90,7 @@ Day = Annotated[date, BeforeValidator(_day)]
 # the JSON Schema states what the reader accepts: a number where text is meant, "a; b" for a list
 Country = Annotated[str, BeforeValidator(_text, json_schema_input_type=str | int), AfterValidator(_country)]
 Text = Annotated[str, BeforeValidator(_text, json_schema_input_type=str | int | float)]
+RorId = Annotated[str, AfterValidator(_ror)]
 TextList = Annotated[list[Text], BeforeValidator(_str_list, json_schema_input_type=list[str | int | float] | str | None)]
 
 
@@ -115,6 +125,9 @@ class Partner(_Model):
     country: Country | None = None
     role: Text | None = None
     type: Text | None = Field(default=None, description="university, company, research institute, government body …")
+    ror: RorId | None = Field(default=None, description=(
+        "the partner's Research Organization Registry id (https://ror.org/…), where known: a list entry linked to "
+        "that ROR record is matched by the identifier, whatever the name says"))
 
 
 # What kind of activity a proposal is: rules that only make sense for research (IPR, publication,

@@ -1,0 +1,65 @@
+"""`collabguard lists enrich --ror DUMP -o rules/lists/ror-aliases.csv`: link list entries to
+Research Organization Registry records where identity is certain, and write the names ROR gives them.
+
+The alias file is written with the links (one row per name); the links not made because they are
+ambiguous go to a second file beside it (``…-ambiguous.csv``) and are counted in the summary. The
+``lists.yaml`` entry to ship the file is printed (its sha256 is checked whenever the lists load).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from collabguard.cli.common import echo, handle_errors, write_output
+
+
+@handle_errors
+def enrich_cmd(
+    ror: list[Path] = typer.Option(..., "--ror", help="A ROR data dump: the zip from Zenodo, its schema-2 JSON file, or "
+                                   "JSON Lines of ROR records. Repeatable."),
+    output: Path = typer.Option(..., "--output", "-o", help="The alias file to write (CSV), e.g. rules/lists/ror-aliases.csv."),
+    ambiguous: Path | None = typer.Option(None, "--ambiguous", help="Where to write the ambiguous links "
+                                          "(default: beside the output, ending -ambiguous.csv)."),
+    release: str = typer.Option("", "--release", help="The ROR release, where the dump's file name does not say."),
+    date: str = typer.Option("", "--date", help="The date of the ROR data (YYYY-MM-DD), where the file name does not say."),
+    rules: Path | None = typer.Option(None, "--rules", help="Rules folder whose lists are linked (default: the shipped rules)."),
+) -> None:
+    """Link list entries to ROR records (same name or listed alias, same country; ambiguous links are
+    reported, not made) and write the names ROR gives them and their units, with provenance."""
+    from collabguard.io.tables import csv_text
+    from collabguard.lists import load_lists
+    from collabguard.lists.enrich import AMBIGUOUS_COLUMNS, COLUMNS, enrich
+    from collabguard.lists.registry_aliases import manifest_entry
+    from collabguard.shipped import shipped_rules_dir
+
+    folder = rules or (Path(env) if (env := os.environ.get("COLLABGUARD_RULES")) else shipped_rules_dir())
+    lists = load_lists(folder / "lists", registry_names=False)  # the alias file itself is being written again
+    result = enrich(lists.entities, ror, release=release, date=date)
+    rows = result.rows()
+    text = csv_text(COLUMNS, rows)
+    side = ambiguous or output.with_name(f"{output.stem}-ambiguous.csv")
+    write_output(text, output)
+    write_output(csv_text(AMBIGUOUS_COLUMNS, result.ambiguous_rows()), side)
+    not_active = ", ".join(f"{n:,} {k}" for k, n in sorted(result.skipped.items()) if n)
+    echo(f"ROR records read: {result.records_read:,} from {len(ror)} file(s)" + (f" (not used: {not_active})" if not_active else ""),
+         err=True)
+    echo(f"{'list':16} {'entries':>7} {'linked':>7} {'ambiguous':>9}", err=True)
+    for list_id, (entries, linked, unclear) in result.per_list().items():
+        echo(f"{list_id:16} {entries:7,} {linked:7,} {unclear:9,}", err=True)
+    parts = sum(r["relation"] == "part" for r in rows)
+    units = len({r["record_id"] for r in rows if r["relation"] == "part"})
+    dropped = sum(len(v) for v in result.dropped.values())
+    echo(f"{len(rows):,} names written to {output} ({len(rows) - parts:,} of {len(result.links):,} links, {parts:,} of "
+         f"{units:,} units); {len(result.ambiguous):,} ambiguous links not made, listed in {side}; {dropped:,} names "
+         "another record or entry also has left out.", err=True)
+    echo("To ship it, record it in lists.yaml (beside `lists:`):", err=True)
+    releases = sorted({f"{d.release} ({d.date})" if d.date else d.release for d in result.dumps if d.release})
+    edition = ", ".join(releases) or (f"ROR data of {date}" if date else "ROR data, release not given")
+    echo(manifest_entry(output.name, text, edition, [p.name for p in ror] + ["collabguard lists enrich"]))
+
+
+def register(lists_app: typer.Typer) -> None:
+    lists_app.command("enrich")(enrich_cmd)

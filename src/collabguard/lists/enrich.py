@@ -1,0 +1,310 @@
+"""Link list entries to Research Organization Registry (ROR) records where identity is certain, and
+collect the names ROR gives them (``collabguard lists enrich``).
+
+An entry and a record are linked when a name of the entry equals a name of the record after
+collabguard's normalisation, and their countries agree (mainland China, Hong Kong and Macao count as
+one, as in matching):
+
+- names compared: the entry's name, local-script name and aliases; the record's display name,
+  labels and aliases (a trailing "(China)" on a record's name, or "(NUDT)" on an entry's, left out).
+  Acronyms never link, and neither do generic names ("Institute of Physics");
+- the entry's own name is stronger evidence than one of its aliases (lists give a parent a unit's
+  name as an alias): an entry whose name fits a record is judged on that, its aliases only if its
+  name fits none;
+- several records fitting an entry equally, or one record fitting several entries of one list
+  equally, is ambiguous: reported, never linked. So is a link made by a local-script name alone
+  when the English names disagree (a record may carry another body's Chinese name). Only active
+  records are used.
+
+A second reading of the dumps finds what the links need from other records: the children of each
+record linked by an entry's own name, in the entry's country (units of the listed organisation: they
+become "part of listed organisation …", never a match on it), and any other record or list entry
+that shares a name of a linked record; a third, any other record that shares a unit's name. A shared
+name says nothing about identity and is left out (counted in the summary). Memory holds the list entries
+and the records they fit, never the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from collabguard.countries import country_code
+from collabguard.lists.model import Entity
+from collabguard.lists.registry_aliases import COLUMNS as COLUMNS
+from collabguard.lists.ror_dump import DumpReader, RorName, RorRecord
+from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS
+from collabguard.matching.normalize import is_generic, looks_like_acronym, normalize, tokens
+from collabguard.matching.translate import script_of
+
+NAME, ALIAS = 0, 1  # how an entry fits a record: by its own name, or only by one of its aliases
+_CHINA = frozenset({"CN", "HK", "MO"})
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
+AMBIGUOUS_COLUMNS = ("list_id", "entity_id", "entity_name", "country", "problem", "ror_ids", "ror_names", "other_entries")
+
+
+def region(country: str) -> str:
+    return "CN" if country in _CHINA else country
+
+
+def identity_keys(text: str) -> set[str]:
+    """The normalised forms a name is compared by: none for an acronym or a generic name."""
+    if not text or looks_like_acronym(text):
+        return set()
+    variants = {text}
+    bracket = _TRAILING_BRACKET.search(text)
+    # "National University of Defense Technology (NUDT)"; ROR's "Huawei Technologies (China)"
+    if bracket and (looks_like_acronym(bracket.group(1)) or country_code(bracket.group(1)) is not None):
+        variants.add(text[:bracket.start()])
+    return {norm for v in variants if (norm := normalize(v)) and not is_generic(norm) and not looks_like_acronym(v)}
+
+
+def _record_keys(record: RorRecord) -> dict[str, str]:
+    """Normalised form → the record's name it comes from (acronyms left out)."""
+    return {k: n.value for n in record.names if n.kind != "acronym" for k in identity_keys(n.value)}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    entity: Entity
+    record: RorRecord
+    linked_by: str  # the entry's name or alias that equals a name of the record
+    on: str  # name | alias: which of the entry's names it was
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    entity: Entity
+    problem: str
+    records: tuple[RorRecord, ...]
+    others: tuple[str, ...] = ()  # entity ids of the other entries of the list the record fits
+
+
+@dataclass
+class Enrichment:
+    """The outcome: links, ambiguities, the children of linked records, and counts."""
+
+    links: list[Link] = field(default_factory=list)
+    ambiguous: list[Ambiguity] = field(default_factory=list)
+    children: dict[str, list[RorRecord]] = field(default_factory=dict)  # linked ROR id → its child records
+    dropped: dict[str, set[str]] = field(default_factory=dict)  # linked or child ROR id → names (normalised) left out
+    entries: Counter[str] = field(default_factory=Counter)  # per list: entries that could be linked
+    records_read: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)  # inactive, withdrawn, not a record
+    dumps: list[DumpReader] = field(default_factory=list)
+
+    def per_list(self) -> dict[str, tuple[int, int, int]]:
+        """Per list: entries, linked, ambiguous."""
+        linked = Counter(link.entity.list_id for link in self.links)
+        unclear = Counter(a.entity.list_id for a in self.ambiguous)
+        return {lid: (n, linked[lid], unclear[lid]) for lid, n in sorted(self.entries.items())}
+
+    def rows(self) -> list[dict[str, str]]:
+        """The alias file: one row per name of a linked record (relation ``same``) and per name of one
+        of its children (relation ``part``)."""
+        out: list[dict[str, str]] = []
+        for link in sorted(self.links, key=lambda x: (x.entity.list_id, x.entity.entity_id)):
+            e, rec = link.entity, link.record
+            base = {"list_id": e.list_id, "entity_id": e.entity_id, "entity_name": e.name, "country": e.country,
+                    "ror_id": rec.ror_id, "wikidata": rec.wikidata, "linked_by": link.linked_by, "linked_on": link.on}
+            dropped = self.dropped.get(rec.ror_id, set())
+            for n in _ordered(rec):
+                keys = identity_keys(n.value)
+                if not keys & dropped and (n.kind == "acronym" or looks_like_acronym(n.value) or keys):
+                    out.append({**base, **_name_cells(rec, n.value, n.kind, n.lang), "relation": "same"})
+            own = set(_record_keys(rec))
+            # units only of an entry that is the record by its own name: an alias may be a parent's or a
+            # unit's name (lists give both), and the record's children would not be this entry's units
+            units = self.children.get(rec.ror_id, ()) if link.on == "name" else ()
+            for child in sorted(units, key=lambda r: r.ror_id):
+                if not {region(c) for c in child.countries} & {region(e.country)}:
+                    continue  # a unit abroad is for a person to judge, not a name of this entry
+                shared = self.dropped.get(child.ror_id, set())
+                for n in _ordered(child):
+                    keys = identity_keys(n.value) if n.kind != "acronym" else set()
+                    if keys and not keys & own and not keys & shared:
+                        out.append({**base, **_name_cells(child, n.value, n.kind, n.lang), "relation": "part"})
+        return out
+
+    def ambiguous_rows(self) -> list[dict[str, str]]:
+        return [{"list_id": a.entity.list_id, "entity_id": a.entity.entity_id, "entity_name": a.entity.name,
+                 "country": a.entity.country, "problem": a.problem, "ror_ids": "|".join(r.ror_id for r in a.records),
+                 "ror_names": "|".join(r.display for r in a.records), "other_entries": "|".join(a.others)}
+                for a in sorted(self.ambiguous, key=lambda a: (a.entity.list_id, a.entity.entity_id))]
+
+
+def _ordered(record: RorRecord) -> list[RorName]:
+    kinds = {"ror_display": 0, "label": 1, "alias": 2, "acronym": 3}
+    return sorted(record.names, key=lambda n: (kinds.get(n.kind, 4), n.value))
+
+
+def _name_cells(record: RorRecord, name: str, kind: str, lang: str) -> dict[str, str]:
+    return {"record_id": record.ror_id, "record_name": record.display, "name": name, "name_kind": kind, "lang": lang,
+            "ror_release": record.release, "ror_date": record.date}
+
+
+class _Entries:
+    """The entries' names by (region, normalised form), with how each entry holds it."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = [e for e in entities if e.kind in ("institution", "company")]
+        self.by_key: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+        for i, e in enumerate(self.entities):
+            held: dict[str, tuple[int, str]] = {}
+            for text, tier in [(e.name, NAME), (e.name_local, NAME), *((a, ALIAS) for a in e.aliases)]:
+                for key in identity_keys(text):
+                    if key not in held or tier < held[key][0]:
+                        held[key] = (tier, text)
+            for key, (tier, text) in held.items():
+                self.by_key[(region(e.country), key)].append((i, tier, text))
+
+    def fitting(self, record: RorRecord) -> Iterator[tuple[int, int, str]]:
+        keys = _record_keys(record)
+        for reg in {region(c) for c in record.countries}:
+            for key in keys:
+                yield from self.by_key.get((reg, key), ())
+
+
+def _read(dumps: Sequence[DumpReader], result: Enrichment, counting: bool,
+          statuses: frozenset[str] = frozenset({"active"})) -> Iterator[RorRecord]:
+    """The records of every dump with one of these statuses (active ones by default), once each per reading."""
+    for dump in dumps:
+        for record in dump:
+            if counting:
+                result.records_read += 1
+            if record.status not in statuses:
+                if counting:
+                    result.skipped[record.status] += 1
+                continue
+            yield record
+        if counting:
+            result.skipped["not a ROR record"] += dump.skipped
+
+
+def enrich(entities: Iterable[Entity], dumps: Sequence[Path], release: str = "", date: str = "") -> Enrichment:
+    """Link the entries to the records of the dumps (see the module's rules). ``release``/``date``:
+    the data's, where a dump's file name does not say (a snapshot of ror-records)."""
+    readers = [DumpReader(p, release=release, date=date) for p in dumps]
+    result = Enrichment(dumps=readers)
+    entries = _Entries(entities)
+    result.entries.update(e.list_id for e in entries.entities)
+    fits: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)  # entry → record → (tier, entry's name)
+    records: dict[str, RorRecord] = {}
+    for record in _read(readers, result, counting=True):
+        for i, tier, text in entries.fitting(record):
+            if record.ror_id in records and records[record.ror_id] is not record:
+                break  # the same record again (in a second file): the first is kept
+            records[record.ror_id] = record
+            if record.ror_id not in fits[i] or tier < fits[i][record.ror_id][0]:
+                fits[i][record.ror_id] = (tier, text)
+    _decide(entries, fits, records, result)
+    _second_reading(readers, entries, result)
+    if result.children:
+        _third_reading(readers, result)
+    return result
+
+
+def _best(pairs: Iterable[tuple[int, str]]) -> list[str]:
+    pairs = list(pairs)
+    top = min(t for t, _ in pairs)
+    return sorted(x for t, x in pairs if t == top)
+
+
+def _decide(entries: _Entries, fits: dict[int, dict[str, tuple[int, str]]], records: dict[str, RorRecord],
+            result: Enrichment) -> None:
+    by_record: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # (ROR id, list) → (tier, entry)
+    for i, found in fits.items():
+        for rid, (tier, _) in found.items():
+            by_record[(rid, entries.entities[i].list_id)].append((tier, str(i)))
+    for i, found in sorted(fits.items()):
+        e = entries.entities[i]
+        chosen = _best((tier, rid) for rid, (tier, _) in found.items())
+        if len(chosen) > 1:
+            result.ambiguous.append(Ambiguity(e, "fits several ROR records", tuple(records[r] for r in chosen)))
+            continue
+        rid = chosen[0]
+        owners = [entries.entities[int(x)].entity_id for x in _best(by_record[(rid, e.list_id)])]
+        if owners != [e.entity_id]:
+            problem = ("the ROR record fits several entries of this list" if e.entity_id in owners
+                       else "the ROR record fits another entry of this list by that entry's own name")
+            result.ambiguous.append(Ambiguity(e, problem, (records[rid],), tuple(o for o in owners if o != e.entity_id)))
+            continue
+        tier, text = found[rid]
+        if script_of(text) != "latin" and not _latin_names_agree(e, records[rid]):
+            result.ambiguous.append(Ambiguity(e, "only a local-script name fits the ROR record, and the English names "
+                                                 "disagree", (records[rid],)))
+            continue
+        result.links.append(Link(e, records[rid], text, "name" if tier == NAME else "alias"))
+
+
+def _words(text: str, country: str) -> frozenset[str]:
+    """A Latin name's words that say which body it is (not its country, its legal form or "PLA")."""
+    own = COUNTRY_WORDS.get(region(country), frozenset())
+    return frozenset(t for t in tokens(_TRAILING_BRACKET.sub("", text)) if t not in own and t not in OPTIONAL_WORDS)
+
+
+def _latin_names_agree(entity: Entity, record: RorRecord) -> bool:
+    """A link made by a local-script name alone is checked against the English names: one of the
+    entry's must hold all the words of one of the record's, or the other way round ("China University
+    of Geosciences (Wuhan)" and ROR's "China University of Geosciences" agree; "Heilongjiang
+    Institute of Technology" and "Heilongjiang University of Science and Technology", which a ROR
+    record gives with the institute's Chinese name, do not)."""
+    ours = [w for x in (entity.name, *entity.aliases) if script_of(x) == "latin" and (w := _words(x, entity.country))]
+    theirs = [w for n in record.names if n.kind != "acronym" and script_of(n.value) == "latin"
+              and (w := _words(n.value, entity.country))]
+    return any(a <= b or b <= a for a in ours for b in theirs)
+
+
+def _second_reading(readers: Sequence[DumpReader], entries: _Entries, result: Enrichment) -> None:
+    """Children of linked records; names of linked records that another record or entry also has."""
+    linked = {link.record.ror_id: link.record for link in result.links}
+    index = {id(e): i for i, e in enumerate(entries.entities)}
+    linked_to = {index[id(link.entity)]: link.record.ror_id for link in result.links}
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (region, form) → linked records with that name
+    for rid, rec in linked.items():
+        for key in _record_keys(rec):
+            for reg in {region(c) for c in rec.countries}:
+                names[(reg, key)].add(rid)
+                if any(linked_to.get(i, rid) != rid for i, _, _ in entries.by_key.get((reg, key), ())):
+                    result.dropped.setdefault(rid, set()).add(key)  # an entry linked to another record has it too
+    parents_of: dict[str, set[str]] = defaultdict(set)
+    for rid, rec in linked.items():
+        for child in rec.children:
+            parents_of[child].add(rid)
+    seen_children: set[tuple[str, str]] = set()
+    for record in _read(readers, result, counting=False):
+        if record.ror_id in linked:
+            continue
+        for parent in (parents_of.get(record.ror_id, set()) | set(record.parents)) & linked.keys():
+            if (parent, record.ror_id) not in seen_children:
+                seen_children.add((parent, record.ror_id))
+                result.children.setdefault(parent, []).append(record)
+        for key in _record_keys(record):
+            for reg in {region(c) for c in record.countries}:
+                for rid in names.get((reg, key), ()):
+                    result.dropped.setdefault(rid, set()).add(key)  # another body's name too
+
+
+def _third_reading(readers: Sequence[DumpReader], result: Enrichment) -> None:
+    """Names of units that another record, not a unit of the same body, also has (ROR holds some
+    laboratories twice, under other parents or inactive): such a name does not say whose unit is meant."""
+    units: dict[str, set[str]] = defaultdict(set)  # child ROR id → its linked parents
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (region, form) → child records with that name
+    children = {c.ror_id: c for found in result.children.values() for c in found}
+    for parent, found in result.children.items():
+        for child in found:
+            units[child.ror_id].add(parent)
+    for child in children.values():
+        for key in _record_keys(child):
+            for reg in {region(c) for c in child.countries}:
+                names[(reg, key)].add(child.ror_id)
+    for record in _read(readers, result, counting=False, statuses=frozenset({"active", "inactive"})):
+        if record.ror_id in children or record.ror_id in result.children:
+            continue
+        for key in _record_keys(record):
+            for reg in {region(c) for c in record.countries}:
+                for child_id in names.get((reg, key), ()):
+                    result.dropped.setdefault(child_id, set()).add(key)

@@ -1,0 +1,82 @@
+"""A name in another script: when its translation confirms an identity, and when the list's own
+name in that script says it is another body.
+
+Word for word. Московский авиационный институт translates word for word into "Moscow Aviation
+Institute", and دانشگاه صنعتی مالک اشتر into "Malek Ashtar University of Technology": every word of
+the name is a dictionary word or a romanised proper name, none is left out, and together they are
+exactly the words of the listed name. Russian and Persian institution names are built that way (a
+place or a person, then what kind of body), so such a translation is the name, and it is a
+``match`` where the country agrees (without a country, or with another, it stays ``possible``, as
+any name does). It stays ``possible`` when a word of the name was left out to make it fit, when a
+Persian word was only compared by its consonants, when the listed name is generic, or when the
+translation fits several entries of a list.
+
+Chinese names are not translated that literally: 上海科技大学 (ShanghaiTech University) reads word
+for word as "Shanghai University of Science and Technology", and the listed University of Shanghai
+for Science and Technology is 上海理工大学. So a Chinese translation never confirms an identity; and
+where the list (or a registry linked to the entry) gives the entry's own Chinese name, a name of the
+same shape (same place, same kind of body, another word between) is another body: the translation
+is set aside and shown as a near miss saying why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from collabguard.matching.index import NameForm
+from collabguard.matching.normalize import normalize
+from collabguard.matching.translate import script_of
+
+WORD_FOR_WORD_SCRIPTS = frozenset({"cyrillic", "arabic"})
+CONFIRMING_KINDS = frozenset({"name", "alias", "local"})
+MIN_SAME_SHAPE = 5  # characters: two for the place, one or more for what is between, two for the kind
+EDGE = 2  # characters of the place before, and of the kind of body after
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_for_word(script: str, reading: Iterable[str], form: NameForm) -> bool:
+    """Does this reading of a translated name confirm the listed name ``form`` (see the module)?
+    ``reading``: one English word per word of the name, "" for a word left out."""
+    return (script in WORD_FOR_WORD_SCRIPTS and all(reading) and not form.generic
+            and form.kind in CONFIRMING_KINDS)
+
+
+@lru_cache(maxsize=65536)
+def han(text: str) -> tuple[str, ...]:
+    """A Chinese name as compared: its pinyin reading, one syllable per character, without spaces or
+    punctuation. Read aloud, traditional and simplified characters agree (哈爾濱 and 哈尔滨 are both
+    "ha er bin"), so a name in traditional characters is never taken for another name."""
+    from pypinyin import lazy_pinyin  # imported when first needed: its dictionaries take 0.25 s to load
+
+    chars = "".join(_CJK.findall(normalize(text)))
+    return tuple(s.lower() for s in lazy_pinyin(chars)) if chars else ()
+
+
+def chinese_names(forms: Iterable[NameForm]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Every entry's own names in Chinese characters (from the list, or borrowed from another list or
+    a registry for the same body), by entity id: (reading, name as written)."""
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for f in forms:
+        if f.kind == "local" and script_of(f.text) == "cjk" and (reading := han(f.text)):
+            out.setdefault(f.entity.entity_id, {}).setdefault(reading, f.text)
+    return {k: tuple(v.items()) for k, v in out.items()}
+
+
+def other_chinese_name(query: str, own: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+    """The entry's own Chinese name when ``query`` (a Chinese name) is another name of the same
+    shape: as long, the same place before and the same kind of body after (two characters each),
+    a different word between (上海科技大学 against the listed 上海理工大学). Only that shape counts:
+    lists hold one Chinese name, often a former or shortened one (火箭指挥学院 for 火箭军指挥学院,
+    装备学院 for the renamed 航天工程大学), and a name that merely differs may still be the body. None
+    when the entry has no Chinese name, or none of that shape differs."""
+    if not own or script_of(query) != "cjk":
+        return None
+    q = han(query)
+    if len(q) < MIN_SAME_SHAPE or any(q == reading for reading, _ in own):
+        return None
+    for reading, text in own:
+        if len(reading) == len(q) and reading[:EDGE] == q[:EDGE] and reading[-EDGE:] == q[-EDGE:]:
+            return text
+    return None

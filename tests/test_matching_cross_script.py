@@ -1,0 +1,54 @@
+"""Names in another script (#15 item 4): a Russian or Persian name translated word for word is the
+listed name where the country agrees; a Chinese name the list's own Chinese name contradicts is
+another institution, shown as a near miss saying why."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.ruleset import RuleSet
+
+
+def result(ruleset: RuleSet, name: str, country: str | None, list_id: str) -> tuple[str, str, str]:
+    """(decision, entity, why) of one list: the best candidate, or the near miss and why."""
+    r = next(r for r in ruleset.matcher.results(name, country) if r.list_id == list_id)
+    if r.best is not None and r.best.decision != "none":
+        return r.best.decision, r.best.entity.name, "; ".join(r.best.reasons)
+    if r.rejected is not None:
+        return "none", r.rejected.entity.name, r.rejected.why
+    return "none", "", ""
+
+
+@pytest.mark.parametrize(("name", "country", "list_id", "entity", "decision"), [
+    ("Московский физико-технический институт", "RU", "us-dod-1286", "Moscow Institute of Physics and Technology", "match"),
+    ("ПАО «Туполев»", "RU", "us-bis-entity", "Tupolev JSC", "match"),  # a legal form left out, as in English
+    # the country disagrees, or is not given: possible, as for any name
+    ("Московский физико-технический институт", "KZ", "us-dod-1286", "Moscow Institute of Physics and Technology", "possible"),
+    ("ПАО «Туполев»", None, "us-bis-entity", "Tupolev JSC", "possible"),
+    # a Persian word compared only by its consonants (شریف → shrf) is not a word-for-word translation
+    ("دانشگاه صنعتی شریف", "IR", "ca-nro", "Sharif University of Technology", "possible"),
+    # a Chinese translation is never more than possible: Chinese names are not translated that literally
+    ("哈爾濱工程大學", "CN", "ca-nro", "Harbin Engineering University", "possible"),
+])
+def test_word_for_word_translations(ruleset: RuleSet, name: str, country: str | None, list_id: str, entity: str,
+                                    decision: str) -> None:
+    found, listed, why = result(ruleset, name, country, list_id)
+    assert (found, listed) == (decision, entity), why
+
+
+def test_word_for_word_says_so(ruleset: RuleSet) -> None:
+    _, _, why = result(ruleset, "ПАО «Туполев»", "RU", "us-bis-entity")
+    assert "translated word for word from another script" in why and "country RU agrees" in why
+
+
+def test_a_chinese_name_the_list_contradicts_is_another_institution(ruleset: RuleSet) -> None:
+    # 上海科技大学 (ShanghaiTech University) reads word for word as the listed University of Shanghai for
+    # Science and Technology, whose own Chinese name ASPI gives as 上海理工大学
+    found, listed, why = result(ruleset, "上海科技大学", "CN", "aspi-cdut")
+    assert found == "none" and listed == "University of Shanghai for Science and Technology"
+    assert "上海理工大学" in why and "another institution" in why
+    # the listed name itself, in simplified or traditional characters, is still found
+    assert result(ruleset, "上海理工大学", "CN", "aspi-cdut")[0] == "match"
+    assert result(ruleset, "上海理工大學", "CN", "aspi-cdut")[0] in ("match", "possible")
+    # a borrowed Chinese name does not set aside a traditional-character form of it
+    assert result(ruleset, "哈爾濱工程大學", "CN", "ca-nro")[0] == "possible"

@@ -1,0 +1,155 @@
+"""`collabguard lists enrich` (issue #15 item 1): list entries linked to ROR records only where
+identity is certain; ambiguous links reported, never made; the alias file shipped beside the lists
+is exactly what the command writes from the shared ROR data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from collabguard.cli.main import app
+from collabguard.lists import load_lists
+from collabguard.lists.enrich import Enrichment, enrich
+from collabguard.lists.model import Entity
+from tests.conftest import REPO, RULES, SHARED, needs_shared
+
+runner = CliRunner()
+ROR = SHARED / "data" / "ror"
+DUMPS = [ROR / "ror-records-subset.jsonl", ROR / "ror-records-home-education.jsonl"]
+FIXTURES = REPO / "tests" / "data" / "ror"
+
+# per list: entries, linked, ambiguous (pinned on the shared ROR data of 2026-06-23)
+LINKED = {
+    "aspi-cdut": (159, 113, 1), "ca-nro": (103, 43, 2), "jp-mofa-ru": (129, 7, 0), "un-sc": (273, 0, 0),
+    "us-bis-entity": (3011, 63, 0), "us-bis-meu": (70, 1, 0), "us-dod-1260h": (188, 21, 1), "us-dod-1286": (150, 58, 0),
+    "us-ofac-cmic": (68, 9, 1), "us-state-isn": (430, 3, 2),
+}
+
+
+@pytest.fixture(scope="module")
+def enriched() -> Enrichment:
+    if not ROR.is_dir():
+        pytest.skip(f"shared ROR data not found at {ROR}")
+    return enrich(load_lists(RULES / "lists", registry_names=False).entities, DUMPS, date="2026-06-23")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+@needs_shared
+def test_links_per_list_on_the_real_ror_records(enriched: Enrichment) -> None:
+    assert enriched.per_list() == LINKED
+    assert (enriched.records_read, dict(enriched.skipped)) == (7283, {"withdrawn": 310, "inactive": 209,
+                                                                      "not a ROR record": 0})
+    rows = enriched.rows()
+    assert (len(rows), sum(r["relation"] == "part" for r in rows)) == (2256, 922)
+
+
+@needs_shared
+@pytest.mark.parametrize(("entity_id", "problem"), [
+    # the list names the same body twice (spelling variants of one party): which row is it?
+    ("us-state-isn-ir-atomic-energy-organization-of-iran", "the ROR record fits several entries of this list"),
+    ("us-state-isn-ir-atomic-energy-organization-of-iran-aeoi", "the ROR record fits several entries of this list"),
+    # the entry's aliases name three ROR records (its units, listed as aliases)
+    ("ca-nro-chinese-academy-of-engineering-physics", "fits several ROR records"),
+    # ROR gives "China Telecom" the other entry's own name
+    ("dod1260h-china-telecom-group-co-ltd", "the ROR record fits another entry of this list by that entry's own name"),
+    # a ROR record carries this institute's Chinese name, but its English name is another university's
+    ("aspi-heilongjiang-institute-of-technology", "only a local-script name fits the ROR record, and the English names disagree"),
+])
+def test_ambiguous_links_are_reported_and_not_made(enriched: Enrichment, entity_id: str, problem: str) -> None:
+    assert {a.entity.entity_id: a.problem for a in enriched.ambiguous}[entity_id] == problem
+    assert entity_id not in {r["entity_id"] for r in enriched.rows()}
+
+
+@needs_shared
+def test_only_existing_entries_get_names_and_never_by_an_acronym(enriched: Enrichment) -> None:
+    entries = {(e.list_id, e.entity_id): e for e in load_lists(RULES / "lists", registry_names=False).entities}
+    for link in enriched.links:
+        assert entries[(link.entity.list_id, link.entity.entity_id)].name == link.entity.name
+        assert link.linked_by in (link.entity.name, link.entity.name_local, *link.entity.aliases)
+        assert link.linked_by not in link.entity.acronyms and not re.fullmatch(r"[A-Z]{2,8}", link.linked_by)
+        assert link.record.countries and link.entity.country  # a country on both sides, and they agree:
+        assert {"CN" if c in ("HK", "MO") else c for c in link.record.countries} & {
+            "CN" if link.entity.country in ("HK", "MO") else link.entity.country}
+
+
+def test_an_acronym_or_a_generic_name_never_links() -> None:
+    fixture = [FIXTURES / "v1.99-2026-01-02-ror-data_schema_v2.json"]
+    cases = [Entity(entity_id="a", list_id="t", name="Example Aviation Body", acronyms=("BUAA",), aliases=("BUAA",), country="CN"),
+             Entity(entity_id="b", list_id="t", name="Laboratory", aliases=("Tianmushan",), country="CN"),
+             Entity(entity_id="c", list_id="t", name="Beihang University", country="US"),  # another country
+             Entity(entity_id="d", list_id="t", name="Tianmushan Laboratory", country="CN")]
+    result = enrich(cases, fixture)
+    assert [(link.entity.entity_id, link.record.ror_id) for link in result.links] == [("d", "https://ror.org/03smwa682")]
+    assert result.ambiguous == []
+
+
+def test_a_links_units_come_from_either_side_of_the_relation(tmp_path: Path) -> None:
+    """Beihang's record names Tianmushan Laboratory as its child; the State Key Laboratory of Virtual
+    Reality names Beihang as its parent in its own (schema 1.0) record only."""
+    fixture = [FIXTURES / "v1.99-2026-01-02-ror-data_schema_v2.json", FIXTURES / "ror-records-v1.jsonl"]
+    beihang = Entity(entity_id="b", list_id="t", name="Beihang University", country="CN")
+    rows = enrich([beihang], fixture).rows()
+    same = {r["name"]: r["name_kind"] for r in rows if r["relation"] == "same"}
+    assert same == {"Beihang University": "ror_display", "北京航空航天大学": "label",
+                    "Beijing University of Aeronautics and Astronautics": "alias", "BUAA": "acronym"}
+    assert {(r["name"], r["record_id"]) for r in rows if r["relation"] == "part"} == {
+        ("Tianmushan Laboratory", "https://ror.org/03smwa682"), ("天目山实验室", "https://ror.org/03smwa682"),
+        ("Tiānmùshān Shíyànshì", "https://ror.org/03smwa682"),
+        ("State Key Laboratory of Virtual Reality Technology and Systems", "https://ror.org/0009eea46"),
+        ("State Key Lab of Virtual Reality Technology and Systems", "https://ror.org/0009eea46"),
+        ("虚拟现实技术与系统国家重点实验室", "https://ror.org/0009eea46"), ("虚拟现实技术国家重点实验室", "https://ror.org/0009eea46")}
+    assert {(r["ror_release"], r["ror_date"]) for r in rows if r["record_id"] == "https://ror.org/00wk2mp56"} == {
+        ("v1.99", "2026-01-02")}
+    assert {r["wikidata"] for r in rows} == {"Q2299797"} and {r["linked_on"] for r in rows} == {"name"}
+
+
+@needs_shared
+def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> None:
+    out = tmp_path / "ror-aliases.csv"
+    args = ["lists", "enrich", *(a for d in DUMPS for a in ("--ror", str(d))), "--date", "2026-06-23", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == (RULES / "lists" / "ror-aliases.csv").read_bytes()
+    side = tmp_path / "ror-aliases-ambiguous.csv"
+    assert side.read_bytes() == (RULES / "lists" / "ror-aliases-ambiguous.csv").read_bytes()
+    assert len(_rows(side)) == sum(a for _, _, a in LINKED.values())
+    for list_id, (entries, linked, unclear) in LINKED.items():
+        assert re.search(rf"^{list_id}\s+{entries:,}\s+{linked:,}\s+{unclear:,}$", result.output, re.MULTILINE), list_id
+    manifest = yaml.safe_load((RULES / "lists" / "lists.yaml").read_text(encoding="utf-8"))
+    (entry,) = manifest["registry_aliases"]
+    assert f"sha256: {entry['sha256']}" in result.output
+
+
+def test_a_changed_alias_file_is_refused_and_a_stale_row_is_not_used(tmp_path: Path) -> None:
+    import shutil
+
+    from collabguard.errors import RuleFileError
+
+    folder = tmp_path / "lists"
+    shutil.copytree(RULES / "lists", folder)
+    aliases = folder / "ror-aliases.csv"
+    text = aliases.read_text(encoding="utf-8")
+    aliases.write_text(text.replace("Nanjing College of Aviation Industry", "Nanjing College of Something Else"), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"ror-aliases\.csv: sha256 .* does not match"):
+        load_lists(folder)
+    # the entry renamed since the file was written (a newer edition): the file's rows for it are not used
+    import hashlib
+
+    renamed = text.replace(",Nanjing University of Aeronautics and Astronautics,CN,", ",Nanjing Aero University,CN,")
+    aliases.write_text(renamed, encoding="utf-8")
+    manifest = folder / "lists.yaml"
+    old = yaml.safe_load(manifest.read_text(encoding="utf-8"))["registry_aliases"][0]["sha256"]
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, hashlib.sha256(renamed.encode()).hexdigest()),
+                        encoding="utf-8")
+    loaded = {e.entity_id: e for e in load_lists(folder).entities}
+    assert loaded["aspi-nanjing-university-of-aeronautics-and-astronautics"].registry is None
+    assert loaded["aspi-beihang-university"].registry is not None

@@ -1,0 +1,120 @@
+"""The names ROR gives list entries, in matching (issue #15 item 1): a name only ROR knows is a
+``match`` with its provenance in the reason; acronyms and generic names stay ``possible``; a ROR child
+of a linked record is ``possible``, "part of listed organisation …", never a match on the parent; a
+partner given with a ROR id matches the linked entry by the identifier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collabguard.engine.screen import build_context
+from collabguard.errors import RuleFileError
+from collabguard.lists import load_lists
+from collabguard.lists.loader import load_list_file
+from collabguard.lists.model import ListSet, RegistryName
+from collabguard.matching.matcher import Matcher
+from collabguard.models.proposal import Proposal
+from collabguard.ruleset import RuleSet
+from tests.conftest import RULES
+
+
+@pytest.fixture(scope="module")
+def without_ror() -> Matcher:
+    return Matcher(load_lists(RULES / "lists", registry_names=False))
+
+
+def _best(matcher: Matcher, name: str, country: str | None, **kw: str) -> dict[str, tuple[str, str, str]]:
+    return {c.entity.list_id: (c.decision, c.entity.name, "; ".join(c.reasons)) for c in matcher.match(name, country, **kw)}
+
+
+@pytest.mark.parametrize(("query", "list_id", "entity", "provenance"), [
+    # former names ROR keeps as aliases
+    ("Nanjing College of Aviation Industry", "us-dod-1286", "Nanjing University of Aeronautics and Astronautics",
+     "via ROR alias 'Nanjing College of Aviation Industry' (https://ror.org/01scyh794, ROR release v1.54, data of 2026-06-23)"),
+    ("Ninth Institute of Second Ministry of Mechanical Industry", "aspi-cdut", "Chinese Academy of Engineering Physics",
+     "via ROR alias 'Ninth Institute of Second Ministry of Mechanical Industry' (https://ror.org/039vqpp67"),
+    # a label in the local script that none of the lists gives
+    ("中国核工业集团公司", "us-dod-1260h", "China National Nuclear Corporation",
+     "via ROR label '中国核工业集团公司' (https://ror.org/01d5ymp84"),
+])
+def test_a_name_only_ror_knows_is_a_match_that_says_where_it_came_from(
+        ruleset: RuleSet, without_ror: Matcher, query: str, list_id: str, entity: str, provenance: str) -> None:
+    decision, name, reasons = _best(ruleset.matcher, query, "CN")[list_id]
+    assert (decision, name) == ("match", entity)
+    assert provenance in reasons
+    assert without_ror_decision(without_ror, query, list_id) != "match"  # the lists alone do not say so
+
+
+def without_ror_decision(matcher: Matcher, query: str, list_id: str) -> str:
+    return _best(matcher, query, "CN").get(list_id, ("none", "", ""))[0]
+
+
+def test_an_acronym_from_ror_stays_possible(ruleset: RuleSet) -> None:
+    decision, name, reasons = _best(ruleset.matcher, "BUAA", "CN")["us-dod-1286"]
+    assert (decision, name) == ("possible", "Beihang University")
+    assert "an acronym alone never confirms an identity" in reasons and "via ROR acronym 'BUAA'" in reasons
+
+
+def test_a_generic_name_from_ror_never_makes_a_match(ruleset: RuleSet) -> None:
+    listed = next(e for e in ruleset.lists.entities if e.entity_id == "aspi-beihang-university")
+    assert listed.registry is not None
+    generic = RegistryName(text="Institute of Physics", kind="alias", record_id=listed.registry.ror_id, release="v1.0")
+    entity = listed.model_copy(update={"registry": listed.registry.model_copy(update={"names": (generic,)})})
+    matcher = Matcher(ListSet(lists={"aspi-cdut": ruleset.lists.lists["aspi-cdut"]}, entities=(entity,)))
+    (cand,) = matcher.match("Institute of Physics", "CN")
+    assert cand.decision == "possible" and "generic name" in cand.reasons[0]
+
+
+@pytest.mark.parametrize(("query", "list_id", "parent", "child"), [
+    ("State Key Laboratory of Virology", "aspi-cdut", "Wuhan University", "https://ror.org/05sqd2v93"),
+    ("病毒学国家重点实验室", "aspi-cdut", "Wuhan University", "https://ror.org/05sqd2v93"),
+    ("天目山实验室", "us-dod-1286", "Beihang University", "https://ror.org/03smwa682"),
+])
+def test_a_ror_child_of_a_listed_organisation_is_possible_part_of_it_never_a_match(
+        ruleset: RuleSet, query: str, list_id: str, parent: str, child: str) -> None:
+    found = _best(ruleset.matcher, query, "CN")
+    decision, name, reasons = found[list_id]
+    assert (decision, name) == ("possible", parent)
+    assert f"part of listed organisation {parent!r}" in reasons and f"ROR record {child}" in reasons
+    assert all(d != "match" for d, _, _ in found.values())
+
+
+def test_the_linked_entries_carry_their_identifiers(ruleset: RuleSet) -> None:
+    by_id = {e.entity_id: e for e in ruleset.lists.entities}
+    beihang = by_id["aspi-beihang-university"]
+    assert (beihang.ror, beihang.wikidata) == ("https://ror.org/00wk2mp56", "Q2299797")
+    # ASPI lists China Academy of Space Technology as an alias of CASC: ROR's names of that record come
+    # with the alias, but CAST's identifiers are not CASC's
+    casc = by_id["aspi-china-aerospace-science-and-technology-corporation"]
+    assert casc.registry is not None and (casc.registry.linked_on, casc.ror) == ("alias", "")
+
+
+def test_a_partner_given_with_a_ror_id_matches_the_linked_entry(ruleset: RuleSet) -> None:
+    proposal = Proposal.model_validate({
+        "id": "P-1", "title": "Flight control", "partners": [
+            {"name": "BH Flight Control Group", "country": "CN", "ror": "https://ror.org/00wk2mp56"},
+            {"name": "BH Flight Control Group", "country": "CN"}]})
+    by_id, by_name = build_context(proposal, ruleset).subjects[:2]
+    matched = {c.entity.list_id: c for c in by_id.matches}
+    assert {lid for lid, c in matched.items() if c.decision == "match"} >= {"aspi-cdut", "ca-nro", "us-dod-1286", "us-bis-entity"}
+    assert "the partner's ROR id https://ror.org/00wk2mp56 is this entry's" in matched["aspi-cdut"].reasons[0]
+    assert by_name.matches == []  # the name alone says nothing
+
+
+def test_a_partner_ror_id_that_is_mistyped_is_refused() -> None:
+    with pytest.raises(ValueError, match="'00wk2mp57' is not a ROR id"):
+        Proposal.model_validate({"id": "P", "title": "T", "partners": [{"name": "X", "ror": "00wk2mp57"}]})
+
+
+def test_a_list_may_give_ror_ids_itself(tmp_path: Path) -> None:
+    path = tmp_path / "office.csv"
+    path.write_text("entity_id,name,name_local,aliases,acronyms,country,source_url,source_date,ror\n"
+                    "o-1,Example Aero Institute,,,,CN,https://example.org,2026-01-01,ror.org/00wk2mp56\n", encoding="utf-8")
+    matcher = Matcher(load_list_file(path))
+    (cand,) = matcher.match("Some other name", "CN", ror="https://ror.org/00wk2mp56")
+    assert (cand.decision, cand.entity.ror) == ("match", "https://ror.org/00wk2mp56")
+    path.write_text(path.read_text(encoding="utf-8").replace("ror.org/00wk2mp56", "00wk2mp5"), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"office\.csv:2: ror: '00wk2mp5' is not a ROR id"):
+        load_list_file(path)
