@@ -77,11 +77,24 @@ def test_bad_input_gives_one_clear_line(tmp_path: Path, name: str, content: str 
     assert text.replace(str(tmp_path) + "/", "").startswith(message), text
 
 
-def test_several_problems_are_counted_in_the_one_line(tmp_path: Path) -> None:
+def test_several_problems_are_each_shown_in_the_one_line_with_their_line(tmp_path: Path) -> None:
     f = tmp_path / "p.yaml"
     f.write_text("partners:\n  - {name: X, country: Narnia}\n  - {name: Y, country: Atlantis}\n")
-    with pytest.raises(InputError, match=r"and 2 more problems"):
+    with pytest.raises(InputError) as exc:
         load_proposal(f)
+    assert str(exc.value) == (f"{f}:1:1: title: is required but missing; line 2: partners[0].country: unknown country "
+                              "'Narnia' (use an ISO 3166 code such as NO, CN, or a country name); "
+                              "line 3: partners[1].country: unknown country 'Atlantis'")  # the hint once
+
+
+def test_beyond_three_problems_the_rest_are_counted(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("title: T\npartners:\n" + "".join(f"  - {{name: X{i}, country: Narnia{i}}}\n" for i in range(5)))
+    with pytest.raises(InputError) as exc:
+        load_proposal(f)
+    text = str(exc.value)
+    assert "'Narnia0'" in text and "'Narnia2'" in text and "'Narnia3'" not in text
+    assert text.endswith("(and 2 more problems)") and "\n" not in text
 
 
 def test_empty_optional_fields_mean_not_given(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ Macau keep their own codes: grouping them with China is a policy choice made in 
 
 from __future__ import annotations
 
+import gettext
 import unicodedata
 from functools import lru_cache
 
@@ -162,11 +163,19 @@ def country_code(value: str) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def country_name(code: str) -> str:
-    """Short English name for an alpha-2 code (the code itself if unknown)."""
+def country_name(code: str, lang: str = "en") -> str:
+    """Short name for an alpha-2 code (the code itself if unknown): English, or Norwegian Bokmål
+    (``lang="nb"``) from pycountry's translations of ISO 3166 (the same short form: "Kina", "Iran")."""
     if code in _EXTRA_NAMES:
         return _EXTRA_NAMES[code]
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
-    return str(getattr(country, "common_name", None) or country.name)
+    name = str(getattr(country, "common_name", None) or country.name)
+    return _translations(lang).gettext(name) if lang != "en" else name
+
+
+@lru_cache(maxsize=4)
+def _translations(lang: str) -> gettext.NullTranslations:
+    """pycountry's ISO 3166-1 names in ``lang`` (nb: Norwegian Bokmål); English where it has none."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)

@@ -120,15 +120,18 @@ def status(decision: Decision, list_edition: str, today: date) -> Literal["appli
     return "applied"
 
 
-def unknown_entries(decisions: Decisions, known: set[tuple[str, str]]) -> list[str]:
+def unknown_entries(decisions: Decisions, known: set[tuple[str, str]], lang: str = "en") -> list[str]:
     """Decisions naming a list entry that is not in the lists in use (a typo, or a removed entry)."""
-    return [f"decision for {d.partner!r}: no entry {d.entity_id!r} on list {d.list!r} in the lists in use"
+    from collabguard.reference.report_text import text
+
+    return [text("warning.decision_unknown_entry", lang, partner=repr(d.partner), entry=repr(d.entity_id), list=repr(d.list))
             for d in decisions.items if (d.list, d.entity_id) not in known]
 
 
-def future_dated(decisions: Decisions, today: date) -> list[str]:
+def future_dated(decisions: Decisions, today: date, lang: str = "en") -> list[str]:
     """Decisions dated after ``today``, named by file and entry: none of them is applied."""
-    return [f"{decisions.source or 'decisions'}: decisions[{i}] ({d.partner!r}, {d.list} {d.entity_id}) is dated "
-            f"{d.date.isoformat()}, after the screening date {today.isoformat()}: a decision cannot be made in the "
-            "future, so it is not applied; correct its date"
+    from collabguard.reference.report_text import text
+
+    return [text("warning.decision_future", lang, source=decisions.source or "decisions", i=i, partner=repr(d.partner),
+                 list=d.list, entry=d.entity_id, date=d.date.isoformat(), today=today.isoformat())
             for i, d in enumerate(decisions.items) if d.date > today]

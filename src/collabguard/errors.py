@@ -32,12 +32,20 @@ class RuleFileError(CollabguardError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = list(problems)
-        first = self.problems[0] if self.problems else "invalid rule file"
-        more = f" (and {len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
-        super().__init__(first + more)
+        super().__init__(several(self.problems) if self.problems else "invalid rule file")
 
 
 class UsageError(CollabguardError):
     """A command was called with options that do not make sense together."""
 
     code = "usage"
+
+
+SHOWN_PROBLEMS = 3  # problems given in full in a one-line message
+
+
+def several(problems: list[str], shown: int = SHOWN_PROBLEMS) -> str:
+    """Several problems in one line: the first ``shown`` in full, separated by "; ", then how many more
+    ("a; b; c (and 2 more problems)"). The useful part is never hidden behind a count alone."""
+    rest = len(problems) - shown
+    return "; ".join(problems[:shown]) + (f" (and {rest} more problem{'s' if rest != 1 else ''})" if rest > 0 else "")

@@ -90,7 +90,8 @@ class RuleSet:
         return Versions(
             tool=__version__,
             packs=[PackVersion(id=p.info.id, version=p.info.version, sha256=p.sha256) for p in self.packs],
-            lists=[ListVersion(id=i.id, edition=i.edition, sha256=i.sha256) for i in self.lists.lists.values()],
+            lists=[ListVersion(id=i.id, edition=i.edition, sha256=i.sha256) for i in self.lists.lists.values()]
+            + [ListVersion(id=r.id, edition=r.edition, sha256=r.sha256) for r in self.lists.registry],  # ROR names
             taxonomies=taxonomies,
             matcher=self.matcher.config,
             policy=self.policy,
@@ -134,7 +135,8 @@ def load_ruleset(root: Path, packs: list[Path] | None = None, policy: Path | Non
         own, list_changes = load_own_lists(pol, pdoc, policy.parent, set(lists.lists), problems)
         if own is not None:
             lists = ListSet(lists={**lists.lists, **own.lists}, entities=lists.entities + own.entities,
-                            not_covered=lists.not_covered, retrieved=lists.retrieved, persons=lists.persons + own.persons)
+                            not_covered=lists.not_covered, retrieved=lists.retrieved, persons=lists.persons + own.persons,
+                            registry=lists.registry)
         lists, update_changes = apply_list_updates(pol.list_updates, pdoc, policy.parent, lists, problems)
         changes += group_changes + list_changes + update_changes
     known: Known = {"lists": set(lists.lists), "groups": set(groups), "catalog": catalog}

@@ -203,7 +203,15 @@ class Screener:
                     kind: str = "organisation", explain: bool = True, jobs: int = 1) -> list[NameMatch]:
         """Each name against the lists: one result per name, in order. ``lists``: only these (shipped
         list ids, or list CSV files in collabguard's list schema); default: every list in use."""
-        from collabguard.matching.batch import match_rows, name_rows
+        return list(self.match_stream(names, lists, kind, explain, jobs))
+
+    def match_stream(self, names: Iterable[NameQuery | NameRow | str], lists: Sequence[str | Path] = (),
+                     kind: str = "organisation", explain: bool = True, jobs: int = 1) -> Iterator[NameMatch]:
+        """:meth:`match_names` as the names come in: each result is given as soon as its chunk of names
+        is matched, and memory stays flat however many names there are (millions from a file)."""
+        from collections import deque
+
+        from collabguard.matching.batch import iter_match_rows, iter_name_rows
         from collabguard.matching.matcher import Matcher
         from collabguard.models.usecases import NameMatch
 
@@ -212,9 +220,15 @@ class Screener:
             chosen = select_lists(self.matcher.lists, lists)
             matcher, only = (Matcher(chosen), None) if any(isinstance(x, Path) or str(x).lower().endswith(".csv")
                                                            for x in lists) else (matcher, [str(x) for x in lists])
-        rows = name_rows(names)
-        found = match_rows(rows, matcher, lists=only, kind=kind, explain=explain, jobs=jobs)
-        return [NameMatch.model_validate({**r, "row": row.row}) for row, r in zip(rows, found, strict=True)]
+        taken: deque[NameRow] = deque()  # the rows being matched (one chunk at most), for their numbers
+
+        def rows() -> Iterator[NameRow]:
+            for row in iter_name_rows(names):
+                taken.append(row)
+                yield row
+
+        for found in iter_match_rows(rows(), matcher, lists=only, kind=kind, explain=explain, jobs=jobs, fresh=False):
+            yield NameMatch.model_validate({**found, "row": taken.popleft().row})
 
     def find_areas(self, text: str | None = None, *, proposal: ProposalInput | None = None,
                    taxonomies: Sequence[str] = ()) -> AreasResult:

@@ -13,15 +13,17 @@ _ENGLISH = frozenset(
 MIN_WORDS = 12
 
 
-def not_english(text: str) -> str | None:
-    """A one-line note when a text of some length does not look like English, else None."""
+def not_english(text: str, lang: str = "en") -> str | None:
+    """A one-line note (in ``lang``) when a text of some length does not look like English, else None."""
+    from collabguard.reference.report_text import text as say
+
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
         return None
     latin = sum(1 for w in words if w.isascii())
     if latin / len(words) < 0.5:
-        return "the text is mostly not in Latin script: technology areas are detected in English text only"
+        return say("warning.not_latin", lang)
     common = sum(1 for w in words if w.lower() in _ENGLISH)
     if common / len(words) < 0.10:  # English prose: a quarter to a third of the words are these
-        return "the text does not look like English: technology areas are detected in English text only"
+        return say("warning.not_english", lang)
     return None

@@ -89,7 +89,8 @@ def _broken(record: list[Line], swallowed: list[Line], problem: str | None, ours
     if problem is None:
         how = f"a quote opened in this row closes only on line {last.number}"
     elif problem == "unexpected end of data":
-        how = f"a quote opened in this row is never closed (lines {first.number}–{last.number})"
+        lines = f"line {first.number}" if first is last else f"lines {first.number}–{last.number}"
+        how = f"a quote opened in this row is never closed ({lines})"
     else:
         lines = f"line {first.number}" if first is last else f"lines {first.number}–{last.number}"
         how = f"cannot read the CSV on {lines} ({problem})"
@@ -172,12 +173,14 @@ def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[InputRow], list[
                 break
             except csv.Error as exc:
                 record, feed.record = feed.record, []
+                rows += [count.add(row) for row in blanks.before_filled()]  # an empty row before it is not at the end
                 for row in _broken(record, _looks_like_rows(record, len(ours), delimiter, row_end), str(exc), ours, delimiter):
                     rows.append(count.add(row))
                 continue
             record, feed.record = feed.record, []
             swallowed = _looks_like_rows(record, len(ours), delimiter, row_end) if len(record) > 1 else []
             if swallowed:
+                rows += [count.add(row) for row in blanks.before_filled()]
                 rows += [count.add(row) for row in _broken(record, swallowed, None, ours, delimiter)]
             elif any(v.strip() for v in values):
                 rows += [count.add(row) for row in blanks.before_filled()]

@@ -56,6 +56,14 @@ def _type_ok(doc_type: str, wanted: tuple[str, ...] | None) -> bool:
     return any(w in parts for w in wanted)
 
 
+def untyped_sources(works: list[Work]) -> list[str]:
+    """The files none of whose records gives a document type (a Cristin/NVA table with no such column):
+    the Article-and-Review filter cannot apply to them, so every work of theirs is counted (and the
+    report says so), rather than none."""
+    typed = {w.source for w in works if w.doc_type.strip()}
+    return sorted({w.source for w in works} - typed)
+
+
 def dedupe(works: list[Work]) -> tuple[list[Work], int]:
     """Keep the first record of each DOI, then of each accession number / id."""
     seen: set[str] = set()
@@ -124,15 +132,15 @@ def trend(counts: dict[int, int], years: list[int]) -> str:
 def listed_copublications(kept: list[Work], matcher: Matcher) -> list[ListedFigures]:
     """Works with an address the list matcher calls a ``match``, per listed organisation. Each distinct
     address is matched once; the address (author block removed) is the query, with its country."""
-    decided: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
+    decided: dict[tuple[str, str, str], list[tuple[str, str, str, str]]] = {}
     per_entity: dict[tuple[str, str], tuple[str, str, set[str], set[int]]] = {}
     for i, w in enumerate(kept):
         for a in w.affiliations:
             query = without_authors(a.raw)
-            key = (query, a.country or "")
+            key = (query, a.country or "", a.ror)  # an OpenAlex institution's ROR id names a linked entry itself
             if key not in decided:
                 decided[key] = [(c.entity.list_id, c.entity.entity_id, c.entity.name, c.entity.country)
-                                for c in matcher.match(query, a.country) if c.decision == "match"]
+                                for c in matcher.match(query, a.country, ror=a.ror or None) if c.decision == "match"]
             for list_id, entity_id, name, country in decided[key]:
                 entry = per_entity.setdefault((list_id, entity_id), (name, country, set(), set()))
                 entry[2].add(query)  # the address without its author block: no personal names in reports
@@ -146,10 +154,11 @@ def listed_copublications(kept: list[Work], matcher: Matcher) -> list[ListedFigu
 def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | None = None) -> CollaborationStats:
     """All indicators; with ``matcher`` (the rule set's list matcher), co-publications with listed organisations."""
     works, duplicates = dedupe(loaded.works)
+    untyped = untyped_sources(works) if options.doc_types is not None else []
     excluded_type = excluded_years = excluded_many = 0
     kept: list[tuple[Work, set[str]]] = []
     for w in works:
-        if not _type_ok(w.doc_type, options.doc_types):
+        if w.source not in untyped and not _type_ok(w.doc_type, options.doc_types):
             excluded_type += 1
             continue
         if (options.year_from and (w.year is None or w.year < options.year_from)) or (
@@ -210,7 +219,7 @@ def compute_stats(loaded: LoadResult, options: StatsOptions, matcher: Matcher | 
         loaded=len(loaded.works) + len(loaded.skipped), skipped=[str(s) for s in loaded.skipped],
         duplicates=duplicates, excluded_type=excluded_type, excluded_years=excluded_years,
         excluded_many_countries=excluded_many, excluded_not_bilateral=not_bilateral,
-        excluded_not_home=not_home, no_country=no_country,
+        excluded_not_home=not_home, no_country=no_country, all_types_counted=untyped,
         warnings=warnings)
     present = [w.year for w, _ in kept if w.year is not None]
     all_years = list(range(min(present), max(present) + 1)) if present else []  # gaps show as zeros

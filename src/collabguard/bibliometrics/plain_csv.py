@@ -48,7 +48,7 @@ def read_plain_csv(lines: Iterable[str], source: str, mapping: dict[str, str] | 
     if "countries" not in names and "institutions" not in names:
         raise InputError(f"{source}: line 1: no 'countries' or 'institutions' column; the columns are "
                          f"{', '.join(h for h in header if h) or 'missing'}. A plain CSV needs: {', '.join(COLUMNS)} "
-                         "(use --columns countries=YOUR_HEADER,... to map yours)")
+                         "(map yours with --columns YOUR_HEADER=countries,..., their header first as for batch)")
     unknown: dict[str, list[int]] = {}  # one warning per unknown country name, not one per row
     for number, row in enumerate(reader, start=1):
         if not any(c.strip() for c in row):

@@ -33,7 +33,7 @@ ExpectOpt = typer.Option(None, "--expect-version", min=1, help="Refuse if the ca
 RulesOpt = typer.Option(None, "--rules", help="Rules folder (default: the shipped rules, or $COLLABGUARD_RULES).")
 PolicyOpt = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY", help="The institution's policy file.")
 DecisionsOpt = typer.Option(None, "--decisions", envvar="COLLABGUARD_DECISIONS", help="Reviewed decisions (decisions.yaml).")
-LangOpt = typer.Option("en", "--lang", help="Language of rule texts: en, or nb / no.")
+LangOpt = typer.Option("en", "--lang", help="Language of the report: en, or nb / no (Norwegian Bokmål).")
 
 
 class ListFormat(str, Enum):

@@ -21,7 +21,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -134,3 +134,36 @@ def write_output(text: str, output: Path | None) -> None:
     if output.expanduser().is_dir():
         raise CollabguardError(f"{output}: is a folder; give a file name for --output")
     write_text(text, output)
+
+
+def write_chunks(chunks: Iterable[str], output: Path | None) -> None:
+    """:func:`write_output` for text made piece by piece (millions of rows): each piece is written as
+    it comes, to stdout, or to a temporary file renamed to ``output`` once the last piece is written
+    (a reader never sees half a file; an error on the way leaves no file)."""
+    if output is None:
+        for chunk in chunks:  # made outside the try: a problem making a piece is not a problem writing it
+            _to_stdout(controls(chunk))
+        _to_stdout("")
+        return
+    from collabguard.io.atomic import replace_atomically
+
+    if output.expanduser().is_dir():
+        raise CollabguardError(f"{output}: is a folder; give a file name for --output")
+
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+
+    replace_atomically(output, write)
+
+
+def _to_stdout(text: str) -> None:
+    """Write ``text`` and flush; a closed pipe ends quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
+    except OSError as exc:
+        raise CollabguardError(f"cannot write to standard output: {system_problem(exc)}") from None

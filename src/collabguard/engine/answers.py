@@ -38,7 +38,8 @@ from collabguard.errors import RuleFileError
 from collabguard.io.pydantic_errors import validate_document
 from collabguard.io.yaml_loader import load_yaml
 from collabguard.models.report import AnsweredQuestion, QuestionReason
-from collabguard.rules.conditions import FIELD_QUESTIONS, FIELDS
+from collabguard.reference.report_text import text
+from collabguard.rules.conditions import FIELDS, field_question
 
 
 class Answer(BaseModel):
@@ -92,17 +93,17 @@ class CaseAnswers:
     """One case's answers, resolved against the facts of the screening that takes them. Each
     method settles one kind of fact and records the answer it used."""
 
-    def __init__(self, answers: AnswerFile, today: dt.date | None = None) -> None:
+    def __init__(self, answers: AnswerFile, today: dt.date | None = None, lang: str = "en") -> None:
         self.file = answers
+        self.lang = lang  # the language of the report's words (reference/report-text.yaml)
         self.used: dict[str, AnsweredQuestion] = {}
         self.warnings: list[str] = []
         self.by_id: dict[str, Answer] = {}
         for i, a in enumerate(answers.answers):
             when = a.date or answers.date
             if today is not None and when > today:  # nobody can have given it yet: not taken, and said so
-                self.warnings.append(f"{answers._source}: answers[{i}] ({a.id}) is dated {when.isoformat()}, after the "
-                                     f"screening date {today.isoformat()}: an answer cannot be given in the future, so it "
-                                     "is not applied; correct its date")
+                self.warnings.append(text("warning.answer_future", lang, source=answers._source, i=i, id=a.id,
+                                          date=when.isoformat(), today=today.isoformat()))
             else:
                 self.by_id[a.id] = a
 
@@ -121,7 +122,7 @@ class CaseAnswers:
             answer = self.by_id.get(qid)
             if answer is not None and answer.answer != "unsure":
                 out[path] = answer.answer == "yes"
-                self._record(answer, FIELD_QUESTIONS[path], "missing_data")
+                self._record(answer, field_question(path, self.lang), "missing_data")
         return out
 
     def identity(self, target: dict[str, str], entry: tuple[str, str], question: str) -> Answer | None:
@@ -170,8 +171,8 @@ class CaseAnswers:
             self._record(answer, question, reason)
             open_ids.add(qid)
             if reason == "missing_data" and FIELDS.get(target.get("field", ""), ("",))[0] != "bool":
-                self.warnings.append(f"answer {qid}: the question asks for a value ({question}); give it in the proposal")
-        self.warnings += [f"answer {a.id}: no such question in this report (was the proposal changed?)"
+                self.warnings.append(text("warning.answer_needs_value", self.lang, id=qid, question=question))
+        self.warnings += [text("warning.answer_unknown", self.lang, id=a.id)
                           for a in self.file.answers if a.id not in self.used and self.by_id.get(a.id) is a]
         return open_ids
 

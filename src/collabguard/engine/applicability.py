@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from collabguard.matching.normalize import tokens
 from collabguard.models.proposal import Funding, Proposal
+from collabguard.reference.report_text import text
 from collabguard.rules.schema import FundingTrigger, PackInfo
 
 
@@ -53,7 +54,7 @@ def _named_exactly(text: str, names: list[str]) -> str | None:
     return next((name for name in names if words and words == tokens(name)), None)
 
 
-def _funder(row: Funding, trigger: FundingTrigger, where: str, pack_id: str, warnings: list[str]) -> str | None:
+def _funder(row: Funding, trigger: FundingTrigger, where: str, pack_id: str, warnings: list[str], lang: str = "en") -> str | None:
     """The trigger's funder name this row names, when its country agrees."""
     if not trigger.funders:  # any funder of the programmes
         return _named_in(row.programme, trigger.programmes) or _named_in(row.funder, trigger.programmes)
@@ -65,8 +66,8 @@ def _funder(row: Funding, trigger: FundingTrigger, where: str, pack_id: str, war
         return _named_in(row.funder, trigger.funders) or _named_in(row.programme, trigger.funders)
     exact = _named_exactly(row.funder, trigger.funders)
     if exact is None and (inside := _named_in(row.funder, trigger.funders)) is not None:
-        warnings.append(f"{where}: funder {row.funder!r} contains {inside!r} but gives no country, so {pack_id} was not "
-                        f"applied for it; if it is that funder, add `country: {trigger.country}` to the funding row")
+        warnings.append(text("applies.funder_without_country", lang, where=where, funder=repr(row.funder), inside=repr(inside),
+                             pack=pack_id, country=trigger.country))
     return exact
 
 
@@ -81,56 +82,55 @@ def _private_partner(proposal: Proposal, words: list[str]) -> tuple[bool | None,
     return (False if typed else None), ""
 
 
-def _funding(pack: PackInfo, proposal: Proposal, warnings: list[str]) -> Applicability | None:
+def _funding(pack: PackInfo, proposal: Proposal, warnings: list[str], lang: str = "en") -> Applicability | None:
     cond = pack.applies_when
     refused: str | None = None
     for trigger in cond.funding:
         for i, row in enumerate(proposal.funding):
-            name = _funder(row, trigger, f"funding[{i}]", pack.id, warnings)
+            name = _funder(row, trigger, f"funding[{i}]", pack.id, warnings, lang)
             if name is None:
                 continue
-            label = f"funded by {row.funder}" + (f", {row.programme}" if row.programme else "")
+            label = text("applies.funded_by", lang, funder=row.funder) + (f", {row.programme}" if row.programme else "")
             if trigger.programmes and _named_in(row.programme, trigger.programmes) is None \
                     and _named_in(row.funder, trigger.programmes) is None:
-                refused = refused or (f"{label}, but not through {' or '.join(trigger.programmes)} "
-                                      f"(the programme this framework covers)")
+                refused = refused or text("applies.not_through", lang, label=label,
+                                          programmes=text("words.or", lang).join(trigger.programmes))
                 continue
             if trigger.partner_types:
                 private, who = _private_partner(proposal, trigger.partner_types)
                 if private is False:
-                    refused = refused or f"{label}, but no partner is a private-sector organisation (partner types given)"
+                    refused = refused or text("applies.no_private_partner", lang, label=label)
                     continue
                 if private is None:
-                    warnings.append(f"{pack.id} applies only with a private-sector partner and no partner states its "
-                                    "type: it was applied; give each partner's `type` (university, company …)")
-                    return Applicability(True, f"{label} (assumed: no partner states its type; this framework applies "
-                                               "only with a private-sector partner)", warnings)
-                return Applicability(True, f"{label} with a private-sector partner, {who}", warnings)
+                    warnings.append(text("applies.private_assumed_warning", lang, pack=pack.id))
+                    return Applicability(True, text("applies.private_assumed", lang, label=label), warnings)
+                return Applicability(True, text("applies.private_partner", lang, label=label, who=who), warnings)
             return Applicability(True, label, warnings)
     return Applicability(False, refused, warnings) if refused else None
 
 
-def applies(pack: PackInfo, proposal: Proposal) -> Applicability:
+def applies(pack: PackInfo, proposal: Proposal, lang: str = "en") -> Applicability:
+    """Whether ``pack`` applies to ``proposal``, and why, in ``lang``."""
     if pack.applies_when.always:  # the institution's own policy: a proposal cannot opt out of it
-        return Applicability(True, "the institution's own policy")
+        return Applicability(True, text("applies.own_policy", lang))
     if proposal.frameworks:
         if pack.id in proposal.frameworks:
-            return Applicability(True, "named in the proposal's frameworks")
-        return Applicability(False, "not among the proposal's frameworks (advisory)")
+            return Applicability(True, text("applies.named", lang))
+        return Applicability(False, text("applies.not_named", lang))
     cond = pack.applies_when
     warnings: list[str] = []
     home = proposal.home_institution.country if proposal.home_institution else None
     if home and home in cond.home_countries:
-        return Applicability(True, f"home institution is in {home}")
-    by_funding = _funding(pack, proposal, warnings)
+        return Applicability(True, text("applies.home", lang, country=home))
+    by_funding = _funding(pack, proposal, warnings, lang)
     if by_funding is not None and by_funding.applies:
         return by_funding
     for f in proposal.funding:
         if f.country and f.country in cond.funder_countries:
-            return Applicability(True, f"funder {f.funder} is in {f.country}", warnings)
+            return Applicability(True, text("applies.funder_country", lang, funder=f.funder, country=f.country), warnings)
     for p in proposal.partners:
         if p.country and p.country in cond.partner_countries:
-            return Applicability(True, f"partner {p.name} is in {p.country}", warnings)
+            return Applicability(True, text("applies.partner_country", lang, partner=p.name, country=p.country), warnings)
     if by_funding is not None:
         return by_funding
-    return Applicability(False, "its conditions (home country, funder, programme, partner country) do not hold", warnings)
+    return Applicability(False, text("applies.none", lang), warnings)

@@ -12,6 +12,7 @@ from collabguard.lists.model import Entity
 from collabguard.matching.matcher import Candidate
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import AreaFinding, Evidence, ListMatch
+from collabguard.reference.report_text import text, text_or
 from collabguard.report.wording import fields_in_words
 from collabguard.rules.conditions import Outcome
 from collabguard.rules.context import Subject
@@ -26,7 +27,7 @@ def entity_rating(ruleset: RuleSet, entity: Entity) -> str | None:
     return getattr(entity, field, "") or "unrated"
 
 
-def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch:
+def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate, lang: str = "en") -> ListMatch:
     entity = cand.entity
     rating = entity_rating(ruleset, entity)
     inst = ruleset.institutions.get((entity.list_id, entity.entity_id))
@@ -34,7 +35,7 @@ def list_match(ruleset: RuleSet, subject: Subject, cand: Candidate) -> ListMatch
         partner=subject.name, subject=subject.kind, country=subject.country,  # type: ignore[arg-type]
         entity_id=entity.entity_id, entity_name=entity.name, list=entity.list_id,
         list_title=ruleset.lists.lists[entity.list_id].title, score=cand.score, decision=cand.decision,
-        list_cite=ruleset.lists.lists[entity.list_id].cite_for(rating, entity),
+        list_cite=ruleset.lists.lists[entity.list_id].cite_for(rating, entity, lang),
         matched_name=cand.form.text, matched_name_kind=cand.form.kind, entity_country=entity.country,
         rating=rating, source_url=entity.source_url, source_date=entity.source_date,
         reasons=list(cand.reasons), query_normalized=cand.query_normalized, features=dict(cand.features),
@@ -51,7 +52,7 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, bool | int | float | str) or value is None else str(value)
 
 
-def evidence_from(ruleset: RuleSet, outcome: Outcome, memo: dict[int, Any] | None = None) -> Evidence:
+def evidence_from(ruleset: RuleSet, outcome: Outcome, memo: dict[int, Any] | None = None, lang: str = "en") -> Evidence:
     """The evidence of one rule; ``memo`` (one per screening) keeps the report objects of matches and
     areas that several rules cite, so each is built once."""
     memo = {} if memo is None else memo
@@ -62,7 +63,7 @@ def evidence_from(ruleset: RuleSet, outcome: Outcome, memo: dict[int, Any] | Non
         return memo[key]
 
     return Evidence(
-        matches=[once(id(c), lambda s=s, c=c: list_match(ruleset, s, c)) for s, c in outcome.matches],
+        matches=[once(id(c), lambda s=s, c=c: list_match(ruleset, s, c, lang)) for s, c in outcome.matches],
         areas=[once(id(a), lambda a=a: area_finding(a)) for a in outcome.areas],
         countries=list(outcome.countries),
         fields={k: _plain(v) for k, v in outcome.fields.items()},
@@ -79,22 +80,28 @@ def _join(items: list[str], sep: str = ", ") -> str:
     return sep.join(seen) if seen else "—"
 
 
-# what each placeholder stands for, from (evidence, proposal, framework title); module-level, so a
-# message (~40 per screening) does not build them anew
-_MAKERS: dict[str, Callable[[Evidence, Proposal, str], str]] = {
-    "subjects": lambda ev, p, fw: _join([f"{m.partner!r} ({m.subject})" for m in ev.matches]),
-    "entities": lambda ev, p, fw: _join([f"{m.entity_name} ({'name match' if m.decision == 'match' else 'possible name match, identity to confirm'}), "
-                                         f"{m.list_cite}" for m in ev.matches], "; "),
-    "lists": lambda ev, p, fw: _join([m.list_title for m in ev.matches]),
-    "areas": lambda ev, p, fw: _join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
-    "countries": lambda ev, p, fw: _join([f"{country_name(c)} ({c})" for c in ev.countries]),
-    "codes": lambda ev, p, fw: _join(p.export_control.codes),
-    "fields": lambda ev, p, fw: fields_in_words(ev.fields),  # in words, never "agreement.ipr = False"
-    "framework": lambda ev, p, fw: fw,
+def _entity(m: ListMatch, lang: str) -> str:
+    how = text("evidence.name_match" if m.decision == "match" else "evidence.possible_name_match", lang)
+    return f"{m.entity_name} ({how}), {m.list_cite}"
+
+
+# what each placeholder stands for, from (evidence, proposal, framework title, language); module-level,
+# so a message (~40 per screening) does not build them anew
+_MAKERS: dict[str, Callable[[Evidence, Proposal, str, str], str]] = {
+    "subjects": lambda ev, p, fw, lang: _join([f"{m.partner!r} ({text_or(f'subject.{m.subject}', m.subject, lang)})"
+                                               for m in ev.matches]),
+    "entities": lambda ev, p, fw, lang: _join([_entity(m, lang) for m in ev.matches], "; "),
+    "lists": lambda ev, p, fw, lang: _join([m.list_title for m in ev.matches]),
+    # the id and decision are for in_words (report/wording.py), which leaves the name and "possibly"
+    "areas": lambda ev, p, fw, lang: _join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
+    "countries": lambda ev, p, fw, lang: _join([f"{country_name(c, lang)} ({c})" for c in ev.countries]),
+    "codes": lambda ev, p, fw, lang: _join(p.export_control.codes),
+    "fields": lambda ev, p, fw, lang: fields_in_words(ev.fields, lang),  # in words, never "agreement.ipr = False"
+    "framework": lambda ev, p, fw, lang: fw,
 }
 
 
-def render(template: str, ev: Evidence, proposal: Proposal, framework: str) -> str:
-    """Fill a rule's message or question template from its evidence ("—" where there is none)."""
-    return template.format_map({name: _MAKERS[name](ev, proposal, framework)
+def render(template: str, ev: Evidence, proposal: Proposal, framework: str, lang: str = "en") -> str:
+    """Fill a rule's message or question template from its evidence ("—" where there is none), in ``lang``."""
+    return template.format_map({name: _MAKERS[name](ev, proposal, framework, lang)
                                 for name in _placeholders(template) if name in _MAKERS})

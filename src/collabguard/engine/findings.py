@@ -10,6 +10,8 @@ from collabguard.engine.evidence import evidence_from, render
 from collabguard.engine.questions import question_id
 from collabguard.models.common import severity_rank
 from collabguard.models.report import ChecklistItem, Evidence, Flag, Guideline
+from collabguard.reference.report_text import guideline_page, text_or
+from collabguard.reference.report_text import text as words
 from collabguard.rules.conditions import Outcome
 from collabguard.rules.context import Context
 from collabguard.rules.evaluate import evaluate
@@ -43,8 +45,10 @@ def rule_texts(lr: LoadedRule, lang: str) -> RuleTexts:
         return texts
     rule = lr.rule
     guideline = Guideline(**rule.guideline.model_dump())
-    if lang == "nb" and guideline.url_nb:  # the Norwegian page of the same section, where the source has one
-        guideline = guideline.model_copy(update={"url": guideline.url_nb})
+    page = guideline_page(guideline.url, guideline.url_nb, lang)  # the Norwegian page of the section, where known
+    if page is not None:
+        url, title = page
+        guideline = guideline.model_copy(update={"url": url, "section": title or guideline.section})
     own = rule.translations.get(lang) if lang != "en" else None  # type: ignore[call-overload]
     texts = RuleTexts(rule=rule, title=(own and own.title) or rule.title, message=(own and own.message) or rule.message or "",
                       question=(own and own.question) or rule.question or "",
@@ -88,8 +92,8 @@ class Findings:
         guideline = texts.guideline
         advisory = not applicable
 
-        def ask(reason: str, text: str, target: dict[str, str] | None = None) -> None:
-            qid = question_id(reason, text, rule.id, target)
+        def ask(reason: str, text: str, target: dict[str, str] | None = None, basis: str = "") -> None:
+            qid = question_id(reason, basis or text, rule.id, target)  # the same id in every language
             self.asked_by.setdefault(rule.id, set()).add(qid)
 
             def item() -> ChecklistItem:
@@ -106,7 +110,7 @@ class Findings:
         if rule.kind == "question":
             if outcome.value is True:
                 evidence = self._evidence(outcome)  # built only where it is shown
-                text = render(texts.question, evidence, self.ctx.proposal, lr.pack.title)
+                text = render(texts.question, evidence, self.ctx.proposal, self._title(lr), self.lang)
                 said = self.answers.judgement(text, rule.id) if self.answers is not None else None
                 if said is None:
                     ask("judgement", text)
@@ -114,12 +118,13 @@ class Findings:
                     answer = self.answers.by_id[question_id("judgement", text, rule.id, None)]  # type: ignore[union-attr]
                     who = self.answers.reviewer(answer)  # type: ignore[union-attr]
                     self.flags.append(Flag(
-                        rule_id=rule.id, title=f"Answered yes: {text}", framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
-                        blocking=False, advisory=advisory, confirmed=True, gate=None,
-                        message=f"{who} answered {answer.answer!r}: {answer.note}".rstrip(": "),
+                        rule_id=rule.id, title=words("flag.answered_yes", self.lang, question=text), framework=lr.pack.id,
+                        severity=severity, blocking=False, advisory=advisory, confirmed=True, gate=None,  # type: ignore[arg-type]
+                        message=words("flag.answered", self.lang, who=who, answer=repr(words(f"answer.{answer.answer}", self.lang)),
+                                      note=answer.note).rstrip(": "),
                         guideline=guideline, evidence=Evidence(), mitigations=[]))
             for q in outcome.questions:  # undecided: ask what would decide it
-                ask(q.reason, q.text, q.target)
+                ask(q.reason, q.text, q.target, q.basis)
             return
         # uncertain evidence asks, it does not flag: an area the text only touches, or a missing fact,
         # is a question; only a possible identity (a person confirms who the partner is) leaves a
@@ -127,7 +132,7 @@ class Findings:
         confirm = [q for q in outcome.questions if q.reason == "confirm_identity"]
         if outcome.value is None and not confirm:
             for q in outcome.questions:
-                ask(q.reason, q.text, q.target)
+                ask(q.reason, q.text, q.target, q.basis)
             return
         evidence = self._evidence(outcome)
         confirmed = outcome.value is True and all(m.decision == "match" for m in evidence.matches)
@@ -136,11 +141,16 @@ class Findings:
         self.flags.append(Flag(
             rule_id=rule.id, title=texts.title, framework=lr.pack.id, severity=severity,  # type: ignore[arg-type]
             blocking=bool(rule.blocking and applicable and confirmed), advisory=advisory, confirmed=confirmed, gate=gate,
-            message=render(texts.message, evidence, self.ctx.proposal, lr.pack.title),
+            message=render(texts.message, evidence, self.ctx.proposal, self._title(lr), self.lang),
             guideline=guideline, evidence=evidence, mitigations=list(texts.mitigations),
         ))
         for q in outcome.questions:
-            ask(q.reason, q.text, q.target)
+            ask(q.reason, q.text, q.target, q.basis)
+
+    def _title(self, lr: LoadedRule) -> str:
+        """The framework's title for ``{framework}``: the pack's, or in the report's language where the
+        report texts have it."""
+        return lr.pack.title if self.lang == "en" else text_or(f"framework_title.{lr.pack.id}", lr.pack.title, self.lang)
 
     def _evidence(self, outcome: Outcome) -> Evidence:
         """The evidence of an outcome, built once: rules that share a condition share its outcome
@@ -148,7 +158,7 @@ class Findings:
         known = self._evidence_of.get(id(outcome))
         if known is not None and known[0] is outcome:
             return known[1]
-        evidence = evidence_from(self.ruleset, outcome, self._memo)
+        evidence = evidence_from(self.ruleset, outcome, self._memo, self.lang)
         self._evidence_of[id(outcome)] = (outcome, evidence)  # the outcome is kept: its id stays its own
         return evidence
 

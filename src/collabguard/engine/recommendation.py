@@ -20,47 +20,47 @@ from __future__ import annotations
 
 from collabguard.models.common import severity_rank
 from collabguard.models.report import ChecklistItem, Flag, FrameworkResult, Recommendation
+from collabguard.reference.report_text import text
 
 MEDIUM, HIGH = severity_rank("medium"), severity_rank("high")
 
 
-def recommend(flags: list[Flag], checklist: list[ChecklistItem]) -> tuple[Recommendation, str]:
-    """The recommendation and a one-sentence reason a reader can check against the table."""
+def recommend(flags: list[Flag], checklist: list[ChecklistItem], lang: str = "en") -> tuple[Recommendation, str]:
+    """The recommendation and a one-sentence reason a reader can check against the table, in ``lang``."""
     blocking = [f for f in flags if f.blocking]
     if blocking:
         f = blocking[0]
-        what = ("a condition of the funding (not law): the funder will not fund the project as proposed"
-                if f.gate == "funding_condition" else "a legal gate")
-        return "do_not_proceed", f"{f.rule_id} is {what}, and it fired on a confirmed identity."
+        what = text("why.funding_condition" if f.gate == "funding_condition" else "why.legal_gate", lang)
+        return "do_not_proceed", text("why.blocking", lang, rule=f.rule_id, what=what)
     # A name that only *possibly* is a listed entity (another country, a generic name, an acronym)
     # is not escalated on the list's severity: a person first confirms who the partner is.
     identity_known = [f for f in flags if all(m.decision == "match" for m in f.evidence.matches)]
     high = [f for f in identity_known if severity_rank(f.severity) >= HIGH]
     if high:
         f = high[0]
-        on = " on a confirmed identity" if f.evidence.matches else ""
-        return "escalate", f"{f.rule_id} raised a {f.severity} flag{on}."
+        on = text("why.on_confirmed_identity", lang) if f.evidence.matches else ""
+        return "escalate", text("why.escalate", lang, rule=f.rule_id, severity=text(f"severity.{f.severity}", lang), on=on)
     unconfirmed = [f for f in flags if not f.confirmed]
     if unconfirmed:
-        return "needs_review", f"{unconfirmed[0].rule_id} rests on a possible match a person must confirm."
+        return "needs_review", text("why.possible_match", lang, rule=unconfirmed[0].rule_id)
     questions = [q for q in checklist if severity_rank(q.severity) >= MEDIUM]
     if questions:
-        return "needs_review", f"{len(questions)} open question(s) at medium or above must be answered first."
+        return "needs_review", text("why.open_questions", lang, n=len(questions))
     mitigable = [f for f in flags if severity_rank(f.severity) >= severity_rank("low")]
     if mitigable:
-        return "proceed_with_mitigations", f"{len(mitigable)} flag(s) at low or medium: apply the listed mitigations."
-    return "proceed", "No flag above info and no open question at medium or above."
+        return "proceed_with_mitigations", text("why.mitigate", lang, n=len(mitigable))
+    return "proceed", text("why.proceed", lang)
 
 
 def framework_results(frameworks: list[FrameworkResult], flags: list[Flag],
-                      questions: dict[str, list[ChecklistItem]]) -> list[FrameworkResult]:
+                      questions: dict[str, list[ChecklistItem]], lang: str = "en") -> list[FrameworkResult]:
     """Each framework's verdict from its own flags and open questions (the table above, applied to
     one framework at a time), next to the overall one."""
     out = []
     for fw in frameworks:
         mine = [f for f in flags if f.framework == fw.id]
         asked = questions.get(fw.id, [])
-        recommendation, reason = recommend(mine, asked)
+        recommendation, reason = recommend(mine, asked, lang)
         out.append(fw.model_copy(update={
             "flags": len(mine), "blocking": any(f.blocking for f in mine), "questions": len(asked),
             "risk_level": max((f.severity for f in mine), key=severity_rank, default="none"),

@@ -31,20 +31,21 @@ from collabguard.models.report import (
     ReviewRecord,
     ScreenedName,
 )
+from collabguard.reference.area_names import area_name
 from collabguard.reference.home_institutions import recognise
+from collabguard.reference.report_text import text
 from collabguard.rules.context import Context, Subject, collect_subjects
 from collabguard.rules.fact_questions import area_groups, area_questions, area_target, identity_questions, identity_target
+from collabguard.rules.loader import LoadedPack
 from collabguard.rules.schema import LANGUAGES
 from collabguard.ruleset import RuleSet
 
 REASON_ORDER = {"confirm_identity": 0, "confirm_area": 1, "judgement": 2, "missing_data": 3}
-COVERAGE_NOTE = (
-    "A list match is a lead for a person to check, not a finding of wrongdoing. "
-    "Lists not checked here are not evidence of clearance."
-)
+COVERAGE_NOTE = text("coverage.note")  # in English; a report's own note is in its language
 
 
-def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool) -> tuple[RiskLevel, Recommendation, str]:
+def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool,
+            lang: str = "en") -> tuple[RiskLevel, Recommendation, str]:
     """Sort flags and questions for reading, and derive the risk level and recommendation.
 
     The headline comes from the frameworks that apply; advisory findings stay visible. When no
@@ -54,9 +55,9 @@ def verdict(flags: list[Flag], checklist: list[ChecklistItem], any_applies: bool
     basis = [f for f in flags if not f.advisory] if any_applies else flags  # as Report.counted_flags
     questions = [q for q in checklist if not q.advisory] if any_applies else checklist
     risk: RiskLevel = max((f.severity for f in basis), key=severity_rank, default="none")
-    recommendation, reason = recommend(basis, questions)
+    recommendation, reason = recommend(basis, questions, lang)
     if not any_applies and (basis or questions):
-        reason += " No framework applies to this proposal, so advisory findings were used."
+        reason += text("why.advisory_used", lang)
     return risk, recommendation, reason
 
 
@@ -84,7 +85,8 @@ def _apply_decisions(s: Subject, ruleset: RuleSet, decisions: Decisions, today: 
     s.matches = kept
 
 
-def _apply_identity_answers(s: Subject, case: CaseAnswers, institutions: Mapping[EntryKey, Institution]) -> None:
+def _apply_identity_answers(s: Subject, case: CaseAnswers, institutions: Mapping[EntryKey, Institution],
+                            lang: str = "en") -> None:
     """A case's answers on who this subject is: yes makes the entry a ``match``, no sets it aside for
     this case (an answer is part of the case, not an office-wide decision). One answer settles every
     list's entry for the same institution, as the question said."""
@@ -92,7 +94,7 @@ def _apply_identity_answers(s: Subject, case: CaseAnswers, institutions: Mapping
     for cand in s.matches:
         entry = (cand.entity.list_id, cand.entity.entity_id)
         target = identity_target(s.name, s.country, *entry, institutions)
-        asked = next((q for q in identity_questions([(s, cand)], institutions)), None)
+        asked = next((q for q in identity_questions([(s, cand)], institutions, lang)), None)
         answer = case.identity(target, entry, asked.text if asked is not None else "")
         if answer is None:
             kept.append(cand)
@@ -107,13 +109,13 @@ def _apply_identity_answers(s: Subject, case: CaseAnswers, institutions: Mapping
 
 def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | None = None,
                   today: date | None = None, reviews: list[ReviewRecord] | None = None,
-                  case: CaseAnswers | None = None) -> Context:
+                  case: CaseAnswers | None = None, lang: str = "en") -> Context:
     """The facts the rules read: every name matched (with reviewed decisions and a case's answers
     applied), the technology areas the text touches (with answers applied), the country groups."""
     subjects = collect_subjects(proposal, today)
     for s in subjects:
         kind = "programme" if s.kind == "programme" else "organisation"
-        for result in ruleset.matcher.results(s.name, s.country, kind=kind):
+        for result in ruleset.matcher.results(s.name, s.country, kind=kind, ror=s.ror):
             if result.best is not None and result.best.decision != "none":
                 s.matches.append(result.best)
             elif result.rejected is not None:
@@ -122,20 +124,22 @@ def build_context(proposal: Proposal, ruleset: RuleSet, decisions: Decisions | N
         if decisions is not None:
             _apply_decisions(s, ruleset, decisions, today or date.today(), reviews if reviews is not None else [])
         if case is not None:
-            _apply_identity_answers(s, case, ruleset.institutions)
+            _apply_identity_answers(s, case, ruleset.institutions, lang)
     texts = {"title": proposal.title, "keywords": "; ".join(proposal.keywords), "abstract": proposal.abstract}
     areas = find_areas(texts, proposal.export_control.codes, ruleset.catalog)
+    if lang != "en":  # an area's name in the report's language where an official source gives one
+        areas = [h.model_copy(update={"area_name": area_name(h.area_id, h.area_name, lang)}) for h in areas]
     if case is not None:
         # a person answered whether the research advances an area: yes makes it a match, no removes it
         said = {}
         for group in area_groups(areas):
             target = area_target(group)
-            for h, q in ((h, area_questions([h], group)[0]) for h in group):
+            for h, q in ((h, area_questions([h], group, lang)[0]) for h in group):
                 said[h.area_id] = case.area(target, h.area_id, q.text)
         areas = [h.model_copy(update={"decision": "match"}) if said.get(h.area_id) else h
                  for h in areas if said.get(h.area_id) is not False]
     groups = {k: frozenset(g.countries) for k, g in ruleset.groups.items()}
-    return Context(proposal, subjects, areas, groups, institutions=ruleset.institutions)
+    return Context(proposal, subjects, areas, groups, institutions=ruleset.institutions, lang=lang)
 
 
 def _fill_fields(proposal: Proposal, values: dict[str, bool]) -> Proposal:
@@ -150,42 +154,52 @@ def _fill_fields(proposal: Proposal, values: dict[str, bool]) -> Proposal:
     return proposal
 
 
-def resolve_home_country(proposal: Proposal) -> tuple[Proposal, list[str]]:
+def resolve_home_country(proposal: Proposal, lang: str = "en") -> tuple[Proposal, list[str]]:
     """A home institution given without a country: recognise the country from the name where it is
     unambiguous (frameworks such as Norway's apply by it), else say loudly how to fix it. Nothing is
     said when the proposal names its frameworks (the home country then decides nothing)."""
     home = proposal.home_institution
     if proposal.frameworks or (home is not None and home.country is not None):
         return proposal, []
-    fix = "no framework that applies by the home institution's country (Norway, the Netherlands, the UK, Australia, the EU) was applied"
+    fix = text("warning.home_fix", lang)
     if home is None:
-        return proposal, [f"home_institution is not given: {fix}; add `home_institution: {{name: ..., country: ...}}`"]
+        return proposal, [text("warning.home_missing", lang, fix=fix)]
     found, candidates = recognise(home.name)
     if found is None:
-        why = (f"it names institutions in {', '.join(sorted({c.country for c in candidates}))}" if candidates
-               else "collabguard does not know it")
-        return proposal, [f"home_institution: {home.name!r} has no country and {why}: {fix}; add `country:` (e.g. NO)"]
-    note = (f"home_institution: {home.name!r} has no country; recognised as {found.name} ({found.country}, ROR "
-            f"{found.ror_id}); add `country: {found.country}` to the proposal to make this explicit")
+        why = (text("warning.home_names_countries", lang, countries=", ".join(sorted({c.country for c in candidates})))
+               if candidates else text("warning.home_unknown", lang))
+        return proposal, [text("warning.home_no_country", lang, name=repr(home.name), why=why, fix=fix)]
+    note = text("warning.home_recognised", lang, name=repr(home.name), found=found.name, country=found.country, ror=found.ror_id)
     return proposal.model_copy(update={"home_institution": home.model_copy(update={"country": found.country})}), [note]
 
 
-def _activity_warning(proposal: Proposal) -> list[str]:
+def _activity_warning(proposal: Proposal, lang: str = "en") -> list[str]:
     if proposal.activity is not None:
         return []
-    return ["activity is not stated: screened as a research project; give `activity:` (education, recruitment, visit, "
-            "industry_contract) if it is not one"]
+    return [text("warning.activity", lang)]
 
 
-def _coverage(ruleset: RuleSet, today: date) -> Coverage:
+def _untranslated(packs: list[LoadedPack], flags: list[Flag], checklist: list[ChecklistItem], lang: str) -> list[str]:
+    """A report in another language says which frameworks' rule texts it shows in English: those
+    whose findings count (the advice of frameworks that do not apply is folded away)."""
+    if lang == "en":
+        return []
+    english = {lr.rule.id for p in packs for lr in p.rules if lr.rule.translations.get(lang) is None}  # type: ignore[call-overload]
+    found = [(x.framework, x.rule_id, x.advisory) for x in flags] + [(q.framework, q.rule_id, q.advisory) for q in checklist]
+    counted = [x for x in found if not x[2]] or found
+    shown = {framework: None for framework, rule, _ in counted if rule in english}
+    return [text("warning.untranslated", lang, frameworks=", ".join(shown))] if shown else []
+
+
+def _coverage(ruleset: RuleSet, today: date, lang: str = "en") -> Coverage:
     checked = []
     for info in ruleset.lists.lists.values():
         as_of = info.age_date()
         checked.append(ListCoverage(id=info.id, title=info.title, edition=info.edition,
                                     age_days=(today - as_of).days if as_of else None,
                                     entries=ruleset.entry_counts.get(info.id, 0), complete=info.complete))
-    return Coverage(lists_checked=checked, lists_not_checked=[n.title for n in ruleset.lists.not_covered],
-                    taxonomies=ruleset.taxonomy_labels, note=COVERAGE_NOTE)
+    return Coverage(lists_checked=checked, lists_not_checked=[n.title_in(lang) for n in ruleset.lists.not_covered],
+                    taxonomies=ruleset.taxonomy_labels, note=text("coverage.note", lang))
 
 
 def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, packs: list[str] | None = None,
@@ -201,13 +215,13 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
     if unknown:
         raise InputError(f"frameworks: unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}")
     reviews: list[ReviewRecord] = []
-    proposal, home_notes = resolve_home_country(proposal)
-    case = CaseAnswers(answers, today) if answers is not None else None
+    proposal, home_notes = resolve_home_country(proposal, lang)
+    case = CaseAnswers(answers, today, lang) if answers is not None else None
     if case is not None:
         proposal = _fill_fields(proposal, case.fields())
-    ctx = build_context(proposal, ruleset, decisions, today, reviews, case)
+    ctx = build_context(proposal, ruleset, decisions, today, reviews, case, lang)
     chosen = [p for p in ruleset.packs if packs is None or p.info.id in packs]
-    applicability = {p.info.id: applies(p.info, proposal) for p in chosen}
+    applicability = {p.info.id: applies(p.info, proposal, lang) for p in chosen}
     any_applies = any(a.applies for a in applicability.values())
     found = Findings(ruleset, ctx, quiet_advisory=any_applies, lang=lang, answers=case)
     frameworks: list[FrameworkResult] = []
@@ -228,11 +242,11 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         open_ids = case.still_open([(q.id, q.reason, q.question, q.target) for q in checklist])
         checklist = [q for q in checklist if q.id not in case.used or q.id in open_ids]
         asked = {fw: [q for q in items if q.id not in case.used or q.id in open_ids] for fw, items in asked.items()}
-    frameworks = framework_results(frameworks, flags, asked)
-    risk, recommendation, reason = verdict(flags, checklist, any_applies)
+    frameworks = framework_results(frameworks, flags, asked, lang)
+    risk, recommendation, reason = verdict(flags, checklist, any_applies, lang)
     answered = case.answered() if case is not None else []
     if answered:
-        reason += f" ({len(answered)} question(s) answered.)"
+        reason += text("why.answered", lang, n=len(answered))
     mitigations = list(dict.fromkeys(m for f in flags for m in f.mitigations))
     report = Report(
         language=lang,
@@ -248,17 +262,20 @@ def screen(proposal: Proposal, ruleset: RuleSet, today: date | None = None, pack
         mitigations=mitigations,
         areas=[area_finding(h) for h in ctx.areas],
         frameworks=frameworks,
-        coverage=_coverage(ruleset, today),
+        coverage=_coverage(ruleset, today, lang),
         versions=ruleset.versions,
-        warnings=home_notes + _activity_warning(proposal)
+        warnings=home_notes + _activity_warning(proposal, lang)
                  + list(dict.fromkeys(w for a in applicability.values() for w in a.warnings))
-                 + [f"{field}: {note}" for field, text in (("title", proposal.title), ("abstract", proposal.abstract))
-                  if (note := not_english(text))]
-                 + [f"decision on {r.partner!r} / {r.entity_name} ({r.list}) by {r.reviewer} is {r.status}: it was not applied"
+                 + [text("warning.text_field", lang, field=text(f"text_field.{field}", lang), note=note)
+                    for field, words in (("title", proposal.title), ("abstract", proposal.abstract))
+                    if (note := not_english(words, lang))]
+                 + [text("warning.decision_not_applied", lang, partner=repr(r.partner), entity=r.entity_name, list=r.list,
+                         reviewer=r.reviewer, status=text(f"review_status.{r.status}", lang).lower())
                     for r in reviews if r.status != "applied"]
-                 + (unknown_entries(decisions, ruleset.entity_keys) if decisions is not None else [])
-                 + (future_dated(decisions, today) if decisions is not None else [])
-                 + (case.warnings if case is not None else []),
+                 + (unknown_entries(decisions, ruleset.entity_keys, lang) if decisions is not None else [])
+                 + (future_dated(decisions, today, lang) if decisions is not None else [])
+                 + (case.warnings if case is not None else [])
+                 + _untranslated(chosen, flags, checklist, lang),
         reviews=reviews,
         answers=answered,
         screened_names=list({(s.name, s.kind, s.country): ScreenedName(name=s.name, subject=s.kind, country=s.country)

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from collabguard.errors import InputError
+from collabguard.errors import InputError, several
 from collabguard.io.json_text import loads_json
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import YamlDocument, loads_yaml, read_text
@@ -27,12 +27,27 @@ def proposal_from_data(data: Any, source: str, doc: YamlDocument | None = None) 
     try:
         return Proposal.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        first = errors[0]
-        loc = tuple(first["loc"])
+        raise InputError(_problems(exc, source, doc)) from None
+
+
+def _problems(exc: ValidationError, source: str, doc: YamlDocument | None) -> str:
+    """Every problem in one line, the first few in full: the first with its file (and line), the next with
+    their line; a hint already given ("(use an ISO 3166 code …)") is not repeated."""
+    out: list[str] = []
+    hints: set[str] = set()
+    for n, err in enumerate(exc.errors()):
+        loc = tuple(err["loc"])
+        message = error_message(err)
+        hint = message[message.rfind(" ("):] if message.endswith(")") and " (" in message else ""
+        if hint and hint in hints:
+            message = message[: -len(hint)]
+        hints.add(hint)
         where = doc.where(loc) if doc is not None else source
-        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        raise InputError(f"{where}: {field_path(loc) or 'proposal'}: {error_message(first)}{more}") from None
+        if n and doc is not None:
+            where = f"line {where[len(doc.source) + 1:].split(':')[0]}"
+        out.append(f"{where}: {field_path(loc) or 'proposal'}: {message}" if not n or doc is not None
+                   else f"{field_path(loc) or 'proposal'}: {message}")
+    return several(out)
 
 
 def load_proposal(path: Path) -> Proposal:

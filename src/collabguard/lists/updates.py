@@ -50,14 +50,19 @@ def updated_info(old: ListInfo, update: ListUpdate, digest: str) -> ListInfo:
         "complete": old.complete if update.complete is None else update.complete,
         "cite": _cite(old.cite, old.edition, update.edition),
         "cite_unrated": _cite(old.cite_unrated, old.edition, update.edition),
+        "translations": {lang: t.model_copy(update={"cite": _cite(t.cite, old.edition, update.edition, lang),
+                                                    "cite_unrated": _cite(t.cite_unrated, old.edition, update.edition, lang)})
+                         for lang, t in old.translations.items()},
     })
 
 
-def _cite(text: str | None, old: str, new: str) -> str | None:
+def _cite(text: str | None, old: str, new: str, lang: str = "en") -> str | None:
     """A citation names the edition it was written for: the new one takes its place."""
+    from collabguard.reference.report_text import text as words
+
     if not text:
         return text
-    return text.replace(old, new) if old in text else f"{text} (edition {new})"
+    return text.replace(old, new) if old in text else text + words("list.edition", lang, edition=new)
 
 
 def apply_list_updates(updates: list[ListUpdate], doc: YamlDocument, base: Path, lists: ListSet,
@@ -106,4 +111,4 @@ def apply_list_updates(updates: list[ListUpdate], doc: YamlDocument, base: Path,
         entities += organisations
         people += persons
     return ListSet(lists=infos, entities=tuple(entities), not_covered=lists.not_covered, retrieved=lists.retrieved,
-                   persons=tuple(people)), changes
+                   persons=tuple(people), registry=lists.registry), changes

@@ -76,6 +76,9 @@ class DataQuality(_Out):
     excluded_not_bilateral: int = Field(default=0, description="works left out by the bilateral-only view")
     excluded_not_home: int = Field(default=0, description="works with no address matching the home institution (with --home)")
     no_country: int = Field(description="works counted with no known country (no address, or unknown country)")
+    all_types_counted: list[str] = Field(default_factory=list, description="files with no document type on any record "
+                                         "(e.g. a Cristin/NVA table without such a column): all their works are counted, "
+                                         "while the other files count their articles and reviews only (without --all-types)")
     warnings: list[str]
 
 

@@ -114,6 +114,8 @@ class NameMatch(_Out):
     score: int | None = None
     matched_name: str = ""
     lists_matched: str = Field(default="", description="every list with a match or possible, joined by '|'")
+    status: Literal["ok", "error"] = Field(default="ok", description="error: the row could not be read or its name "
+                                           "cannot be trusted (empty, characters lost in saving); it was not matched, see note")
     note: str = ""
     results: builtins.list[ListResult] = Field(default_factory=builtins.list)
 

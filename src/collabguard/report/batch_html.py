@@ -73,6 +73,14 @@ def _most_matched(reports: Iterable[Report]) -> list[tuple[str, int]]:
     return [(f"{names[k]} [{', '.join(lists[k])}]", n) for k, n in count.most_common(MOST_MATCHED)]
 
 
+def _unlabelled(r: dict[str, Any]) -> str:
+    """A row's error without the "row 7: " (or "line 7: ") it starts with: the list names the row already."""
+    error = str(r.get("error", ""))
+    for label in (f"row {r['row']}: ", f"line {r['row']}: "):
+        error = error.removeprefix(label)
+    return error
+
+
 def render_batch_html(results: list[dict[str, Any]], source: str, notes: Iterable[str] = ()) -> str:
     """The summary page of a batch run; ``notes``: what the run said about its input (an unknown
     column, a file read as Windows-1252, a lock taken over …)."""
@@ -116,7 +124,7 @@ def render_batch_html(results: list[dict[str, Any]], source: str, notes: Iterabl
         parts.append("</table>")
     if errors:
         parts.append(f"<h2>Rows that could not be screened ({len(errors)})</h2><ul>")
-        parts += [f"<li>row {_e(r['row'])}{': ' + _e(r['title']) if r.get('title') else ''} — {_e(r.get('error', ''))}"
+        parts += [f"<li>row {_e(r['row'])}{': ' + _e(r['title']) if r.get('title') else ''} — {_e(_unlabelled(r))}"
                   f"{' (' + _e(r['notes']) + ')' if r.get('notes') else ''}</li>" for r in errors]
         parts.append("</ul>")
     parts.append("</body></html>")

@@ -10,20 +10,24 @@ from __future__ import annotations
 from html import escape
 
 from collabguard.models.report import ChecklistItem, Flag, FrameworkResult, Report
+from collabguard.reference.report_text import plural, reason, text
 from collabguard.report.escape import one_line
 from collabguard.report.labels import (
-    IDENTITY_TO_CONFIRM,
-    NOT_APPLICABLE,
-    REASON_TEXT,
-    RECOMMENDATION_TEXT,
+    advice_tag,
+    answer_word,
     area_terms,
+    decision_word,
     entity_line,
     flag_message,
+    framework_title,
     match_line,
     near_miss_lines,
     not_applicable_line,
     question_text,
+    reason_text,
+    recommendation_text,
     review_lines,
+    severity_word,
 )
 from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
 
@@ -47,34 +51,38 @@ def _e(text: object) -> str:
     return escape(one_line(text), quote=True)
 
 
-def _flag(f: Flag) -> str:
+def _flag(f: Flag, lang: str = "en") -> str:
     tags = []
     if f.blocking:
-        tags.append("BLOCKING")
+        tags.append(text("flag.blocking", lang))
     if f.advisory:
-        tags.append(f"advice: {f.framework} {NOT_APPLICABLE}")
+        tags.append(advice_tag(f.framework, lang))
     sev = "advice" if f.advisory else f.severity  # never red for a framework that does not apply
     out = [f'<div class="flag{" blocking" if f.blocking else ""}">',
-           f'<h3><span class="sev {_e(sev)}">{_e(f.severity.upper())}</span> {_e(f.rule_id)}: {_e(f.title)}'
+           f'<h3><span class="sev {_e(sev)}">{_e(severity_word(f.severity, lang).upper())}</span> {_e(f.rule_id)}: {_e(f.title)}'
            + "".join(f'<span class="tag">{_e(t)}</span>' for t in tags) + "</h3>"]
     if not f.confirmed:
-        out.append(f'<p class="unconfirmed">{_e(IDENTITY_TO_CONFIRM)}; until then this flag does not escalate.</p>')
-    out.append(f"<p>{_e(flag_message(f))}</p>")
+        out.append(f'<p class="unconfirmed">{_e(text("html.unconfirmed", lang))}</p>')
+    out.append(f"<p>{_e(flag_message(f, lang))}</p>")
     if f.evidence.matches:
         out.append("<ul>")
         for m in f.evidence.matches:
-            out.append(f'<li>{_e(match_line(m))}<br><span class="small">why: {_e("; ".join(m.reasons))}; '
-                       f'source: <span class="mono">{_e(m.source_url)}</span> ({_e(m.source_date)})</span></li>')
+            why = _e(text("html.why", lang, why="; ".join(reason(r, lang) for r in m.reasons)))
+            out.append(f'<li>{_e(match_line(m, lang=lang))}<br><span class="small">{why}; '
+                       f'{_e(text("html.source", lang))}: <span class="mono">{_e(m.source_url)}</span> ({_e(m.source_date)})</span></li>')
         out.append("</ul>")
     if f.evidence.areas:
         out.append("<ul>")
         for a in f.evidence.areas:
-            terms = area_terms(a)
-            out.append(f"<li>area {_e(a.area_name)} (<code>{_e(a.area_id)}</code>, {_e(a.decision)}): {_e(terms)}</li>")
+            terms = area_terms(a, lang=lang)
+            out.append(f"<li>{_e(text('html.area', lang))} {_e(a.area_name)} (<code>{_e(a.area_id)}</code>, "
+                       f"{_e(decision_word(a.decision, lang))}): {_e(terms)}</li>")
         out.append("</ul>")
     if f.mitigations:
-        out.append("<p><strong>Mitigations</strong></p><ul>" + "".join(f"<li>{_e(m)}</li>" for m in f.mitigations) + "</ul>")
-    out.append(f'<p class="small">Guideline: {_e(f.guideline.section)}<br><span class="mono">{_e(f.guideline.url)}</span></p>')
+        out.append(f"<p><strong>{_e(text('md.mitigations', lang))}</strong></p><ul>"
+                   + "".join(f"<li>{_e(m)}</li>" for m in f.mitigations) + "</ul>")
+    out.append(f'<p class="small">{_e(text("html.guideline", lang))}: {_e(f.guideline.section)}<br>'
+               f'<span class="mono">{_e(f.guideline.url)}</span></p>')
     out.append("</div>")
     return "\n".join(out)
 
@@ -93,120 +101,133 @@ def render_html(report: Report) -> str:
 
 
 def _headline(r: Report) -> list[str]:
-    s = r.summary
+    s, lang = r.summary, r.language
+    blocking = text(f"answer.{'yes' if r.blocking else 'no'}", lang)
     out = ['<div class="box headline">',
-           f'<p class="rec {_e(r.recommendation)}">{_e(RECOMMENDATION_TEXT[r.recommendation])}</p>',
-           f'<p>Risk level: <span class="sev {_e(r.risk_level)}">{_e(r.risk_level.upper())}</span> · blocking: '
-           f'{"yes" if r.blocking else "no"}</p><dl>',
-           f"<dt>Why</dt><dd>{_e(s.reason)}</dd>"]
+           f'<p class="rec {_e(r.recommendation)}">{_e(recommendation_text(r.recommendation, lang))}</p>',
+           f'<p>{_e(text("html.risk_level", lang))}: <span class="sev {_e(r.risk_level)}">'
+           f'{_e(severity_word(r.risk_level, lang).upper())}</span> · {_e(text("html.blocking", lang))}: {_e(blocking)}</p><dl>',
+           f"<dt>{_e(text('md.why', lang))}</dt><dd>{_e(s.reason)}</dd>"]
     for m in s.matches[:HEADLINE_NAMES]:
-        lead, lists = match_clause(m)
-        out.append(f"<dt>{'Listed' if m.decision == 'match' else 'Possibly listed'}</dt><dd>{_e(lead)}</dd>")
+        lead, lists = match_clause(m, lang)
+        out.append(f"<dt>{_e(text('md.listed' if m.decision == 'match' else 'md.possibly', lang))}</dt><dd>{_e(lead)}</dd>")
         out.append("<ul>" + "".join(f"<li>{_e(meaning)}</li>" for meaning in lists) + "</ul>")
     if len(s.matches) > HEADLINE_NAMES:
-        out.append(f"<dt></dt><dd>and {len(s.matches) - HEADLINE_NAMES} more listed names (see the flags)</dd>")
+        out.append(f"<dt></dt><dd>{_e(text('head.more_names', lang, n=len(s.matches) - HEADLINE_NAMES))}</dd>")
     if s.areas:
-        out.append(f"<dt>Areas</dt><dd>{_e(area_clause(s.areas, lead=False))}</dd>")
-    out += [f"<dt>Next</dt><dd><strong>{_e(s.next_step)}</strong></dd>", "</dl></div>"]
+        out.append(f"<dt>{_e(text('md.areas', lang))}</dt><dd>{_e(area_clause(s.areas, lead=False, lang=lang))}</dd>")
+    out += [f"<dt>{_e(text('md.next', lang))}</dt><dd><strong>{_e(s.next_step)}</strong></dd>", "</dl></div>"]
     return out
 
 
-def _framework_table(frameworks: list[FrameworkResult]) -> str:
-    rows = ["<table><tr><th>framework</th><th>applies because</th><th>verdict</th><th>risk</th><th>flags</th>"
-            "<th>questions</th></tr>"]
+def _framework_table(frameworks: list[FrameworkResult], lang: str = "en") -> str:
+    head = "".join(f"<th>{_e(text(f'frameworks.column.{c}', lang))}</th>"
+                   for c in ("framework", "because", "verdict", "risk", "flags", "questions"))
+    rows = [f"<table><tr>{head}</tr>"]
     for fw in frameworks:
         if fw.applies:
-            verdict = f'<td class="rec {_e(fw.recommendation)}">{_e(RECOMMENDATION_TEXT[fw.recommendation])}</td>'
-            risk = f'<td><span class="sev {_e(fw.risk_level)}">{_e(fw.risk_level)}</span></td>'
+            verdict = f'<td class="rec {_e(fw.recommendation)}">{_e(recommendation_text(fw.recommendation, lang))}</td>'
+            risk = f'<td><span class="sev {_e(fw.risk_level)}">{_e(severity_word(fw.risk_level, lang))}</span></td>'
         else:  # only a framework that applies has a verdict: the others give advice, never a red verdict
-            verdict, risk = f'<td class="small">{_e(NOT_APPLICABLE)}</td>', '<td class="small">—</td>'
-        rows.append(f"<tr><td>{_e(fw.title)}</td><td>{_e(fw.reason)}</td>{verdict}{risk}"
-                    f"<td>{fw.flags}{' (blocking)' if fw.blocking else ''}</td><td>{fw.questions}</td></tr>")
+            verdict, risk = f'<td class="small">{_e(text("framework.not_applicable", lang))}</td>', '<td class="small">—</td>'
+        blocking = _e(text("md.blocking", lang)) if fw.blocking else ""
+        rows.append(f"<tr><td>{_e(framework_title(fw, lang))}</td><td>{_e(fw.reason)}</td>{verdict}{risk}"
+                    f"<td>{fw.flags}{blocking}</td><td>{fw.questions}</td></tr>")
     return "".join(rows) + "</table>"
 
 
-def _questions(items: list[ChecklistItem], advisory: bool) -> str:
+def _questions(items: list[ChecklistItem], advisory: bool, lang: str = "en") -> str:
     out = ["<ul>"]
     for q in items:
         sev = "advice" if advisory else q.severity
-        out.append(f'<li>☐ <span class="sev {_e(sev)}">{_e(q.severity)}</span> <span class="mono small">{_e(q.id)}</span> '
-                   f'{_e(question_text(q))} <span class="small">({_e(q.rule_id)}, {_e(REASON_TEXT[q.reason])})</span></li>')
+        out.append(f'<li>☐ <span class="sev {_e(sev)}">{_e(severity_word(q.severity, lang))}</span> '
+                   f'<span class="mono small">{_e(q.id)}</span> '
+                   f'{_e(question_text(q, lang))} <span class="small">({_e(q.rule_id)}, {_e(reason_text(q.reason, lang))})</span></li>')
     return "\n".join([*out, "</ul>"])
 
 
 def report_body_html(report: Report, checklist: bool = True) -> str:
     """The report's content (what goes inside ``<body>``), for a page that embeds it: the workbench
     shows it with the checklist as a form of its own (``checklist=False``)."""
-    r = report
+    r, lang = report, report.language
     parts = [
         f"<h1>{_e(r.title)}</h1>",
-        f'<p class="meta">Proposal <code>{_e(r.proposal_id)}</code> · screened {_e(r.screened_on)} · collabguard {_e(r.versions.tool)}</p>',
+        '<p class="meta">' + text("html.meta", lang, id=f"<code>{_e(r.proposal_id)}</code>", date=_e(r.screened_on),
+                                  tool=_e(r.versions.tool)) + "</p>",
         *_headline(r),
     ]
     applying = [fw for fw in r.frameworks if fw.applies]
     others = [fw for fw in r.frameworks if not fw.applies]
-    parts.append("<h2>Frameworks that apply</h2>")
+    parts.append(f"<h2>{text('frameworks.apply', lang)}</h2>")
     if applying:
-        parts.append("<p class=\"small\">Each framework's own verdict, from its flags and questions alone.</p>")
-        parts.append(_framework_table(applying))
+        parts.append(f"<p class=\"small\">{text('html.own_verdict', lang)}</p>")
+        parts.append(_framework_table(applying, lang))
     else:
-        parts.append("<p>No framework applies to this proposal: the recommendation is computed from the advice of all of them.</p>")
+        parts.append(f"<p>{text('frameworks.none_apply', lang)}</p>")
     if others:
-        folded = f" (their {len(r.advisory_flags)} findings are folded below, as advice)" if r.advisory_flags else ""
+        folded = text("html.folded", lang, n=len(r.advisory_flags)) if r.advisory_flags else ""
         parts.append(f'<p class="small">{_e(not_applicable_line(r))}{_e(folded)}.</p>')
     full, advice = r.counted_flags, r.advisory_flags
-    parts.append(f"<h2>Flags ({len(full)})</h2>")
-    parts += [_flag(f) for f in full] or ["<p>No flags.</p>"]
+    parts.append(f"<h2>{text('flags.heading', lang, n=len(full))}</h2>")
+    parts += [_flag(f, lang) for f in full] or [f"<p>{text('md.no_flags', lang)}</p>"]
     own = [q for q in r.checklist if not q.advisory or not r.any_applies]
     theirs = [q for q in r.checklist if q.advisory and r.any_applies]
     if checklist:
-        parts.append(f"<h2>Checklist: open questions ({len(own)})</h2>" + _questions(own, False))
+        parts.append(f"<h2>{text('checklist.heading', lang, n=len(own))}</h2>" + _questions(own, False, lang))
     if r.areas:
-        parts.append("<h2>Sensitive technology areas in the text</h2><table><tr><th>area</th><th>taxonomy</th><th>decision</th><th>evidence</th></tr>")
+        head = "".join(f"<th>{text(f'html.areas.{c}', lang)}</th>" for c in ("area", "taxonomy", "decision", "evidence"))
+        parts.append(f"<h2>{text('details.areas_heading', lang)}</h2><table><tr>{head}</tr>")
         for a in r.areas:
-            terms = area_terms(a)
+            terms = area_terms(a, lang=lang)
             parts.append(f"<tr><td>{_e(a.area_name)} <code>{_e(a.area_id)}</code></td><td>{_e(a.taxonomy)} {_e(a.taxonomy_version)}</td>"
-                         f"<td>{_e(a.decision)}</td><td>{_e(terms)}</td></tr>")
+                         f"<td>{_e(decision_word(a.decision, lang))}</td><td>{_e(terms)}</td></tr>")
         parts.append("</table>")
     if r.answers:
-        parts.append("<h2>Answered questions</h2><ul>" + "".join(
-            f"<li>☑ {_e(a.question)} — <strong>{_e(a.answer)}</strong> ({_e(a.reviewer)}, {_e(a.date)}){': ' + _e(a.note) if a.note else ''}</li>"
-            for a in r.answers) + "</ul>")
+        parts.append(f"<h2>{text('record.answers', lang)}</h2><ul>" + "".join(
+            f"<li>☑ {_e(a.question)} — <strong>{_e(answer_word(a.answer, lang))}</strong> ({_e(a.reviewer)}, {_e(a.date)})"
+            f"{': ' + _e(a.note) if a.note else ''}</li>" for a in r.answers) + "</ul>")
     if r.reviews:
-        parts.append("<h2>Reviewed decisions</h2><ul>" + "".join(f"<li>{_e(line)}</li>" for line in review_lines(r)) + "</ul>")
+        parts.append(f"<h2>{text('record.reviews', lang)}</h2><ul>" + "".join(f"<li>{_e(line)}</li>" for line in review_lines(r))
+                     + "</ul>")
     if r.warnings:
-        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li><strong>{_e(w)}</strong></li>" for w in r.warnings) + "</ul>")
+        parts.append(f"<h2>{text('record.warnings', lang)}</h2><ul>" + "".join(f"<li><strong>{_e(w)}</strong></li>" for w in r.warnings)
+                     + "</ul>")
     if r.context is not None:
         from collabguard.report.context_html import render_context_html
 
         parts.append(render_context_html(r.context))
     if advice or (theirs and checklist):  # the findings of frameworks that do not apply: folded, one click away
-        asked = f", {len(theirs)} question{'s' if len(theirs) != 1 else ''}" if theirs and checklist else ""
-        parts.append(f"<details><summary>Advice from frameworks that do not apply to this proposal ({len(advice)} "
-                     f"finding{'s' if len(advice) != 1 else ''}{asked})</summary>")
-        parts.append(_framework_table(others))
-        parts.append("<p class=\"small\">Entries matched: " + _e("; ".join(entity_line(m) for m in matched_names(r, advice)) or "none")
-                     + "</p>")
-        parts += [_flag(f) for f in advice]
+        asked = plural("html.advice_questions", len(theirs), lang) if theirs and checklist else ""
+        parts.append("<details><summary>" + plural("html.advice_summary", len(advice), lang, questions=asked) + "</summary>")
+        parts.append(_framework_table(others, lang))
+        matched = "; ".join(entity_line(m, lang=lang) for m in matched_names(r, advice))
+        parts.append("<p class=\"small\">" + text("html.entries_matched", lang, entries=_e(matched) or text("none", lang)) + "</p>")
+        parts += [_flag(f, lang) for f in advice]
         if theirs and checklist:
-            parts.append(_questions(theirs, True))
+            parts.append(_questions(theirs, True, lang))
         parts.append("</details>")
     near = near_miss_lines(r)
     if near:
-        parts.append(f"<details><summary>Names checked and not matched: the nearest list entries ({len(near)})</summary>"
+        parts.append(f"<details><summary>{text('html.near_summary', lang, n=len(near))}</summary>"
                      "<ul class=\"small\">" + "".join(f"<li>{_e(line)}</li>" for line in near) + "</ul></details>")
     cov = r.coverage
-    parts.append("<h2>Coverage</h2><table><tr><th>list checked</th><th>edition</th><th>age</th><th>entries</th></tr>")
+    head = "".join(f"<th>{text(f'html.coverage.{c}', lang)}</th>" for c in ("list", "edition", "age", "entries"))
+    parts.append(f"<h2>{text('coverage.heading', lang)}</h2><table><tr>{head}</tr>")
     for c in cov.lists_checked:
-        age = f"{c.age_days} days" if c.age_days is not None else "?"
-        parts.append(f"<tr><td>{_e(c.title)}{'' if c.complete else ' <strong>(partial)</strong>'}</td><td>{_e(c.edition)}</td>"
+        age = text("html.days", lang, days=c.age_days) if c.age_days is not None else "?"
+        partial = "" if c.complete else f" <strong>({text('html.partial', lang)})</strong>"
+        parts.append(f"<tr><td>{_e(c.title)}{partial}</td><td>{_e(c.edition)}</td>"
                      f"<td>{_e(age)}</td><td>{c.entries}</td></tr>")
-    parts.append("</table><p><strong>Not checked:</strong></p><ul>" + "".join(f"<li>{_e(t)}</li>" for t in cov.lists_not_checked) + "</ul>")
+    parts.append(f"</table><p><strong>{text('html.not_checked', lang)}:</strong></p><ul>"
+                 + "".join(f"<li>{_e(t)}</li>" for t in cov.lists_not_checked) + "</ul>")
     parts.append(f"<p><em>{_e(cov.note)}</em></p>")
     v = r.versions
-    parts.append('<h2>Versions</h2><ul class="small">')
-    parts.append(f"<li>collabguard {_e(v.tool)}; matcher {_e(v.matcher.algorithm)} (possible ≥ {v.matcher.possible_threshold})</li>")
-    parts += [f'<li>pack {_e(p.id)} {_e(p.version)} <span class="mono">sha256 {_e(p.sha256)}</span></li>' for p in v.packs]
-    parts += [f'<li>list {_e(x.id)} edition {_e(x.edition)} <span class="mono">sha256 {_e(x.sha256)}</span></li>' for x in v.lists]
+    parts.append(f'<h2>{text("versions.heading", lang)}</h2><ul class="small">')
+    parts.append("<li>" + _e(text("versions.tool", lang, tool=v.tool, matcher=v.matcher.algorithm,
+                                  threshold=v.matcher.possible_threshold)) + "</li>")
+    parts += ["<li>" + text("html.pack", lang, id=_e(p.id), version=_e(p.version), sha=f'<span class="mono">sha256 {_e(p.sha256)}</span>')
+              + "</li>" for p in v.packs]
+    parts += ["<li>" + text("html.list", lang, id=_e(x.id), edition=_e(x.edition), sha=f'<span class="mono">sha256 {_e(x.sha256)}</span>')
+              + "</li>" for x in v.lists]
     parts.append("</ul>")
     return "\n".join(parts)

@@ -6,38 +6,58 @@ import re
 from collections.abc import Callable
 
 from collabguard.models.report import AreaFinding, ChecklistItem, Flag, FrameworkResult, ListMatch, Report, SummaryMatch
+from collabguard.reference.report_text import plural, reason, text, text_or
 from collabguard.report.wording import in_words
 
 # Each line below is wording (ours) around values (a proposal's, a list's, a reviewer's): a renderer
 # passes ``esc``, which makes each value inert for its output (Markdown, HTML, a terminal) while
-# the wording keeps its own punctuation.
+# the wording keeps its own punctuation. The wording is looked up by key and the report's language
+# (reference/report-text.yaml); the English constants below are kept for callers that show English.
 Esc = Callable[[str], str]
+RECOMMENDATIONS = ("proceed", "proceed_with_mitigations", "needs_review", "escalate", "do_not_proceed")
 
-RECOMMENDATION_TEXT = {
-    "proceed": "Proceed",
-    "proceed_with_mitigations": "Proceed with mitigations",
-    "needs_review": "Needs review: answer the open questions first",
-    "escalate": "Escalate to the research-security function",
-    "do_not_proceed": "Do not proceed as proposed (barred by law or by the funder's conditions)",
-}
-
-DECISION_TEXT = {
-    "match": "match (a person may rely on it)",
-    "possible": "possible (a person must confirm)",
-    "none": "no match",
-}
-
-REASON_TEXT = {
-    "judgement": "judgement",
-    "confirm_identity": "confirm identity",
-    "confirm_area": "confirm research area",
-    "missing_data": "missing data",
-}
-
+RECOMMENDATION_TEXT = {rec: text(f"recommendation.{rec}") for rec in RECOMMENDATIONS}
+DECISION_TEXT = {d: text(f"decision_long.{d}") for d in ("match", "possible", "none")}
+REASON_TEXT = {r: text(f"reason.{r}") for r in ("judgement", "confirm_identity", "confirm_area", "missing_data")}
 
 # a flag's state, said of the identity it rests on: "confirmed" never qualifies a flag or a risk
-IDENTITY_TO_CONFIRM = "identity to confirm: a person must say who the partner is"
-NOT_APPLICABLE = "does not apply"
+IDENTITY_TO_CONFIRM = text("flag.identity_to_confirm")
+NOT_APPLICABLE = text("framework.not_applicable")
+
+
+def recommendation_text(rec: str, lang: str = "en") -> str:
+    """The recommendation in words: "Escalate to the research-security function"."""
+    return text(f"recommendation.{rec}", lang)
+
+
+def verdict_word(rec: str, lang: str = "en") -> str:
+    """A framework's verdict in a table cell: "needs review"."""
+    return text(f"verdict.{rec}", lang)
+
+
+def severity_word(severity: str, lang: str = "en") -> str:
+    """A severity or risk level in words ("high", "høy"); the JSON keeps the English value."""
+    return text(f"severity.{severity}", lang)
+
+
+def decision_word(decision: str, lang: str = "en") -> str:
+    """A match or area decision in words ("match", "possible")."""
+    return text(f"decision.{decision}", lang)
+
+
+def reason_text(reason_: str, lang: str = "en") -> str:
+    """Why a question is asked: "confirm identity", "missing data"."""
+    return text(f"reason.{reason_}", lang)
+
+
+def advice_tag(framework: str, lang: str = "en") -> str:
+    """'advice: au-ufit does not apply': the mark of a finding from a framework that does not apply."""
+    return text("flag.advice_tag", lang, framework=framework)
+
+
+def answer_word(answer: str, lang: str = "en") -> str:
+    """An answer to a checklist question in words ("yes", "ja")."""
+    return text(f"answer.{answer}", lang) if answer in ("yes", "no", "unsure") else answer
 
 
 def _same(text: str) -> str:
@@ -52,16 +72,16 @@ def sentence_case(text: str, lower: bool = False) -> str:
     return text[0].lower() + text[1:]
 
 
-def flag_message(flag: Flag) -> str:
+def flag_message(flag: Flag, lang: str = "en") -> str:
     """A flag's message with the facts it fired on in words, never as field paths or Python values."""
-    return in_words(flag.message, flag.evidence.fields)
+    return in_words(flag.message, flag.evidence.fields, lang)
 
 
-def question_text(q: ChecklistItem) -> str:
-    return in_words(q.question)
+def question_text(q: ChecklistItem, lang: str = "en") -> str:
+    return in_words(q.question, lang=lang)
 
 
-_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(])")
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-ZÆØÅ(])")
 
 
 def question_sentence(text: str) -> str:
@@ -78,44 +98,59 @@ def first_question(text: str) -> str:
     return next((s for s in _SENTENCE.split(text) if s.endswith("?")), text)
 
 
-def identity_words(m: ListMatch) -> str:
+def identity_words(m: ListMatch, lang: str = "en") -> str:
     """Why a name is (or may be) the listed entity, in the matcher's words, without repeating the name."""
     out = []
-    for reason in m.reasons:
-        said = reason.removeprefix("same name as the listed name ")
-        out.append("same name" if said != reason and said.strip("'\"") == m.entity_name else reason)
-    return "; ".join(out) or m.decision
+    for why in m.reasons:
+        said = why.removeprefix("same name as the listed name ")
+        out.append(text("identity.same_name", lang) if said != why and said.strip("'\"") == m.entity_name
+                   else reason(why, lang))
+    return "; ".join(out) or decision_word(m.decision, lang)
 
 
-def entity_line(m: SummaryMatch, esc: Esc = _same) -> str:
+def subject_word(subject: str, lang: str = "en") -> str:
+    """Where a name stands in the proposal, in words: "partner", "affiliation"."""
+    return text_or(f"subject.{subject}", subject, lang)
+
+
+def field_word(field: str, lang: str = "en") -> str:
+    """A text field of the proposal in words: "abstract", "sammendrag"."""
+    return text_or(f"text_field.{field}", field, lang)
+
+
+def entity_line(m: SummaryMatch, esc: Esc = _same, lang: str = "en") -> str:
     """'Harbin Engineering University → Harbin Engineering University [us-bis-entity, ca-nro]': a name as
     written, the entity it matched and every list that names it; one line per name and entity."""
-    state = "" if m.decision == "match" else " (possible: identity to confirm)"
-    also = f" (also listed as {'; '.join(esc(n) for n in m.also_listed_as)})" if m.also_listed_as else ""
+    state = "" if m.decision == "match" else text("entity_line.possible", lang)
+    also = text("entity_line.also_listed_as", lang, names="; ".join(esc(n) for n in m.also_listed_as)) if m.also_listed_as else ""
     return f"{esc(m.name)} → {esc(m.entity)}{also} [{', '.join(esc(x.id) for x in m.lists)}]{state}"
 
 
-def area_evidence(area: AreaFinding, esc: Esc = _same) -> str:
+def area_evidence(area: AreaFinding, esc: Esc = _same, lang: str = "en") -> str:
     """The words that made an area hit, each once, with where they are: '“sonar” in abstract and keywords'."""
     where: dict[str, tuple[str, list[str]]] = {}
     for e in area.evidence:
         _, fields = where.setdefault(e.text.casefold(), (e.text, []))
         if e.field not in fields:
             fields.append(e.field)
-    return ", ".join(f"“{esc(text)}” in {' and '.join(esc(f) for f in sorted(fields))}" for text, fields in where.values())
+    both = text("words.and", lang)
+    return ", ".join(text("area.words_in", lang, words=esc(words), fields=both.join(esc(field_word(f, lang)) for f in sorted(fields)))
+                     for words, fields in where.values())
 
 
-def match_line(m: ListMatch, esc: Esc = _same) -> str:
-    rating = f", rated {esc(m.rating)}" if m.rating else ""
-    return (
-        f"{esc(m.partner)} ({m.subject}{', ' + esc(m.country) if m.country else ''}) → {esc(m.entity_name)} "
-        f"[{esc(m.list)}{rating}] {m.decision}, score {m.score}, via {esc(m.matched_name_kind)} {esc(repr(m.matched_name))}"
-    )
+def match_line(m: ListMatch, esc: Esc = _same, lang: str = "en") -> str:
+    rating = text("match_line.rated", lang, rating=esc(m.rating)) if m.rating else ""
+    kind = text_or(f"name_kind.{m.matched_name_kind}", m.matched_name_kind, lang)
+    return text("match_line", lang, partner=esc(m.partner), subject=subject_word(m.subject, lang),
+                country=", " + esc(m.country) if m.country else "", entity=esc(m.entity_name), list=esc(m.list),
+                rating=rating, decision=decision_word(m.decision, lang), score=m.score, kind=esc(kind),
+                name=esc(repr(m.matched_name)))
 
 
-def area_terms(area: AreaFinding, esc: Esc = _same) -> str:
+def area_terms(area: AreaFinding, esc: Esc = _same, lang: str = "en") -> str:
     """The words that made an area hit, once each: '"sonar" in abstract, "sonar" in keywords'."""
-    return ", ".join(sorted({f"“{esc(e.text)}” in {esc(e.field)}" for e in area.evidence}))
+    return ", ".join(sorted({text("area.words_in", lang, words=esc(e.text), fields=esc(field_word(e.field, lang)))
+                             for e in area.evidence}))
 
 
 def near_miss_lines(report: Report, esc: Esc = _same) -> list[str]:
@@ -123,19 +158,23 @@ def near_miss_lines(report: Report, esc: Esc = _same) -> list[str]:
     One line per name and list, so an officer can show why a name was not reported as listed."""
     if report.matcher is None:
         return []
-    return [f"{esc(n.partner)} ({esc(n.subject)}): nearest on {esc(n.list)} is {esc(n.entity_name)}, rejected: {esc(n.why)}"
+    lang = report.language
+    return [text("near_miss", lang, partner=esc(n.partner), subject=esc(subject_word(n.subject, lang)), list=esc(n.list),
+                 entity=esc(n.entity_name), why=esc(reason(n.why, lang)))
             for n in report.matcher.near_misses]
 
 
 def review_lines(report: Report, esc: Esc = _same) -> list[str]:
     """Reviewed decisions met in this screening, applied or not."""
-    return [f"{esc(r.partner)} → {esc(r.entity_name)} [{esc(r.list)}]: {r.decision} by {esc(r.reviewer)} on {r.date} "
-            f"(expires {r.expires}) — {r.status.upper() if r.status != 'applied' else 'applied'}: {esc(r.reason)}"
+    lang = report.language
+    return [text("review_line", lang, partner=esc(r.partner), entity=esc(r.entity_name), list=esc(r.list),
+                 decision=text(f"review.{r.decision}", lang), reviewer=esc(r.reviewer), date=r.date, expires=r.expires,
+                 status=text(f"review_status.{r.status}", lang), reason=esc(r.reason))
             for r in report.reviews]
 
 
 _SHORT = re.compile(r" \(|; |: | and the ")  # a list's title up to its first explanation
-SHORT_NOTE = "A list match is a lead to check, not a finding of wrongdoing; a list not checked clears no one."
+SHORT_NOTE = text("coverage.short_note")
 
 
 def short_title(title: str) -> str:
@@ -146,26 +185,34 @@ def short_title(title: str) -> str:
 
 def coverage_brief(report: Report, esc: Esc = _same) -> tuple[str, str]:
     """The lists checked and not checked, a line each: how many, the oldest edition, what is partial."""
-    cov = report.coverage
+    cov, lang = report.coverage, report.language
     aged = [c for c in cov.lists_checked if c.age_days is not None]
     oldest = max(aged, key=lambda c: c.age_days or 0, default=None)
     partial = [short_title(c.title) for c in cov.lists_checked if not c.complete]
-    checked = f"{len(cov.lists_checked)} lists checked"
+    checked = plural("coverage.checked", len(cov.lists_checked), lang)
     if oldest is not None:
-        checked += f"; the oldest edition: {esc(short_title(oldest.title))}, {esc(oldest.edition)} ({oldest.age_days} days old)"
+        checked += text("coverage.oldest", lang, title=esc(short_title(oldest.title)), edition=esc(oldest.edition),
+                        days=oldest.age_days)
     if partial:
-        checked += f"; partial: {esc(', '.join(partial))}"
+        checked += text("coverage.partial", lang, lists=esc(", ".join(partial)))
     missing = esc(", ".join(short_title(t) for t in cov.lists_not_checked))
     return checked, missing
 
 
-def framework_short(fw: FrameworkResult) -> str:
+def framework_title(fw: FrameworkResult, lang: str = "en") -> str:
+    """A framework's title: the pack's own, or in another language where the data file has it
+    ("Norge (HK-dir): retningslinjer og verktøy for ansvarlig internasjonalt kunnskapssamarbeid")."""
+    return fw.title if lang == "en" else text_or(f"framework_title.{fw.id}", fw.title, lang)
+
+
+def framework_short(fw: FrameworkResult, lang: str = "en") -> str:
     """'Australia (au-ufit)': where a framework is from, and its id."""
-    where = fw.title.split(":", 1)[0].split(" (", 1)[0].strip()
-    return f"{where} ({fw.id})" if where and where != fw.title else fw.id
+    title = framework_title(fw, lang)
+    where = title.split(":", 1)[0].split(" (", 1)[0].strip()
+    return f"{where} ({fw.id})" if where and where != title else fw.id
 
 
 def not_applicable_line(report: Report, esc: Esc = _same) -> str:
     """'Not applicable here: Australia (au-ufit), …': the frameworks that do not apply, in one line."""
     others = [fw for fw in report.frameworks if not fw.applies]
-    return f"Not applicable here: {', '.join(esc(framework_short(fw)) for fw in others)}" if others else ""
+    return text("framework.not_applicable_here", report.language, frameworks=", ".join(esc(framework_short(fw, report.language)) for fw in others)) if others else ""

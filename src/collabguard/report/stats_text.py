@@ -20,9 +20,25 @@ def _share(works: int, share: float, denominator: int) -> str:
 def quality_summary(q: DataQuality) -> str:
     """What was read and what was left out, in one sentence (every report format uses it)."""
     return (f"{q.loaded} records read; {len(q.skipped)} skipped; {q.duplicates} duplicates; {q.excluded_type} of "
-            f"other document types; {q.excluded_years} outside the years; {q.excluded_many_countries} with too many "
+            f"other document types{_all_types(q)}; {q.excluded_years} outside the years; {q.excluded_many_countries} with too many "
             f"countries; {q.excluded_not_bilateral} not bilateral; {q.excluded_not_home} without a home address; "
             f"{q.no_country} with no known country.")
+
+
+def _all_types(q: DataQuality) -> str:
+    if not q.all_types_counted:
+        return ""
+    return f" (every type counted from {', '.join(q.all_types_counted)}: no document type given)"
+
+
+def all_types_note(q: DataQuality) -> str:
+    """The line saying that works of a file with no document type were all counted ("" when none)."""
+    if not q.all_types_counted:
+        return ""
+    files = ", ".join(q.all_types_counted)
+    return (f"note: {files} {'gives' if len(q.all_types_counted) == 1 else 'give'} no document type: all "
+            f"{'its' if len(q.all_types_counted) == 1 else 'their'} works are counted, not only articles and reviews "
+            "(map a type column with --columns YOUR_HEADER=doc_type to filter)")
 
 
 def works(n: int) -> str:
@@ -54,6 +70,8 @@ def render_stats_text(stats: CollaborationStats, top: int = 15) -> str:
         lines.append(f"  {one_line(path)}  [{one_line(fmt)}]")
     lines.append(f"  {works(stats.works)} counted ({stats.counting} counting); shares are of {one_line(stats.denominator)} "
                  f"({stats.denominator_works})")
+    if q.all_types_counted:
+        lines.append(f"  {one_line(all_types_note(q))}")
     for p in stats.partners:
         lines += ["", f"Partner institution {one_line(p.name)}: {works(p.works)}"
                   + (f" ({_years(p.by_year)})" if p.works else "")]

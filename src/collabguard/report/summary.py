@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from collabguard.models.common import severity_rank
 from collabguard.models.report import ChecklistItem, Flag, ListMatch, Summary, SummaryArea, SummaryList, SummaryMatch
-from collabguard.report.labels import RECOMMENDATION_TEXT, area_evidence, first_question, identity_words, sentence_case
+from collabguard.reference.report_text import plural, text
+from collabguard.report.labels import (
+    area_evidence,
+    first_question,
+    identity_words,
+    recommendation_text,
+    sentence_case,
+    severity_word,
+    subject_word,
+)
 from collabguard.report.wording import in_words
 
 if TYPE_CHECKING:
@@ -44,11 +53,12 @@ def matched_names(report: Report, flags: list[Flag] | None = None) -> list[Summa
             if m.list not in lists:
                 edition = editions.get(m.list, m.source_date)
                 lists[m.list] = SummaryList(id=m.list, title=m.list_title, edition=edition,
-                                            meaning=m.list_cite or f"on {m.list_title} (edition {edition})")
+                                            meaning=m.list_cite or text("list.on", report.language, title=m.list_title,
+                                                                                edition=edition))
         shown = first.institution_name or first.entity_name
         also = list(dict.fromkeys(m.entity_name for m in found if m.entity_name.casefold() != shown.casefold()))
         out.append(SummaryMatch(name=first.partner, subject=first.subject, country=first.country, entity=shown,
-                                also_listed_as=also, decision=first.decision, identity=identity_words(first),
+                                also_listed_as=also, decision=first.decision, identity=identity_words(first, report.language),
                                 lists=list(lists.values())))
     out.sort(key=lambda s: s.decision != "match")  # identities that hold first; otherwise in the order of the flags
     return out
@@ -63,7 +73,8 @@ def cited_areas(report: Report) -> list[SummaryArea]:
             if a.area_id not in seen:
                 words = max((len(e.text.split()) for e in a.evidence), default=0)
                 rank = (a.decision != "match", -words, -len({e.field for e in a.evidence}))
-                seen[a.area_id] = rank, SummaryArea(id=a.area_id, name=a.area_name, decision=a.decision, evidence=area_evidence(a))
+                seen[a.area_id] = rank, SummaryArea(id=a.area_id, name=a.area_name, decision=a.decision,
+                                                    evidence=area_evidence(a, lang=report.language))
     return [area for _, area in sorted(seen.values(), key=lambda ranked: ranked[0])]
 
 
@@ -90,74 +101,80 @@ def deciding(report: Report) -> tuple[Flag | None, ChecklistItem | None]:
 
 
 def _reason(report: Report, flag: Flag | None, question: ChecklistItem | None) -> str:
+    lang = report.language
     if question is not None:
         if question.reason == "confirm_identity":  # the question itself; the match and its reasons are listed apart
-            return f"who the partner is must be settled first ({question.id}: {first_question(in_words(question.question))})"
-        return f"an open question must be answered first ({question.id}: {in_words(question.question)})"
+            return text("summary.settle_identity", lang, id=question.id,
+                        question=first_question(in_words(question.question, lang=lang)))
+        return text("summary.answer_first", lang, id=question.id, question=in_words(question.question, lang=lang))
     if flag is not None:
-        kind = flag.severity + (", blocking: " + ("a condition of the funding" if flag.gate == "funding_condition" else "law")
-                                if flag.blocking else "")
+        kind = severity_word(flag.severity, lang)
+        if flag.blocking:
+            kind += text("summary.blocking_funding" if flag.gate == "funding_condition" else "summary.blocking_law", lang)
         if not flag.confirmed:
-            kind += ", identity to confirm"
+            kind += text("summary.identity_to_confirm", lang)
         return f"{flag.rule_id} ({kind}): {sentence_case(flag.title, lower=True)}"
     if report.recommendation == "proceed":
-        return "no flag above info and no open question at medium or above"
-    return in_words(report.recommendation_reason)
+        return text("summary.nothing", lang)
+    return in_words(report.recommendation_reason, lang=lang)
 
 
 def _next(report: Report, flag: Flag | None, question: ChecklistItem | None, open_questions: int) -> str:
-    rec = report.recommendation
+    rec, lang = report.recommendation, report.language
     first = sentence_case(flag.mitigations[0], lower=True).rstrip(".") if flag is not None and flag.mitigations else ""
     rest = open_questions - (question is not None)
-    then = f"; then answer the {rest} open question{'s' if rest != 1 else ''} of the checklist" if rest > 0 else ""
+    then = plural("next.then_answer", rest, lang) if rest > 0 else ""
     if rec == "do_not_proceed":
-        return "do not sign the project as proposed" + (f"; {first}" if first else "") + then
+        return text("next.do_not_sign", lang) + (f"; {first}" if first else "") + then
     if rec == "escalate":  # the research-security function decides the measures: the flags list them
-        return "refer the case to the research-security function with this report" + then
+        return text("next.refer", lang) + then
     if rec == "needs_review" and question is not None:
-        return f"answer {question.id} and screen again with the answer" + then
+        return text("next.answer_one", lang, id=question.id) + then
     if rec == "proceed_with_mitigations":
-        return "apply the mitigations listed with the flags" + (f", first: {first}" if first else "") + then
+        return text("next.mitigate", lang) + (text("next.mitigate_first", lang, first=first) if first else "") + then
     if rec == "needs_review":
-        return "answer the open questions at medium or above and screen again with the answers"
-    return "file this report with the case" + then
+        return text("next.answer_all", lang)
+    return text("next.file", lang) + then
 
 
-def match_clause(m: SummaryMatch) -> tuple[str, list[str]]:
+def match_clause(m: SummaryMatch, lang: str = "en") -> tuple[str, list[str]]:
     """("'BUAA' (affiliation) is the listed Beihang University (…), which is", [each list's meaning with its edition])."""
-    verb = "is the listed" if m.decision == "match" else "may be the listed"
-    also = f" (also listed as {'; '.join(m.also_listed_as)})" if m.also_listed_as else ""
-    lead = f"{m.name!r} ({m.subject}{', ' + m.country if m.country else ''}) {verb} {m.entity}{also} ({m.identity}), which is"
-    return lead, [f"{x.meaning}{'' if x.edition in x.meaning else f' (edition {x.edition})'}" for x in m.lists]
+    also = text("entity_line.also_listed_as", lang, names="; ".join(m.also_listed_as)) if m.also_listed_as else ""
+    lead = text("summary.is_listed" if m.decision == "match" else "summary.may_be_listed", lang, name=repr(m.name),
+                subject=subject_word(m.subject, lang), country=", " + m.country if m.country else "", entity=m.entity,
+                also=also, identity=m.identity)
+    return lead, [x.meaning + ("" if x.edition in x.meaning else text("list.edition", lang, edition=x.edition)) for x in m.lists]
 
 
-def area_clause(areas: list[SummaryArea], lead: bool = True) -> str:
+def area_clause(areas: list[SummaryArea], lead: bool = True, lang: str = "en") -> str:
     """'the research is in sensitive areas: Synthetic aperture sonar (“synthetic aperture sonar” in abstract) and 5 more'
     (without ``lead``, from the first area on: a view that labels it "Areas")."""
-    shown = [f"{a.name} ({a.evidence}{'' if a.decision == 'match' else '; possible'})" for a in areas[:HEADLINE_AREAS]]
+    shown = [f"{a.name} ({a.evidence}{'' if a.decision == 'match' else text('summary.possible_area', lang)})"
+             for a in areas[:HEADLINE_AREAS]]
     more = len(areas) - HEADLINE_AREAS
-    text = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-    return f"the research is in {'a sensitive area' if len(areas) == 1 else 'sensitive areas'}: {text}" if lead else text
+    words = ", ".join(shown) + (text("summary.and_more", lang, n=more) if more > 0 else "")
+    return plural("summary.areas_lead", len(areas), lang, areas=words) if lead else words
 
 
 def summarise(report: Report) -> Summary:
     flag, question = deciding(report)
     questions = counted_questions(report)
     matches, areas = matched_names(report), cited_areas(report)
+    lang = report.language
     reason = _reason(report, flag, question)
     next_step = _next(report, flag, question, len(questions))
     parts = [reason]
     for m in matches[:HEADLINE_NAMES]:
-        lead, lists = match_clause(m)
+        lead, lists = match_clause(m, lang)
         parts.append(f"{lead} {'; '.join(lists)}")
     if len(matches) > HEADLINE_NAMES:
-        parts.append(f"{len(matches) - HEADLINE_NAMES} more listed names (see the flags)")
+        parts.append(text("summary.more_names", lang, n=len(matches) - HEADLINE_NAMES))
     if areas:
-        parts.append(area_clause(areas))
-    text = RECOMMENDATION_TEXT[report.recommendation]
-    headline = f"{text}: {'; '.join(parts)}; next, {next_step}."
+        parts.append(area_clause(areas, lang=lang))
+    said = recommendation_text(report.recommendation, lang)
+    headline = text("summary.headline", lang, recommendation=said, parts="; ".join(parts), next=next_step)
     return Summary(
-        recommendation=report.recommendation, recommendation_text=text, headline=headline, reason=reason,
+        recommendation=report.recommendation, recommendation_text=said, headline=headline, reason=reason,
         decided_by=question.id if question is not None else flag.rule_id if flag is not None else "",
         matches=matches, areas=areas, next_step=next_step, open_questions=len(questions),
         frameworks_applying=[f.id for f in report.frameworks if f.applies],

@@ -22,127 +22,140 @@ from rich.text import Text
 
 from collabguard.models.common import severity_rank
 from collabguard.models.report import Flag, Report
+from collabguard.reference.report_text import plural, text
 from collabguard.report.escape import one_line as _1
 from collabguard.report.labels import (
-    NOT_APPLICABLE,
-    RECOMMENDATION_TEXT,
+    answer_word,
     entity_line,
     flag_message,
     question_sentence,
     question_text,
+    recommendation_text,
     review_lines,
+    severity_word,
+    verdict_word,
 )
 from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
 from collabguard.report.terminal_details import coverage_details, flag_details, flag_title, near_misses, short_coverage
 from collabguard.report.terminal_text import RECOMMENDATION_STYLE, SEVERITY_STYLE, at, heading
 
 __all__ = ["RECOMMENDATION_STYLE", "SEVERITY_STYLE", "render_terminal"]
-LABEL_WIDTH = len("Recommendation:")
+HEAD_LABELS = ("title", "recommendation", "why", "listed", "possibly", "areas", "next")
 
 
-def _grid() -> Table:
+def _label_width(lang: str) -> int:
+    """The headline's label column: as wide as its longest label ("Recommendation:")."""
+    return max(len(text(f"head.{label}", lang)) for label in HEAD_LABELS)
+
+
+def _grid(lang: str = "en") -> Table:
     # labels in a column of their own: a long value wraps inside its cell, so no words of it can
     # start a line of the panel and pass for the verdict
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, min_width=LABEL_WIDTH)
+    grid.add_column(no_wrap=True, min_width=_label_width(lang))
     grid.add_column()
     return grid
 
 
 def _head(report: Report) -> Panel:
     """The headline: recommendation, why, each name and the lists it is on, the areas, the next step."""
-    s = report.summary
+    s, lang = report.summary, report.language
     rows: list[RenderableType] = []
-    top = _grid()
-    top.add_row("Title:", Text(_1(report.title), style="bold"))
-    rec = Text(RECOMMENDATION_TEXT[report.recommendation], style=RECOMMENDATION_STYLE[report.recommendation])
-    rec.append(" · risk level ")
-    rec.append(report.risk_level, style=SEVERITY_STYLE[report.risk_level])
-    rec.append(f" · blocking: {'YES' if report.blocking else 'no'}")
-    top.add_row("Recommendation:", rec)
-    top.add_row("Why:", Text(_1(s.reason)))
+    top = _grid(lang)
+    top.add_row(text("head.title", lang), Text(_1(report.title), style="bold"))
+    rec = Text(recommendation_text(report.recommendation, lang), style=RECOMMENDATION_STYLE[report.recommendation])
+    rec.append(text("head.risk_level", lang))
+    rec.append(severity_word(report.risk_level, lang), style=SEVERITY_STYLE[report.risk_level])
+    rec.append(text("head.blocking", lang, answer=text("head.yes" if report.blocking else "head.no", lang)))
+    top.add_row(text("head.recommendation", lang), rec)
+    top.add_row(text("head.why", lang), Text(_1(s.reason)))
     rows.append(top)
     for m in s.matches[:HEADLINE_NAMES]:
-        lead, lists = match_clause(m)
-        name = _grid()
-        name.add_row("Listed:" if m.decision == "match" else "Possibly:", Text(_1(lead)))
+        lead, lists = match_clause(m, lang)
+        name = _grid(lang)
+        name.add_row(text("head.listed" if m.decision == "match" else "head.possibly", lang), Text(_1(lead)))
         bullets = Table.grid(padding=(0, 1))
         bullets.add_column(no_wrap=True)
         bullets.add_column()
         for meaning in lists:
             bullets.add_row("•", Text(_1(meaning)))
         rows += [name, Padding(bullets, (0, 0, 0, 2))]
-    rest = _grid()
+    rest = _grid(lang)
     if len(s.matches) > HEADLINE_NAMES:
-        rest.add_row("", Text(f"and {len(s.matches) - HEADLINE_NAMES} more listed names (see the flags)"))
+        rest.add_row("", Text(text("head.more_names", lang, n=len(s.matches) - HEADLINE_NAMES)))
     if s.areas:
-        rest.add_row("Areas:", Text(_1(area_clause(s.areas, lead=False))))
-    rest.add_row("Next:", Text(_1(s.next_step), style="bold"))
+        rest.add_row(text("head.areas", lang), Text(_1(area_clause(s.areas, lead=False, lang=lang))))
+    rest.add_row(text("head.next", lang), Text(_1(s.next_step), style="bold"))
     rows.append(rest)
-    return Panel(Group(*rows), title=f"collabguard screening · {_1(report.proposal_id)} · {_1(report.screened_on)}",
+    return Panel(Group(*rows), title=text("head.panel", lang, id=_1(report.proposal_id), date=_1(report.screened_on)),
                  expand=False)
 
 
 def _frameworks(report: Report, console: Console, all_frameworks: bool) -> None:
     shown = sorted((f for f in report.frameworks if f.applies or all_frameworks), key=lambda f: not f.applies)  # those that apply first
     others = [f for f in report.frameworks if not f.applies]
+    lang = report.language
     if shown:
         rows = []
         for f in shown:
             if f.applies:  # only a framework that applies has a verdict; the others give advice
-                verdict = Text(f.recommendation.replace("_", " "), style=RECOMMENDATION_STYLE[f.recommendation])
-                risk = Text(f.risk_level, style=SEVERITY_STYLE[f.risk_level])
+                verdict = Text(verdict_word(f.recommendation, lang), style=RECOMMENDATION_STYLE[f.recommendation])
+                risk = Text(severity_word(f.risk_level, lang), style=SEVERITY_STYLE[f.risk_level])
             else:
-                verdict, risk = Text(NOT_APPLICABLE, style="dim"), Text("—", style="dim")
-            rows.append((Text(_1(f.id)), verdict, risk, str(f.flags) + (" BLOCKING" if f.blocking else ""), str(f.questions)))
+                verdict, risk = Text(text("framework.not_applicable", lang), style="dim"), Text("—", style="dim")
+            rows.append((Text(_1(f.id)), verdict, risk, str(f.flags) + (text("frameworks.blocking", lang) if f.blocking else ""),
+                         str(f.questions)))
         # the columns before "applies because", with their headers and two spaces after each
-        fixed = 2 + sum(max(len("framework verdict risk flags questions".split()[i]), *(len(str(r[i])) for r in rows)) + 2
-                        for i in range(5))
+        headers = [text(f"frameworks.column.{c}", lang) for c in ("framework", "verdict", "risk", "flags", "questions")]
+        fixed = 2 + sum(max(len(headers[i]), *(len(str(r[i])) for r in rows)) + 2 for i in range(5))
         inline = (console.width or 80) - fixed >= max(len(_1(f.reason)) for f in shown)  # every reason on its row
         table = Table(box=None, expand=False, padding=(0, 2, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
-        for col in ("framework", "verdict", "risk", "flags", "questions"):
+        for col in headers:
             table.add_column(col, no_wrap=True)
         if inline:
-            table.add_column("applies because")
+            table.add_column(text("frameworks.column.because", lang))
         for f, row in zip(shown, rows, strict=True):
             table.add_row(*row, *([Text(_1(f.reason))] if inline else []))
-        heading(console, "Frameworks that apply" if not all_frameworks else "Frameworks (advice only where one does not apply)")
+        heading(console, text("frameworks.apply" if not all_frameworks else "frameworks.all", lang))
         console.print(Padding(table, (0, 0, 0, 2), expand=False))
         if not inline:
             for f in shown:
                 at(console, 4, f"{_1(f.id)}: {_1(f.reason)}", "dim", first=2)
     if not report.any_applies:
-        heading(console, "Frameworks")
-        at(console, 2, "No framework applies to this proposal: the recommendation is computed from the advice of all of them.")
+        heading(console, text("frameworks.heading", lang))
+        at(console, 2, text("frameworks.none_apply", lang))
     if others and not all_frameworks:
         advice = len([f for f in report.flags if f.advisory])
-        folded = f" ({advice} finding{'s' if advice != 1 else ''} folded away; --all-frameworks shows them)" if advice else ""
-        at(console, 2, Text(f"Not applicable here: {', '.join(_1(f.id) for f in others)}{folded}", style="dim"))
+        folded = plural("frameworks.folded_terminal", advice, lang) if advice else ""
+        at(console, 2, Text(text("framework.not_applicable_here", lang, frameworks=", ".join(_1(f.id) for f in others)) + folded,
+                            style="dim"))
 
 
 def _flag_brief(report: Report, flag: Flag, console: Console) -> None:
-    at(console, 4, flag_title(flag), first=0)
+    lang = report.language
+    at(console, 4, flag_title(flag, lang), first=0)
     names = matched_names(report, [flag])
     for m in names:
-        at(console, 6, entity_line(m, _1), "magenta", first=4)
+        at(console, 6, entity_line(m, _1, lang), "magenta", first=4)
     if flag.evidence.areas:
-        at(console, 6, f"areas ({len(flag.evidence.areas)}): " + "; ".join(_1(a.area_name) for a in flag.evidence.areas),
-           "blue", first=4, most=1)
+        at(console, 6, text("flags.areas", lang, n=len(flag.evidence.areas))
+           + "; ".join(_1(a.area_name) for a in flag.evidence.areas), "blue", first=4, most=1)
     if not names and not flag.evidence.areas:
-        at(console, 4, _1(flag_message(flag)), most=3)
+        at(console, 4, _1(flag_message(flag, lang)), most=3)
 
 
 def _flags(report: Report, console: Console, details: bool, all_frameworks: bool) -> None:
     full = report.counted_flags
     advice = report.advisory_flags if all_frameworks else []
-    heading(console, f"\nFlags ({len(full)})")
+    lang = report.language
+    heading(console, "\n" + text("flags.heading", lang, n=len(full)))
     if not full:
-        at(console, 2, "none")
+        at(console, 2, text("none", lang))
     for flag in full + advice:
         if advice and flag is advice[0]:
-            heading(console, f"\nAdvice from frameworks that do not apply ({len(advice)})")
+            heading(console, "\n" + text("flags.advice_heading", lang, n=len(advice)))
         if details:
-            flag_details(flag, console)
+            flag_details(flag, console, lang)
         else:
             _flag_brief(report, flag, console)
 
@@ -152,41 +165,44 @@ def _checklist(report: Report, console: Console, details: bool, all_frameworks: 
     in one line (its question sentence), the others in full."""
     shown = [q for q in report.checklist if all_frameworks or not q.advisory or not report.any_applies]
     short = not details and any(severity_rank(q.severity) < severity_rank("medium") for q in shown)
-    title = Text(f"Checklist: open questions ({len(shown)})", style="bold underline")
+    lang = report.language
+    title = Text(text("checklist.heading", lang, n=len(shown)), style="bold underline")
     if short:
-        title.append(" — low ones in one line; --details: all in full", style="dim")
+        title.append(text("checklist.short", lang), style="dim")
     console.print()
     at(console, 2, title, first=0)
     if not shown:
-        at(console, 2, "none")
+        at(console, 2, text("none", lang))
     for q in shown:
         full = details or severity_rank(q.severity) >= severity_rank("medium")
         line = Text("☐ ")
-        line.append(f"{q.severity}", style=SEVERITY_STYLE[q.severity])
+        line.append(severity_word(q.severity, lang), style=SEVERITY_STYLE[q.severity])
         line.append(f" {_1(q.id)}: ", style="dim")
-        line.append(_1(question_text(q) if full else question_sentence(question_text(q))))
+        line.append(_1(question_text(q, lang) if full else question_sentence(question_text(q, lang))))
         if details or q.advisory:
-            line.append(f"  ({_1(q.rule_id)}{', advice only' if q.advisory and report.any_applies else ''})", style="dim")
+            advice = text("checklist.advice_only", lang) if q.advisory and report.any_applies else ""
+            line.append(f"  ({_1(q.rule_id)}{advice})", style="dim")
         at(console, 4, line, first=2, most=None if full else 1)
     hidden = len(report.checklist) - len(shown)
     if hidden:
-        at(console, 2, Text(f"{hidden} more from frameworks that do not apply: --all-frameworks", style="dim"))
+        at(console, 2, Text(text("checklist.hidden_terminal", lang, n=hidden), style="dim"))
 
 
 def _record(report: Report, console: Console) -> None:
     """What the case file must show whatever the view: answers, reviewed decisions, warnings."""
+    lang = report.language
     if report.answers:
-        heading(console, "\nAnswered questions")
+        heading(console, "\n" + text("record.answers", lang))
         for answered in report.answers:
             note = ": " + _1(answered.note) if answered.note else ""
-            at(console, 4, f"☑ {_1(answered.question)} — {answered.answer} ({_1(answered.reviewer)}, "
+            at(console, 4, f"☑ {_1(answered.question)} — {answer_word(answered.answer, lang)} ({_1(answered.reviewer)}, "
                            f"{_1(answered.date)}){note}", first=2)
     if report.reviews:
-        heading(console, "\nReviewed decisions")
+        heading(console, "\n" + text("record.reviews", lang))
         for review, review_line in zip(report.reviews, review_lines(report, _1), strict=True):
             at(console, 4, review_line, "" if review.status == "applied" else "bold yellow", first=2)
     if report.warnings:
-        heading(console, "\nWarnings")
+        heading(console, "\n" + text("record.warnings", lang))
         for warning in report.warnings:
             at(console, 4, f"! {_1(warning)}", "bold yellow", first=2)
 
@@ -204,8 +220,8 @@ def render_terminal(report: Report, console: Console, details: bool = False, all
         coverage_details(report, console)
     else:
         short_coverage(report, console)
-    v = report.versions
-    packs = " · packs " + _1(", ".join(f"{p.id} {p.version}" for p in v.packs)) if details else ""
+    v, lang = report.versions, report.language
+    packs = text("footer.packs", lang, packs=_1(", ".join(f"{p.id} {p.version}" for p in v.packs))) if details else ""
     console.print()
-    at(console, 2, Text(f"collabguard {_1(v.tool)}{packs} · matcher {_1(v.matcher.algorithm)}"
-                        + ("" if details else " · more: --details, --all-frameworks, --format html"), style="dim"))
+    at(console, 2, Text(text("footer", lang, tool=_1(v.tool), packs=packs, matcher=_1(v.matcher.algorithm))
+                        + ("" if details else text("footer.more", lang)), style="dim"))

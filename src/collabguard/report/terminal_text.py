@@ -10,6 +10,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from collabguard.reference.report_text import text
+
 SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim", "none": "green"}
 RECOMMENDATION_STYLE = {
     "proceed": "bold green", "proceed_with_mitigations": "bold cyan", "needs_review": "bold yellow",
@@ -74,6 +76,6 @@ def heading(console: Console, text: str) -> None:
     console.print(Text(text, style="bold underline"))
 
 
-def badge(severity: str, advice: bool = False) -> Text:
+def badge(severity: str, advice: bool = False, lang: str = "en") -> Text:
     """A flag's severity; grey for the advice of a framework that does not apply (never red)."""
-    return Text(f" {severity.upper()} ", style="dim" if advice else SEVERITY_STYLE[severity])
+    return Text(f" {text(f'severity.{severity}', lang).upper()} ", style="dim" if advice else SEVERITY_STYLE[severity])

@@ -47,6 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from collabguard.areas.taxonomy import AreaCatalog
 from collabguard.countries import country_code
 from collabguard.models.proposal import Activity, Category
+from collabguard.reference.report_text import text
 from collabguard.rules.context import SUBJECT_KINDS
 
 Path_ = tuple[str | int, ...]
@@ -61,27 +62,20 @@ class Known(TypedDict):
 
 # Proposal fields a rule may test: their type, and the question asked when the proposal leaves
 # them empty. Nationality is deliberately absent: risk rules use affiliations, funding and partners.
-FIELDS: dict[str, tuple[str, str]] = {
-    "data.personal_data": ("bool", "Does the project collect or process personal data?"),
-    "data.data_management_plan": ("bool", "Is there a data management plan?"),
-    "data.transfer_outside_eea": ("bool", "Will personal data be transferred to or accessed from outside the EU/EEA?"),
-    "agreement.written": ("bool", "Is there a written cooperation agreement at institutional level?"),
-    "agreement.ipr": ("bool", "Does the agreement settle intellectual property rights?"),
-    "agreement.publication": ("bool", "Does the agreement settle publication and authorship?"),
-    "agreement.termination": ("bool", "Does the agreement say how the cooperation can be ended?"),
-    "export_control.codes": ("list", "Has the work been assessed against the export-control lists, and which entries apply?"),
-    "duration_months": ("number", "How long will the cooperation last (months)?"),
-    "start_date": ("date", "When does the cooperation start?"),
-    "partners": ("list", "Which partner institutions take part?"),
-    "personnel": ("list", "Which researchers take part, and with which affiliations?"),
-    "funding": ("list", "Who funds the project, and from which country?"),
-    "travel": ("list", "Which countries will project staff travel to?"),
-    "keywords": ("list", "Which keywords describe the research?"),
-    "strac.advances_stra": ("bool", "Does the research aim to advance a Sensitive Technology Research Area? This is the "
-                                    "applicant's own determination (step 1 of the tri-agency STRAC guidance); a keyword "
-                                    "in the text only shows that the work touches an area."),
+FIELD_TYPES: dict[str, str] = {
+    "data.personal_data": "bool", "data.data_management_plan": "bool", "data.transfer_outside_eea": "bool",
+    "agreement.written": "bool", "agreement.ipr": "bool", "agreement.publication": "bool", "agreement.termination": "bool",
+    "export_control.codes": "list", "duration_months": "number", "start_date": "date", "partners": "list",
+    "personnel": "list", "funding": "list", "travel": "list", "keywords": "list", "strac.advances_stra": "bool",
 }
+# the question in English (reference/report-text.yaml, ``field_question.<path>``, holds every language)
+FIELDS: dict[str, tuple[str, str]] = {path: (kind, text(f"field_question.{path}")) for path, kind in FIELD_TYPES.items()}
 FIELD_QUESTIONS = {path: question for path, (_, question) in FIELDS.items()}
+
+
+def field_question(path: str, lang: str = "en") -> str:
+    """The question asked when the proposal leaves ``path`` empty, in ``lang`` (English is ``FIELDS``'s)."""
+    return FIELD_QUESTIONS[path] if lang == "en" else text(f"field_question.{path}", lang)
 
 
 class _P(BaseModel):
@@ -178,6 +172,9 @@ class Question:
     reason: Literal["confirm_identity", "confirm_area", "missing_data"]
     text: str
     target: dict[str, str] = field(default_factory=dict)  # what an answer settles: a match, an area, a field
+    # the English wording, where the text is in another language and there is no target: a question's
+    # id is computed from the target, else from this, so it is the same in every language
+    basis: str = ""
 
 
 @dataclass

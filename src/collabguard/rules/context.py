@@ -30,6 +30,7 @@ class Subject:
     near_misses: list[Rejected] = field(default_factory=list)
     person: int | None = None  # personnel index, for a person's affiliation, appointment or programme
     current: bool | None = None  # a person's talent programme: whether the participation continues
+    ror: str | None = None  # a partner's ROR id, where given (matched by identifier)
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Context:
     categories: list[Category | None] = field(default_factory=list)  # per person: given, or read from the role
     # entries of different lists that name one body: an identity question is asked once for them all
     institutions: Mapping[EntryKey, Institution] = field(default_factory=dict)
+    lang: str = "en"  # the language of the questions the conditions ask (reference/report-text.yaml)
     # outcomes by condition key (Node.key), filled as rules are evaluated: a condition several rules
     # share is evaluated once per screening; the outcomes are read, never changed, by their users
     outcomes: dict[int, Any] = field(default_factory=dict)
@@ -60,7 +62,7 @@ def collect_subjects(proposal: Proposal, today: date | None = None) -> list[Subj
     today = today or date.today()
     out: list[Subject] = []
     for i, p in enumerate(proposal.partners):
-        out.append(Subject("partner", p.name, p.country, f"partners[{i}]"))
+        out.append(Subject("partner", p.name, p.country, f"partners[{i}]", ror=p.ror))
     for i, f in enumerate(proposal.funding):
         out.append(Subject("funder", f.funder, f.country, f"funding[{i}]"))
         # a funder can itself be a talent programme ("Thousand Talents Plan")

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from collabguard.models.common import decision_rank
+from collabguard.reference.report_text import text
 from collabguard.rules.conditions import (
-    FIELD_QUESTIONS,
     ActivityArgs,
     AreaArgs,
     CountryArgs,
@@ -21,6 +21,7 @@ from collabguard.rules.conditions import (
     PersonnelArgs,
     Question,
     TalentArgs,
+    field_question,
 )
 from collabguard.rules.context import Context
 from collabguard.rules.fact_questions import area_questions, identity_questions
@@ -88,7 +89,7 @@ def _rating(entity: Any) -> str:
 
 def _person_label(ctx: Context, i: int) -> str:
     p = ctx.proposal.personnel[i]
-    who = p.name or p.role or "no role given"
+    who = p.name or p.role or text("question.no_role", ctx.lang)
     return f"personnel[{i}] ({who})"
 
 
@@ -130,12 +131,10 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
     if hits:
         return Outcome(True, matches=hits)
     role_questions = [
-        Question("missing_data", f"Which part does {_person_label(ctx, i)} play on the project: senior or key personnel "
-                 "(principal investigator, co-investigator, named applicant), other research staff, postdoc, student, "
-                 "intern, recruit or guest? (Give `category:` in the proposal.)", {"field": f"personnel[{i}].category"})
+        Question("missing_data", text("question.role", ctx.lang, person=_person_label(ctx, i)), {"field": f"personnel[{i}].category"})
         for i in unknown_people]
     if maybes or role_questions:
-        questions = role_questions + identity_questions(maybes, ctx.institutions)
+        questions = role_questions + identity_questions(maybes, ctx.institutions, ctx.lang)
         return Outcome(None, matches=maybes, questions=questions)
     return _FALSE
 
@@ -159,12 +158,13 @@ def _determination(args: DeterminationArgs, wanted: frozenset[str], ctx: Context
         return _FALSE
     if not touched and args.missing == "ask_if_touched":
         return _FALSE
-    text = FIELD_QUESTIONS[args.field]
+    asked = field_question(args.field, ctx.lang)
     if touched:
         shown = "; ".join(f"{h.area_name} ({h.area_id}): " + ", ".join(sorted({repr(e.text) for e in h.evidence}))
                           for h in touched[:3])
-        text += f" The text touches: {shown}" + (f" and {len(touched) - 3} more." if len(touched) > 3 else ".")
-    return Outcome(None, areas=touched, questions=[Question("missing_data", text, {"field": args.field})])
+        asked += (text("question.touches_more", ctx.lang, areas=shown, n=len(touched) - 3) if len(touched) > 3
+                  else text("question.touches", ctx.lang, areas=shown))
+    return Outcome(None, areas=touched, questions=[Question("missing_data", asked, {"field": args.field})])
 
 
 def _countries_of(args: CountryArgs, ctx: Context) -> list[tuple[str, str | None]]:
@@ -193,7 +193,8 @@ def _country(args: CountryArgs, ctx: Context, inside: bool) -> Outcome:
     if found:
         return Outcome(True, countries=found)
     if unknown:
-        return Outcome(None, questions=[Question("missing_data", f"Which country is {w} in?") for w in unknown])
+        return Outcome(None, questions=[Question("missing_data", text("question.country", ctx.lang, where=w), {},
+                                                 text("question.country", "en", where=w)) for w in unknown])
     return _FALSE
 
 
@@ -207,7 +208,7 @@ def _area(args: AreaArgs, wanted: frozenset[str], ctx: Context) -> Outcome:
         return Outcome(True, areas=hits)
     maybes = [h for h in touched if h.decision == "possible"]
     if maybes:
-        questions = area_questions(maybes, ctx.areas)
+        questions = area_questions(maybes, ctx.areas, ctx.lang)
         return Outcome(None, areas=maybes, questions=questions)
     return _FALSE
 
@@ -228,7 +229,7 @@ def _field(args: FieldArgs, ctx: Context) -> Outcome:
     if args.missing is not None:
         return Outcome(empty == args.missing)
     if empty:
-        return Outcome(None, questions=[Question("missing_data", FIELD_QUESTIONS[args.path], {"field": args.path})])
+        return Outcome(None, questions=[Question("missing_data", field_question(args.path, ctx.lang), {"field": args.path})])
     if args.equals is not None:
         ok = value == args.equals
     elif args.in_ is not None:
@@ -260,9 +261,8 @@ def _partner_type(args: PartnerTypeArgs, ctx: Context) -> Outcome:
     if found:
         return Outcome(True, fields={"partner_types": found})
     if unknown:
-        return Outcome(None, questions=[Question("missing_data", f"What kind of organisation is {w}: university, company, "
-                                                 "government body, state-owned enterprise, military …?", {"field": "partners.type"})
-                                        for w in unknown])
+        return Outcome(None, questions=[Question("missing_data", text("question.partner_type", ctx.lang, where=w),
+                                                 {"field": "partners.type"}) for w in unknown])
     return _FALSE
 
 
@@ -277,9 +277,8 @@ def _nationality(args: NationalityArgs, ctx: Context, inside: bool) -> Outcome:
     if found:
         return Outcome(True, countries=found)
     if unknown:
-        return Outcome(None, questions=[Question("missing_data", f"Which nationality does {w} hold? (Asked only for a legal "
-                                                 "requirement defined by nationality.)", {"field": "personnel.nationality"})
-                                        for w in unknown])
+        return Outcome(None, questions=[Question("missing_data", text("question.nationality", ctx.lang, where=w),
+                                                 {"field": "personnel.nationality"}) for w in unknown])
     return _FALSE
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from collabguard.areas.detect import AreaHit
 from collabguard.lists.institutions import EntryKey, Institution
+from collabguard.reference.report_text import reason, text, text_or
 from collabguard.rules.conditions import Question
 
 
@@ -28,7 +29,8 @@ def identity_target(name: str, country: str | None, list_id: str, entity_id: str
     return {"partner": name, "country": country or "", "list": list_id, "entity_id": entity_id}
 
 
-def identity_questions(pairs: Iterable[tuple[Any, Any]], institutions: Mapping[EntryKey, Institution]) -> list[Question]:
+def identity_questions(pairs: Iterable[tuple[Any, Any]], institutions: Mapping[EntryKey, Institution],
+                       lang: str = "en") -> list[Question]:
     """One question per (name as written, institution) among ``pairs`` of (Subject, Candidate) the
     match of which is only possible. The question names every entry of that institution the subject
     possibly matches, whichever rule asks."""
@@ -41,23 +43,23 @@ def identity_questions(pairs: Iterable[tuple[Any, Any]], institutions: Mapping[E
         inst = institutions.get((c.entity.list_id, c.entity.entity_id))
         same = [m for m in s.matches if m.decision == "possible"
                 and (m is c or (inst is not None and institutions.get((m.entity.list_id, m.entity.entity_id)) is inst))]
-        out[key] = Question("confirm_identity", _identity_text(s, same or [c], inst), target)
+        out[key] = Question("confirm_identity", _identity_text(s, same or [c], inst, lang), target)
     return list(out.values())
 
 
-def _identity_text(s: Any, entries: Sequence[Any], inst: Institution | None) -> str:
+def _identity_text(s: Any, entries: Sequence[Any], inst: Institution | None, lang: str = "en") -> str:
     first = entries[0]
-    why = "; ".join(first.reasons)
+    why = "; ".join(reason(r, lang) for r in first.reasons)
     if inst is None or len(entries) == 1:
         e = first.entity
-        return (f"Is {s.name!r} ({s.where}) the listed {e.name!r} ({e.list_id}, {e.entity_id})? "
-                f"The match is only possible: {why}.")
+        return text("question.identity", lang, name=repr(s.name), where=s.where, entity=repr(e.name), list=e.list_id,
+                    entity_id=e.entity_id, why=why)
     shown = inst.name
     other_names = list(dict.fromkeys(m.entity.name for m in entries if m.entity.name != shown))
-    also = f" (also listed as {', '.join(repr(n) for n in other_names)})" if other_names else ""
+    also = text("question.also_listed_as", lang, names=", ".join(repr(n) for n in other_names)) if other_names else ""
     where = "; ".join(f"{m.entity.list_id}: {m.entity.entity_id}" for m in entries)
-    return (f"Is {s.name!r} ({s.where}) the listed {shown!r}{also}? One answer settles every list's entry for it "
-            f"({where}). The match is only possible: {why}.")
+    return text("question.identity_linked", lang, name=repr(s.name), where=s.where, entity=repr(shown), also=also,
+                entries=where, why=why)
 
 
 def area_groups(hits: Iterable[AreaHit]) -> list[list[AreaHit]]:
@@ -85,7 +87,7 @@ def area_target(group: Sequence[AreaHit]) -> dict[str, str]:
     return {"areas": ",".join(sorted(h.area_id for h in group))}
 
 
-def area_questions(maybes: Iterable[AreaHit], every_hit: Sequence[AreaHit]) -> list[Question]:
+def area_questions(maybes: Iterable[AreaHit], every_hit: Sequence[AreaHit], lang: str = "en") -> list[Question]:
     """One question per mention among the possible areas ``maybes`` a rule looks at, naming every
     area (of any taxonomy) the same words touched."""
     groups = {h.area_id: g for g in area_groups(every_hit) for h in g}
@@ -95,7 +97,7 @@ def area_questions(maybes: Iterable[AreaHit], every_hit: Sequence[AreaHit]) -> l
         target = area_target(group)
         key = "|".join(f"{k}={v}" for k, v in sorted(target.items()))
         if key not in out:
-            out[key] = Question("confirm_area", _area_text(group), target)
+            out[key] = Question("confirm_area", _area_text(group, lang), target)
     return list(out.values())
 
 
@@ -103,11 +105,15 @@ def _words(h: AreaHit) -> frozenset[tuple[str, str]]:
     return frozenset((e.text.lower(), e.field) for e in h.evidence)
 
 
-def _area_text(group: Sequence[AreaHit]) -> str:
-    mentions = ", ".join(sorted({f"{e.text!r} in {e.field}" for e in group[0].evidence}))
+def _area_text(group: Sequence[AreaHit], lang: str = "en") -> str:
+    mentions = ", ".join(sorted({text("question.mention", lang, words=repr(e.text), field=_field(e.field, lang))
+                                 for e in group[0].evidence}))
     if len(group) == 1:
         h = group[0]
-        return f"Does the research advance {h.area_name} ({h.area_id})? The text only mentions {mentions}."
+        return text("question.area", lang, area=h.area_name, id=h.area_id, mentions=mentions)
     areas = "; ".join(f"{h.area_name} ({h.area_id})" for h in group)
-    return (f"Does the research advance the technology the text names with {mentions}? The text only mentions it; "
-            f"one answer settles each list's area it touches: {areas}.")
+    return text("question.area_group", lang, mentions=mentions, areas=areas)
+
+
+def _field(field: str, lang: str) -> str:
+    return text_or(f"text_field.{field}", field, lang)
