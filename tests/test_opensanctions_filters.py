@@ -117,7 +117,22 @@ def test_filters_are_refused_for_formats_that_are_not_opensanctions(tmp_path: Pa
 
 def test_filters_that_leave_no_organisation_say_so(tmp_path: Path) -> None:
     code, output, _ = _import(tmp_path, FTM, "ftm-json", "--schema", "Person")
-    assert code == 2 and "no organisations found in this ftm-json file" in output
+    assert code == 2 and "no organisations found in this ftm-json file with --schema Person" in output
+
+
+@pytest.mark.parametrize(
+    ("options", "complete"),
+    [
+        (["--dataset", "us_trade_csl"], True),  # one dataset, whole: as complete as the dataset
+        (["--dataset", "us_trade_csl", "--topic", "export.control"], False),  # part of it: a miss proves nothing
+        (["--schema", "Organization"], False),
+    ],
+)
+def test_a_list_cut_by_topic_or_schema_is_entered_as_partial(tmp_path: Path, options: list[str], complete: bool) -> None:
+    code, output, _ = _import(tmp_path, FTM, "ftm-json", *options)
+    assert code == 0, output
+    assert f"complete: {'true' if complete else 'false'}" in output
+    assert ("PARTIAL: only the entities kept by" in output) is not complete
 
 
 def _cell(values: list[str]) -> str:

@@ -47,7 +47,9 @@ def import_cmd(
     copies = [d.name for d in downloads]
     if filters.active:  # the list is a part of the download: its provenance says which
         copies[-1] += f" (only {filters.describe()})"
-    echo(manifest_entry(ident, output.name, text, fmt, copies, rows))
+    # a dataset filter keeps that dataset whole; a topic or schema filter keeps part of it
+    partial = filters.describe(("topic", "schema")) if filters.active else ""
+    echo(manifest_entry(ident, output.name, text, fmt, copies, rows, partial))
 
 
 def register(lists_app: typer.Typer) -> None:

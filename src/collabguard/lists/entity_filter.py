@@ -102,7 +102,7 @@ class EntityFilter:
         kept = self.read - sum(self.dropped.values())
         return f"filters: {kept:,} of {self.read:,} listed entities kept; dropped: {'; '.join(parts)}"
 
-    def describe(self) -> str:
-        """The filters in words, for the list's provenance (``copy_of``)."""
+    def describe(self, dims: tuple[str, ...] = DIMENSIONS) -> str:
+        """The filters (of ``dims``) in words, for the list's provenance (``copy_of``) and caveats."""
         given = {"dataset": self.datasets, "topic": self.topics, "schema": self.schemas}
-        return "; ".join(f"--{dim} {', '.join(given[dim])}" for dim in DIMENSIONS if self.given(dim))
+        return "; ".join(f"--{dim} {', '.join(given[dim])}" for dim in DIMENSIONS if dim in dims and self.given(dim))

@@ -134,7 +134,7 @@ def import_files(paths: Sequence[Path], fmt: str, prefix: str, edition: str = ""
         raise InputError(f"--dataset, --topic and --schema filter OpenSanctions downloads ({', '.join(FILTERED)}), not {fmt}")
     where = paths[0] if len(paths) == 1 else ", ".join(str(p) for p in paths)
     rows = import_ftm(paths[0], prefix, filters) if fmt == "ftm-json" else _read_rows(paths, fmt, prefix, edition, filters)
-    return _checked(rows, where, fmt)
+    return _checked(rows, where, fmt, filters.describe() if filters is not None and filters.active else "")
 
 
 def _read_rows(paths: Sequence[Path], fmt: str, prefix: str, edition: str, filters: EntityFilter | None) -> list[dict[str, str]]:
@@ -163,8 +163,9 @@ def _read_rows(paths: Sequence[Path], fmt: str, prefix: str, edition: str, filte
         raise InputError(f"{where}: {exc}" if str(paths[0]) not in str(exc) else str(exc)) from None
 
 
-def _checked(rows: list[dict[str, str]], where: object, fmt: str) -> list[dict[str, str]]:
-    """The rows checked (ids, names, countries, URLs), repeated ids numbered; refused without an organisation."""
+def _checked(rows: list[dict[str, str]], where: object, fmt: str, filtered: str = "") -> list[dict[str, str]]:
+    """The rows checked (ids, names, countries, URLs), repeated ids numbered; refused without an organisation
+    (``filtered``: the filters in words, named in that message, as they may be what left none)."""
     problems = [f"{where}: entry {i + 1}: {what}" for i, row in enumerate(rows) for what in _check(row)]
     if problems:
         raise InputError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
@@ -175,7 +176,8 @@ def _checked(rows: list[dict[str, str]], where: object, fmt: str) -> list[dict[s
         if n:
             row["entity_id"] = f"{row['entity_id']}-{n + 1}"
     if not any(row.get("entity_kind") != "person" for row in rows):
-        raise InputError(f"{where}: no organisations found in this {fmt} file")
+        kept = f" with {filtered}" if filtered else ""
+        raise InputError(f"{where}: no organisations found in this {fmt} file{kept}")
     return rows
 
 

@@ -15,7 +15,9 @@ def _quoted(text: str) -> str:
 
 
 def manifest_entry(list_id: str, file_name: str, text: str, fmt: str, downloads: list[str],
-                   rows: list[dict[str, str]]) -> str:
+                   rows: list[dict[str, str]], partial: str = "") -> str:
+    """``partial``: why the list holds only part of the download (a topic or schema filter), which makes
+    it incomplete: a name missing from it proves nothing."""
     spec = (reading().get("formats") or {}).get(fmt) or {}
     editions = sorted({r["source_date"] for r in rows if r.get("source_date")})
     companies = fmt in ("ofac-cmic",)
@@ -30,10 +32,12 @@ def manifest_entry(list_id: str, file_name: str, text: str, fmt: str, downloads:
         f"    copy_of: {_quoted('; '.join(downloads))}",
         "    licence: …",
         f"    kind: {'companies' if companies else 'institutions'}",
-        "    complete: true",
+        f"    complete: {'false' if partial else 'true'}",
     ]
     if spec.get("legal_character"):
         lines.append(f"    legal_character: {spec['legal_character']}")
     lines.append(f"    meaning: {_quoted(spec['meaning']) if spec else '…'}")
+    if partial:
+        lines += ["    caveats:", f"      - {_quoted(f'PARTIAL: only the entities kept by {partial}; a name missing here may be listed in the full download.')}"]
     lines.append("    severity: {default: high}")
     return "\n".join(lines)
