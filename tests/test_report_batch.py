@@ -20,9 +20,12 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict[str, str]], str]:
-    """The shipped batch example with a misspelt column added: (rows by id, the HTML summary)."""
+    """The shipped batch example with a misspelt column added and its activity column taken out (a
+    warning every row has): (rows by id, the HTML summary)."""
     tmp = tmp_path_factory.mktemp("batch")
     rows = list(csv.reader((EXAMPLES / "batch.csv").read_text(encoding="utf-8").splitlines()))
+    at = rows[0].index("activity")
+    rows = [r[:at] + r[at + 1:] for r in rows]
     source = tmp / "batch.csv"
     with open(source, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([[*rows[0], "fundres"], *[[*r, ""] for r in rows[1:]]])
