@@ -156,3 +156,21 @@ def test_no_checklist_asks_one_fact_twice(ruleset: RuleSet, example: str) -> Non
     partners_asked = [(q.target.get("partner"), q.target.get("institution")) for q in identity_questions(report)
                       if q.target.get("institution")]
     assert len(partners_asked) == len(set(partners_asked))
+
+
+def test_a_flag_message_names_the_body_once_with_every_list_after_it(ruleset: RuleSet) -> None:
+    """"Harbin Engineering University (name match), on the Entity List …; on the 1286 list …", not the
+    name and "(name match)" again before each of its four lists."""
+    report = screen(load_proposal(EXAMPLES / "listed-partner-sensitive-area.yaml"), ruleset, today=TODAY)
+    message = next(f.message for f in report.flags if f.rule_id == "CG-NO-PARTNER-001")
+    assert message.count("Harbin Engineering University (name match)") == 1
+    for cite in ("Entity List", "Section 1286 list", "Named Research Organizations", "China Defence Universities Tracker"):
+        assert cite in message
+
+
+def test_a_list_that_spells_the_body_otherwise_says_how(ruleset: RuleSet) -> None:
+    proposal = Proposal.model_validate({**BUAA, "partners": [{"name": "Korea Mining Development Trading Corporation",
+                                                             "country": "KP", "type": "company"}]})
+    message = next(f.message for f in screen(proposal, ruleset, today=TODAY).flags if f.rule_id == "CG-NO-PARTNER-001")
+    assert message.count("(name match)") == 1
+    assert "as 'KOREA MINING DEVELOPMENT TRADING CORPORATION' on the UN Security Council" in message

@@ -80,9 +80,23 @@ def _join(items: list[str], sep: str = ", ") -> str:
     return sep.join(seen) if seen else "—"
 
 
-def _entity(m: ListMatch, lang: str) -> str:
-    how = text("evidence.name_match" if m.decision == "match" else "evidence.possible_name_match", lang)
-    return f"{m.entity_name} ({how}), {m.list_cite}"
+def _entities(matches: list[ListMatch], lang: str) -> str:
+    """Each body once, with every list that names it: "Harbin Engineering University (name match), on
+    the Entity List …; on the Section 1286 list …", not the name again before each list. Entries of
+    several lists that name one body (their institution) are one body; a list that spells it otherwise
+    says so ("as 'Korea Mining Development Trading Corp.'")."""
+    bodies: dict[tuple[str, str, str], list[ListMatch]] = {}
+    for m in matches:
+        bodies.setdefault((m.partner, m.institution or m.entity_id, m.decision), []).append(m)
+    out = []
+    for group in bodies.values():
+        first = group[0]
+        how = text("evidence.name_match" if first.decision == "match" else "evidence.possible_name_match", lang)
+        cites = list(dict.fromkeys(
+            m.list_cite if m.entity_name == first.entity_name else text("evidence.listed_as", lang, name=m.entity_name, cite=m.list_cite)
+            for m in group))
+        out.append(f"{first.entity_name} ({how}), {'; '.join(cites)}")
+    return _join(out, "; ")
 
 
 # what each placeholder stands for, from (evidence, proposal, framework title, language); module-level,
@@ -90,7 +104,7 @@ def _entity(m: ListMatch, lang: str) -> str:
 _MAKERS: dict[str, Callable[[Evidence, Proposal, str, str], str]] = {
     "subjects": lambda ev, p, fw, lang: _join([f"{m.partner!r} ({text_or(f'subject.{m.subject}', m.subject, lang)})"
                                                for m in ev.matches]),
-    "entities": lambda ev, p, fw, lang: _join([_entity(m, lang) for m in ev.matches], "; "),
+    "entities": lambda ev, p, fw, lang: _entities(list(ev.matches), lang),
     "lists": lambda ev, p, fw, lang: _join([m.list_title for m in ev.matches]),
     # the id and decision are for in_words (report/wording.py), which leaves the name and "possibly"
     "areas": lambda ev, p, fw, lang: _join([f"{a.area_name} ({a.area_id}, {a.decision})" for a in ev.areas]),
