@@ -56,7 +56,7 @@ from collabguard.matching.normalize import (
     tokens,
 )
 from collabguard.matching.parts import PART_OF, PART_SCORE, Part, find_parts
-from collabguard.matching.registry import borrowed_names, identified, is_registry, linked_id
+from collabguard.matching.registry import borrowed_names, identified, is_registry, is_registry_alias, linked_id
 from collabguard.matching.short_names import ORGANISATION_WORDS, SHORT_NAME, nearest_beginning, short_name_of
 from collabguard.matching.translate import script_of, translate, translate_pinyin
 from collabguard.models.common import Decision, decision_rank
@@ -292,6 +292,10 @@ class Matcher:
             if form.generic:
                 out.append(self._cand(form, "possible", 100, seg, norm, "exact generic name",
                                       f"generic name {form.text!r} fits many institutions: confirm which one is meant"))
+            elif is_registry_alias(form.via):  # ROR's other names hold former names, which another body may bear now
+                out.append(self._cand(form, "possible", 100, seg, norm, "exact registry alias",
+                                      f"same name as {form.entity.name!r} via {form.via}; ROR's aliases include "
+                                      "former and informal names, which another body may use today: confirm"))
             elif is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
                 out.append(self._cand(form, "match", 100, seg, norm, f"exact {form.kind}",
                                       f"same name as {form.entity.name!r} via {form.via}"))

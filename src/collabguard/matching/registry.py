@@ -4,9 +4,10 @@
 (:mod:`collabguard.lists.enrich`); the record's names then count as names of the entry, each saying
 where it came from: "via ROR label '北京航空航天大学' (https://ror.org/00wk2mp56, release v2.7)".
 
-- the record's display name and aliases are aliases of the entry, its labels in other scripts local
-  names, its acronyms acronyms: the matcher's rules apply to them as to the list's own names (an
-  acronym or a generic name is never more than ``possible``);
+- the record's display name is an alias of the entry, its labels in other scripts local names, its
+  acronyms acronyms: the matcher's rules apply to them as to the list's own names (an acronym or a
+  generic name is never more than ``possible``); its aliases, which hold former and informal names
+  that another body may bear today, give at most ``possible`` (:func:`is_registry_alias`);
 - the names of the record's children are units of the listed organisation: an exact hit is
   ``possible``, "part of listed organisation …", never a ``match`` on the parent (see
   :mod:`collabguard.matching.parts`);
@@ -52,6 +53,14 @@ def borrowed_names(entity: Entity) -> list[tuple[str, str, str]]:
 def is_registry(via: str) -> bool:
     """Is a borrowed name form's provenance the registry's (not another list's)?"""
     return via.startswith(REGISTRY + " ")
+
+
+def is_registry_alias(via: str) -> bool:
+    """Is it one of the record's aliases (not its display name, a label or a unit's name)? ROR keeps
+    former and informal names there without saying which ("Beijing Institute of Geology" for China
+    University of Geosciences, "Tianjin Business Institute" for Hebei University), and a former name
+    may belong to another body today: such a name alone is ``possible``, never ``match``."""
+    return via.startswith(f"{REGISTRY} {_KIND_WORDS['alias']} ")
 
 
 def linked_id(entity: Entity) -> str:
