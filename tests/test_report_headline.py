@@ -84,7 +84,9 @@ def test_the_json_report_carries_the_summary(screener: Screener) -> None:
 
 
 @pytest.mark.parametrize(("example", "recommendation", "decided_by", "words"), [
-    ("listed-partner-sensitive-area", "escalate", "CG-NO-EXPORT-004", "(high): a partner, funder or affiliation"),
+    # two high flags: the partner rule citing four lists says more than the Entity-List rule citing one
+    ("listed-partner-sensitive-area", "escalate", "CG-NO-PARTNER-001", "(high): partner, funder or affiliation"),
+    ("horizon-consortium", "escalate", "CG-NL-KS-008", "(high): sensitive research, a state-actor country and a listed partner"),
     ("strac-nserc-nro-affiliation", "do_not_proceed", "CG-CA-STRAC-001", "blocking: a condition of the funding"),
     ("lookalike-same-name-other-country", "needs_review", "Q-", "who the partner is must be settled first"),
     ("funder-country-of-concern", "needs_review", "Q-", "Funding comes from China (CN)"),

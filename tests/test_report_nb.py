@@ -207,7 +207,7 @@ def test_an_answer_to_a_bokmal_question_id_closes_the_english_question(ruleset: 
 def test_the_english_report_is_unchanged_by_the_texts_file(reports: dict[str, tuple[Report, Report]]) -> None:
     en, _ = reports["listed-partner-sensitive-area"]
     assert en.summary.recommendation_text == "Escalate to the research-security function"
-    assert en.summary.headline.startswith("Escalate to the research-security function: CG-NO-EXPORT-004 (high): ")
+    assert en.summary.headline.startswith("Escalate to the research-security function: CG-NO-PARTNER-001 (high): ")
     assert "; next, refer the case to the research-security function with this report" in en.summary.headline
     assert en.summary.matches[0].identity == "same name; country CN agrees"
     assert reason("country CN agrees", "en") == "country CN agrees"
@@ -252,3 +252,101 @@ def test_a_bokmal_report_keeps_the_length_budget_of_the_english_one(reports: dic
     buf = io.StringIO()
     render_terminal(nb, Console(file=buf, width=100, no_color=True, highlight=False))
     assert len(buf.getvalue().splitlines()) <= budget
+
+
+# -- second reading (#14 item 7): wording, country names, the context section and the batch page -------
+
+EXAMPLE_EXPORT = EXAMPLES / "publications" / "wos_tabdelimited_scientopy_4071.txt"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_no_english_label_in_the_bokmal_report_of_any_example(ruleset: RuleSet, name: str) -> None:
+    nb = screen(load_proposal(EXAMPLES / f"{name}.yaml"), ruleset, today=TODAY, lang="nb")
+    shown = views(ours(nb))
+    for view in ("text 120 details=True", "markdown details", "html"):
+        assert not ENGLISH_WORDS.search(shown[view]), (name, view, ENGLISH_WORDS.search(shown[view]))
+        # the fields an area's words were found in read as Norwegian ("i sammendraget"), never as field names
+        assert not re.search(r"» i (title|abstract|keywords|export_control)\b", shown[view]), (name, view)
+
+
+def test_countries_have_their_common_norwegian_short_names() -> None:
+    from collabguard.countries import country_name
+    from collabguard.reference.country_names import country_names
+
+    common = {"RU": "Russland", "US": "USA", "CN": "Kina", "IR": "Iran", "GB": "Storbritannia", "KR": "Sør-Korea",
+              "KP": "Nord-Korea", "TW": "Taiwan", "HK": "Hongkong", "BY": "Belarus", "PS": "Palestina",
+              "CD": "Den demokratiske republikken Kongo", "TR": "Tyrkia", "NO": "Norge"}
+    assert {code: country_name(code, "nb") for code in common} == common
+    # English keeps pycountry's names; an unknown code stays a code
+    assert (country_name("RU"), country_name("US"), country_name("ZZ", "nb")) == ("Russian Federation", "United States", "ZZ")
+    data = country_names()
+    assert data.version and data.source
+    for code, name in data.countries_nb.items():  # each says where it was checked, or that it was not
+        assert name.source is None or name.source in data.sources, code
+
+
+def test_a_bokmal_report_names_russia_and_the_usa_by_their_short_names(ruleset: RuleSet) -> None:
+    russian = screen(load_proposal(EXAMPLES / "russian-partner.yaml"), ruleset, today=TODAY, lang="nb")
+    shown = render_markdown(russian, details=True)
+    assert "Russland (RU)" in shown and "føderasjon" not in shown
+    english = render_markdown(screen(load_proposal(EXAMPLES / "russian-partner.yaml"), ruleset, today=TODAY))
+    assert "Russian Federation (RU)" in english
+
+
+@pytest.mark.parametrize(("fmt", "heading", "english"), [
+    ("text", "Samarbeidsbakgrunn (fra publikasjonseksporter; bakgrunnsinformasjon, ikke et funn etter reglene)",
+     "Collaboration context (from publication exports; context, not a rule finding)"),
+    ("markdown", "## Samarbeidsbakgrunn (publikasjonsdata; bakgrunnsinformasjon, ikke et funn etter reglene)",
+     "## Collaboration context (publication data; context, not a rule finding)"),
+    ("html", "<h2>Samarbeidsbakgrunn <span", "<h2>Collaboration context <span"),
+])
+def test_the_collaboration_context_is_in_bokmal(tmp_path: Path, fmt: str, heading: str, english: str) -> None:
+    path = str(EXAMPLES / "listed-partner-sensitive-area.yaml")
+    shown = {}
+    for lang in ("en", "nb"):
+        out = tmp_path / f"{lang}.{fmt}"
+        result = runner.invoke(app, ["screen", path, "--lang", lang, "--publications", str(EXAMPLE_EXPORT), "-f", fmt,
+                                     "-o", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        shown[lang] = out.read_text(encoding="utf-8")
+    nb, en = shown["nb"], shown["en"]
+    assert heading in nb and english not in nb and english in en
+    context = unescape(nb[nb.index("Samarbeidsbakgrunn"):])
+    for after in ("Råd fra rammeverk som ikke gjelder", "## Versjoner"):  # what follows the section, if anything
+        context = context.split(after)[0]
+    context = re.sub(r"\S*/\S*", "", re.sub(r"<[^>]+>", "", context))  # not the markup, nor file paths ("/work/…")
+    assert "Partnerland Kina (CN)" in context and "7,4 %" in context and "utvikling: for få publikasjoner" in context
+    assert "ingen publikasjon har en adresse ved Norwegian University of Science and Technology" in context
+    for english in (r"Partner (country|institution)", r"\bworks?\b", r"\btrend:", r"Data quality", r"no work has an address",
+                    r"China \(CN\)", r"Co-publications", r"\bcountry\b", r"\bshare\b"):
+        assert not re.search(english, context), (fmt, english)
+    assert "Partner country China (CN)" in en and "7.4%" in en  # the English section is as it was
+    if fmt == "html":  # the charts too (their words are drawn as paths: the page holds no chart text to read)
+        assert nb.count("<svg") == en.count("<svg") == 2 and nb != en
+
+
+def test_the_batch_summary_is_in_the_language_of_its_reports(tmp_path: Path) -> None:
+    pages = {}
+    for lang in ("en", "nb"):
+        result = runner.invoke(app, ["batch", str(EXAMPLES / "batch.csv"), "--lang", lang, "-o", str(tmp_path / f"{lang}.csv"),
+                                     "--report", str(tmp_path / f"{lang}.html"), "--quiet"])
+        assert result.exit_code == 0, result.output
+        pages[lang] = (tmp_path / f"{lang}.html").read_text(encoding="utf-8")
+    nb, en = pages["nb"], pages["en"]
+    assert '<html lang="nb">' in nb and "<h1>Samlet screening: " in nb and "<h2>Risikonivåer</h2>" in nb
+    assert "<th>høy</th>" in nb and "Løft saken til den som har ansvar for forskningssikkerhet" in nb
+    assert "<th>hvorfor (flagget eller det åpne spørsmålet som avgjør)</th>" in nb
+    for english in ("Batch screening", "Risk levels", "Recommendations", "Proposals (", "Entities matched most often",
+                    "<th>why", "<th>high</th>", "Escalate to"):
+        assert english not in nb, english
+        assert english in en, english  # the English page is as it was
+    assert '<html lang="en">' in en
+
+
+def test_more_matcher_reasons_read_in_bokmal() -> None:
+    assert reason("no distinctive word pairs", "nb") == "ingen av de kjennetegnende ordene passer sammen"
+    assert reason("short name: only the beginning of 'Shaanxi Aero Electric Co., Ltd.'", "nb") == \
+        "kort navn: bare begynnelsen av 'Shaanxi Aero Electric Co., Ltd.'"
+    assert reason("words pair up (abbreviation, exact, typo)", "nb") == "ordene passer sammen (forkortelse, eksakt, skrivefeil)"
+    assert reason("similarity 80 below 85", "nb") == "likhet 80 under 85"
+    assert reason("words pair up (abbreviation, exact, typo)", "en") == "words pair up (abbreviation, exact, typo)"

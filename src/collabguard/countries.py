@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import pycountry
 
+from collabguard.reference.country_names import short_name
+
 # Spellings pycountry does not know, seen in proposals and exports. Keys are normalised (see _key).
 _ALIASES: dict[str, str] = {
     "china": "CN",
@@ -165,7 +167,11 @@ def country_code(value: str) -> str | None:
 @lru_cache(maxsize=1024)
 def country_name(code: str, lang: str = "en") -> str:
     """Short name for an alpha-2 code (the code itself if unknown): English, or Norwegian Bokmål
-    (``lang="nb"``) from pycountry's translations of ISO 3166 (the same short form: "Kina", "Iran")."""
+    (``lang="nb"``): the common short name where pycountry's is formal or inverted ("Russland", "USA";
+    reference/country-names.yaml), else pycountry's translation of ISO 3166 ("Kina", "Iran")."""
+    short = short_name(code, lang)
+    if short is not None:
+        return short
     if code in _EXTRA_NAMES:
         return _EXTRA_NAMES[code]
     country = pycountry.countries.get(alpha_2=code)

@@ -27,7 +27,7 @@ def batch(
     decisions: Path | None = typer.Option(None, "--decisions", help="Reviewed decisions (decisions.yaml)."),
     policy: Path | None = typer.Option(None, "--policy", envvar="COLLABGUARD_POLICY",
                                        help="The institution's policy file (policy.yaml), applied on top of the packs."),
-    lang: str = typer.Option("en", "--lang", help="Language of rule texts in the reports: en, or nb / no (Bokmål)."),
+    lang: str = typer.Option("en", "--lang", help="Language of the reports and of the --report summary: en, or nb / no (Norwegian Bokmål)."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run: keep the rows it screened, screen the rest."),
     redact_names: bool = typer.Option(False, "--redact", help="Replace researchers' and reviewers' names in the results."),
 ) -> None:

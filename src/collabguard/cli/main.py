@@ -136,7 +136,7 @@ def screen(
         if report.context is not None:
             from collabguard.report.stats_text import render_stats_text
 
-            text += "\n" + render_stats_text(report.context)
+            text += "\n" + render_stats_text(report.context, lang=report.language)
     if text:
         write_output(text, output)
     if fail_on is not None and report.fails_at(fail_on.value):

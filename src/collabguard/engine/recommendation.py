@@ -25,6 +25,15 @@ from collabguard.reference.report_text import text
 MEDIUM, HIGH = severity_rank("medium"), severity_rank("high")
 
 
+def weight(flag: Flag) -> tuple[int, bool, int]:
+    """How much a flag says, to name the one an escalation rests on: its severity, then whether it joins
+    a listed partner with a sensitive area, then how many lists it cites (the partner rule naming four
+    lists before the Entity-List rule naming one of them); ``max`` keeps the first of equals, in the
+    report's order."""
+    ev = flag.evidence
+    return severity_rank(flag.severity), bool(ev.matches and ev.areas), len({m.list for m in ev.matches})
+
+
 def recommend(flags: list[Flag], checklist: list[ChecklistItem], lang: str = "en") -> tuple[Recommendation, str]:
     """The recommendation and a one-sentence reason a reader can check against the table, in ``lang``."""
     blocking = [f for f in flags if f.blocking]
@@ -37,7 +46,7 @@ def recommend(flags: list[Flag], checklist: list[ChecklistItem], lang: str = "en
     identity_known = [f for f in flags if all(m.decision == "match" for m in f.evidence.matches)]
     high = [f for f in identity_known if severity_rank(f.severity) >= HIGH]
     if high:
-        f = high[0]
+        f = max(high, key=weight)
         on = text("why.on_confirmed_identity", lang) if f.evidence.matches else ""
         return "escalate", text("why.escalate", lang, rule=f.rule_id, severity=text(f"severity.{f.severity}", lang), on=on)
     unconfirmed = [f for f in flags if not f.confirmed]

@@ -9,7 +9,8 @@ placeholders. Rule texts live in the rule packs (``translations:``), list meanin
 
 The matcher's reasons ("country CN agrees") are the matcher's own English record, kept as they are
 in the JSON; a view in another language shows them through ``reasons:`` (regular expressions with
-their Bokmål wording), and a reason no pattern knows stays in English.
+their Bokmål wording), and a reason no pattern knows stays in English. ``messages:`` does the same
+for the notes of the publication-export readers ("no work has an address at …").
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class TextFile(_Strict):
     terms: list[Term]
     texts: dict[str, Text]
     reasons: list[Reason] = Field(default_factory=list)
+    messages: list[Reason] = Field(default_factory=list)
     guideline_pages: list[GuidelinePage] = Field(default_factory=list)
 
 
@@ -137,6 +139,21 @@ def guideline_page(url: str, url_nb: str | None, lang: str = "en") -> tuple[str,
     if found is not None:
         return found.nb, found.title
     return (url_nb, "") if url_nb else None
+
+
+@lru_cache(maxsize=1)
+def _messages() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r.en), r.nb) for r in texts().messages)
+
+
+def message(words: str, lang: str = "en") -> str:
+    """A note of the publication-export readers in ``lang``: as written, or in Bokmål where a pattern of
+    ``messages:`` knows it (else the English)."""
+    if lang == "en":
+        return words
+    for pattern, wording in _messages():
+        words = pattern.sub(wording, words)
+    return words
 
 
 def reason(words: str, lang: str = "en") -> str:

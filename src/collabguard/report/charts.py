@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from collabguard.models.collaboration import CollaborationStats
+from collabguard.reference.report_text import text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -37,9 +38,13 @@ def _save(fig: Figure, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def by_year_chart(stats: CollaborationStats, fmt: str = "svg") -> bytes | None:
-    """Co-publications by year with each partner country and institution; None when there is nothing to draw."""
-    series = [(f"{c.name} ({c.country})", {y.year: y.works for y in c.by_year}) for c in stats.countries]
+def by_year_chart(stats: CollaborationStats, fmt: str = "svg", lang: str = "en") -> bytes | None:
+    """Co-publications by year with each partner country and institution; None when there is nothing to draw.
+    ``lang``: the language of the titles and labels (and country names), as the report's."""
+    from collabguard.report.stats_text import country
+
+    series = [(f"{country(c.country, c.name, lang)} ({c.country})", {y.year: y.works for y in c.by_year})
+              for c in stats.countries]
     series += [(p.name, {y.year: y.works for y in p.by_year}) for p in stats.partners]
     years = [y.year for y in stats.by_year]
     if not years or not series:
@@ -49,9 +54,9 @@ def by_year_chart(stats: CollaborationStats, fmt: str = "svg") -> bytes | None:
     for i, (label, counts) in enumerate(series):
         ax.plot(years, [counts.get(y, 0) for y in years], marker="o", linewidth=1.8, color=COLORS[i % len(COLORS)],
                 label=label)
-    ax.axvspan(years[-1] - 0.5, years[-1] + 0.5, color="#dddddd", zorder=0, label="latest year (may be incomplete)")
-    ax.set_ylabel("co-authored works")
-    ax.set_title("Co-publications by year")
+    ax.axvspan(years[-1] - 0.5, years[-1] + 0.5, color="#dddddd", zorder=0, label=text("chart.by_year.latest", lang))
+    ax.set_ylabel(text("chart.by_year.ylabel", lang))
+    ax.set_title(text("chart.by_year.title", lang))
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
@@ -61,21 +66,23 @@ def by_year_chart(stats: CollaborationStats, fmt: str = "svg") -> bytes | None:
     return data
 
 
-def top_countries_chart(stats: CollaborationStats, top: int = 12, fmt: str = "svg") -> bytes | None:
+def top_countries_chart(stats: CollaborationStats, top: int = 12, fmt: str = "svg", lang: str = "en") -> bytes | None:
+    from collabguard.report.stats_text import counting, country
+
     rows = stats.by_country[:top]
     if not rows:
         return None
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 0.3 * len(rows) + 1.0))
     highlight = {c.country for c in stats.countries}
-    labels = [f"{c.name} ({c.country})" for c in rows][::-1]
+    labels = [f"{country(c.country, c.name, lang)} ({c.country})" for c in rows][::-1]
     values = [c.works for c in rows][::-1]
     colors = [COLORS[1] if c.country in highlight else COLORS[0] for c in rows][::-1]
     ax.barh(labels, values, color=colors)
     for y, v in enumerate(values):
         ax.text(v, y, f" {v}", va="center", fontsize=8)
-    ax.set_xlabel(f"works ({stats.counting} counting)")
-    ax.set_title("Top co-publication countries" + (" (partner countries highlighted)" if highlight else ""))
+    ax.set_xlabel(text("chart.countries.xlabel", lang, counting=counting(stats, lang)))
+    ax.set_title(text("chart.countries.title", lang) + (text("chart.countries.highlighted", lang) if highlight else ""))
     ax.spines[["top", "right"]].set_visible(False)
     data = _save(fig, fmt)
     plt.close(fig)

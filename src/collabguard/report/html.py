@@ -195,7 +195,7 @@ def report_body_html(report: Report, checklist: bool = True) -> str:
     if r.context is not None:
         from collabguard.report.context_html import render_context_html
 
-        parts.append(render_context_html(r.context))
+        parts.append(render_context_html(r.context, lang=lang))
     if advice or (theirs and checklist):  # the findings of frameworks that do not apply: folded, one click away
         asked = plural("html.advice_questions", len(theirs), lang) if theirs and checklist else ""
         parts.append("<details><summary>" + plural("html.advice_summary", len(advice), lang, questions=asked) + "</summary>")

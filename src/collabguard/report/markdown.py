@@ -205,7 +205,7 @@ def render_markdown(report: Report, details: bool = False, all_frameworks: bool 
     if report.context is not None:
         from collabguard.report.stats_text import render_stats_markdown
 
-        out += render_stats_markdown(report.context)
+        out += render_stats_markdown(report.context, lang=report.language)
     v, lang = report.versions, report.language
     out += ["## " + text("versions.heading", lang), ""]
     out.append("- " + text("versions.tool", lang, tool=_esc(v.tool), matcher=_esc(v.matcher.algorithm),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from collabguard.engine.recommendation import weight
 from collabguard.models.common import severity_rank
 from collabguard.models.report import ChecklistItem, Flag, ListMatch, Summary, SummaryArea, SummaryList, SummaryMatch
 from collabguard.reference.report_text import plural, text
@@ -84,9 +85,10 @@ def deciding(report: Report) -> tuple[Flag | None, ChecklistItem | None]:
     flags, questions, rec = report.counted_flags, counted_questions(report), report.recommendation
     if rec == "do_not_proceed":
         return next((f for f in flags if f.blocking), None), None
-    if rec == "escalate":
-        return next((f for f in flags if severity_rank(f.severity) >= severity_rank("high")
-                     and all(m.decision == "match" for m in f.evidence.matches)), None), None
+    if rec == "escalate":  # of the flags that hold at high or above, the one that says most
+        held = [f for f in flags if severity_rank(f.severity) >= severity_rank("high")
+                and all(m.decision == "match" for m in f.evidence.matches)]
+        return max(held, key=weight, default=None), None
     if rec == "needs_review":
         unsure = next((f for f in flags if not f.confirmed), None)
         if unsure is not None:
