@@ -41,6 +41,14 @@ def test_a_name_given_as_an_argument_is_matched_not_looked_for_as_a_file() -> No
     assert result.stdout.startswith("Harbin Engineering University: possible — Harbin Engineering University")
 
 
+@pytest.mark.parametrize("arg", ["", "   "])
+def test_an_empty_argument_is_an_empty_name_not_the_current_folder(arg: str) -> None:
+    result = runner.invoke(app, ["match", arg, "-f", "csv"])
+    assert "is a folder" not in result.output
+    (row,) = _csv(result.stdout)
+    assert row["status"] == "error" and row["note"] == "argument 1: empty name"
+
+
 def test_several_names_with_their_country_one_row_each_in_order() -> None:
     result = runner.invoke(app, ["match", "BUAA", "University of Oslo", "--country", "CN", "-f", "csv"])
     assert result.exit_code == 0, result.output

@@ -153,3 +153,13 @@ def test_a_changed_alias_file_is_refused_and_a_stale_row_is_not_used(tmp_path: P
     loaded = {e.entity_id: e for e in load_lists(folder).entities}
     assert loaded["aspi-nanjing-university-of-aeronautics-and-astronautics"].registry is None
     assert loaded["aspi-beihang-university"].registry is not None
+
+
+@pytest.mark.parametrize("dump", ["[]", '{"items": []}', '[{"id": 5}]'])
+def test_a_dump_without_records_never_replaces_the_alias_file(tmp_path: Path, dump: str) -> None:
+    source, output = tmp_path / "ror.json", tmp_path / "ror-aliases.csv"
+    source.write_text(dump, encoding="utf-8")
+    output.write_text("the alias file in use\n", encoding="utf-8")
+    result = runner.invoke(app, ["lists", "enrich", "--ror", str(source), "-o", str(output)])
+    assert result.exit_code == 2 and "no ROR record found" in result.output and "left as it was" in result.output
+    assert output.read_text(encoding="utf-8") == "the alias file in use\n"

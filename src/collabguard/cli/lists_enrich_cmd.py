@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from collabguard.cli.common import echo, handle_errors, write_output
+from collabguard.cli.common import echo, fail, handle_errors, write_output
 
 
 @handle_errors
@@ -38,6 +38,9 @@ def enrich_cmd(
     folder = rules or (Path(env) if (env := os.environ.get("COLLABGUARD_RULES")) else shipped_rules_dir())
     lists = load_lists(folder / "lists", registry_names=False)  # the alias file itself is being written again
     result = enrich(lists.entities, ror, release=release, date=date)
+    if not result.records_read:  # never replace an alias file with an empty one
+        fail(f"{', '.join(str(p) for p in ror)}: no ROR record found (expected the ROR data dump: records with an "
+             f"'id' such as https://ror.org/… and their names); {output} left as it was")
     rows = result.rows()
     text = csv_text(COLUMNS, rows)
     side = ambiguous or output.with_name(f"{output.stem}-ambiguous.csv")

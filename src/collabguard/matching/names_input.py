@@ -136,7 +136,10 @@ class _Feed:
 
 
 def _exists(arg: str) -> bool:
-    """Whether a file or folder of that name exists (a long name is not a file name the system takes)."""
+    """Whether a file or folder of that name exists (a long name is not a file name the system takes; an
+    empty argument is an empty name, not the current folder that Path("") stands for)."""
+    if not arg.strip():
+        return False
     try:
         return Path(arg).exists()
     except (OSError, ValueError):
