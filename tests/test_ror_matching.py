@@ -120,3 +120,34 @@ def test_a_list_may_give_ror_ids_itself(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("ror.org/00wk2mp56", "00wk2mp5"), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"office\.csv:2: ror: '00wk2mp5' is not a ROR id"):
         load_list_file(path)
+
+
+@pytest.mark.parametrize(("query", "decision"), [
+    # two universities of one name in two cities: the listed one is in Wuhan
+    ("China University of Geosciences (Beijing)", "none"),  # its own place, not the listed one's
+    ("中国地质大学(北京)", "none"),
+    ("China University of Geosciences", "possible"),  # ROR's name without the place: which one is meant?
+    ("China University of Geosciences (Wuhan)", "match"),
+    ("中国地质大学（武汉）", "match"),
+])
+def test_a_university_named_with_another_city_is_not_the_listed_one(ruleset: RuleSet, query: str, decision: str) -> None:
+    found = _best(ruleset.matcher, query, "CN").get("aspi-cdut", ("none", "", ""))
+    assert found[0] == decision, found
+    if decision != "none":
+        assert found[1] == "China University of Geosciences (Wuhan)"
+
+
+def test_a_place_the_listed_name_does_not_carry_makes_it_a_question(ruleset: RuleSet) -> None:
+    decision, name, reasons = _best(ruleset.matcher, "China University of Mining and Technology (Beijing)", "CN")["aspi-cdut"]
+    assert (decision, name) == ("possible", "China University of Mining and Technology")
+    assert "the name says 'Beijing', which the listed name" in reasons
+
+
+def test_a_record_linked_on_one_of_its_other_names_does_not_confirm_with_its_own(ruleset: RuleSet) -> None:
+    """ROR's "Sensetime (China)" gives the Entity List's Beijing subsidiary only as an alias: the group's
+    name "SenseTime" is a question for the subsidiary's entry, while the 1260H list's own alias still
+    confirms the group."""
+    found = _best(ruleset.matcher, "SenseTime", "CN")
+    assert found["us-bis-entity"][:2] == ("possible", "Beijing Sensetime Technology Development Co., Ltd.")
+    assert "may be a larger body" in found["us-bis-entity"][2]
+    assert found["us-dod-1260h"][0] == "match"

@@ -56,7 +56,16 @@ from collabguard.matching.normalize import (
     tokens,
 )
 from collabguard.matching.parts import PART_OF, PART_SCORE, Part, find_parts
-from collabguard.matching.registry import borrowed_names, identified, is_registry, is_registry_alias, linked_id
+from collabguard.matching.qualifiers import qualifier_clash
+from collabguard.matching.registry import (
+    borrowed_names,
+    identified,
+    is_registry,
+    is_registry_alias,
+    less_specific,
+    linked_id,
+    linked_on_other_name,
+)
 from collabguard.matching.short_names import ORGANISATION_WORDS, SHORT_NAME, nearest_beginning, short_name_of
 from collabguard.matching.translate import script_of, translate, translate_pinyin
 from collabguard.models.common import Decision, decision_rank
@@ -229,6 +238,12 @@ class Matcher:
 
                 if i > 0:
                     cand.reasons.append(f"matched on the part {seg!r} of the name")
+                    clash = qualifier_clash(name, seg, cand.form)
+                    if clash is not None and clash.other_place:
+                        continue  # "China University of Geosciences (Beijing)" is not the listed "(Wuhan)"
+                    if clash is not None:
+                        cand.decision = "possible" if cand.decision == "match" else cand.decision
+                        cand.reasons.append(clash.reason)
                 self._apply_country(cand, country, inferred is not None)
                 per_list[cand.entity.list_id].append(cand)
             if explain and query is not None:
@@ -292,6 +307,15 @@ class Matcher:
             if form.generic:
                 out.append(self._cand(form, "possible", 100, seg, norm, "exact generic name",
                                       f"generic name {form.text!r} fits many institutions: confirm which one is meant"))
+            elif is_registry(form.via) and less_specific(form.text, form.entity):
+                out.append(self._cand(form, "possible", 100, seg, norm, "exact registry name without the place",
+                                      f"same name as {form.entity.name!r} without its place, via {form.via}; "
+                                      "universities of that name in other cities are separate: confirm which is meant"))
+            elif is_registry(form.via) and linked_on_other_name(form.entity):
+                out.append(self._cand(form, "possible", 100, seg, norm, "exact name of a wider registry record",
+                                      f"same name as {form.entity.name!r} via {form.via}; but ROR gives "
+                                      f"{form.entity.name!r} only as one of that record's other names, so the record "
+                                      "may be a larger body (a group, a parent): confirm"))
             elif is_registry_alias(form.via):  # ROR's other names hold former names, which another body may bear now
                 out.append(self._cand(form, "possible", 100, seg, norm, "exact registry alias",
                                       f"same name as {form.entity.name!r} via {form.via}; ROR's aliases include "

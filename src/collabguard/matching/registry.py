@@ -17,6 +17,8 @@ where it came from: "via ROR label '北京航空航天大学' (https://ror.org/0
 from __future__ import annotations
 
 from collabguard.lists.model import Entity, RegistryName
+from collabguard.matching.normalize import normalize
+from collabguard.matching.qualifiers import without_places
 
 REGISTRY = "ROR"
 PART = "part"  # the name-form kind of a unit's name (index.NameIndex keeps these apart)
@@ -53,6 +55,27 @@ def borrowed_names(entity: Entity) -> list[tuple[str, str, str]]:
 def is_registry(via: str) -> bool:
     """Is a borrowed name form's provenance the registry's (not another list's)?"""
     return via.startswith(REGISTRY + " ")
+
+
+def less_specific(form_text: str, entity: Entity) -> bool:
+    """Is a registry's name the listed name without its place ("China University of Geosciences" for
+    the listed "China University of Geosciences (Wuhan)")? Universities in two cities bear it (Wuhan
+    and Beijing), so it does not name this entry alone: ``possible``, never ``match``."""
+    bare = without_places(entity.name)
+    return bare != entity.name and normalize(form_text) == normalize(bare)
+
+
+def linked_on_other_name(entity: Entity) -> bool:
+    """Was the entry linked to its ROR record on one of the record's aliases, not its display name or a
+    label? Then the record may be a larger body that ROR gives the entry's name as another name of
+    (ROR's "Sensetime (China)" lists "Beijing Sensetime Technology Development Co Ltd." among its
+    aliases): the record's own names name that body, not the entry, and give ``possible`` only."""
+    link = entity.registry
+    if link is None:
+        return False
+    key = normalize(link.linked_by)
+    kinds = {n.kind for n in link.names if n.relation != PART and normalize(n.text) == key}
+    return bool(kinds) and not kinds & {"ror_display", "label"}
 
 
 def is_registry_alias(via: str) -> bool:
