@@ -350,3 +350,17 @@ def test_more_matcher_reasons_read_in_bokmal() -> None:
     assert reason("words pair up (abbreviation, exact, typo)", "nb") == "ordene passer sammen (forkortelse, eksakt, skrivefeil)"
     assert reason("similarity 80 below 85", "nb") == "likhet 80 under 85"
     assert reason("words pair up (abbreviation, exact, typo)", "en") == "words pair up (abbreviation, exact, typo)"
+
+
+@pytest.mark.parametrize(("english", "bokmal"), [
+    ("same name as 'Hebei University' via ROR alias 'Tianjin Business Institute' (https://ror.org/01p884a79, ROR release "
+     "v1.50); ROR's aliases include former and informal names, which another body may use today: confirm",
+     "samme navn som 'Hebei University' via ROR-alternativnavnet 'Tianjin Business Institute' (https://ror.org/01p884a79, "
+     "ROR-utgave v1.50); ROR-alternativnavnene omfatter tidligere og uformelle navn, som en annen institusjon kan bruke i dag: bekreft"),
+    ("the name says 'Beijing', which the listed name 'China University of Mining and Technology' does not: a university of "
+     "that name in another city may be a separate institution: confirm",
+     "navnet sier 'Beijing', noe det listeførte navnet 'China University of Mining and Technology' ikke gjør: et universitet "
+     "med det navnet i en annen by kan være en egen institusjon: bekreft"),
+])
+def test_the_cautions_on_registry_names_and_places_are_in_bokmal(english: str, bokmal: str) -> None:
+    assert reason(english, "nb") == bokmal

@@ -24,6 +24,7 @@ from collabguard.io.proposal_loader import load_proposal, proposal_from_data
 from collabguard.models.report import Report
 from collabguard.report.labels import entity_line
 from collabguard.report.redact import redact, redact_message
+from collabguard.report.summary import flag_line
 from collabguard.ruleset import RuleSet, load_ruleset
 
 TOP_FLAGS = 3  # the reason for the verdict, then the next flags
@@ -63,8 +64,7 @@ def _result(row: InputRow, report: Report | None, error: str | None, keep_report
     summary = report.summary
     # the reason for the verdict first (the deciding flag, or the open question that makes a row "needs
     # review"), then the next flags; one entry per name as written and entity, with every list naming it
-    others = [f"{f.rule_id} ({f.severity}{'' if f.confirmed else ', identity to confirm'}): {f.title}"
-              for f in counted if f.rule_id != summary.decided_by]
+    others = [flag_line(f, report.language) for f in counted if f.rule_id != summary.decided_by]
     base.update({
         "id": report.proposal_id,
         "title": report.title,

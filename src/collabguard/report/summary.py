@@ -102,6 +102,16 @@ def deciding(report: Report) -> tuple[Flag | None, ChecklistItem | None]:
     return None, None
 
 
+def flag_line(flag: Flag, lang: str = "en") -> str:
+    """One line for a flag, in ``lang``: "CG-NO-PARTNER-001 (high, identity to confirm): partner, …"."""
+    kind = severity_word(flag.severity, lang)
+    if flag.blocking:
+        kind += text("summary.blocking_funding" if flag.gate == "funding_condition" else "summary.blocking_law", lang)
+    if not flag.confirmed:
+        kind += text("summary.identity_to_confirm", lang)
+    return f"{flag.rule_id} ({kind}): {sentence_case(flag.title, lower=True)}"
+
+
 def _reason(report: Report, flag: Flag | None, question: ChecklistItem | None) -> str:
     lang = report.language
     if question is not None:
@@ -110,12 +120,7 @@ def _reason(report: Report, flag: Flag | None, question: ChecklistItem | None) -
                         question=first_question(in_words(question.question, lang=lang)))
         return text("summary.answer_first", lang, id=question.id, question=in_words(question.question, lang=lang))
     if flag is not None:
-        kind = severity_word(flag.severity, lang)
-        if flag.blocking:
-            kind += text("summary.blocking_funding" if flag.gate == "funding_condition" else "summary.blocking_law", lang)
-        if not flag.confirmed:
-            kind += text("summary.identity_to_confirm", lang)
-        return f"{flag.rule_id} ({kind}): {sentence_case(flag.title, lower=True)}"
+        return flag_line(flag, lang)
     if report.recommendation == "proceed":
         return text("summary.nothing", lang)
     return in_words(report.recommendation_reason, lang=lang)
