@@ -53,11 +53,11 @@ def _identity_text(s: Any, entries: Sequence[Any], inst: Institution | None, lan
     if inst is None or len(entries) == 1:
         e = first.entity
         return text("question.identity", lang, name=repr(s.name), where=s.where, entity=repr(e.name), list=e.list_id,
-                    entity_id=e.entity_id, why=why)
+                    why=why)
     shown = inst.name
     other_names = list(dict.fromkeys(m.entity.name for m in entries if m.entity.name != shown))
     also = text("question.also_listed_as", lang, names=", ".join(repr(n) for n in other_names)) if other_names else ""
-    where = "; ".join(f"{m.entity.list_id}: {m.entity.entity_id}" for m in entries)
+    where = ", ".join(dict.fromkeys(m.entity.list_id for m in entries))  # the entries' ids are in the question's target
     return text("question.identity_linked", lang, name=repr(s.name), where=s.where, entity=repr(shown), also=also,
                 entries=where, why=why)
 
