@@ -122,3 +122,13 @@ def test_confirmed_only_ever_qualifies_an_identity(screener: Screener, example: 
         assert not re.search(r"\b(flag|risk|high|critical|medium|low)\b[^.;()]{0,20}\bconfirmed\b", text, re.IGNORECASE)
         assert not re.search(r"\bconfirmed\b[^.;()]{0,12}\b(flag|risk)\b", text, re.IGNORECASE)
     assert "unconfirmed" not in views(report)["terminal"]
+
+
+@pytest.mark.parametrize(("example", "conditional"), [
+    ("lookalike-same-name-other-country", True),  # the level rests on a name that only possibly is the listed one
+    ("listed-partner-sensitive-area", False),  # a confirmed match: the level holds as it is
+])
+def test_a_risk_level_resting_on_a_possible_identity_says_so(screener: Screener, example: str, conditional: bool) -> None:
+    report = screened(screener, example)
+    for view in views(report).values():
+        assert ("if the name is the listed one" in view) is conditional

@@ -27,6 +27,7 @@ from collabguard.report.labels import (
     reason_text,
     recommendation_text,
     review_lines,
+    risk_condition,
     severity_word,
 )
 from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
@@ -106,7 +107,8 @@ def _headline(r: Report) -> list[str]:
     out = ['<div class="box headline">',
            f'<p class="rec {_e(r.recommendation)}">{_e(recommendation_text(r.recommendation, lang))}</p>',
            f'<p>{_e(text("html.risk_level", lang))}: <span class="sev {_e(r.risk_level)}">'
-           f'{_e(severity_word(r.risk_level, lang).upper())}</span> · {_e(text("html.blocking", lang))}: {_e(blocking)}</p><dl>',
+           f'{_e(severity_word(r.risk_level, lang).upper())}</span>{_e(risk_condition(r))} · '
+           f'{_e(text("html.blocking", lang))}: {_e(blocking)}</p><dl>',
            f"<dt>{_e(text('md.why', lang))}</dt><dd>{_e(s.reason)}</dd>"]
     for m in s.matches[:HEADLINE_NAMES]:
         lead, lists = match_clause(m, lang)

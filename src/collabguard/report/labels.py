@@ -40,6 +40,16 @@ def severity_word(severity: str, lang: str = "en") -> str:
     return text(f"severity.{severity}", lang)
 
 
+def risk_condition(report: Report) -> str:
+    """" if the name is the listed one" when the risk level rests only on flags whose identity is still
+    possible (Institut Pasteur, FR, possibly the listed Pasteur Institute of Iran): the level is what a
+    confirmation would make it, not what is known; else ""."""
+    held = [f for f in report.counted_flags if f.severity == report.risk_level]
+    if held and not any(f.confirmed for f in held):
+        return text("head.if_confirmed", report.language)
+    return ""
+
+
 def decision_word(decision: str, lang: str = "en") -> str:
     """A match or area decision in words ("match", "possible")."""
     return text(f"decision.{decision}", lang)

@@ -32,6 +32,7 @@ from collabguard.report.labels import (
     reason_text,
     recommendation_text,
     review_lines,
+    risk_condition,
     severity_word,
 )
 from collabguard.report.summary import HEADLINE_NAMES, area_clause, match_clause, matched_names
@@ -44,7 +45,7 @@ def _headline(report: Report) -> list[str]:
         + text("md.screened_on", lang, date=_esc(report.screened_on)),
         "- **" + text("md.recommendation", lang) + ":** " + text("md.recommendation_line", lang,
                                                                recommendation=recommendation_text(report.recommendation, lang),
-                                                               risk=severity_word(report.risk_level, lang),
+                                                               risk=severity_word(report.risk_level, lang) + risk_condition(report),
                                                                blocking=text(f"answer.{'yes' if report.blocking else 'no'}", lang)),
         "- **" + text("md.why", lang) + f":** {_esc(s.reason)}",
     ]

@@ -32,6 +32,7 @@ from collabguard.report.labels import (
     question_text,
     recommendation_text,
     review_lines,
+    risk_condition,
     severity_word,
     verdict_word,
 )
@@ -66,6 +67,7 @@ def _head(report: Report) -> Panel:
     rec = Text(recommendation_text(report.recommendation, lang), style=RECOMMENDATION_STYLE[report.recommendation])
     rec.append(text("head.risk_level", lang))
     rec.append(severity_word(report.risk_level, lang), style=SEVERITY_STYLE[report.risk_level])
+    rec.append(risk_condition(report))
     rec.append(text("head.blocking", lang, answer=text("head.yes" if report.blocking else "head.no", lang)))
     top.add_row(text("head.recommendation", lang), rec)
     top.add_row(text("head.why", lang), Text(_1(s.reason)))
