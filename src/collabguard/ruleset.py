@@ -20,6 +20,7 @@ from collabguard.lists.institutions import Institution, link_institutions
 from collabguard.lists.updates import apply_list_updates
 from collabguard.matching.matcher import Matcher
 from collabguard.models.report import ListVersion, PackVersion, PolicyVersion, Versions
+from collabguard.reference.lexicons import lexicon_versions
 from collabguard.rules.conditions import Known
 from collabguard.rules.groups import CountryGroup, load_groups
 from collabguard.rules.loader import NON_PACK_FILES, LoadedPack, load_pack, overlay_rules
@@ -82,7 +83,7 @@ class RuleSet:
 
     @cached_property
     def versions(self) -> Versions:
-        """Tool, packs, lists, taxonomies (with sha256) and matcher settings: computed once."""
+        """Tool, packs, lists, taxonomies (with sha256), matcher settings and word lists: computed once."""
         taxonomies = []
         for path in sorted((self.root / "areas").glob("*.yaml")):
             version = next((t.version for t in self.catalog.taxonomies.values() if t.id == path.stem), "")
@@ -94,6 +95,7 @@ class RuleSet:
             + [ListVersion(id=r.id, edition=r.edition, sha256=r.sha256) for r in self.lists.registry],  # ROR names
             taxonomies=taxonomies,
             matcher=self.matcher.config,
+            lexicons=lexicon_versions(),
             policy=self.policy,
         )
 

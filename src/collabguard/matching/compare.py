@@ -26,14 +26,17 @@ from collabguard.countries import country_code
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.translate import PINYIN, skeleton
+from collabguard.reference.lexicons import name_words, places
 
+# The word lists are data (reference/matching/name-words.yaml and places.yaml, with their sources).
+_WORDS, _PLACES = name_words(), places()
 # Words that may be present on one side only: the PLA prefix of Chinese military names, and the
 # corporate suffixes lists add or drop ("China South Industries Group (Corporation)").
-OPTIONAL_WORDS = frozenset({"pla", "corporation", "group", "holdings", "holding"})
+OPTIONAL_WORDS: frozenset[str] = _WORDS.optional_words
 # Org-type words that translate the same Chinese or Russian word (学院, училище) and are used
 # interchangeably in English names of the same body. "University" and "institute" are not among
 # them: Beijing Institute of Technology and Beijing University of Technology are different.
-SYNONYMS = {"college": "academy", "academy": "college", "school": "college", "navy": "naval", "naval": "navy"}
+SYNONYMS: dict[str, str] = _WORDS.synonyms
 MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
 MIN_JOINED = 4  # words written together: "xian" is "Xi An" in Web of Science
 MIN_SHORT_TYPO = 4  # a misspelt word of four or five letters pairs only when the rest of the name agrees
@@ -122,17 +125,9 @@ def _two_pinyin_names(a: str, b: str) -> bool:
 
 
 # Parents that research institutes name after their own name ("... of the Russian Academy of
-# Sciences", "Chinese Academy of Sciences Institute of ..."), or leave out.
-_PARENTS = {
-    "RU": ("russian academy science", "ras", "siberian branch russian academy science", "siberian branch ras",
-           "ural branch russian academy science", "ural branch ras", "far eastern branch russian academy science",
-           "far eastern branch ras", "far east branch russian academy science", "far east branch ras"),
-    "CN": ("chinese academy science", "cas", "china academy science"),
-}
-PARENT_PHRASES = {c: {tuple(sorted(p.split())): p for p in phrases} for c, phrases in _PARENTS.items()}
-PARENT_WORDS = {c: frozenset(w for p in phrases for w in p.split()) for c, phrases in _PARENTS.items()}
-PARENT_PHRASES["HK"] = PARENT_PHRASES["MO"] = PARENT_PHRASES["CN"]
-PARENT_WORDS["HK"] = PARENT_WORDS["MO"] = PARENT_WORDS["CN"]
+# Sciences", "Chinese Academy of Sciences Institute of ..."), or leave out, by country.
+PARENT_PHRASES = {c: {tuple(sorted(p.split())): p for p in phrases} for c, phrases in _WORDS.parents.items()}
+PARENT_WORDS = {c: frozenset(w for p in phrases for w in p.split()) for c, phrases in _WORDS.parents.items()}
 
 
 def parent_named(words: list[str], country: str) -> str:
@@ -148,7 +143,7 @@ def _is_country(word: str) -> bool:
     return (len(word) >= 4 or word in _COUNTRY_ABBREVIATIONS) and country_code(word) is not None
 
 
-_COUNTRY_ABBREVIATIONS = frozenset({"usa", "us", "uk", "prc", "uae", "rf"})
+_COUNTRY_ABBREVIATIONS: frozenset[str] = _PLACES.country_abbreviations
 
 
 PARENT_SCORE = 90
@@ -165,35 +160,14 @@ def _is_generic(token: str) -> bool:
     return all(a in GENERIC_WORDS or a in OPTIONAL_WORDS for a in _alternatives(token.lstrip("~")))
 
 
-COUNTRY_WORDS = {"CN": frozenset({"china", "chinese", "prc"}), "HK": frozenset({"china", "chinese"}),
-                 "MO": frozenset({"china", "chinese"}), "RU": frozenset({"russia", "russian"}),
-                 "IR": frozenset({"iran", "iranian"})}
-COMPANY_TAIL = GENERIC_WORDS | {"intelligent", "electronic", "aircraft", "optronic", "shipping", "industry", "development",
-                                "microelectronics", "investment",
-                                # the descriptive words of company names, none of which names a company alone
-                                "aviation", "aerospace", "manufacturing", "machinery", "heavy", "equipment", "tools",
-                                "northern", "southern", "eastern", "western", "information", "communication",
-                                "network", "software", "digital", "energy", "power", "nuclear", "chemical", "material",
-                                "optical", "precision", "instrument", "engine", "motor", "automation", "system",
-                                "security", "trading", "construction", "engineering", "holdings", "holding",
-                                "technical", "semiconductor", "memory", "vision", "robotics", "marine", "ocean",
-                                # what design and consulting firms do ("… Design and Research Institute Co., Ltd.")
-                                "design", "planning", "survey", "consulting"}
+# A country's own name and adjective ("China", "Iran"), which may stand on one side only.
+COUNTRY_WORDS: dict[str, frozenset[str]] = _PLACES.country_words
+# The descriptive words of company names, none of which names a company alone.
+COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
 # Chinese companies are registered under their province or city ("Zhejiang Dahua Technology Co.,
 # Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
 # of that country the place may be left out, never replaced by another one (an extra word rejects).
-_CN_PLACES = frozenset({
-    # provinces, autonomous regions and municipalities
-    "anhui", "beijing", "chongqing", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
-    "heilongjiang", "henan", "hubei", "hunan", "jiangsu", "jiangxi", "jilin", "liaoning", "ningxia", "qinghai",
-    "shaanxi", "shandong", "shanghai", "shanxi", "sichuan", "tianjin", "xinjiang", "xizang", "yunnan", "zhejiang",
-    # large cities that companies are registered in
-    "shenzhen", "guangzhou", "hangzhou", "nanjing", "wuhan", "chengdu", "xian", "suzhou", "harbin", "changsha",
-    "changchun", "shenyang", "dalian", "qingdao", "xiamen", "ningbo", "wuxi", "hefei", "zhengzhou", "jinan",
-    "fuzhou", "kunming", "nanchang", "taiyuan", "shijiazhuang", "lanzhou", "guiyang", "nanning", "zhuhai",
-    "dongguan", "foshan", "mianyang", "luoyang", "baoding", "zhuzhou", "changzhou", "nantong", "yantai",
-})
-PLACE_WORDS = {"CN": _CN_PLACES, "HK": _CN_PLACES, "MO": _CN_PLACES}
+PLACE_WORDS: dict[str, frozenset[str]] = _PLACES.places
 
 
 def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_set: frozenset[str],

@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from collabguard.lists.model import Entity
-from collabguard.matching.compare import MIN_JOINED, MIN_TYPO_LENGTH, pair_kind
+from collabguard.matching.compare import COUNTRY_WORDS, MIN_JOINED, MIN_TYPO_LENGTH, OPTIONAL_WORDS, pair_kind
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -39,14 +39,15 @@ from collabguard.matching.normalize import (
 from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.translate import PINYIN, script_of, skeleton
 from collabguard.models.report import MatcherConfig
+from collabguard.reference.lexicons import name_words, pinyin
 
 PREFIX = 5
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
 MIN_SKELETON = 4
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
-# words that may stand on one side only, so they cannot anchor the candidate search
-UNANCHORED = frozenset({"pla", "corporation", "group", "holdings", "holding", "china", "chinese", "prc",
-                        "russia", "russian", "iran", "iranian"})
+# words that may stand on one side only (optional words, a country's own name), so they cannot anchor
+# the candidate search
+UNANCHORED: frozenset[str] = OPTIONAL_WORDS.union(*COUNTRY_WORDS.values())
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,16 +74,15 @@ def word_joins(toks: tuple[str, ...]) -> frozenset[str]:
                      if len(j := "".join(toks[i:i + span])) >= MIN_JOINED)
 
 
-COMPASS = {"northwestern": "nw", "northeastern": "ne", "southwestern": "sw", "southeastern": "se",
-           "northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se"}
+COMPASS: dict[str, str] = name_words().compass_initials  # NWPU: reference/matching/name-words.yaml
 MAX_ACRONYM_VARIANTS = 8
 
 
 # Words an acronym keeps or drops at the end of a company's name: "Yangtze Memory Technologies
 # Co., Ltd." is YMTC, "China Three Gorges Corporation" CTG.
 _COMPANY_END = re.compile(r"\b(?:co|company)\b\W*(?:ltd|limited)?\W*$", re.IGNORECASE)
-_CORPORATE_LAST = frozenset({"corporation", "corp", "group", "holding", "holdings"})
-_NOT_PINYIN = frozenset({"china", "chinese"})
+_CORPORATE_LAST: frozenset[str] = name_words().acronym_may_drop_last
+_NOT_PINYIN: frozenset[str] = pinyin().english_words  # English words that split into pinyin syllables (chi-na)
 _APOSTROPHE_WORD = re.compile(r"([a-z]+)['’‘ʼ]([a-z]+)")
 
 

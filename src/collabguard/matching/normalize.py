@@ -18,90 +18,18 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
-# Abbreviations common in affiliations and list entries → full word.
-ABBREVIATIONS: dict[str, str] = {
-    "univ": "university",
-    "uni": "university",
-    "inst": "institute",
-    "institut": "institute",
-    "technol": "technology",
-    "tech": "technology",
-    "acad": "academy",
-    "sci": "science",
-    "natl": "national",
-    "nat": "national",
-    "polytech": "polytechnic",
-    "polytechnical": "polytechnic",  # "Northwestern Polytechnical University" is written both ways
-    "def": "defense",  # Web of Science: "Natl Univ Def Technol"
-    "eng": "engineering",
-    "engn": "engineering",
-    "lab": "laboratory",
-    "labs": "laboratory",
-    "laboratories": "laboratory",
-    "coll": "college",
-    "res": "research",
-    "ctr": "center",
-    "cent": "central",  # Web of Science: "Cent S Univ" is Central South University ("Ctr" is center)
-    "centre": "center",
-    "defence": "defense",
-    "corp": "corporation",
-    "dept": "department",
-    "sch": "school",
-    "aeronaut": "aeronautics",
-    "astronaut": "astronautics",
-    "elect": "electronic",
-    "mil": "military",
-    "med": "medical",
-    "chem": "chemistry",
-    "phys": "physics",
-    "grp": "group",
-    "intl": "international",
-    "airforce": "air force",
-    "ras": "russian academy science",  # "... of the Siberian Branch of the RAS"
-    "ran": "russian academy science",  # the same in Russian (РАН), "ISE SO RAN"
-    "sb": "siberian branch", "ub": "ural branch", "feb": "far eastern branch",  # "SB RAS", "FEB RAS"
-    # compass points, as Web of Science writes them ("S China Univ Technol", "NW Polytech Univ");
-    # a single letter with a full stop is an initial and is dropped
-    "n": "north", "s": "south", "e": "east", "w": "west",
-    "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest",
-    # plural and singular name the same thing
-    "sciences": "science",
-    "technologies": "technology",
-    "electronics": "electronic",
-    "communications": "communication",
-    "telecommunications": "telecommunication",
-    "industries": "industry",
-    "systems": "system",
-    "materials": "material",
-    "forces": "force",
-    "operations": "operation",
-    "institutes": "institute",
-    "universities": "university",
-    # talent programmes are translated as plan, program or programme (计划): one word for all
-    "program": "programme",
-    "programs": "programme",
-    "programmes": "programme",
-    "plan": "programme",
-}
+from collabguard.reference.lexicons import legal_forms, name_words
 
-# ("an" is not one: it is a pinyin syllable, "Xi An Jiao Tong Univ")
-STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "at", "a", "on", "to"})
-
-# Legal forms say nothing about identity ("X Co., Ltd." is X).
-LEGAL_FORMS = frozenset(
-    {"co", "company", "ltd", "limited", "inc", "incorporated", "llc", "plc", "gmbh", "jsc", "pjsc", "ojsc", "cjsc"}
-)
-
-# Legal forms written out in words, and the Russian "named after" (имени): dropped as phrases.
-LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
-    "open joint stock company", "closed joint stock company", "public joint stock company",
-    "non public joint stock company", "joint stock company", "limited liability company",
-    "federal state unitary enterprise", "federal state budgetary institution of science",
-    "federal state budgetary educational institution of higher education",
-    "federal state autonomous educational institution of higher education",
-    "federal state budgetary institution", "federal state autonomous institution", "federal state institution",
-    "federal autonomous institution", "named after",
-)), key=len, reverse=True))
+# The word lists are data (reference/matching/name-words.yaml and legal-forms.yaml, with their sources):
+# abbreviations common in affiliations and list entries → the full word; stop words; legal forms
+# ("X Co., Ltd." is X) and legal forms written out in words, with the Russian "named after" (имени),
+# dropped as phrases, the longest first.
+_WORDS, _LEGAL = name_words(), legal_forms()
+ABBREVIATIONS: dict[str, str] = _WORDS.abbreviations
+STOP_WORDS: frozenset[str] = _WORDS.stop_words
+LEGAL_FORMS: frozenset[str] = _LEGAL.legal_forms
+LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _LEGAL.legal_phrases),
+                                                          key=len, reverse=True))
 _LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
 _PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
 _JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
@@ -110,19 +38,10 @@ _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
 
-# Words that do not identify an organisation on their own. A name made only of these
+# Words that do not identify an organisation on their own (name-words.yaml). A name made only of these
 # ("National Defense University", "Naval Academy", "Institute of Applied Physics") is generic:
 # it never gives a match by itself, at most a possible one that a person must confirm.
-GENERIC_WORDS = frozenset(
-    {
-        "university", "institute", "academy", "college", "school", "laboratory", "center", "research",
-        "studies", "society", "foundation", "council", "department", "faculty", "corporation", "group",
-        "national", "state", "central", "federal", "naval", "navy", "military", "defense", "applied",
-        "physics", "science", "sciences", "technology", "technologies", "technological", "engineering",
-        "advanced", "higher", "polytechnic", "scientific", "key", "joint", "public", "international",
-        "general",
-    }
-)
+GENERIC_WORDS: frozenset[str] = _WORDS.generic_words
 # Only short names can be generic: "National University of Defense Technology" is made of generic
 # words too, but four of them together identify one institution.
 GENERIC_MAX_TOKENS = 3

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
 from collabguard.matching.index import NameForm, NameIndex
 from collabguard.matching.normalize import GENERIC_WORDS
+from collabguard.reference.lexicons import name_words
 
 SHORT_NAME = 2  # words: a name this short may be the beginning of a listed name
 SHORT_NAME_LETTERS = 4
-# words that make a name (or a part of an address) an organisation's
-ORGANISATION_WORDS = frozenset({"university", "institute", "academy", "college", "school", "center", "laboratory",
-                                "hospital", "corporation", "group", "foundation"})
+# words that make a name (or a part of an address) an organisation's (reference/matching/name-words.yaml)
+ORGANISATION_WORDS: frozenset[str] = name_words().organisation_words
 _ANY_PLACE = frozenset().union(*PLACE_WORDS.values(), *COUNTRY_WORDS.values())
 _CHINA = frozenset({"CN", "HK", "MO"})
 

@@ -35,123 +35,22 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-# Chinese institution words, longest first when applied. Values: English alternatives, "|"-joined;
-# several space-separated tokens for a phrase; "" to drop (legal forms).
-CHINESE: dict[str, str] = {
-    "中国人民解放军": "pla", "人民解放军": "pla", "解放军": "pla",
-    # the People's Armed Police: English names say "People's Armed Police", "CAPF" or "PAP", or
-    # leave it out ("China Coast Guard Academy" for 武警海警学院), so each word is optional ("?")
-    "中国人民武装警察部队": "peoples? armed|capf|pap? police?", "武装警察部队": "peoples? armed|capf|pap? police?",
-    "中国武装警察部队": "peoples? armed|capf|pap? police?", "武警": "peoples? armed|capf|pap? police?",
-    "有限责任公司": "", "股份有限公司": "", "有限公司": "", "公司": "", "集团": "group",
-    "研究院": "research? academy|institute", "科学院": "science academy|institute", "院": "academy|institute|college", "研究所": "research? institute", "研究中心": "research? center",
-    "重点实验室": "key laboratory", "实验室": "laboratory", "中心": "center",
-    "大学": "university", "学院": "college|institute|academy|school", "学校": "school|academy|college",
-    "航空航天": "aerospace|aeronautics astronautics?", "航空": "aeronautics|aviation|aeronautical|hangkong", "航天": "astronautics|aerospace|space|hangtian",
-    "国防": "national defense", "科学技术": "science? technology", "科技": "science? technology",
-    "工业": "industry|industrial|technology|technological|polytechnic", "理工": "science|institute? technology",
-    "科学": "science|sciences", "技术": "technology", "工程": "engineering", "电子": "electronic|dianzi",
-    "信息": "information", "通信": "communication|communications", "邮电": "posts telecommunications",
-    "师范": "normal|shifan", "医科": "medical", "医学": "medical|medicine", "军医": "military? medical", "医": "medical",
-    "农业": "agricultural", "林业": "forestry", "交通": "jiaotong|transportation", "海洋": "ocean",
-    "海军": "naval|navy", "空军": "air force", "陆军": "army", "火箭军": "rocket force", "军事": "military",
-    "兵器": "ordnance|weapons", "船舶": "shipbuilding", "核": "nuclear", "物理": "physics", "化工": "chemical technology",
-    "化学": "chemistry|chemical", "材料": "materials", "计算": "computing", "应用": "applied", "指挥": "command",
-    "后勤": "logistics", "飞行": "flight", "预警": "early warning", "装备": "equipment", "工程物理": "engineering physics",
-    "科技大学": "science technology university",  # a university renders 科技 in full ...
-    "中国": "china|chinese", "东北": "northeastern|northeast", "西北": "northwestern|northwest", "东南": "southeast|southeastern",
-    "西南": "southwest|southwestern", "华中": "huazhong", "华南": "south china", "华东": "east china",
-    "华北": "north china", "中南": "central south", "北方": "north|northern", "南方": "southern", "国家": "national|state",
-    "国立": "national", "发展": "development", "动力": "power|dynamics", "空气动力": "aerodynamics",
-    # arms and services in the names of military academies
-    "装甲兵": "armored forces", "装甲": "armored", "炮兵": "artillery", "防空兵": "air defense", "防空": "air defense",
-    "边海防": "border coastal defense", "步兵": "infantry", "航空兵": "aviation", "兵": "", "勤务": "service",
-    "特种作战": "special operations", "士官": "nco|sergeant|petty officer?", "海警": "coast guard", "警察": "police",
-    "公安": "public security", "第一": "first", "第二": "second", "第三": "third", "第四": "fourth", "研究": "research",
-    "部队": "unit", "政治": "political", "国际关系": "international relations", "人民": "renmin|people|peoples", "战略支援部队": "", "战略支援": "strategic support",
-    "火箭": "rocket", "导弹": "missile", "卫星": "satellite", "发射": "launch", "测控": "tracking control",
-    # fields and disciplines
-    "气象": "meteorology|meteorological", "水声": "underwater acoustics", "声学": "acoustics", "光学": "optics",
-    "精密": "precision", "机械": "mechanical|mechanics|machinery", "仪器": "instrument|instruments", "能源": "energy",
-    "环境": "environment|environmental", "数学": "mathematics", "计算机": "computer|computing", "软件": "software",
-    "微电子": "microelectronics", "半导体": "semiconductor|semiconductors", "激光": "laser", "矿业": "mining",
-    "石油": "petroleum", "地质": "geosciences|geology|geological", "海事": "maritime", "民族": "minzu|nationalities",
-    "财经": "finance economics", "外国语": "foreign languages|foreign studies", "商业": "commerce", "建筑": "architecture",
-    "纺织": "textile", "产业": "industry?", "移动": "mobile", "数字": "digital", "存储": "memory|storage",
-    "新能源": "new energy", "控股": "holdings?", "创新": "innovation?", "自动化": "automation", "授时": "time service",
-    "遥感": "remote sensing", "量子": "quantum", "生物": "biology|biological|biotechnology", "光电": "optoelectronics|optoelectronic",
-    "力学": "mechanics", "空间": "space", "微电子学": "microelectronics", "电子学": "electronics|electronic",
-    "光学精密机械": "optics fine mechanics", "国际": "international", "网络": "network|networks|cyber", "电力": "electric power", "铁道": "railway|tiedao", "铁路": "railway", "与": "", "和": "", "及": "",
-    # the usual short forms of institution types (简称): 南京师大 is 南京师范大学, Nanjing Normal University
-    "师大": "normal|shifan university", "民大": "minzu|nationalities university", "农大": "agricultural university",
-    "医大": "medical university", "科大": "science technology university", "交大": "jiaotong|transportation university",
-    "工大": "industry|industrial|technology|technological|polytechnic university", "警院": "police college|institute|academy",
-}
+from collabguard.reference.lexicons import translations
 
+# The dictionaries are data (reference/matching/translations.yaml, with their sources). Chinese
+# institution words, longest first when applied. Values: English alternatives, "|"-joined; several
+# space-separated tokens for a phrase; "" to drop (legal forms).
+_TABLES = translations()
+CHINESE: dict[str, str] = _TABLES.chinese
 # Pinyin words that English names of Chinese institutions keep untranslated ("Hangzhou Dianzi
 # University", "Nanchang Hangkong University"): they pair with their English meaning.
-PINYIN: dict[str, tuple[str, ...]] = {
-    "daxue": ("university",), "xueyuan": ("college", "institute", "academy"), "dianzi": ("electronic",),
-    "hangkong": ("aviation", "aeronautics", "aeronautical"), "hangtian": ("astronautics", "aerospace"),
-    "minzu": ("nationalities",), "shifan": ("normal",), "ligong": ("technology",), "gongye": ("industry", "technology"),
-    "keji": ("technology",), "yike": ("medical",), "caijing": ("finance",), "renmin": ("people", "peoples"),
-    # place names in the older romanisation some universities kept (Chinese Postal Map Romanization,
-    # Wade–Giles): 清华 is qinghua in pinyin, Tsinghua in the university's name
-    "qinghua": ("tsinghua",), "beijing": ("peking",), "suzhou": ("soochow",), "nanjing": ("nanking",),
-    "tianjin": ("tientsin",), "zhejiang": ("chekiang",), "xiamen": ("amoy",),
-}
-
+PINYIN: dict[str, tuple[str, ...]] = _TABLES.pinyin_in_english
 # Russian institution words after romanisation (stems: a word starting with the key).
-RUSSIAN: dict[str, str] = {
-    "universitet": "university", "institut": "institute", "akademi": "academy", "gosudarstvenn": "state",
-    "tekhnichesk": "technical", "nauchno-issledovatelsk": "scientific research", "nauchno": "scientific",
-    "issledovatelsk": "research", "tsentr": "center", "federaln": "federal", "natsionaln": "national",
-    "politekhnichesk": "polytechnic", "aviatsionn": "aviation", "fiziko-tekhnichesk": "physics technology",
-    "fizichesk": "physical|physics", "khimichesk": "chemical|chemistry", "yadern": "nuclear", "radiotekhnichesk": "radio engineering",
-    "elektronn": "electronic|electronics", "matematichesk": "mathematical|mathematics", "prikladn": "applied",
-    "voenn": "military", "morsk": "naval|maritime", "kosmichesk": "space", "moskovsk": "moscow",
-    "sankt-peterburgsk": "saint petersburg", "novosibirsk": "novosibirsk", "tomsk": "tomsk", "kazansk": "kazan",
-    "uralsk": "ural", "sibirsk": "siberian", "rossiysk": "russian", "rossii": "russia", "ran": "russian academy sciences",
-    "imeni": "", "im": "", "ao": "", "oao": "", "pao": "", "zao": "", "fgup": "", "fgbu": "", "fgbou": "",
-    # the words of research institutes, design bureaus and plants
-    "tsentraln": "central", "fizik": "physics", "khimi": "chemistry", "tverd": "solid", "tela": "state", "poluprovodnik": "semiconductor",
-    "problem": "problems", "peredach": "transmission", "informats": "information", "upravleni": "control",
-    "radiotekhnik": "radio engineering", "elektronik": "electronic", "aviatsion": "aviation",
-    "motorostroeni": "motor development", "kataliz": "catalysis", "bioorganichesk": "bioorganic", "vysok": "high",
-    "energi": "energy", "energetik": "energy", "silnotochn": "high current", "nauchn": "scientific",
-    "aerogidrodinamichesk": "aerohydrodynamic", "sputnikov": "satellite", "sistem": "system",
-    "tekhnologichesk": "technological", "tekhnologi": "technology", "nauk": "science", "admiral": "admiral",
-    "flot": "fleet", "voenno-morsk": "naval", "eksperimentaln": "experimental", "avtomatik": "automatics|automation",
-    "mashinostroeni": "machine building", "mekhanik": "mechanics", "optik": "optics", "lazern": "laser",
-    "teoretichesk": "theoretical", "priborostroeni": "instrument engineering", "konstruktorsk": "design",
-    "byuro": "bureau", "opytn": "experimental", "obedineni": "association", "proizvodstvenn": "production",
-    "predpriyati": "enterprise", "zavod": "plant", "kontsern": "concern", "korporatsi": "corporation",
-    "laboratori": "laboratory", "matematik": "mathematics", "raketn": "rocket", "vyssh": "higher", "shkol": "school",
-    "ekonomik": "economics", "kosmos": "space", "biologi": "biology", "meditsinsk": "medical", "tekhnik": "technology",
-    "svyaz": "communications", "radio": "radio", "elektrotekhnichesk": "electrotechnical", "pribor": "instrument",
-}
-
+RUSSIAN: dict[str, str] = _TABLES.russian
 # Persian/Arabic institution words, matched before romanisation.
-PERSIAN: dict[str, str] = {
-    "دانشگاه": "university", "صنعتی": "technology|industrial", "علوم": "sciences|science", "پزشکی": "medical",
-    "پژوهشگاه": "research institute", "پژوهشکده": "research institute", "موسسه": "institute", "مؤسسه": "institute",
-    "مرکز": "center", "سازمان": "organization", "هوایی": "aerospace|air", "هوافضا": "aerospace", "فضایی": "space",
-    "دفاع": "defense", "دفاعی": "defense", "ملی": "national", "تحقیقات": "research", "فناوری": "technology",
-    "علم": "science", "صنعت": "industry|technology", "و": "", "تهران": "tehran", "امام": "imam", "شهید": "shahid",
-    "جامع": "comprehensive?", "انستیتو": "institute", "فیزیک": "physics", "فنون": "technology|techniques",
-    "دریایی": "naval|maritime", "عالی": "supreme|higher", "پژوهش": "research", "پژوهشهای": "research",
-    "علمی": "scientific", "ایران": "iran", "مهندسی": "engineering", "فنی": "technical", "هسته": "nuclear",
-    "هسته‌ای": "nuclear", "انرژی": "energy", "اتمی": "atomic", "مالک": "malek", "اشتر": "ashtar",
-}
-
+PERSIAN: dict[str, str] = _TABLES.persian
 # Traditional characters that occur in institution names → the simplified ones the dictionary uses.
-TRADITIONAL = str.maketrans({
-    "學": "学", "東": "东", "國": "国", "華": "华", "電": "电", "實": "实", "驗": "验", "醫": "医", "軍": "军",
-    "師": "师", "範": "范", "發": "发", "術": "术", "陸": "陆", "業": "业", "農": "农", "灣": "湾", "臺": "台",
-    "氣": "气", "動": "动", "飛": "飞", "機": "机", "體": "体", "導": "导", "廠": "厂", "與": "与", "際": "际",
-    "線": "线", "資": "资", "訊": "讯", "經": "经", "濟": "济", "產": "产", "廣": "广",
-    "專": "专", "門": "门", "邊": "边", "衛": "卫", "護": "护", "藥": "药", "億": "亿", "萬": "万", "開": "开",
-})
+TRADITIONAL = str.maketrans(_TABLES.traditional)
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -259,8 +158,7 @@ def _persian(text: str) -> list[str]:
 
 # Institution-type words written in pinyin ("Harbin Gongye Daxue"): a Latin name holding one of
 # them is read as pinyin, each word through the dictionary above.
-_PINYIN_TYPES = frozenset({"daxue", "xueyuan", "yanjiuyuan", "yanjiusuo", "xuexiao", "jituan", "zhongxin",
-                           "shiyanshi", "kexueyuan", "gongsi"})
+_PINYIN_TYPES: frozenset[str] = _TABLES.pinyin_types
 
 
 @lru_cache(maxsize=1)

@@ -255,6 +255,10 @@ class Versions(_Out):
     lists: list[ListVersion]
     taxonomies: list[PackVersion]
     matcher: MatcherConfig
+    lexicons: list[PackVersion] = Field(default_factory=list, description=(
+        "the matcher's word lists (reference/matching/*.yaml: translations, legal forms, name words, places, pinyin; "
+        "and reference/organisation-parts.yaml), each with its version and sha256; empty in reports made before they "
+        "were recorded"))
     policy: PolicyVersion | None = None
 
 

@@ -1,0 +1,326 @@
+"""The matcher's word lists: data files in ``reference/matching/``, each with its version and sources.
+
+- ``name-words.yaml``: abbreviations, stop, generic and optional words, synonyms, the words that make
+  a name an organisation's, company descriptive words, compass initials, parents of institutes;
+- ``legal-forms.yaml``: legal forms as words and as phrases;
+- ``places.yaml``: country words and abbreviations, the places Chinese companies are registered in;
+- ``pinyin.yaml``: the pinyin syllables, older romanisations, English words that look like pinyin;
+- ``translations.yaml``: Chinese, Russian and Persian institution words, traditional characters.
+
+Each file is read once per process (cached), with collabguard's own YAML loader (libyaml where
+installed; no aliases, no key given twice), and checked: a broken file raises :class:`LexiconError`,
+one line naming the file, the line and the key. The checks are plain ones and the tables named
+tuples, not pydantic models: the files are read when the matcher is imported, and building the
+models took longer than reading the files. The matching modules turn the tables into the frozensets
+and dicts their loops use, once, at import. :func:`lexicon_versions` gives the version and sha256 of
+every file the matcher reads (these and ``organisation-parts.yaml``), which every report records in
+``versions.lexicons``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
+
+from collabguard.errors import CollabguardError, InputError
+from collabguard.io.yaml_events import Path_
+from collabguard.io.yaml_loader import load_yaml
+
+if TYPE_CHECKING:
+    from collabguard.models.report import PackVersion
+
+LEXICON_DIR = Path(__file__).resolve().parent / "matching"
+PARTS_FILE = Path(__file__).resolve().parent / "organisation-parts.yaml"  # read by collabguard.matching.parts
+SCHEMA_VERSION = 1
+
+# What a table's entries look like (words as the matcher normalises them), as plain checks: compiling
+# regular expressions for them cost more than reading the files.
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def _word(text: str) -> bool:
+    return text.isascii() and text.isalnum() and text == text.lower()
+
+
+def _phrase(text: str) -> bool:
+    return all(_word(w) for w in text.split(" "))
+
+
+def _translation(text: str) -> bool:
+    return text == "" or all(all(a.isascii() and a.isalpha() and a.islower() for a in w.removesuffix("?").split("|"))
+                             for w in text.split(" "))
+
+
+def _han(text: str) -> bool:
+    return bool(text) and all(any(lo <= ord(ch) <= hi for lo, hi in _HAN) for ch in text)
+
+
+def _russian(text: str) -> bool:
+    return all(p.isascii() and p.isalpha() and p.islower() for p in text.split("-"))
+
+
+def _persian(text: str) -> bool:
+    return bool(text) and all("\u0600" <= ch <= "\u06ff" or ch == "\u200c" for ch in text)  # U+200C joins a suffix
+
+
+WORD = (_word, "a word (lower-case letters and digits)")
+PHRASE = (_phrase, "words separated by single spaces")
+COUNTRY = (lambda t: len(t) == 2 and t.isascii() and t.isalpha() and t.isupper(), "a country code (two capital letters)")
+TRANSLATION = (_translation, "a translation (words; alternatives joined by '|', '?' when optional, '' to drop)")
+HAN = (_han, "Chinese characters")
+HAN_CHARACTER = (lambda t: len(t) == 1 and _han(t), "one Chinese character")
+RUSSIAN_STEM = (_russian, "a Russian word as anyascii romanises it")
+PERSIAN_WORD = (_persian, "a word in Persian script")
+Shape = tuple[Callable[[str], bool], str]
+_V = TypeVar("_V")
+_KINDS: dict[type, str] = {list: "list", dict: "mapping", str: "text"}
+
+
+class LexiconError(CollabguardError):
+    """A word-list file of the matcher cannot be read or is invalid (one line: file, key, problem)."""
+
+    code = "lexicon"
+
+
+class NameWords(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    abbreviations: dict[str, str]
+    stop_words: frozenset[str]
+    generic_words: frozenset[str]
+    optional_words: frozenset[str]
+    synonyms: dict[str, str]
+    organisation_words: frozenset[str]
+    company_descriptive_words: frozenset[str]
+    acronym_may_drop_last: frozenset[str]
+    compass_initials: dict[str, str]
+    parents: dict[str, tuple[str, ...]]
+
+
+class LegalForms(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    legal_forms: frozenset[str]
+    legal_phrases: tuple[str, ...]
+
+
+class Places(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    country_words: dict[str, frozenset[str]]
+    country_abbreviations: frozenset[str]
+    places: dict[str, frozenset[str]]
+
+
+class Pinyin(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    syllables: frozenset[str]
+    older_romanisations: dict[str, tuple[str, ...]]
+    english_words: frozenset[str]
+
+
+class Translations(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    chinese: dict[str, str]
+    traditional: dict[str, str]
+    pinyin_types: frozenset[str]
+    pinyin_in_english: dict[str, tuple[str, ...]]
+    russian: dict[str, str]
+    persian: dict[str, str]
+
+
+Lexicon = NameWords | LegalForms | Places | Pinyin | Translations
+
+
+def _where(loc: Path_) -> str:
+    """A table's key as written in a message: ``stop_words[7]``, ``synonyms.college``, ``parents.CN[1]``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}" if out else str(part)
+    return out or "(top)"
+
+
+class _File:
+    """A file's tables, checked as they are taken: every problem names the file, line and key."""
+
+    def __init__(self, path: Path, tables: set[str]) -> None:
+        try:  # the project's loader: no aliases, no key given twice, only true/false as booleans
+            self.doc = load_yaml(path, "word-list file")
+        except InputError as exc:
+            raise LexiconError(exc.message) from None
+        self.data = self.doc.data
+        if not isinstance(self.data, dict):
+            self.fail((), "a mapping of tables is required (schema_version, version, sources, ...)")
+        unknown = sorted(str(k) for k in self.data.keys() - tables - {"schema_version", "version", "sources"})
+        if unknown:
+            self.fail((unknown[0],), f"unknown table (known: {', '.join(sorted(tables))})")
+        if self.data.get("schema_version") != SCHEMA_VERSION:
+            self.fail(("schema_version",), f"{self.data.get('schema_version')!r}: {SCHEMA_VERSION} is required")
+
+    def fail(self, loc: Path_, problem: str) -> NoReturn:
+        raise LexiconError(f"{self.doc.where(loc)}: {_where(loc)}: {problem}")
+
+    def table(self, key: str, kind: type) -> Any:
+        if key not in self.data:
+            self.fail((key,), "missing")
+        if not isinstance(self.data[key], kind):
+            self.fail((key,), f"a {_KINDS[kind]} is required")
+        return self.data[key]
+
+    def text(self, loc: Path_, value: Any, shape: Shape) -> str:
+        if not isinstance(value, str) or not shape[0](value):
+            self.fail(loc, f"{value!r} is not {shape[1]}")
+        return value
+
+    def header(self) -> tuple[str, tuple[str, ...]]:
+        version = self.data.get("version")
+        if not isinstance(version, str) or not version.strip():
+            self.fail(("version",), "a version string is required")
+        sources = self.table("sources", list)
+        if not sources or not all(isinstance(s, str) and s.strip() for s in sources):
+            self.fail(("sources",), "a list of one or more sources (where the words come from) is required")
+        return version, tuple(sources)
+
+    def sequence(self, loc: Path_, items: Any, shape: Shape) -> tuple[str, ...]:
+        if not isinstance(items, list):
+            self.fail(loc, "a list is required")
+        return tuple(self.text((*loc, i), v, shape) for i, v in enumerate(items))
+
+    def items(self, key: str, shape: Shape) -> tuple[str, ...]:
+        return self.sequence((key,), self.table(key, list), shape)
+
+    def spaced(self, key: str, shape: Shape = WORD) -> frozenset[str]:
+        """A table written as text, its words separated by spaces."""
+        text = self.table(key, str)
+        words = text.split()
+        bad = next((i for i, w in enumerate(words) if not shape[0](w)), None)
+        if bad is not None:
+            self.fail((key,), f"word {bad + 1}, {words[bad]!r}, is not {shape[1]}")
+        return frozenset(words)
+
+    def words(self, key: str, shape: Shape = WORD) -> frozenset[str]:
+        return frozenset(self.items(key, shape))
+
+    def mapping(self, key: str, keys: Shape, value: Callable[[Path_, Any], _V]) -> dict[str, _V]:
+        """The table ``key`` (order kept), each key of the ``keys`` shape, each value read by ``value``
+        (given where it stands, for the error)."""
+        return {self.text((key, k), k, keys): value((key, k), v) for k, v in self.table(key, dict).items()}
+
+    def same_as(self, table: dict[str, _V], key: str) -> dict[str, _V]:
+        """``table`` with the countries of ``key`` (a mapping country → country) read as another's."""
+        out = dict(table)
+        for country, other in self.mapping(key, COUNTRY, self.strings(COUNTRY)).items():
+            if other not in table:
+                self.fail((key, country), f"{other!r} has no entry to share")
+            out[country] = table[other]
+        return out
+
+    def strings(self, shape: Shape) -> Callable[[Path_, Any], str]:
+        return lambda loc, v: self.text(loc, v, shape)
+
+    def lists(self, shape: Shape) -> Callable[[Path_, Any], tuple[str, ...]]:
+        return lambda loc, v: self.sequence(loc, v, shape)
+
+
+def read_name_words(path: Path) -> NameWords:
+    f = _File(path, {"abbreviations", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
+                     "company_descriptive_words", "acronym_may_drop_last", "compass_initials", "parents",
+                     "parents_same_as"})
+    return NameWords(*f.header(), abbreviations=f.mapping("abbreviations", WORD, f.strings(PHRASE)),
+                     stop_words=f.words("stop_words"), generic_words=f.words("generic_words"),
+                     optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
+                     organisation_words=f.words("organisation_words"),
+                     company_descriptive_words=f.words("company_descriptive_words"),
+                     acronym_may_drop_last=f.words("acronym_may_drop_last"),
+                     compass_initials=f.mapping("compass_initials", WORD, f.strings(WORD)),
+                     parents=f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as"))
+
+
+def read_legal_forms(path: Path) -> LegalForms:
+    f = _File(path, {"legal_forms", "legal_phrases"})
+    return LegalForms(*f.header(), legal_forms=f.words("legal_forms"), legal_phrases=f.items("legal_phrases", PHRASE))
+
+
+def read_places(path: Path) -> Places:
+    f = _File(path, {"country_words", "country_abbreviations", "places", "places_same_as"})
+    return Places(*f.header(),
+                  country_words={k: frozenset(v) for k, v in f.mapping("country_words", COUNTRY, f.lists(WORD)).items()},
+                  country_abbreviations=f.words("country_abbreviations"),
+                  places=f.same_as({k: frozenset(v) for k, v in f.mapping("places", COUNTRY, f.lists(WORD)).items()},
+                                   "places_same_as"))
+
+
+def read_pinyin(path: Path) -> Pinyin:
+    f = _File(path, {"syllables", "older_romanisations", "english_words"})
+    return Pinyin(*f.header(), syllables=f.spaced("syllables"),
+                  older_romanisations=f.mapping("older_romanisations", WORD, f.lists(WORD)),
+                  english_words=f.words("english_words"))
+
+
+def read_translations(path: Path) -> Translations:
+    f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "persian"})
+    return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
+                        traditional=f.mapping("traditional", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
+                        pinyin_types=f.words("pinyin_types"),
+                        pinyin_in_english=f.mapping("pinyin_in_english", WORD, f.lists(WORD)),
+                        russian=f.mapping("russian", RUSSIAN_STEM, f.strings(TRANSLATION)),
+                        persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
+
+
+# every word-list file of reference/matching/, by id (its name), with its reader
+READERS: dict[str, Callable[[Path], Lexicon]] = {
+    "legal-forms": read_legal_forms, "name-words": read_name_words, "pinyin": read_pinyin, "places": read_places,
+    "translations": read_translations}
+
+
+# The tables the matcher uses, each file read once per process.
+@lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    return read_name_words(LEXICON_DIR / "name-words.yaml")
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> LegalForms:
+    return read_legal_forms(LEXICON_DIR / "legal-forms.yaml")
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    return read_places(LEXICON_DIR / "places.yaml")
+
+
+@lru_cache(maxsize=1)
+def pinyin() -> Pinyin:
+    return read_pinyin(LEXICON_DIR / "pinyin.yaml")
+
+
+@lru_cache(maxsize=1)
+def translations() -> Translations:
+    return read_translations(LEXICON_DIR / "translations.yaml")
+
+
+LEXICONS: dict[str, Callable[[], Lexicon]] = {"legal-forms": legal_forms, "name-words": name_words,
+                                             "pinyin": pinyin, "places": places, "translations": translations}
+
+
+def lexicon_versions() -> list[PackVersion]:
+    """Version and sha256 of every word-list file the matcher reads, by id (the file's name)."""
+    from collabguard.models.report import PackVersion
+
+    out = [PackVersion(id=name, version=read().version,
+                       sha256=hashlib.sha256((LEXICON_DIR / f"{name}.yaml").read_bytes()).hexdigest())
+           for name, read in LEXICONS.items()]
+    try:
+        parts = load_yaml(PARTS_FILE, "word-list file").data
+    except InputError as exc:
+        raise LexiconError(exc.message) from None
+    version = parts.get("version") if isinstance(parts, dict) else None
+    if not isinstance(version, str) or not version.strip():
+        raise LexiconError(f"{PARTS_FILE}: version: a version string is required")
+    out.append(PackVersion(id=PARTS_FILE.stem, version=version, sha256=hashlib.sha256(PARTS_FILE.read_bytes()).hexdigest()))
+    return sorted(out, key=lambda v: v.id)
