@@ -171,8 +171,17 @@ def test_real_affiliation_strings_give_only_true_matches(ruleset: RuleSet) -> No
          "Institute of Solid-State Physics of the Russian Academy of Sciences", "match"),
         ("Национальный исследовательский центр «Курчатовский институт»", "RU", "us-bis-entity",
          "National Research Center Kurchatov Institute", "match"),
+        # the person it is named after stands in the genitive (Баумана): read as Bauman, every word pairs
         ("Московский государственный технический университет имени Н. Э. Баумана", "RU", "us-dod-1286",
-         "Bauman Moscow State Technical University", "possible"),
+         "Bauman Moscow State Technical University", "match"),
+        # official names carry their legal form (ФГБОУ ВО, ФГАОУ ВО, АНОО ВО) and "им." for "имени"
+        ("ФГБОУ ВО Московский авиационный институт", "RU", "us-bis-entity", "Moscow Aviation Institute", "match"),
+        ("ФГАОУ ВО «Московский физико-технический институт (национальный исследовательский университет)»", "RU",
+         "us-bis-entity", "Moscow Institute of Physics and Technology", "match"),
+        ("АНОО ВО «Сколковский институт науки и технологий»", "RU", "us-bis-entity",
+         "Skolkovo Institute of Science and Technology", "possible"),
+        ("Нижегородский государственный университет им. Н.И. Лобачевского", "RU", "us-dod-1286",
+         "Lobachevsky State University of Nizhny Novgorod", "possible"),
         ("دانشگاه صنعتی شریف", "IR", "ca-nro", "Sharif University of Technology", "possible"),
         # acronyms derived from names, and corroborated acronyms
         ("HEU", "CN", "us-dod-1286", "Harbin Engineering University", "possible"),

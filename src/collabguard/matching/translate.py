@@ -127,7 +127,16 @@ def _chinese(text: str) -> list[str]:
 
 def _russian(text: str) -> list[str]:
     out: list[str] = []
+    named_after = False  # the person a body is named after (имени, им.) stands in the genitive
     for word in _romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")):  # soft and hard signs
+        if named_after and len(word) > 4 and word.endswith("a") and not _RU_PLACE_ADJECTIVE.match(word):
+            out.append(f"{word}|{word[:-1]}")  # им. А. Н. Туполева → "tupoleva|tupolev"; Баумана → bauman
+            named_after = False
+            continue
+        if word in ("imeni", "im"):
+            named_after = True
+        elif len(word) > 1:
+            named_after = False
         stem = next((k for k in sorted(RUSSIAN, key=len, reverse=True)
                      if word == k or (len(k) > 3 and word.startswith(k))), None)
         if stem is not None:
