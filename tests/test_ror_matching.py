@@ -151,3 +151,8 @@ def test_a_record_linked_on_one_of_its_other_names_does_not_confirm_with_its_own
     assert found["us-bis-entity"][:2] == ("possible", "Beijing Sensetime Technology Development Co., Ltd.")
     assert "may be a larger body" in found["us-bis-entity"][2]
     assert found["us-dod-1260h"][0] == "match"
+
+
+def test_a_city_in_brackets_after_a_name_that_is_not_national_is_still_the_name(ruleset: RuleSet) -> None:
+    decision, name, _ = _best(ruleset.matcher, "Tsinghua University (Beijing, China)", "CN")["aspi-cdut"]
+    assert (decision, name) == ("match", "Tsinghua University")

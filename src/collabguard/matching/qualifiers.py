@@ -6,9 +6,10 @@ The matcher tries a name without its bracketed parts (so "Beihang University (BU
 University). When what the brackets held is a place, dropping it can turn one university into another:
 
 - the listed name carries another place in its brackets ("(Wuhan)" for "(Beijing)"): not this entry;
-- the listed name (or the name form that matched, such as a registry's name without the place) does
-  not carry the place at all: at most ``possible``, with the reason, since a university of that name in
-  another city may be a separate institution.
+- the listed name does not carry the place at all and begins with its country ("China University of
+  Mining and Technology", the one in Xuzhou, for "… (Beijing)"): at most ``possible``, with the reason,
+  since such national names are borne by separate universities in several cities; any other name
+  with its city in brackets ("Tsinghua University (Beijing, China)") is the name.
 
 Place words are the matcher's (compare.PLACE_WORDS, country words) and the region words of
 ``reference/organisation-parts.yaml`` ("East China", "North China").
@@ -47,6 +48,13 @@ def place_qualifiers(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+def _national(name: str) -> bool:
+    """Does the listed name begin with its country ("China University of Mining and Technology")? Such
+    national names are the ones borne by separate universities in several cities (Xuzhou and Beijing)."""
+    words = tokens(name)
+    return bool(words) and any(words[0] in w for w in COUNTRY_WORDS.values())
+
+
 @dataclass(frozen=True, slots=True)
 class Clash:
     other_place: bool  # the listed name has a place of its own in brackets, another one
@@ -74,6 +82,8 @@ def qualifier_clash(name: str, segment: str, form: NameForm) -> Clash | None:
         own = [t for t, w in place_qualifiers(form.entity.name) if not w <= words]
         if own:
             return Clash(True, f"the name's place {text!r} is not the listed name's {own[0]!r}: another institution")
+        if not _national(form.entity.name):  # "Tsinghua University (Beijing, China)" is Tsinghua
+            return None
         return Clash(False, f"the name says {text!r}, which the listed name {form.entity.name!r} does not: a "
                             "university of that name in another city may be a separate institution: confirm")
     return None
