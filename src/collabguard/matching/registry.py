@@ -7,7 +7,9 @@ where it came from: "via ROR label '北京航空航天大学' (https://ror.org/0
 - the record's display name is an alias of the entry, its labels in other scripts local names, its
   acronyms acronyms: the matcher's rules apply to them as to the list's own names (an acronym or a
   generic name is never more than ``possible``); its aliases, which hold former and informal names
-  that another body may bear today, give at most ``possible`` (:func:`is_registry_alias`);
+  that another body may bear today, give at most ``possible`` (:func:`is_registry_alias`), as do
+  the listed name without its place (:func:`less_specific`) and every name of a record the entry was
+  linked to on one of the record's aliases, which may be a larger body (:func:`linked_on_other_name`);
 - the names of the record's children are units of the listed organisation: an exact hit is
   ``possible``, "part of listed organisation …", never a ``match`` on the parent (see
   :mod:`collabguard.matching.parts`);
