@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.matcher import Candidate
+from collabguard.matching.candidates import Candidate
 from collabguard.matching.parts import PART_OF, lexicon
 from collabguard.ruleset import RuleSet
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from collabguard.countries import country_name
 from collabguard.lists.model import Entity
-from collabguard.matching.matcher import Candidate
+from collabguard.matching.candidates import Candidate
 from collabguard.models.proposal import Proposal
 from collabguard.models.report import AreaFinding, Evidence, ListMatch
 from collabguard.reference.report_text import text, text_or

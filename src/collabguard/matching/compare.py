@@ -25,6 +25,7 @@ from rapidfuzz.distance import OSA
 from collabguard.countries import country_code
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
+from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, letters, readings, skeleton_letters
 from collabguard.matching.translate import PINYIN, skeleton
 from collabguard.reference.lexicons import name_words, places
 
@@ -49,21 +50,19 @@ class Comparison:
     passed: bool
     why: str  # the deciding feature, or why it was rejected
     kinds: tuple[str, ...]  # how words were paired: exact, translated, skeleton, typo, abbreviation
-
-
-@lru_cache(maxsize=65536)
-def _alternatives(token: str) -> tuple[str, ...]:
-    return tuple(token.rstrip("?").split("|"))
+    # a research institute's parent ("… of the Russian Academy of Sciences") on one side only: True
+    # when the name names it and the list does not, False when the list names it and the name does not
+    parent_named: bool | None = None
 
 
 @lru_cache(maxsize=262144)
 def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tuple[str, float] | None:
     """How a query word pairs with a list word, if at all (pure: cached, since the words of list
     names and of the names people write recur)."""
-    if q.startswith("~"):
-        sk = q[1:]
+    if is_skeleton(q):
+        sk = skeleton_letters(q)
         return ("skeleton", 0.9) if len(sk) >= 2 and skeleton(word) == skeleton(sk) else None
-    alts = _alternatives(q)
+    alts = readings(q)
     if word in alts:
         return ("translated" if len(alts) > 1 else "exact", 1.0)
     for a in alts:
@@ -157,7 +156,7 @@ def _weight(token: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _is_generic(token: str) -> bool:
-    return all(a in GENERIC_WORDS or a in OPTIONAL_WORDS for a in _alternatives(token.lstrip("~")))
+    return all(a in GENERIC_WORDS or a in OPTIONAL_WORDS for a in letters(token))
 
 
 # A country's own name and adjective ("China", "Iran"), which may stand on one side only.
@@ -241,7 +240,7 @@ def _join_pairs(query: list[str], listed: list[str]) -> tuple[list[str], list[st
         i = 0
         while i + span <= len(listed):
             joined = "".join(listed[i:i + span])
-            q = next((q for q in query if joined in _alternatives(q)), None)
+            q = next((q for q in query if joined in readings(q)), None)
             if q is not None and len(joined) >= MIN_JOINED:
                 query.remove(q)
                 paired.append(joined)
@@ -251,7 +250,7 @@ def _join_pairs(query: list[str], listed: list[str]) -> tuple[list[str], list[st
         i = 0
         while i + span <= len(query):
             joined = "".join(query[i:i + span])
-            if "|" not in joined and len(joined) >= MIN_JOINED and joined in listed:
+            if not has_readings(joined) and len(joined) >= MIN_JOINED and joined in listed:
                 listed.remove(joined)
                 paired.append(joined)
                 del query[i:i + span]
@@ -279,10 +278,10 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     # exact pairs first, so a typo twin never steals a word that has its exact partner
     pending: list[str] = []
     for q in query:
-        hit = next((w for w in free if w in _alternatives(q)), None)
+        hit = next((w for w in free if w in readings(q)), None)
         if hit is not None:
             free.remove(hit)
-            paired.append(("translated" if "|" in q else "exact", 1.0))
+            paired.append(("translated" if has_readings(q) else "exact", 1.0))
             paired_weights.append(_weight(hit))
             paired_words.append(hit)
         else:
@@ -316,7 +315,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         unpaired_q, unpaired_l = [], []
     kinds = tuple(sorted({k for k, _ in paired}))
     own = COUNTRY_WORDS.get(country, frozenset())
-    extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?") and q not in own]
+    extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q) and q not in own]
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
@@ -331,7 +330,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         company_left_out = [w for w in missing if w in COMPANY_TAIL or w == place]
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
     parent = ""
-    left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not q.endswith("?")]
+    named_here: bool | None = None
+    left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q)]
     left_l = [w for w in unpaired_l if w not in OPTIONAL_WORDS]
     if (anchored and (extra or missing) and bool(left_q) != bool(left_l)
             and (found := parent_named(left_q or left_l, country))):
@@ -339,6 +339,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         # institute, its parent named on one side only (never the parent for its institute: the
         # institute's own words must all pair)
         parent = found + (" named in the name only" if left_q else " not named")
+        named_here = bool(left_q)
         extra, missing = [], []
     # Similarity: paired words over all words, generic words weighing less than distinctive ones;
     # words that may stand on one side only (optional, the entry's own country, a company's
@@ -351,19 +352,19 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         return Comparison(score, False, "no distinctive word pairs", kinds)
     if not lenient:
         if extra:
-            return Comparison(score, False, f"extra word {extra[0].lstrip('~')!r}", kinds)
+            return Comparison(score, False, f"extra word {letters(extra[0])[0]!r}", kinds)
         if missing:
             return Comparison(score, False, f"missing word {missing[0]!r}", kinds)
         if parent:  # weaker than every word pairing: at most PARENT_SCORE
             return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}",
-                              kinds)
+                              kinds, named_here)
         why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
         if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
             why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
         return Comparison(score, True, why, kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:
-        return Comparison(score, False, f"extra word {distinctive_extra[0].split('|')[0].lstrip('~')!r}", kinds)
+        return Comparison(score, False, f"extra word {letters(distinctive_extra[0])[0]!r}", kinds)
     if missing:  # every word of the list name must be accounted for, generic ones too
         return Comparison(score, False, f"missing word {missing[0]!r}", kinds)
     if len(extra) > MAX_LENIENT_UNPAIRED:
@@ -371,5 +372,6 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     if not any(w not in GENERIC_WORDS for w in listed if w not in unpaired_l) and len(paired) < 3:
         return Comparison(score, False, "only generic words pair", kinds)
     if parent:
-        return Comparison(min(score, PARENT_SCORE), True, f"translated words pair up ({', '.join(kinds)}); the parent, {parent}", kinds)
+        return Comparison(min(score, PARENT_SCORE), True, f"translated words pair up ({', '.join(kinds)}); the parent, {parent}",
+                          kinds, named_here)
     return Comparison(score, True, "translated words pair up (" + ", ".join(kinds) + ")", kinds)

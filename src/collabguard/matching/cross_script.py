@@ -34,6 +34,7 @@ CONFIRMING_KINDS = frozenset({"name", "alias", "local"})
 MIN_SAME_SHAPE = 5  # characters: two for the place, one or more for what is between, two for the kind
 EDGE = 2  # characters of the place before, and of the kind of body after
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+OwnNames = tuple[tuple[tuple[str, ...], str], ...]  # an entry's Chinese names: (pinyin reading, as written)
 
 
 def word_for_word(script: str, reading: Iterable[str], form: NameForm) -> bool:
@@ -54,7 +55,7 @@ def han(text: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in lazy_pinyin(chars)) if chars else ()
 
 
-def chinese_names(forms: Iterable[NameForm]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+def chinese_names(forms: Iterable[NameForm]) -> dict[str, OwnNames]:
     """Every entry's own names in Chinese characters (from the list, or borrowed from another list or
     a registry for the same body), by entity id: (reading, name as written)."""
     out: dict[str, dict[tuple[str, ...], str]] = {}
@@ -64,7 +65,7 @@ def chinese_names(forms: Iterable[NameForm]) -> dict[str, tuple[tuple[tuple[str,
     return {k: tuple(v.items()) for k, v in out.items()}
 
 
-def other_chinese_name(query: str, own: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+def other_chinese_name(query: str, own: OwnNames) -> str | None:
     """The entry's own Chinese name when ``query`` (a Chinese name) is another name of the same
     shape: as long, the same place before and the same kind of body after (two characters each),
     a different word between (上海科技大学 against the listed 上海理工大学). Only that shape counts:

@@ -37,11 +37,14 @@ from collabguard.matching.normalize import (
     tokens,
 )
 from collabguard.matching.pinyin import syllable_initials
+from collabguard.matching.query_words import is_optional, is_plain, is_skeleton, letters, readings, skeleton_letters
 from collabguard.matching.translate import PINYIN, script_of, skeleton
 from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
 
 PREFIX = 5
+# the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
+PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
 MIN_SKELETON = 4
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
@@ -180,27 +183,27 @@ def blocking_keys(token: str) -> tuple[str, ...]:
     """Index keys of a list word: itself, its first letters, its consonant skeleton."""
     keys = [token]
     if len(token) >= PREFIX + 1:
-        keys.append("^" + token[:PREFIX])
+        keys.append(PREFIX_KEY + token[:PREFIX])
     if len(token) >= 3 and token.isascii():
-        keys.append("~" + skeleton(token))
+        keys.append(SKELETON_KEY + skeleton(token))
     return tuple(keys)
 
 
 @lru_cache(maxsize=65536)
 def query_keys(token: str) -> tuple[str, ...]:
     """Index keys to look up for a query word (a translated word looks up each alternative)."""
-    if token.startswith("~"):
-        return ("~" + skeleton(token[1:]),)
+    if is_skeleton(token):
+        return (SKELETON_KEY + skeleton(skeleton_letters(token)),)
     keys: list[str] = []
-    for alt in token.rstrip("?").split("|"):
+    for alt in readings(token):
         keys.append(alt)
         keys.extend(PINYIN.get(alt, ()))  # qinghua → Tsinghua; dianzi → electronic
         if len(alt) >= PREFIX:
-            keys.append("^" + alt[:PREFIX])
+            keys.append(PREFIX_KEY + alt[:PREFIX])
         # pinyin and transliterations: haerbin ~ harbin; a skeleton of fewer than four letters
         # says too little ("social" and "school" are both s-c-l)
         if len(alt) >= 4 and alt.isascii() and len(sk := skeleton(alt)) >= MIN_SKELETON:
-            keys.append("~" + sk)
+            keys.append(SKELETON_KEY + sk)
     return tuple(keys)
 
 
@@ -263,13 +266,13 @@ class NameIndex:
 
     def rarity(self, token: str) -> int:
         """How many names hold the word (a translated word: its most common alternative)."""
-        alts = token.lstrip("~").split("|")
+        alts = letters(token)
         return max(self.frequency.get(a, 0) for a in alts)
 
     def _distinctive(self, query: tuple[str, ...]) -> list[str]:
         words = [t for t in dict.fromkeys(query)
-                 if not t.endswith("?") and t not in UNANCHORED
-                 and not all(a in GENERIC_WORDS for a in t.lstrip("~").split("|"))]
+                 if not is_optional(t) and t not in UNANCHORED
+                 and not all(a in GENERIC_WORDS for a in letters(t))]
         words.sort(key=lambda t: (self.rarity(t), t))
         return words
 
@@ -307,7 +310,7 @@ class NameIndex:
                 words.append(w)
             elif generous or len(w) < PREFIX or self._splits(w):
                 skipped = True  # a short word may abbreviate a list word ("Comm", "Mech"); the gate decides
-                if len(w) < PREFIX and "|" not in w and not w.startswith("~"):
+                if len(w) < PREFIX and is_plain(w):
                     short.append(w)
             elif (twin := self._twin(w)) is not None:
                 if twin not in GENERIC_WORDS:  # "Insttiute" is a misspelt generic word: no anchor
@@ -354,7 +357,7 @@ class NameIndex:
         if len(found) <= FEW_CANDIDATES:
             return found
         for word in query:
-            if word in UNANCHORED or "|" in word or word.startswith("~"):
+            if word in UNANCHORED or not is_plain(word):
                 continue
             held: set[int] = set()
             for key in query_keys(word):
@@ -394,7 +397,7 @@ class NameIndex:
         if word in self._twins:
             return self._twins[word]
         twin = None
-        if len(word) >= MIN_TYPO_LENGTH and "|" not in word and not word.startswith("~"):
+        if len(word) >= MIN_TYPO_LENGTH and is_plain(word):
             if self._vocabulary is None:
                 self._vocabulary = defaultdict(list)
                 for w in self.frequency:

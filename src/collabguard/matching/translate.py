@@ -16,7 +16,8 @@ Persian is written without short vowels, so its romanised words are compared by 
 skeleton (شریف → "shryf" → "shrf" = "sharif" → "shrf"); see :func:`skeleton`.
 
 A translated word may stand for several English words (学院 is a college, institute, academy or
-school): such a token is written ``college|institute|academy|school`` and pairs with any of them.
+school): such a token is written ``college|institute|academy|school`` and pairs with any of them
+(the marks are :mod:`collabguard.matching.query_words`'s; the dictionary's data file uses the same).
 A word English names often leave out is optional, written with "?" (理工 is "science? technology":
 South China University of Technology, but Nanjing University of Science and Technology); every
 other translated word must pair, so 苏州科技大学 (Suzhou University of Science and Technology) is not
@@ -35,6 +36,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from collabguard.matching.query_words import by_skeleton, is_optional, readings, written
 from collabguard.reference.lexicons import translations
 
 # The dictionaries are data (reference/matching/translations.yaml, with their sources). Chinese
@@ -161,7 +163,7 @@ def _persian(text: str) -> list[str]:
         if key in PERSIAN:
             out.extend(PERSIAN[key].split())
         else:
-            out.extend(f"~{w}" for w in _romanise(key))  # "~": compare by consonant skeleton
+            out.extend(by_skeleton(w) for w in _romanise(key))  # compared by consonant skeleton
     return out
 
 
@@ -223,7 +225,5 @@ def _normal(token: str) -> str:
     """A translated word spelt as list names are normalised ("forces" → force, "sciences" → science)."""
     from collabguard.matching.normalize import ABBREVIATIONS
 
-    optional = token.endswith("?")
-    alts = [ABBREVIATIONS.get(a, a) for a in token.rstrip("?").split("|")]
-    alts = [a for a in dict.fromkeys(alts) if " " not in a]
-    return "|".join(alts) + ("?" if optional else "")
+    alts = [ABBREVIATIONS.get(a, a) for a in readings(token)]
+    return written([a for a in dict.fromkeys(alts) if " " not in a], optional=is_optional(token))

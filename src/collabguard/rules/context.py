@@ -10,7 +10,7 @@ from typing import Any
 
 from collabguard.areas.detect import AreaHit
 from collabguard.lists.institutions import EntryKey, Institution
-from collabguard.matching.matcher import Candidate, Rejected
+from collabguard.matching.candidates import Candidate, Rejected
 from collabguard.models.proposal import Category, Proposal
 from collabguard.models.report import Subject as SubjectKind
 from collabguard.reference.roles import category_of

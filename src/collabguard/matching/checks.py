@@ -1,0 +1,215 @@
+"""What happens to a stage's finding next: the checks, declared, each with its own tests.
+
+Per candidate, in the order of :data:`PART_CHECKS` then the country: a candidate found on a later
+part of an address ("Dept X, Harbin Engineering University") must be a name of its own there, may be
+set aside or demoted by a place in brackets, and then the country decides how far it may be trusted.
+Per list (:func:`settle`): weak evidence that fits several entries says none of them; an acronym
+next to the name it stands for is noted as corroborated; the strongest candidate is the list's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from collabguard.matching.affiliation import is_department
+from collabguard.matching.candidates import Candidate, Finding
+from collabguard.matching.index import NameForm
+from collabguard.matching.normalize import address_parts, normalize, tokens
+from collabguard.matching.qualifiers import qualifier_clash
+from collabguard.matching.registry import identified
+from collabguard.matching.short_names import ORGANISATION_WORDS
+from collabguard.models.common import Decision
+
+CHINA = frozenset({"CN", "HK", "MO"})  # Hong Kong and Macau count as China
+AMBIGUITY_MARGIN = 5
+MAX_NAMED_ALTERNATIVES = 3
+
+
+def same_country(a: str, b: str) -> bool:
+    return a == b or (a in CHINA and b in CHINA)
+
+
+def demoted(decision: Decision) -> Decision:
+    return "possible" if decision == "match" else "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where in the name a candidate was found: the whole name, its parts, which part."""
+
+    name: str
+    parts: list[str]
+    index: int
+
+    @property
+    def segment(self) -> str:
+        return self.parts[self.index]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    id: str
+    doc: str
+    keep: Callable[[Candidate, Place], bool]  # False: the candidate is set aside; it may also demote or note
+
+
+def _address_pair(cand: Candidate, place: Place) -> bool:
+    # two neighbouring parts of an address are tried together only for list names with a comma:
+    # "Key Lab, Beijing, Inst Technol" names no BIT
+    return not (place.index > 0 and ", " in place.segment and "," not in cand.form.text)
+
+
+def _other_parent(cand: Candidate, place: Place) -> bool:
+    """Does the address name another organisation than the listed institute's parent (left out
+    of the part that matched)? "Institute of Microelectronics, Nankai University" is Nankai's,
+    not the CAS institute; "Trapeznikov Institute of Control Sciences, Moscow" may be the RAS one."""
+    if place.index == 0 or not cand.finding.parent_left_out:
+        return True
+    listed = set(cand.form.tokens)
+    for part in address_parts(place.parts[0]):
+        words = set(tokens(part))
+        if part == place.segment or not words & ORGANISATION_WORDS:
+            continue
+        if not words <= listed:  # a part naming something the list entry does not
+            return False
+    return True
+
+
+def _short_name_whole(cand: Candidate, place: Place) -> bool:
+    # only a whole name is a short name: "… Medical Department (Astrakhan)" is not
+    return place.index == 0 or cand.stage != "short-name"
+
+
+def _bracketed_place(cand: Candidate, place: Place) -> bool:
+    if place.index == 0:
+        return True
+    cand.reasons.append(f"matched on the part {place.segment!r} of the name")
+    clash = qualifier_clash(place.name, place.segment, cand.form)
+    if clash is not None and clash.other_place:
+        return False  # "China University of Geosciences (Beijing)" is not the listed "(Wuhan)"
+    if clash is not None:
+        cand.decision = "possible" if cand.decision == "match" else cand.decision
+        cand.reasons.append(clash.reason)
+    return True
+
+
+PART_CHECKS: tuple[Check, ...] = (
+    Check("address-pair", "two parts of an address read together count only for a list name with a comma",
+          _address_pair),
+    Check("other-parent", "a listed institute found in an address that names another parent is that parent's "
+          "unit, not the listed one", _other_parent),
+    Check("short-name-whole", "only a whole name is read as a short name, never a part of an address",
+          _short_name_whole),
+    Check("bracketed-place", "a place in brackets the list's name does not have sets the candidate aside (another "
+          "campus) or demotes a national name to possible", _bracketed_place),
+)
+
+
+def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
+    """An acronym whose country differs is set aside; a name without a country is at most possible; a
+    name whose country differs is demoted one step (a subsidiary abroad excepted, as its reason says)."""
+    listed = cand.entity.country
+    source = " (read from the address)" if inferred else ""
+    if not listed:
+        cand.features["country"] = "not on the list"
+        return
+    if cand.form.kind in ("acronym", "derived acronym"):
+        if country and not same_country(country, listed):
+            cand.decision = "none"
+            cand.features["country"] = "differs"
+            cand.reasons.append(f"acronym, and country {country}{source} differs from the listed {listed}")
+        elif not country:
+            cand.features["country"] = "missing"
+            cand.reasons.append("no country given to corroborate the acronym")
+        else:
+            cand.features["country"] = "agrees"
+            cand.reasons.append(f"country {country}{source} agrees")
+        return
+    if not country:
+        if cand.decision == "match":
+            cand.decision = "possible"
+        cand.features["country"] = "missing"
+        cand.reasons.append("no country given: identity cannot be confirmed")
+    elif not same_country(country, listed) and cand.finding.abroad:
+        cand.features["country"] = "differs"  # "Huawei Technologies Sweden AB": possible, as its reason says
+        cand.reasons.append(f"country {country}{source} differs from the listed {listed}, as a subsidiary's abroad does")
+    elif not same_country(country, listed):
+        cand.decision = demoted(cand.decision)
+        cand.features["country"] = "differs"
+        cand.reasons.append(f"country {country}{source} differs from the listed {listed}")
+    else:
+        cand.features["country"] = "agrees"
+        cand.reasons.append(f"country {country}{source} agrees")
+
+
+def by_identifier(form: NameForm, name: str, country: str | None) -> Candidate:
+    """The entry whose ROR id the partner was given with: ``match`` (a different country demotes it)."""
+    finding = Finding(form, "match", 100, "same identifier", identified(form.entity))
+    cand = Candidate(finding, "identifier", "match", name, [finding.explanation],
+                     {"matched": finding.feature, "name_kind": form.kind, "stage": "identifier"}, normalize(name))
+    cand.features["country"] = "agrees" if country else "missing"
+    if country and cand.entity.country and not same_country(country, cand.entity.country):
+        cand.decision = "possible"
+        cand.features["country"] = "differs"
+        cand.reasons.append(f"country {country} differs from the listed {cand.entity.country}")
+    return cand
+
+
+def settle(candidates: list[Candidate]) -> Candidate | None:
+    """One list's result: the strongest candidate, once ambiguity and corroboration are read."""
+    if not candidates:
+        return None
+    candidates = disambiguate(candidates)
+    corroborate(candidates)
+    return max(candidates, key=lambda c: c.sort_key())
+
+
+def disambiguate(candidates: list[Candidate]) -> list[Candidate]:
+    """Weak evidence (a derived acronym, a translated name) that fits several entries of the
+    same list equally well cannot say which one is meant: HIT reads as Harbin and as
+    Heilongjiang Institute of Technology; 北京理工大学 translates close to two Beijing
+    universities. Every one of them is listed, so the name stays ``possible``, reported once,
+    with the others it fits named: a person must say which (if any) is meant."""
+    weak = [c for c in candidates if c.finding.weak]
+    # a strong candidate set aside (a listed acronym of another country) does not silence weak ones
+    strong = [c for c in candidates if not c.finding.weak and c.decision != "none"]
+    if strong or not weak:
+        return strong or candidates
+    live = [c for c in weak if c.decision != "none"]
+    if not live:
+        return weak
+    top = max(c.score for c in live)
+    leaders: dict[str, Candidate] = {}
+    for c in sorted(weak, key=lambda c: c.sort_key(), reverse=True):
+        if c.decision != "none" and c.score >= top - AMBIGUITY_MARGIN:
+            leaders.setdefault(c.entity.entity_id, c)
+    if len(leaders) == 1:
+        return weak
+    first, *others = leaders.values()
+    first.also = [c.entity for c in others]
+    first.decision = "possible"  # a translation that fits several entries says none of them
+    names = ", ".join(repr(c.entity.name) for c in others[:MAX_NAMED_ALTERNATIVES])
+    if len(others) > MAX_NAMED_ALTERNATIVES:
+        names += f" and {len(others) - MAX_NAMED_ALTERNATIVES} more"
+    first.features["ambiguous"] = f"fits {len(leaders)} entries of this list"
+    first.reasons.append(f"fits {names} as well (also listed): confirm which, if any, is meant")
+    return [first]
+
+
+def corroborate(candidates: list[Candidate]) -> None:
+    """Notes on each acronym candidate left ``possible`` that another part of the same string
+    (not a department) names the same entry as a ``match`` ("Beihang University (BUAA)"):
+    "corroborated by the name in the same string". No decision changes: the acronym stays
+    ``possible`` (an acronym never confirms an identity), and the entry's result is the name's
+    ``match``, which outranks it in :func:`settle`."""
+    by_entity: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        by_entity.setdefault(c.entity.entity_id, []).append(c)
+    for group in by_entity.values():
+        acronyms = [c for c in group if "acronym" in c.form.kind and c.decision == "possible"]
+        names = [c for c in group if "acronym" not in c.form.kind and c.decision != "none"
+                 and not is_department(c.segment)]
+        if acronyms and names and any(c.decision == "match" for c in names):
+            for c in acronyms:
+                c.reasons.append("corroborated by the name in the same string")

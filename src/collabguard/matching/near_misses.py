@@ -1,0 +1,45 @@
+"""The nearest rejected name of each list that found nothing, and why ("Sichuan University: extra word
+'normal'"): what an officer reads when a name gives no match, so that a near miss is seen."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from collabguard.matching.candidates import Candidate, Rejected
+from collabguard.matching.compare import compare
+from collabguard.matching.index import NameForm, NameIndex
+from collabguard.matching.short_names import nearest_beginning
+from collabguard.matching.stages.query import Query
+from collabguard.models.report import MatcherConfig
+
+
+def near_misses(index: NameIndex, query: Query, per_list: dict[str, list[Candidate]],
+                config: MatcherConfig) -> dict[str, Rejected]:
+    """For each list still without a candidate: the closest name sharing the query's rarest word, and
+    why it was rejected; for a short name, the shortest listed name it begins ("Harbin": Harbin
+    Engineering University)."""
+    if not query.words or query.generic_only:
+        return {}
+    q_tokens, foreign = query.words, query.foreign
+    by_list: dict[str, list[NameForm]] = {}
+    for form in index.near(q_tokens):
+        if form.entity.list_id in per_list and not per_list[form.entity.list_id]:
+            by_list.setdefault(form.entity.list_id, []).append(form)
+    out: dict[str, Rejected] = {}
+    if not foreign:
+        for lid, form in nearest_beginning(index, q_tokens).items():
+            if lid in per_list and not per_list[lid]:
+                out[lid] = Rejected(form, round(100 * len(q_tokens) / len(form.tokens)),
+                                    f"short name: only the beginning of {form.text!r}", query.text)
+    threshold = config.translated_threshold if foreign else config.possible_threshold
+    for lid, pool in by_list.items():
+        if lid in out:
+            continue
+        choice = process.extractOne(" ".join(q_tokens), [f.norm for f in pool], scorer=fuzz.token_sort_ratio)
+        form = pool[choice[2]]
+        result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=config.word_twin_ratio / 100,
+                         country=form.entity.country, company=form.entity.kind == "company")
+        if result.score >= config.near_miss_score or (not result.passed and choice[1] >= config.near_miss_score):
+            why = result.why if not result.passed else f"similarity {result.score} below {threshold}"
+            out[lid] = Rejected(form, max(result.score, int(choice[1])), why, query.text)
+    return out

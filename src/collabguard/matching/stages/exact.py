@@ -1,0 +1,95 @@
+"""The exact stages: a listed name form as written, but for optional words, word order or spacing, or
+its acronym. Each returns typed findings (see :mod:`collabguard.matching.stages`)."""
+
+from __future__ import annotations
+
+from collabguard.matching.candidates import Finding
+from collabguard.matching.compare import OPTIONAL_WORDS
+from collabguard.matching.index import NameForm
+from collabguard.matching.normalize import acronym_key, compact, fingerprint, looks_like_acronym, tokens
+from collabguard.matching.registry import is_registry, is_registry_alias, less_specific, linked_on_other_name
+from collabguard.matching.stages.query import Context, Query
+
+NAME_SCORE, VARIANT_SCORE, ACRONYM_SCORE, ACRONYM_SKIP_SCORE = 100, 95, 90, 85
+
+
+def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    return [_exact_form(form) for form in context.index.exact.get(query.norm, ())]
+
+
+def _exact_form(form: NameForm) -> Finding:
+    """The same name: a match, unless the name says too little or the registry's name may be another body's."""
+    name = form.entity.name
+    if form.generic:
+        return Finding(form, "possible", NAME_SCORE, "exact generic name",
+                       f"generic name {form.text!r} fits many institutions: confirm which one is meant")
+    if is_registry(form.via) and less_specific(form.text, form.entity):
+        return Finding(form, "possible", NAME_SCORE, "exact registry name without the place",
+                       f"same name as {name!r} without its place, via {form.via}; universities of that name in "
+                       "other cities are separate: confirm which is meant")
+    if is_registry(form.via) and linked_on_other_name(form.entity):
+        return Finding(form, "possible", NAME_SCORE, "exact name of a wider registry record",
+                       f"same name as {name!r} via {form.via}; but ROR gives {name!r} only as one of that record's "
+                       "other names, so the record may be a larger body (a group, a parent): confirm")
+    if is_registry_alias(form.via):  # ROR's other names hold former names, which another body may bear now
+        return Finding(form, "possible", NAME_SCORE, "exact registry alias",
+                       f"same name as {name!r} via {form.via}; ROR's aliases include former and informal names, "
+                       "which another body may use today: confirm")
+    if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
+        return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
+    via = f" (from {form.via})" if form.via else ""
+    return Finding(form, "match", NAME_SCORE, f"exact {form.kind}",
+                   f"same name as the listed {form.kind} {form.text!r}{via}")
+
+
+def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """"PLA National University of Defense Technology", "China North Industries Group Corporation"."""
+    toks = tokens(query.text)
+    bare = " ".join(t for t in toks if t not in OPTIONAL_WORDS)
+    if not bare or bare == query.norm:
+        return []
+    left_out = ", ".join(repr(t) for t in toks if t in OPTIONAL_WORDS)
+    return [Finding(form, "possible", VARIANT_SCORE, "same name but for optional words",
+                    f"same name as the listed {form.kind} {form.text!r} but for {left_out}"
+                    + ("; generic name" if form.generic else ""))
+            for form in context.index.exact.get(bare, ())]
+
+
+def word_order(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    return [Finding(form, "possible", VARIANT_SCORE, "same words, other order",
+                    f"same words in a different order as {form.text!r}")
+            for form in context.index.fingerprints.get(fingerprint(query.text), ()) if form.norm != query.norm]
+
+
+def spacing(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    fp = fingerprint(query.text)
+    return [Finding(form, "possible", VARIANT_SCORE, "same letters, other spacing",
+                    f"same letters with different spacing as {form.text!r}")
+            for form in context.index.compacts.get(compact(query.text), ())
+            if form.norm != query.norm and form.fingerprint != fp]
+
+
+def _acronym_query(query: Query) -> str:
+    """The acronym a one-word name may be ("" if it is none). An affiliation abbreviation the
+    normaliser writes out (RAS: Russian Academy of Sciences) is read as those words, never as another
+    body's acronym (the UN list derives RAS from "Riyadh-as-Saliheen")."""
+    if looks_like_acronym(query.text) and " " not in query.norm:
+        return acronym_key(query.text) or ""
+    return ""
+
+
+def acronym(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    key = _acronym_query(query)
+    return [Finding(form, "possible", ACRONYM_SCORE, form.kind,
+                    f"{form.kind} {form.text!r} only: an acronym alone never confirms an identity",
+                    weak=form.kind == "derived acronym")
+            for form in context.index.acronyms.get(key, ())] if key else []
+
+
+def acronym_skip(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """CETC for "China Electronics Technology Group Corporation" (CETGC): acronyms often skip a word."""
+    key = _acronym_query(query)
+    return [Finding(form, "possible", ACRONYM_SKIP_SCORE, "derived acronym, one word skipped",
+                    f"{key} reads as the initials of {form.entity.name!r} with one word skipped: "
+                    "an acronym alone never confirms an identity", weak=True)
+            for form in context.index.acronym_skips.get(key, ())] if key else []

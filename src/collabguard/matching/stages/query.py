@@ -1,0 +1,58 @@
+"""One part of a name, read once for every decision stage; and what the stages share of the matcher."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from collabguard.matching.cross_script import OwnNames
+from collabguard.matching.index import NameIndex
+from collabguard.matching.normalize import GENERIC_WORDS, normalize, tokens
+from collabguard.matching.parts import Part
+from collabguard.matching.translate import script_of, translate, translate_pinyin
+from collabguard.models.report import MatcherConfig
+
+_STOP_HEADS = ("and", "of", "the", "for")  # a stop word run into the next word: "andastronautics"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A part of a name as the stages read it."""
+
+    text: str  # as written
+    norm: str  # normalised
+    words: tuple[str, ...]  # the words compared: as written, or translated (see matching/query_words.py)
+    foreign: bool  # translated from another script, or read as pinyin
+    script: str  # the script it is written in: latin, han, cyrillic, arabic …
+
+    @property
+    def generic_only(self) -> bool:
+        """Only generic words ("Institute of Technology"): no name to compare. A translated word with
+        several readings counts as a name's word, whatever they are."""
+        return all(w in GENERIC_WORDS for w in self.words)
+
+
+def read_query(text: str, index: NameIndex) -> Query | None:
+    """The query the stages read for one part of a name (None when nothing of it is left)."""
+    norm = normalize(text)
+    if not norm:
+        return None
+    script = script_of(text)
+    foreign = script != "latin"
+    words = translate(text) if foreign else tokens(text)
+    if not foreign and (in_pinyin := translate_pinyin(words)):
+        words, foreign = in_pinyin, True  # "Harbin Gongye Daxue": pinyin, read as a translation
+    elif not foreign and any(t.startswith(_STOP_HEADS) for t in words):
+        words = tuple(index.unjoined(t) for t in words)  # "andastronautics"
+    return Query(text, norm, words, foreign, script)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the stages share: the index of the lists' name forms, the settings, the entries' own
+    Chinese names (a translation they contradict is set aside), and the units found in a name."""
+
+    index: NameIndex
+    config: MatcherConfig
+    chinese: dict[str, OwnNames]
+    parts_of: Callable[[str], list[Part]]

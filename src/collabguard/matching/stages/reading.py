@@ -1,0 +1,119 @@
+"""The stages that read a name rather than look it up: a translation, a short name, a close spelling,
+a unit of a listed organisation. Each returns typed findings (see :mod:`collabguard.matching.stages`)."""
+
+from __future__ import annotations
+
+from itertools import product
+from math import prod
+
+from collabguard.matching.candidates import Finding
+from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, quick_reject_translated
+from collabguard.matching.cross_script import other_chinese_name, word_for_word
+from collabguard.matching.index import NameForm, word_joins
+from collabguard.matching.parts import PART_OF, PART_SCORE
+from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
+from collabguard.matching.short_names import SHORT_NAME, short_name_of
+from collabguard.matching.stages.query import Context, Query
+
+MAX_READINGS = 256  # a translation with more readings than this is compared word by word only
+TRANSLATED_SCORE = 95
+TRANSLATED_TWIN_EXTRA = 5
+TRANSLATED = "translated from another script"
+
+
+def _set_aside(finding: Finding, query: Query, context: Context) -> Finding:
+    """A translation of a Chinese name set aside where the list gives the entry's own Chinese name
+    and it is another (上海科技大学 is not the listed 上海理工大学): see matching/cross_script.py."""
+    own = other_chinese_name(query.text, context.chinese.get(finding.form.entity.entity_id, ()))
+    if own is None:
+        return finding
+    why = f"the list gives its own Chinese name {own!r}, and {query.text!r} is not that name: another institution"
+    return Finding(finding.form, "none", finding.score, finding.feature, finding.explanation, finding.words,
+                   named_otherwise=why, weak=finding.weak)
+
+
+def translated_exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """A translation whose words are exactly those of a list name, in any order (国防大学 → national
+    defense university). Each reading of a word with several translations is tried."""
+    if not query.foreign:
+        return []
+    options = [[*readings(w), *([""] if is_optional(w) or w in OPTIONAL_WORDS else [])]
+               for w in query.words if not is_skeleton(w)]
+    if len(options) != len(query.words) or prod(len(o) for o in options) > MAX_READINGS:
+        return []
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for reading in product(*options):
+        key = " ".join(sorted({w for w in reading if w}))
+        for form in context.index.fingerprints.get(key, ()):
+            if id(form) in seen or form.entity.list_id in skip:
+                continue
+            seen.add(id(form))
+            confirms = word_for_word(query.script, reading, form)
+            how = "translated word for word from another script" if confirms else TRANSLATED
+            reason = f"{how}: the same words as {form.text!r}" + ("; generic name" if form.generic else "")
+            found = Finding(form, "match" if confirms else "possible", TRANSLATED_SCORE, TRANSLATED, reason, weak=True)
+            out.append(_set_aside(found, query, context))
+    return out
+
+
+def short_name(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """"Beihang": Beihang University (see matching/short_names.py)."""
+    if query.foreign or len(query.words) > SHORT_NAME or query.generic_only:
+        return []
+    forms, score = short_name_of(context.index, query.words)
+    return [Finding(f, "possible", score, "short name",
+                    f"short name: {query.text!r} begins the listed name {f.text!r}, the rest of which says only what "
+                    "kind of body it is")
+            for f in forms if f.entity.list_id not in skip]
+
+
+def close_spelling(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """Misspelt, abbreviated, joined words; a company's descriptive words left out (matching/compare.py)."""
+    return [] if query.foreign else _compared(query, context, skip)
+
+
+def translated_words(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """A translation whose words pair with a listed name's, generic words aside (lenient pairing)."""
+    return _compared(query, context, skip) if query.foreign else []
+
+
+def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    if not query.words or query.generic_only:
+        return []
+    config, foreign, q_tokens = context.config, query.foreign, query.words
+    threshold = config.translated_threshold if foreign else config.possible_threshold
+    # a translated or romanised word is held to a closer likeness: romanised acronyms differ by a
+    # letter or two and name other bodies (ГосНИИАС is not GosNIIMash)
+    twin = (config.word_twin_ratio + (TRANSLATED_TWIN_EXTRA if foreign else 0)) / 100
+    q_set = frozenset(q_tokens)
+    q_joins = word_joins(tuple(unmarked(w) for w in q_tokens if not has_readings(w)))
+    q_words = frozenset(a for w in q_tokens for a in readings(w))
+    out: list[Finding] = []
+    for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
+        if form.entity.list_id in skip or _quickly_rejected(form, q_tokens, q_set, q_words, q_joins, foreign, twin):
+            continue
+        result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
+                         country=form.entity.country, company=form.entity.kind == "company")
+        if result.passed and result.score >= threshold:
+            how = TRANSLATED if foreign else "close spelling"
+            reason = f"{how}: {result.why}, similarity {result.score}, with {form.text!r}"
+            if form.generic:
+                reason += "; generic name"
+            found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign)
+            out.append(_set_aside(found, query, context) if foreign else found)
+    return out
+
+
+def _quickly_rejected(form: NameForm, q_tokens: tuple[str, ...], q_set: frozenset[str], q_words: frozenset[str],
+                      q_joins: frozenset[str], foreign: bool, twin: float) -> bool:
+    if foreign:
+        return quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, form.entity.country, twin)
+    return quick_reject(q_set, q_joins, form.word_set, form.joins, form.entity.country,
+                        form.entity.kind == "company", twin)
+
+
+def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """"The Ningbo Institute of Northwestern Polytechnical University" (matching/parts.py)."""
+    return [Finding(part.form, "possible", PART_SCORE, PART_OF, part.reason(), unit=part.unit, abroad=part.abroad)
+            for part in context.parts_of(query.text) if part.form.entity.list_id not in skip]
