@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, pairwise, product
@@ -220,6 +220,7 @@ class NameIndex:
         # Group Corporation" (CETGC), as acronyms often skip a word
         self.acronym_skips: dict[str, list[NameForm]] = defaultdict(list)
         self.forms: list[NameForm] = []
+        self.list_of: list[str] = []  # the list of each form in self.forms, by position (hot loops)
         self.parts: dict[str, list[NameForm]] = defaultdict(list)  # units' names from a registry (kind part)
         self.postings: dict[str, set[int]] = defaultdict(set)  # key → positions in self.forms
         self.frequency: dict[str, int] = defaultdict(int)
@@ -259,6 +260,7 @@ class NameIndex:
             self.compacts[form.compact].append(form)
             position = len(self.forms)
             self.forms.append(form)
+            self.list_of.append(form.entity.list_id)
             for tok in set(form.tokens):
                 self.frequency[tok] += 1
                 for key in blocking_keys(tok):
@@ -438,10 +440,16 @@ class NameIndex:
         """Could the word be two list words written together ("jiaotong": jiao + tong)?"""
         return any(word[:i] in self.frequency and word[i:] in self.frequency for i in range(2, len(word) - 1))
 
-    def near(self, query: tuple[str, ...]) -> list[NameForm]:
-        """Forms holding one of the two rarest distinctive words: where a rejected near candidate
-        is looked for (only when a result is explained)."""
+    def near(self, query: tuple[str, ...], lists: Collection[str]) -> dict[str, list[NameForm]]:
+        """Per list of ``lists``: the forms holding one of the two rarest distinctive words, where a
+        rejected near candidate is looked for (only when a result is explained)."""
         found: set[int] = set()
         for word in self._distinctive(query)[:2]:
             found |= self._holding(word)
-        return [self.forms[i] for i in sorted(found)]
+        by_list: dict[str, list[NameForm]] = {}
+        forms, list_of = self.forms, self.list_of
+        for i in sorted(found):
+            lid = list_of[i]
+            if lid in lists:
+                by_list.setdefault(lid, []).append(forms[i])
+        return by_list

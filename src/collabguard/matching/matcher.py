@@ -154,10 +154,11 @@ class Matcher:
             if query is None:
                 continue
             place = Place(name, parts, i)
+            compared = " ".join(query.words)
             for stage, finding in run_stages(query, context):
                 if finding.form.entity.list_id not in per_list:
                     continue
-                cand = candidate(finding, stage.id, seg, " ".join(query.words) if stage.compares_words else query.norm)
+                cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
                 if all(check.keep(cand, place) for check in PART_CHECKS):
                     apply_country(cand, country, inferred is not None)
                     per_list[cand.entity.list_id].append(cand)

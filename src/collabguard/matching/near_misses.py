@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from collabguard.matching.candidates import Candidate, Rejected
 from collabguard.matching.compare import compare
-from collabguard.matching.index import NameForm, NameIndex
+from collabguard.matching.index import NameIndex
 from collabguard.matching.short_names import nearest_beginning
 from collabguard.matching.stages.query import Query
 from collabguard.models.report import MatcherConfig
@@ -18,24 +18,23 @@ def near_misses(index: NameIndex, query: Query, per_list: dict[str, list[Candida
     """For each list still without a candidate: the closest name sharing the query's rarest word, and
     why it was rejected; for a short name, the shortest listed name it begins ("Harbin": Harbin
     Engineering University)."""
-    if not query.words or query.generic_only:
+    missing = {lid for lid, found in per_list.items() if not found}
+    if not query.words or query.generic_only or not missing:
         return {}
     q_tokens, foreign = query.words, query.foreign
-    by_list: dict[str, list[NameForm]] = {}
-    for form in index.near(q_tokens):
-        if form.entity.list_id in per_list and not per_list[form.entity.list_id]:
-            by_list.setdefault(form.entity.list_id, []).append(form)
+    by_list = index.near(q_tokens, missing)
     out: dict[str, Rejected] = {}
     if not foreign:
         for lid, form in nearest_beginning(index, q_tokens).items():
-            if lid in per_list and not per_list[lid]:
+            if lid in missing:
                 out[lid] = Rejected(form, round(100 * len(q_tokens) / len(form.tokens)),
                                     f"short name: only the beginning of {form.text!r}", query.text)
     threshold = config.translated_threshold if foreign else config.possible_threshold
+    joined = " ".join(q_tokens)
     for lid, pool in by_list.items():
         if lid in out:
             continue
-        choice = process.extractOne(" ".join(q_tokens), [f.norm for f in pool], scorer=fuzz.token_sort_ratio)
+        choice = process.extractOne(joined, [f.norm for f in pool], scorer=fuzz.token_sort_ratio)
         form = pool[choice[2]]
         result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=config.word_twin_ratio / 100,
                          country=form.entity.country, company=form.entity.kind == "company")

@@ -72,15 +72,23 @@ STAGE_IDS = tuple(s.id for s in STAGES)
 def run_stages(query: Query, context: Context, stages: tuple[Stage, ...] = STAGES) -> list[tuple[Stage, Finding]]:
     """Every stage's findings for one part of a name, in stage order, each with its stage."""
     found: list[tuple[Stage, Finding]] = []
-    lists_found: dict[str, set[str]] = {}
+    lists_found: dict[str, frozenset[str]] = {}
     for stage in stages:
         if stage.only_if_nothing_found and found:
             continue
-        skip = frozenset().union(*(lists_found.get(s, ()) for s in stage.unless_found_by))
-        hits = [f for f in stage.find(query, context, skip) if f.form.entity.list_id not in skip]
-        lists_found[stage.id] = {f.form.entity.list_id for f in hits}
-        found.extend((stage, f) for f in hits)
+        skip = _NOTHING
+        if lists_found:
+            skip = _NOTHING.union(*(lists_found[s] for s in stage.unless_found_by if s in lists_found))
+        hits = stage.find(query, context, skip)
+        if hits:
+            if skip:
+                hits = [f for f in hits if f.form.entity.list_id not in skip]
+            lists_found[stage.id] = frozenset(f.form.entity.list_id for f in hits)
+            found.extend((stage, f) for f in hits)
     return found
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 __all__ = ["STAGES", "STAGE_IDS", "Context", "Query", "Stage", "run_stages"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS
 from collabguard.matching.index import NameForm
-from collabguard.matching.normalize import acronym_key, compact, fingerprint, looks_like_acronym, tokens
+from collabguard.matching.normalize import compact
 from collabguard.matching.registry import is_registry, is_registry_alias, less_specific, linked_on_other_name
 from collabguard.matching.stages.query import Context, Query
 
@@ -44,7 +44,7 @@ def _exact_form(form: NameForm) -> Finding:
 
 def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     """"PLA National University of Defense Technology", "China North Industries Group Corporation"."""
-    toks = tokens(query.text)
+    toks = query.written_words
     bare = " ".join(t for t in toks if t not in OPTIONAL_WORDS)
     if not bare or bare == query.norm:
         return []
@@ -58,28 +58,19 @@ def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list
 def word_order(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     return [Finding(form, "possible", VARIANT_SCORE, "same words, other order",
                     f"same words in a different order as {form.text!r}")
-            for form in context.index.fingerprints.get(fingerprint(query.text), ()) if form.norm != query.norm]
+            for form in context.index.fingerprints.get(query.fingerprint, ()) if form.norm != query.norm]
 
 
 def spacing(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
-    fp = fingerprint(query.text)
+    fp = query.fingerprint
     return [Finding(form, "possible", VARIANT_SCORE, "same letters, other spacing",
                     f"same letters with different spacing as {form.text!r}")
             for form in context.index.compacts.get(compact(query.text), ())
             if form.norm != query.norm and form.fingerprint != fp]
 
 
-def _acronym_query(query: Query) -> str:
-    """The acronym a one-word name may be ("" if it is none). An affiliation abbreviation the
-    normaliser writes out (RAS: Russian Academy of Sciences) is read as those words, never as another
-    body's acronym (the UN list derives RAS from "Riyadh-as-Saliheen")."""
-    if looks_like_acronym(query.text) and " " not in query.norm:
-        return acronym_key(query.text) or ""
-    return ""
-
-
 def acronym(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
-    key = _acronym_query(query)
+    key = query.acronym
     return [Finding(form, "possible", ACRONYM_SCORE, form.kind,
                     f"{form.kind} {form.text!r} only: an acronym alone never confirms an identity",
                     weak=form.kind == "derived acronym")
@@ -88,7 +79,7 @@ def acronym(query: Query, context: Context, skip: frozenset[str]) -> list[Findin
 
 def acronym_skip(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     """CETC for "China Electronics Technology Group Corporation" (CETGC): acronyms often skip a word."""
-    key = _acronym_query(query)
+    key = query.acronym
     return [Finding(form, "possible", ACRONYM_SKIP_SCORE, "derived acronym, one word skipped",
                     f"{key} reads as the initials of {form.entity.name!r} with one word skipped: "
                     "an acronym alone never confirms an identity", weak=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from collabguard.matching.cross_script import OwnNames
 from collabguard.matching.index import NameIndex
-from collabguard.matching.normalize import GENERIC_WORDS, normalize, tokens
+from collabguard.matching.normalize import GENERIC_WORDS, acronym_key, fingerprint, looks_like_acronym, normalize, tokens
 from collabguard.matching.parts import Part
 from collabguard.matching.translate import script_of, translate, translate_pinyin
 from collabguard.models.report import MatcherConfig
@@ -24,12 +24,12 @@ class Query:
     words: tuple[str, ...]  # the words compared: as written, or translated (see matching/query_words.py)
     foreign: bool  # translated from another script, or read as pinyin
     script: str  # the script it is written in: latin, han, cyrillic, arabic …
-
-    @property
-    def generic_only(self) -> bool:
-        """Only generic words ("Institute of Technology"): no name to compare. A translated word with
-        several readings counts as a name's word, whatever they are."""
-        return all(w in GENERIC_WORDS for w in self.words)
+    written_words: tuple[str, ...]  # the words as written, normalised (before any translation)
+    fingerprint: str  # the written words sorted (word-order and spacing stages)
+    acronym: str  # the acronym a one-word name may be ("" if it is none)
+    # Only generic words ("Institute of Technology"): no name to compare. A translated word with
+    # several readings counts as a name's word, whatever they are.
+    generic_only: bool
 
 
 def read_query(text: str, index: NameIndex) -> Query | None:
@@ -39,12 +39,23 @@ def read_query(text: str, index: NameIndex) -> Query | None:
         return None
     script = script_of(text)
     foreign = script != "latin"
-    words = translate(text) if foreign else tokens(text)
+    written = tokens(text)
+    words = translate(text) if foreign else written
     if not foreign and (in_pinyin := translate_pinyin(words)):
         words, foreign = in_pinyin, True  # "Harbin Gongye Daxue": pinyin, read as a translation
     elif not foreign and any(t.startswith(_STOP_HEADS) for t in words):
         words = tuple(index.unjoined(t) for t in words)  # "andastronautics"
-    return Query(text, norm, words, foreign, script)
+    return Query(text, norm, words, foreign, script, written, fingerprint(text), _acronym(text, norm),
+                 all(w in GENERIC_WORDS for w in words))
+
+
+def _acronym(text: str, norm: str) -> str:
+    """The acronym a one-word name may be ("" if it is none). An affiliation abbreviation the
+    normaliser writes out (RAS: Russian Academy of Sciences) is read as those words, never as another
+    body's acronym (the UN list derives RAS from "Riyadh-as-Saliheen")."""
+    if looks_like_acronym(text) and " " not in norm:
+        return acronym_key(text) or ""
+    return ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from math import prod
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, word_for_word
-from collabguard.matching.index import NameForm, word_joins
+from collabguard.matching.index import word_joins
 from collabguard.matching.parts import PART_OF, PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
@@ -91,7 +91,13 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     q_words = frozenset(a for w in q_tokens for a in readings(w))
     out: list[Finding] = []
     for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
-        if form.entity.list_id in skip or _quickly_rejected(form, q_tokens, q_set, q_words, q_joins, foreign, twin):
+        if form.entity.list_id in skip:
+            continue
+        entity = form.entity
+        if foreign:
+            if quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, entity.country, twin):
+                continue
+        elif quick_reject(q_set, q_joins, form.word_set, form.joins, entity.country, entity.kind == "company", twin):
             continue
         result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                          country=form.entity.country, company=form.entity.kind == "company")
@@ -103,14 +109,6 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
             found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign)
             out.append(_set_aside(found, query, context) if foreign else found)
     return out
-
-
-def _quickly_rejected(form: NameForm, q_tokens: tuple[str, ...], q_set: frozenset[str], q_words: frozenset[str],
-                      q_joins: frozenset[str], foreign: bool, twin: float) -> bool:
-    if foreign:
-        return quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, form.entity.country, twin)
-    return quick_reject(q_set, q_joins, form.word_set, form.joins, form.entity.country,
-                        form.entity.kind == "company", twin)
 
 
 def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
