@@ -207,6 +207,13 @@ def query_keys(token: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=65536)
+def _anchors(word: str) -> bool:
+    """May the word anchor a candidate search: not optional, not a word that may stand on one side
+    only, not generic (a translated word: not generic in every reading)?"""
+    return not is_optional(word) and word not in UNANCHORED and not all(a in GENERIC_WORDS for a in letters(word))
+
+
 class NameIndex:
     """Exact, fingerprint, compact, acronym and word lookups over the given name forms (those of
     every list the matcher uses, of one kind: organisations or programmes)."""
@@ -272,9 +279,7 @@ class NameIndex:
         return max(self.frequency.get(a, 0) for a in alts)
 
     def _distinctive(self, query: tuple[str, ...]) -> list[str]:
-        words = [t for t in dict.fromkeys(query)
-                 if not is_optional(t) and t not in UNANCHORED
-                 and not all(a in GENERIC_WORDS for a in letters(t))]
+        words = [t for t in dict.fromkeys(query) if _anchors(t)]
         words.sort(key=lambda t: (self.rarity(t), t))
         return words
 
