@@ -27,7 +27,7 @@ from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, letters, readings, skeleton_letters
 from collabguard.matching.translate import PINYIN, skeleton
-from collabguard.reference.lexicons import name_words, places
+from collabguard.reference.lexicons import legal_forms, name_words, places
 
 # The word lists are data (reference/matching/name-words.yaml and places.yaml, with their sources).
 _WORDS, _PLACES = name_words(), places()
@@ -167,6 +167,45 @@ COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
 # Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
 # of that country the place may be left out, never replaced by another one (an extra word rejects).
 PLACE_WORDS: dict[str, frozenset[str]] = _PLACES.places
+# The legal forms of a country's companies ("AB" in Sweden: "Huawei Sweden AB" for the listed "Huawei
+# Sweden"; reference/matching/legal-forms.yaml), which may stand on one side only of a name of that country.
+LEGAL_FORMS_OF: dict[str, frozenset[str]] = legal_forms().by_country
+# Words of an entry's names that may stand on one side only, by the entry's country: its own name and
+# the legal forms of its companies.
+OWN_WORDS: dict[str, frozenset[str]] = {c: COUNTRY_WORDS.get(c, frozenset()) | LEGAL_FORMS_OF.get(c, frozenset())
+                                        for c in set(COUNTRY_WORDS) | set(LEGAL_FORMS_OF)}
+# Talent programmes (name-words.yaml): words that say what kind of programme a name is, on a name
+# ending in "programme" or "professorship", may be left out or differ; a word naming a sub-programme
+# ("Youth Thousand Talents") may stand in the query only. Acronyms a country's names carry beside the
+# full name ("Tupolev-KAI", "Concern VKO Almaz-Antey") may stand on one side only.
+PROGRAMME_WORDS: frozenset[str] = _WORDS.programme_words
+SUB_PROGRAMME_WORDS: frozenset[str] = _WORDS.sub_programme_words
+ACRONYM_WORDS: dict[str, frozenset[str]] = _WORDS.acronym_words
+_PROGRAMME_ENDS = frozenset({"programme", "professorship"})
+
+
+def _loose(country: str, programme: bool) -> frozenset[str]:
+    """Words that may stand on either side only, for an entry of ``country`` (a programme's: ``programme``)."""
+    acronyms = ACRONYM_WORDS.get(country, frozenset())
+    return acronyms | PROGRAMME_WORDS if programme else acronyms
+
+
+def _left_out_note(words: list[str], country: str) -> str:
+    """Why each word left on one side only did not reject (for the reason a person reads)."""
+    notes = []
+    kind_words = []
+    for w in dict.fromkeys(words):
+        if w in LEGAL_FORMS_OF.get(country, ()):
+            notes.append(f"{w!r} (a legal form of {country}) on one side only")
+        elif w in ACRONYM_WORDS.get(country, ()):
+            notes.append(f"the acronym {w!r} on one side only")
+        elif w in SUB_PROGRAMME_WORDS:
+            notes.append(f"{w!r} names a sub-programme of the listed programme")
+        else:
+            kind_words.append(repr(w))
+    if kind_words:
+        notes.append(f"{', '.join(kind_words)} on one side only (saying what kind of programme or position it is)")
+    return "; ".join(notes)
 
 
 def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_set: frozenset[str],
@@ -175,11 +214,14 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     as many words left over on each side, and each word left on the query side able to pair with
     one left on the list side. ``*_joins``: neighbouring words written together (see
     :func:`collabguard.matching.index.word_joins`)."""
-    ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
-    q_only = query_set - listed_set - ignore
+    programme = bool(listed_set & _PROGRAMME_ENDS)
+    own = OWN_WORDS.get(country, frozenset())
+    loose = _loose(country, programme)
+    ignore = OPTIONAL_WORDS | own | loose
+    q_only = query_set - listed_set - ignore - (SUB_PROGRAMME_WORDS if programme else frozenset())
     l_only = listed_set - query_set - ignore
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
-    own = COUNTRY_WORDS.get(country, frozenset())
+    own = own | loose
     l_any = listed_set - query_set - own
     if q_only & listed_joins or l_any & query_joins:
         return False
@@ -197,7 +239,7 @@ def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str],
     word of the translation. ``query_words``: every alternative of every translated word."""
     if query_words & listed_joins:
         return False
-    ignore = OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
+    ignore = OPTIONAL_WORDS | OWN_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
     for w in listed_set - query_words - ignore:
         if w not in query_joins and all(pair_kind(q, w, twin_ratio, True) is None for q in query):
             return True
@@ -212,9 +254,11 @@ def _may_join(single: frozenset[str] | set[str] | list[str], parts: frozenset[st
 def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, company: bool) -> Comparison | None:
     """A cheap rejection before pairing: words pair one to one, so when more words on one side
     lack an exact partner than on the other, one of them must stay unpaired (strict mode)."""
-    own = COUNTRY_WORDS.get(country, ())
+    programme = bool(listed) and listed[-1] in _PROGRAMME_ENDS
+    own = OWN_WORDS.get(country, frozenset()) | _loose(country, programme)
+    sub = SUB_PROGRAMME_WORDS if programme else frozenset()
     qset, lset = set(query), set(listed)
-    q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own]
+    q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own and q not in sub]
     l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own]
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
     q_any = [q for q in query if q not in lset and q not in own]
@@ -314,9 +358,18 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         paired_words.append(unpaired_l[0])
         unpaired_q, unpaired_l = [], []
     kinds = tuple(sorted({k for k, _ in paired}))
-    own = COUNTRY_WORDS.get(country, frozenset())
-    extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q) and q not in own]
-    missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own]
+    own = OWN_WORDS.get(country, frozenset())
+    programme = bool(listed) and listed[-1] in _PROGRAMME_ENDS
+    # a legal form of the entry's country, an acronym beside the full name, a programme's kind words,
+    # a sub-programme: left out only when at least two words pair, and named in the reason
+    loose = (_loose(country, programme) | LEGAL_FORMS_OF.get(country, frozenset())) if len(paired) >= 2 else frozenset()
+    sub = SUB_PROGRAMME_WORDS if programme and len(paired) >= 2 else frozenset()
+    loose_q = [w for w in unpaired_q if w in loose or w in sub]
+    loose_l = [w for w in unpaired_l if w in loose]
+    left_loose = loose_q + loose_l
+    extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q) and q not in own
+             and q not in loose and q not in sub]
+    missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own and w not in loose]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
     company_left_out: list[str] = []
@@ -345,9 +398,12 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     # words that may stand on one side only (optional, the entry's own country, a company's
     # descriptive tail) do not lower it.
     paired_weight = sum(s * w for (_, s), w in zip(paired, paired_weights, strict=True))
-    total = paired_weight * 2 + sum(_weight(q) for q in extra) + sum(_weight(w) for w in missing)
+    # words left out by the rules above weigh as generic words, one for each word the longer side has
+    # ("Program" for "Distinguished Professorship" differs by two): such a name is close, not the same
+    loose_weight = GENERIC_WEIGHT * max(len(loose_q), len(loose_l))
+    total = paired_weight * 2 + sum(_weight(q) for q in extra) + sum(_weight(w) for w in missing) + loose_weight
     score = round(100 * 2 * paired_weight / (2 * sum(paired_weights) + sum(_weight(q) for q in extra)
-                                             + sum(_weight(w) for w in missing))) if total else 0
+                                             + sum(_weight(w) for w in missing) + loose_weight)) if total else 0
     if not anchored and (extra or missing or len(paired) < len(listed)):
         return Comparison(score, False, "no distinctive word pairs", kinds)
     if not lenient:
@@ -361,6 +417,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
         if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
             why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
+        if left_loose:  # "Huawei Sweden AB", "Concern VKO Almaz-Antey", "Youth Thousand Talents"
+            why = ("the other words are the same" if why == "same words" else why) + "; " + _left_out_note(left_loose, country)
         return Comparison(score, True, why, kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:

@@ -24,7 +24,17 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from collabguard.lists.model import Entity
-from collabguard.matching.compare import COUNTRY_WORDS, MIN_JOINED, MIN_TYPO_LENGTH, OPTIONAL_WORDS, pair_kind
+from collabguard.matching.compare import (
+    ACRONYM_WORDS,
+    COUNTRY_WORDS,
+    LEGAL_FORMS_OF,
+    MIN_JOINED,
+    MIN_TYPO_LENGTH,
+    OPTIONAL_WORDS,
+    PROGRAMME_WORDS,
+    SUB_PROGRAMME_WORDS,
+    pair_kind,
+)
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -48,9 +58,11 @@ PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
 MIN_SKELETON = 4
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
-# words that may stand on one side only (optional words, a country's own name), so they cannot anchor
-# the candidate search
-UNANCHORED: frozenset[str] = OPTIONAL_WORDS.union(*COUNTRY_WORDS.values())
+# words that may stand on one side only (optional words, a country's own name, the legal forms of its
+# companies, the acronyms its names carry, a programme's kind words and sub-programmes), so they cannot
+# anchor the candidate search
+UNANCHORED: frozenset[str] = OPTIONAL_WORDS.union(*COUNTRY_WORDS.values(), *LEGAL_FORMS_OF.values(),
+                                                  *ACRONYM_WORDS.values(), PROGRAMME_WORDS, SUB_PROGRAMME_WORDS)
 
 
 @dataclass(slots=True, frozen=True)

@@ -98,6 +98,9 @@ class NameWords(NamedTuple):
     acronym_may_drop_last: frozenset[str]
     compass_initials: dict[str, str]
     parents: dict[str, tuple[str, ...]]
+    programme_words: frozenset[str]
+    sub_programme_words: frozenset[str]
+    acronym_words: dict[str, frozenset[str]]
 
 
 class LegalForms(NamedTuple):
@@ -105,6 +108,7 @@ class LegalForms(NamedTuple):
     sources: tuple[str, ...]
     legal_forms: frozenset[str]
     legal_phrases: tuple[str, ...]
+    by_country: dict[str, frozenset[str]]  # legal forms of one country's companies, optional on its entries' names
 
 
 class Places(NamedTuple):
@@ -230,7 +234,7 @@ class _File:
 def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "acronym_may_drop_last", "compass_initials", "parents",
-                     "parents_same_as"})
+                     "parents_same_as", "programme_words", "sub_programme_words", "acronym_words"})
     return NameWords(*f.header(), abbreviations=f.mapping("abbreviations", WORD, f.strings(PHRASE)),
                      stop_words=f.words("stop_words"), generic_words=f.words("generic_words"),
                      optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
@@ -238,12 +242,16 @@ def read_name_words(path: Path) -> NameWords:
                      company_descriptive_words=f.words("company_descriptive_words"),
                      acronym_may_drop_last=f.words("acronym_may_drop_last"),
                      compass_initials=f.mapping("compass_initials", WORD, f.strings(WORD)),
-                     parents=f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as"))
+                     parents=f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as"),
+                     programme_words=f.words("programme_words"), sub_programme_words=f.words("sub_programme_words"),
+                     acronym_words={k: frozenset(v) for k, v in f.mapping("acronym_words", COUNTRY, f.lists(WORD)).items()})
 
 
 def read_legal_forms(path: Path) -> LegalForms:
-    f = _File(path, {"legal_forms", "legal_phrases"})
-    return LegalForms(*f.header(), legal_forms=f.words("legal_forms"), legal_phrases=f.items("legal_phrases", PHRASE))
+    f = _File(path, {"legal_forms", "legal_phrases", "legal_forms_by_country"})
+    return LegalForms(*f.header(), legal_forms=f.words("legal_forms"), legal_phrases=f.items("legal_phrases", PHRASE),
+                      by_country={k: frozenset(v) for k, v in
+                                  f.mapping("legal_forms_by_country", COUNTRY, f.lists(WORD)).items()})
 
 
 def read_places(path: Path) -> Places:
