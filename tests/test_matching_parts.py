@@ -23,13 +23,13 @@ def found(ruleset: RuleSet, name: str, country: str | None) -> dict[str, Candida
     ("Qingdao Innovation and Development Center of Harbin Engineering University", "CN", "aspi-cdut",
      "Harbin Engineering University", "qingdao innovation development center"),
     ("The 28th Research Institute of China Electronics Technology Group Corporation", "CN", "aspi-cdut",
-     "China Electronics Technology Group Corporation", "28th research institute"),
+     "China Electronics Technology Group Corporation", "28 research institute"),
     ("Qilu Hospital of Shandong University", "CN", "aspi-cdut", "Shandong University", "qilu hospital"),  # ROR 056ef9489
     # "LISTED's Nth Research Institute", and a listed acronym with an ordinal
     ("China Electronics Technology Group Corporation's 28th Research Institute", "CN", "us-dod-1260h",
-     "China Electronics Technology Group Corporation", "28th research institute"),
+     "China Electronics Technology Group Corporation", "28 research institute"),
     ("CETC 28th Research Institute", "CN", "aspi-cdut", "China Electronics Technology Group Corporation",
-     "28th research institute"),
+     "28 research institute"),
     # "LISTED <unit>", and a campus in a Chinese city
     ("Beihang University Hangzhou Innovation Institute", "CN", "aspi-cdut", "Beihang University",
      "hangzhou innovation institute"),

@@ -4,7 +4,8 @@ A normalised form keeps every word that carries identity: org-type words are mad
 ("Univ." → university, "Centre" → center, plurals singular, Web of Science compass letters "NW" →
 northwest) but never dropped, so a name cannot shrink to generic words only. Stop words, legal forms
 ("Co., Ltd.", "Joint Stock Company", "Federal State Unitary Enterprise"), "named after", initials
-("P. N. Lebedev") and the PLA prefix of Chinese military names are dropped. Non-Latin scripts keep
+("P. N. Lebedev") and the PLA prefix of Chinese military names are dropped; a number is one word however
+written ("38th", "No. 38": 38). Non-Latin scripts keep
 their own script here; translation and romanisation are :mod:`collabguard.matching.translate`'s.
 
 Also here: the other forms compared (the words in any order, the name without spaces, the acronym
@@ -36,6 +37,7 @@ _JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
+_ORDINAL_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
 
 # Words that do not identify an organisation on their own (name-words.yaml). A name made only of these
@@ -110,6 +112,12 @@ def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         word = words[i]
         i += 1
+        # a number is one word however it is written: "38th", "No. 38" and "38" ("CETC 38th Research
+        # Institute" for the listed "CETC Research Institute 38" and "No 38 Research Institute")
+        if word == "no" and i < len(words) and words[i][:1].isdigit():
+            continue
+        if word[:1].isdigit() and (m := _ORDINAL_NUMBER.match(word)) is not None:
+            word = m.group(1)
         # stop words, legal forms, and initials ("P. N. Lebedev" is Lebedev)
         if word in STOP_WORDS:
             left_out = f"{left_out} {word}" if left_out else word
@@ -134,9 +142,11 @@ def fingerprint(text: str) -> str:
 
 
 def is_generic(text: str) -> bool:
-    """True when every word of the name is generic (see GENERIC_WORDS)."""
+    """True when every word of the name is generic (see GENERIC_WORDS) or a number: "No 38 Research
+    Institute" (an alias on the Entity List) is a number that many groups give one of their institutes."""
     toks = tokens(text)
-    return bool(toks) and len(toks) <= GENERIC_MAX_TOKENS and all(t in GENERIC_WORDS for t in toks)
+    return (bool(toks) and len(toks) <= GENERIC_MAX_TOKENS and all(t in GENERIC_WORDS or t.isdigit() for t in toks)
+            and not all(t.isdigit() for t in toks))
 
 
 _ACRONYM_JOINERS = str.maketrans("", "", "./-&")

@@ -16,6 +16,10 @@ A unit of a listed body is named with the body's whole name and words that say w
   by any of its names ("Hangzhou Innovation Institute of Beihang University", "北航杭州创新研究院"):
   the names come with the list's ROR links (:mod:`collabguard.matching.registry`).
 
+A numbered institute of a listed group that a list has as its own entry ("the 38th Institute of
+CETC" for the Entity List's "China Electronics Technology Group Corporation 38th Research Institute")
+is reported on that entry, ``possible``: the same number, "(research) institute" and the group's name.
+
 Such a name is reported ``possible`` on the listed organisation, never ``match``: the unit is not on
 the list; whether working with it is working with its parent is for a person to say. The listed name
 must appear whole and in order (a name that merely shares a place or a generic word with a listed
@@ -34,9 +38,9 @@ from pathlib import Path
 import yaml
 
 from collabguard.countries import country_code
-from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, PLACE_WORDS
+from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
 from collabguard.matching.index import NameForm, NameIndex
-from collabguard.matching.normalize import linked_tokens, normalize
+from collabguard.matching.normalize import linked_tokens, normalize, tokens
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "reference" / "organisation-parts.yaml"
 PART_SCORE = 80  # the listed name pairs whole; the unit's own words are extra
@@ -74,7 +78,7 @@ class Part:
 
     form: NameForm  # the listed name form found whole inside the name
     unit: str  # the words that name the unit, the city of a campus, or the country or region abroad
-    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region) | registry
+    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region) | registry | numbered (a listed numbered institute of a listed group)
 
     @property
     def abroad(self) -> bool:
@@ -85,6 +89,9 @@ class Part:
         if self.abroad:
             return (f"{PART_OF} {name!r}: a company named {self.form.text!r} with {self.unit!r}, as a listed company's "
                     "subsidiaries abroad are named: confirm whether it belongs to the listed company")
+        if self.kind == "numbered":  # "the 38th Institute of CETC": the listed 38th Research Institute
+            return (f"{self.unit!r} is numbered as the listed {self.form.text!r}, an institute of the same group the "
+                    "name names, but not written as the list writes it: confirm that it is this institute")
         if self.kind == "registry":  # a ROR child of the entry's record
             return (f"{PART_OF} {name!r}: {self.form.text!r} names a unit of it ({self.form.via}); the unit itself is "
                     "not listed: confirm whether working with it is working with the listed organisation")
@@ -171,7 +178,37 @@ def find_parts(index: NameIndex, segment: str) -> list[Part]:
     _find(index, segment, found)
     if (possessive := _POSSESSIVE.match(segment)) is not None:  # "LISTED's 28th Research Institute"
         _find(index, f"{possessive['unit']} of {possessive['owner']}", found)
+    _numbered(index, segment, found)
     return list(found.values())
+
+
+_NUMBERED_UNIT = frozenset({"research", "institute"})
+
+
+def _numbered(index: NameIndex, segment: str, found: dict[str, Part]) -> None:
+    """A numbered institute of a listed group that a list has as its own entry ("the 38th Institute of
+    CETC" for the Entity List's "China Electronics Technology Group Corporation 38th Research Institute",
+    which a list names with "research"): the name is only the number, "(research) institute" and the
+    group's name or acronym; the listed institute's name form is the same number, "(research)
+    institute" and a name of the same group. Another group's 38th institute names none of them."""
+    toks = tokens(segment)
+    numbers = [t for t in toks if t.isdigit()]
+    if len(numbers) != 1 or "institute" not in toks:
+        return
+    number = numbers[0]
+    for part in [p for p in found.values() if p.kind == "unit"]:
+        group = part.form.entity
+        if set(toks) - _NUMBERED_UNIT - {number} != set(part.form.tokens):
+            continue  # other words than the number, the unit and the group
+        names = {tuple(t for t in tokens(n) if t not in OPTIONAL_WORDS) for n in (group.name, *group.aliases)}
+        names |= {(a.lower(),) for a in group.acronyms}
+        for pos in index.postings.get(number, set()) & index.postings.get("institute", set()):
+            form = index.forms[pos]
+            if form.entity.entity_id in found or form.kind not in ("name", "alias") or form.entity.kind == "programme":
+                continue
+            rest = tuple(t for t in form.tokens if t not in _NUMBERED_UNIT and t != number and t not in OPTIONAL_WORDS)
+            if rest and rest in names and form.tokens.count(number) == 1:
+                found[form.entity.entity_id] = Part(form, segment, "numbered")
 
 
 def _find(index: NameIndex, text: str, found: dict[str, Part]) -> None:
