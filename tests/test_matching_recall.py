@@ -1,0 +1,112 @@
+"""Every name a listed institution goes by (issue #15, the remaining misses): a legal form of the
+entry's country, a number written "38th" or "No. 38", a numbered institute of a listed group, an
+acronym beside a Russian name, talent programmes as people write them. Each is at most ``possible``;
+each has its counterpart that must find nothing. Real strings: the issue's examples and public text
+(benchmarks/data/real_variants.csv gives where each was found)."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.matching.matcher import Candidate
+from collabguard.matching.normalize import tokens
+from collabguard.ruleset import RuleSet
+
+CETC_38 = "China Electronics Technology Group Corporation 38th Research Institute (CETC 38)"
+
+
+def on_list(ruleset: RuleSet, name: str, country: str | None, list_id: str, kind: str = "organisation") -> Candidate | None:
+    return next((c for c in ruleset.matcher.match(name, country, kind=kind) if c.entity.list_id == list_id), None)
+
+
+@pytest.mark.parametrize(("raw", "words"), [
+    ("CETC 38th Research Institute", ("cetc", "38", "research", "institute")),
+    ("No. 38 Research Institute of CETC", ("38", "research", "institute", "cetc")),
+    ("China Electronics Technology Group Corporation 32nd Research Institute",
+     ("china", "electronic", "technology", "group", "corporation", "32", "research", "institute")),
+    ("Changjiang Scholars Program", ("changjiang", "scholar", "programme")),
+])
+def test_a_number_and_a_plural_are_one_word_however_written(raw: str, words: tuple[str, ...]) -> None:
+    assert tokens(raw) == words
+
+
+@pytest.mark.parametrize(("name", "country", "list_id", "listed", "why"), [
+    # a legal form of the entry's country ("AB", aktiebolag: Sweden) on one side only
+    ("Huawei Sweden AB", "SE", "us-bis-entity", "Huawei Sweden", "'ab' (a legal form of SE) on one side only"),
+    # the Entity List's 38th institute of CETC, as people write it
+    ("CETC 38th Research Institute", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
+    ("No. 38 Research Institute of CETC", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
+    ("the 38th Institute of CETC", "CN", "us-bis-entity", CETC_38,
+     "'the 38th Institute of CETC' is numbered as the listed"),
+    # an acronym beside a Russian name, in the name people write or in the list's
+    ("JSC Concern VKO Almaz-Antey", "RU", "us-bis-entity", "Joint-Stock Company Concern Almaz-Antey",
+     "the acronym 'vko' on one side only"),
+    ("Kazan National Research Technical University named after A.N. Tupolev", "RU", "us-dod-1286",
+     "Kazan National Research Technical University named after A.N. Tupolev-KAI", "the acronym 'kai' on one side only"),
+])
+def test_another_way_of_writing_a_listed_name_is_possible_and_says_why(
+        ruleset: RuleSet, name: str, country: str, list_id: str, listed: str, why: str) -> None:
+    cand = on_list(ruleset, name, country, list_id)
+    assert cand is not None
+    assert (cand.decision, cand.entity.name) == ("possible", listed)
+    assert why in cand.reasons[0]
+
+
+def test_the_38th_institute_stays_a_unit_of_cetc_on_the_lists_that_list_only_the_group(ruleset: RuleSet) -> None:
+    # the 1260H list holds CETC and its 14th, 15th and 32nd institutes, not the 38th
+    cand = on_list(ruleset, "CETC 38th Research Institute", "CN", "us-dod-1260h")
+    assert cand is not None and cand.decision == "possible"
+    assert cand.entity.name == "China Electronics Technology Group Corporation"
+    assert cand.reasons[0].startswith("part of listed organisation")
+
+
+@pytest.mark.parametrize(("name", "country", "list_id", "not_listed"), [
+    ("Ericsson AB", "SE", "us-bis-entity", "Huawei Sweden"),  # a legal form names no company
+    # a legal form of another country than the entry's is a word of the name
+    ("Harbin Engineering University AB", "CN", "aspi-cdut", "Harbin Engineering University"),
+    # the same number with another group's name
+    ("the 38th Institute of CASIC", "CN", "us-bis-entity", CETC_38),
+    ("The 38th Research Institute of China Aerospace Science and Industry Corporation", "CN", "us-bis-entity", CETC_38),
+    # an acronym of a Russian name is a word of a Chinese one ("Kai" is pinyin)
+    ("Harbin Engineering University KAI", "CN", "aspi-cdut", "Harbin Engineering University"),
+])
+def test_the_same_rules_find_nothing_for_another_body(
+        ruleset: RuleSet, name: str, country: str, list_id: str, not_listed: str) -> None:
+    assert all(c.entity.name != not_listed for c in ruleset.matcher.match(name, country) if c.entity.list_id == list_id)
+
+
+def test_a_number_with_generic_words_alone_is_never_a_match(ruleset: RuleSet) -> None:
+    # the Entity List gives CETC's 38th institute the alias "No 38 Research Institute"; many groups number
+    # their institutes, so the bare number fits many
+    cand = on_list(ruleset, "38th Research Institute", "CN", "us-bis-entity")
+    assert cand is not None and cand.decision == "possible"
+    assert "generic name 'No 38 Research Institute'" in cand.reasons[0]
+
+
+@pytest.mark.parametrize(("name", "listed", "why"), [
+    ("Changjiang Scholars Program", "Changjiang Scholar Distinguished Professorship",
+     "'programme', 'distinguished', 'professorship' on one side only (saying what kind of programme or position it is)"),
+    ("Young Thousand Talents", "Thousand Talents Plan", "'young' names a sub-programme of the listed programme"),
+    ("Youth Thousand Talents Program", "Thousand Talents Plan", "'youth' names a sub-programme of the listed programme"),
+    ("Youth Thousand Talents Plan", "Thousand Talents Plan", "'youth' names a sub-programme of the listed programme"),
+])
+def test_a_talent_programme_as_people_write_it_is_possible(ruleset: RuleSet, name: str, listed: str, why: str) -> None:
+    cand = on_list(ruleset, name, None, "us-dod-1286", kind="programme")
+    assert cand is not None
+    assert (cand.decision, cand.entity.name) == ("possible", listed)
+    assert why in cand.reasons[0]
+
+
+@pytest.mark.parametrize("name", [
+    "Ten Thousand Talent Program",  # another programme (public text: "Leading Scientist of Ten Thousand Talent Program")
+    "Changjiang Scholar and Innovative Research Team",  # another scheme (public text: "... in University (IRT1132)")
+    "Pearl River Scholar",  # the 1286 list holds the Pearl River Talent Program
+    "Youth Innovation Promotion Association",
+])
+def test_another_programme_is_not_a_listed_one(ruleset: RuleSet, name: str) -> None:
+    assert ruleset.matcher.match(name, None, kind="programme") == []
+
+
+def test_the_listed_programme_written_whole_is_still_a_match(ruleset: RuleSet) -> None:
+    cand = on_list(ruleset, "Thousand Talents Program", None, "us-dod-1286", kind="programme")
+    assert cand is not None and (cand.decision, cand.entity.name) == ("match", "Thousand Talents Plan")
