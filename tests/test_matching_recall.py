@@ -10,6 +10,7 @@ import pytest
 
 from collabguard.matching.matcher import Candidate
 from collabguard.matching.normalize import tokens
+from collabguard.reference.report_text import reason as report_reason
 from collabguard.ruleset import RuleSet
 
 CETC_38 = "China Electronics Technology Group Corporation 38th Research Institute (CETC 38)"
@@ -50,6 +51,25 @@ def test_another_way_of_writing_a_listed_name_is_possible_and_says_why(
     assert cand is not None
     assert (cand.decision, cand.entity.name) == ("possible", listed)
     assert why in cand.reasons[0]
+
+
+def test_a_listed_numbered_institute_is_found_as_itself_not_as_a_unit(ruleset: RuleSet) -> None:
+    # the Entity List holds the 38th institute: the name is that entry, not a unit of CETC
+    cand = on_list(ruleset, "the 38th Institute of CETC", "CN", "us-bis-entity")
+    assert cand is not None and cand.features["matched"] == "numbered institute of the group named"
+    assert not cand.reasons[0].startswith("part of listed organisation")
+
+
+@pytest.mark.parametrize("reason", [
+    "'38 institute' is numbered as the listed 'CETC 38', an institute of the same group the name names, but not "
+    "written as the list writes it: confirm that it is this institute",
+    "words pair up (exact); 'ab' (a legal form of SE) on one side only",
+    "the other words are the same; the acronym 'vko' on one side only",
+    "words pair up (exact); 'young' names a sub-programme of the listed programme",
+])
+def test_the_new_reasons_read_in_bokmal(reason: str) -> None:
+    nb = report_reason(reason, "nb")
+    assert not any(w in nb for w in ("numbered", "one side only", "sub-programme", "other words")), nb
 
 
 def test_the_38th_institute_stays_a_unit_of_cetc_on_the_lists_that_list_only_the_group(ruleset: RuleSet) -> None:

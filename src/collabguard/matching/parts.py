@@ -45,6 +45,7 @@ from collabguard.matching.normalize import linked_tokens, normalize, tokens
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "reference" / "organisation-parts.yaml"
 PART_SCORE = 80  # the listed name pairs whole; the unit's own words are extra
 PART_OF = "part of listed organisation"
+NUMBERED = "numbered institute of the group named"  # the feature of a listed numbered institute found so
 _POSSESSIVE = re.compile(r"^(?P<owner>[^']+?)['’]s\s+(?P<unit>.+)$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
 _PLURALS = {"university": "universities", "institute": "institutes", "academy": "academies", "college": "colleges"}
