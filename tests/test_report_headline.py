@@ -113,6 +113,23 @@ def test_a_possible_match_is_a_question_of_identity_not_a_listing(screener: Scre
     assert "'Northeastern University' (partner, US) may be the listed Northeastern University" in s.headline
 
 
+def test_an_identity_question_about_a_talent_programme_names_a_programme_not_a_partner(screener: Screener, tmp_path) -> None:
+    # the Thousand Talents Plan's own site lists its Recruitment Program for Young Professionals as a sub-project
+    proposal = tmp_path / "ytt.yaml"
+    proposal.write_text(yaml.safe_dump({
+        "id": "UMICH-2026-0101", "title": "Battery electrolyte degradation", "activity": "research",
+        "home_institution": {"name": "University of Michigan", "country": "US"},
+        "partners": [{"name": "University of Oslo", "country": "NO", "role": "partner", "type": "university"}],
+        "funding": [{"funder": "National Science Foundation", "country": "US"}],
+        "personnel": [{"role": "co-investigator", "talent_programmes": ["Young Thousand Talents Plan"]}],
+    }), encoding="utf-8")
+    report = screener.screen(proposal, today=TODAY)
+    s = report.summary
+    assert (s.recommendation, report.blocking) == ("needs_review", False)
+    assert "which programme it is must be settled first" in s.headline and "partner" not in s.reason
+    assert "Is 'Young Thousand Talents Plan'" in s.headline and "'Thousand Talents Plan' listed on us-dod-1286" in s.headline
+
+
 @pytest.mark.parametrize("example", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
 def test_confirmed_only_ever_qualifies_an_identity(screener: Screener, example: str) -> None:
     report = screened(screener, example)

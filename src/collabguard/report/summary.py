@@ -112,11 +112,22 @@ def flag_line(flag: Flag, lang: str = "en") -> str:
     return f"{flag.rule_id} ({kind}): {sentence_case(flag.title, lower=True)}"
 
 
+_SETTLE = {"programme": "summary.settle_programme", "funder": "summary.settle_funder"}
+
+
+def _subject_of(report: Report, question: ChecklistItem) -> str:
+    """What the name an identity question asks about is in the proposal (partner, funder, programme …);
+    a name given as several things counts as a partner."""
+    name = question.target.get("partner", "")
+    subjects = {n.subject for n in report.screened_names if n.name == name}
+    return subjects.pop() if len(subjects) == 1 else "partner"
+
+
 def _reason(report: Report, flag: Flag | None, question: ChecklistItem | None) -> str:
     lang = report.language
     if question is not None:
         if question.reason == "confirm_identity":  # the question itself; the match and its reasons are listed apart
-            return text("summary.settle_identity", lang, id=question.id,
+            return text(_SETTLE.get(_subject_of(report, question), "summary.settle_identity"), lang, id=question.id,
                         question=first_question(in_words(question.question, lang=lang)))
         return text("summary.answer_first", lang, id=question.id, question=in_words(question.question, lang=lang))
     if flag is not None:
