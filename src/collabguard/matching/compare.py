@@ -53,6 +53,9 @@ class Comparison:
     # a research institute's parent ("… of the Russian Academy of Sciences") on one side only: True
     # when the name names it and the list does not, False when the list names it and the name does not
     parent_named: bool | None = None
+    # words on one side only that did not reject (a legal form of the entry's country, an acronym its
+    # names carry, a programme's kind words, a sub-programme), the others paired: what the reason names
+    left_out: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=262144)
@@ -418,7 +421,9 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
             why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
         if left_loose:  # "Huawei Sweden AB", "Concern VKO Almaz-Antey", "Youth Thousand Talents"
-            why = ("the other words are the same" if why == "same words" else why) + "; " + _left_out_note(left_loose, country)
+            note = _left_out_note(left_loose, country)
+            why = note if why == "same words" else why + "; " + note
+            return Comparison(score, True, why, kinds, left_out=tuple(dict.fromkeys(left_loose)))
         return Comparison(score, True, why, kinds)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:

@@ -19,6 +19,9 @@ MAX_READINGS = 256  # a translation with more readings than this is compared wor
 TRANSLATED_SCORE = 95
 TRANSLATED_TWIN_EXTRA = 5
 TRANSLATED = "translated from another script"
+CLOSE = "close spelling"
+# every word pairs as written but for words that may stand on one side only ("Huawei Sweden AB")
+WORDS_LEFT_OUT = "words left out"
 
 
 def _set_aside(finding: Finding, query: Query, context: Context) -> Finding:
@@ -102,7 +105,7 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
         result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                          country=form.entity.country, company=form.entity.kind == "company")
         if result.passed and result.score >= threshold:
-            how = TRANSLATED if foreign else "close spelling"
+            how = TRANSLATED if foreign else WORDS_LEFT_OUT if result.left_out and result.kinds == ("exact",) else CLOSE
             reason = f"{how}: {result.why}, similarity {result.score}, with {form.text!r}"
             if form.generic:
                 reason += "; generic name"
