@@ -211,20 +211,25 @@ def _left_out_note(words: list[str], country: str) -> str:
     return "; ".join(notes)
 
 
+@lru_cache(maxsize=1024)
+def _quick_sets(country: str, programme: bool) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """For :func:`quick_reject`, per entry country and programme or not: the words either side may
+    leave out, the entry's own words (country, legal forms, loose words), and what the query may add."""
+    own = OWN_WORDS.get(country, frozenset()) | _loose(country, programme)
+    ignore = OPTIONAL_WORDS | own
+    return ignore, own, ignore | (SUB_PROGRAMME_WORDS if programme else frozenset())
+
+
 def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_set: frozenset[str],
                  listed_joins: frozenset[str], country: str, company: bool, twin_ratio: float) -> bool:
     """The gate of :func:`compare` on word sets, for screening many candidates fast (strict mode):
     as many words left over on each side, and each word left on the query side able to pair with
     one left on the list side. ``*_joins``: neighbouring words written together (see
     :func:`collabguard.matching.index.word_joins`)."""
-    programme = bool(listed_set & _PROGRAMME_ENDS)
-    own = OWN_WORDS.get(country, frozenset())
-    loose = _loose(country, programme)
-    ignore = OPTIONAL_WORDS | own | loose
-    q_only = query_set - listed_set - ignore - (SUB_PROGRAMME_WORDS if programme else frozenset())
+    ignore, own, q_ignore = _quick_sets(country, not listed_set.isdisjoint(_PROGRAMME_ENDS))
+    q_only = query_set - listed_set - q_ignore
     l_only = listed_set - query_set - ignore
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
-    own = own | loose
     l_any = listed_set - query_set - own
     if q_only & listed_joins or l_any & query_joins:
         return False
@@ -236,14 +241,18 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     return any(all(pair_kind(q, w, twin_ratio) is None for w in l_any) for q in q_only)
 
 
+@lru_cache(maxsize=1024)
+def _translated_ignore(country: str) -> frozenset[str]:
+    return OPTIONAL_WORDS | OWN_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
+
+
 def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str], query_joins: frozenset[str],
                             listed_set: frozenset[str], listed_joins: frozenset[str], country: str, twin_ratio: float) -> bool:
     """The same for a translated name (lenient mode): every word of the list name must pair with a
     word of the translation. ``query_words``: every alternative of every translated word."""
     if query_words & listed_joins:
         return False
-    ignore = OPTIONAL_WORDS | OWN_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
-    for w in listed_set - query_words - ignore:
+    for w in listed_set - query_words - _translated_ignore(country):
         if w not in query_joins and all(pair_kind(q, w, twin_ratio, True) is None for q in query):
             return True
     return False

@@ -153,9 +153,11 @@ class Matcher:
             query = read_query(seg, context.index)
             if query is None:
                 continue
-            place = Place(name, parts, i)
-            compared = " ".join(query.words)
-            for stage, finding in run_stages(query, context):
+            found = run_stages(query, context)
+            if found:
+                place = Place(name, parts, i)
+                compared = " ".join(query.words)
+            for stage, finding in found:
                 if finding.form.entity.list_id not in per_list:
                     continue
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
