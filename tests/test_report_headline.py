@@ -132,6 +132,19 @@ def test_an_identity_question_about_a_talent_programme_names_a_programme_not_a_p
         assert "who the partner is" not in text, view
 
 
+def test_an_identity_question_about_a_funder_names_the_funder(screener: Screener, tmp_path) -> None:
+    # a funder's name is screened as a funder and as a programme: it reads as a funder
+    proposal = tmp_path / "funder.yaml"
+    proposal.write_text(yaml.safe_dump({
+        "id": "UIO-2026-0102", "title": "Battery electrolyte degradation", "activity": "research",
+        "home_institution": {"name": "University of Oslo", "country": "NO"},
+        "partners": [{"name": "University of Bergen", "country": "NO", "role": "partner", "type": "university"}],
+        "funding": [{"funder": "Harbin Engineering University"}],  # no country: the identity is only possible
+    }), encoding="utf-8")
+    s = screener.screen(proposal, today=TODAY).summary
+    assert s.recommendation == "needs_review" and "who the funder is must be settled first" in s.headline
+
+
 @pytest.mark.parametrize("example", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
 def test_confirmed_only_ever_qualifies_an_identity(screener: Screener, example: str) -> None:
     report = screened(screener, example)

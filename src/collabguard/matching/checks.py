@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from collabguard.matching.affiliation import is_department
-from collabguard.matching.candidates import Candidate, Finding
+from collabguard.matching.candidates import Candidate, Finding, candidate
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import address_parts, normalize, tokens
 from collabguard.matching.qualifiers import qualifier_clash
@@ -146,8 +146,7 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
 def by_identifier(form: NameForm, name: str, country: str | None) -> Candidate:
     """The entry whose ROR id the partner was given with: ``match`` (a different country demotes it)."""
     finding = Finding(form, "match", 100, "same identifier", identified(form.entity))
-    cand = Candidate(finding, "identifier", "match", name, [finding.explanation],
-                     {"matched": finding.feature, "name_kind": form.kind, "stage": "identifier"}, normalize(name))
+    cand = candidate(finding, "identifier", name, normalize(name))
     cand.features["country"] = "agrees" if country else "missing"
     if country and cand.entity.country and not same_country(country, cand.entity.country):
         cand.decision = "possible"

@@ -115,12 +115,16 @@ def flag_line(flag: Flag, lang: str = "en") -> str:
 _SETTLE = {"programme": "summary.settle_programme", "funder": "summary.settle_funder"}
 
 
+_SUBJECT_ORDER = ("partner", "affiliation", "appointment", "funder", "programme")
+
+
 def _subject_of(report: Report, question: ChecklistItem) -> str:
-    """What the name an identity question asks about is in the proposal (partner, funder, programme …);
-    a name given as several things counts as a partner."""
+    """What the name an identity question asks about is in the proposal: the first of partner,
+    affiliation, appointment, funder, programme it is given as (a funder's name is also screened as a
+    programme, so a funder reads as a funder)."""
     name = question.target.get("partner", "")
     subjects = {n.subject for n in report.screened_names if n.name == name}
-    return subjects.pop() if len(subjects) == 1 else "partner"
+    return next((s for s in _SUBJECT_ORDER if s in subjects), "partner")
 
 
 def _reason(report: Report, flag: Flag | None, question: ChecklistItem | None) -> str:
