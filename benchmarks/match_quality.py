@@ -28,6 +28,7 @@ from collabguard.countries import country_code
 from collabguard.lists import load_lists
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.index import entity_forms
+from collabguard.matching.list_brackets import without_bracketed_acronyms
 from collabguard.matching.matcher import Matcher
 from collabguard.matching.normalize import is_generic, normalize, tokens
 from collabguard.matching.translate import script_of
@@ -84,8 +85,9 @@ def main() -> None:
 
     owner: dict[tuple[str, str], str] = {}
     for e in lists.entities:
-        for text in (e.name, *e.aliases):
-            if script_of(text) != "latin" or is_generic(text) or len(text.split()) < 2:
+        bare = [b.text for t in (e.name, *e.aliases) if (b := without_bracketed_acronyms(t)) is not None and b.sure]
+        for text in (e.name, *e.aliases, *bare):  # "Korea Mining Development Corp. (KOMID)" names it too
+            if script_of(text) != "latin" or is_generic(text) or (len(text.split()) < 2 and len(text) < 8):
                 continue
             key = (normalize(text), "CN" if e.country in ("HK", "MO") else e.country)
             if key in owner:

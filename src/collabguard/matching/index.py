@@ -35,6 +35,7 @@ from collabguard.matching.compare import (
     SUB_PROGRAMME_WORDS,
     pair_kind,
 )
+from collabguard.matching.list_brackets import without_bracketed_acronyms
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -80,6 +81,17 @@ class NameForm:
     via: str = ""
     word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing
     joins: frozenset[str] = frozenset()  # two or three neighbouring words written together ("jiaotong")
+    # a listed name read without the acronym it carries in brackets (matching/list_brackets.py): the
+    # name as the list writes it, what the brackets held, and whether they read as its acronym
+    written: str = ""
+    dropped: str = ""
+    dropped_sure: bool = True
+
+    def quoted(self) -> str:
+        """The form as a reason quotes it: a name read without its bracketed acronym says so."""
+        if not self.written:
+            return repr(self.text)
+        return f"{self.text!r} (the listed {self.written!r} without {self.dropped!r})"
 
 
 @lru_cache(maxsize=65536)
@@ -181,6 +193,15 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
         toks = tokens(text)
         forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
                               frozenset(toks), word_joins(toks)))
+    for text, kind, via in raw:  # "North China Industries Corp. (NORINCO)" read as "North China Industries Corp."
+        if kind in ("name", "alias") and not via and (bare := without_bracketed_acronyms(text)) is not None:
+            norm = normalize(bare.text)
+            if norm and norm not in norms:
+                norms.add(norm)
+                toks = tokens(bare.text)
+                forms.append(NameForm(entity, bare.text, kind, norm, toks, fingerprint(bare.text), compact(bare.text),
+                                      is_generic(bare.text), "", frozenset(toks), word_joins(toks),
+                                      text, bare.dropped, bare.sure))
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):

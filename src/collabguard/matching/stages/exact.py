@@ -37,6 +37,14 @@ def _exact_form(form: NameForm) -> Finding:
                        "which another body may use today: confirm")
     if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
+    if form.written and not form.dropped_sure:  # "(VNIIA)": capitals, but not the initials of the name
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without a bracketed word",
+                       f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, which does not "
+                       "read as the initials of the name (an acronym in another language, or another word): confirm")
+    if form.written:
+        return Finding(form, "match", NAME_SCORE, f"exact {form.kind} without its acronym",
+                       f"same name as the listed {form.kind} {form.written!r} without the acronym {form.dropped!r} "
+                       "it carries in brackets")
     via = f" (from {form.via})" if form.via else ""
     return Finding(form, "match", NAME_SCORE, f"exact {form.kind}",
                    f"same name as the listed {form.kind} {form.text!r}{via}")
@@ -50,21 +58,21 @@ def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list
         return []
     left_out = ", ".join(repr(t) for t in toks if t in OPTIONAL_WORDS)
     return [Finding(form, "possible", VARIANT_SCORE, "same name but for optional words",
-                    f"same name as the listed {form.kind} {form.text!r} but for {left_out}"
+                    f"same name as the listed {form.kind} {form.quoted()} but for {left_out}"
                     + ("; generic name" if form.generic else ""))
             for form in context.index.exact.get(bare, ())]
 
 
 def word_order(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     return [Finding(form, "possible", VARIANT_SCORE, "same words, other order",
-                    f"same words in a different order as {form.text!r}")
+                    f"same words in a different order as {form.quoted()}")
             for form in context.index.fingerprints.get(query.fingerprint, ()) if form.norm != query.norm]
 
 
 def spacing(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     fp = query.fingerprint
     return [Finding(form, "possible", VARIANT_SCORE, "same letters, other spacing",
-                    f"same letters with different spacing as {form.text!r}")
+                    f"same letters with different spacing as {form.quoted()}")
             for form in context.index.compacts.get(compact(query.text), ())
             if form.norm != query.norm and form.fingerprint != fp]
 

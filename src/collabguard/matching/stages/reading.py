@@ -54,7 +54,7 @@ def translated_exact(query: Query, context: Context, skip: frozenset[str]) -> li
             seen.add(id(form))
             confirms = word_for_word(query.script, reading, form)
             how = "translated word for word from another script" if confirms else TRANSLATED
-            reason = f"{how}: the same words as {form.text!r}" + ("; generic name" if form.generic else "")
+            reason = f"{how}: the same words as {form.quoted()}" + ("; generic name" if form.generic else "")
             found = Finding(form, "match" if confirms else "possible", TRANSLATED_SCORE, TRANSLATED, reason, weak=True)
             out.append(_set_aside(found, query, context))
     return out
@@ -106,7 +106,7 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
                          country=form.entity.country, company=form.entity.kind == "company")
         if result.passed and result.score >= threshold:
             how = TRANSLATED if foreign else WORDS_LEFT_OUT if result.left_out and result.kinds == ("exact",) else CLOSE
-            reason = f"{how}: {result.why}, similarity {result.score}, with {form.text!r}"
+            reason = f"{how}: {result.why}, similarity {result.score}, with {form.quoted()}"
             if form.generic:
                 reason += "; generic name"
             found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign)

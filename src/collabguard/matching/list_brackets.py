@@ -1,0 +1,112 @@
+"""A listed name written with its acronym in brackets, read also without it.
+
+The lists write many names with the body's acronym beside them: "North China Industries Corp.
+(NORINCO)" (State Department ISN table), "Federal State Unitary Enterprise Dukhov Automatics Research
+Institute (VNIIA)" (Japan's list), "BUTEMBO AIRLINES (BAL)" (UN). People write the name without it,
+and a name left with an extra word on the list side is rejected by the word gate, so the name
+without its bracketed acronym is a name form of the entry too (issue #15: such names gave nothing).
+
+Which brackets are an acronym:
+
+- the bracket reads as an abbreviation of the words before it, by the alignment of Schwartz and
+  Hearst ("A simple algorithm for identifying abbreviation definitions in biomedical text", Pacific
+  Symposium on Biocomputing 2003): each of its letters found in order, right to left, in those words,
+  the first at the beginning of a word (NORINCO in North China Industries Corp., KOMID in Korea
+  Mining and Development Corp.). The name without it is the listed name: ``match``;
+- the bracket repeats words the name has already ("Hafei Aviation Industry Co., Ltd. (HAFEI)") or is an
+  optional word ("(GROUP)"): the name without it is the listed name too;
+- a bracket in capitals in a name that is not all in capitals, which does not align (VNIIA, the
+  initials of the institute's Russian name; SSB, of the Turkish one): most likely an acronym in
+  the body's own language, but not shown to be one, so the name without it is ``possible`` only.
+
+Never a place: "China Unicom (BVI) Co., Ltd." and "Hua Ke Supply Chain (HK) Limited" name a
+subsidiary registered there, which the name without the place would confuse with its parent. A
+bracket naming a country, a country's abbreviation or a place word is kept, as is any bracket of
+more than one word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from collabguard.countries import country_code
+from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
+from collabguard.matching.normalize import tokens
+from collabguard.reference.lexicons import places
+
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+_ACRONYM_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]{1,11}")
+MAX_LONG_WORDS = 12  # words before the bracket an acronym may stand for
+
+
+@dataclass(frozen=True, slots=True)
+class WithoutAcronym:
+    text: str  # the name without the bracket
+    dropped: str  # what the brackets held
+    sure: bool  # the bracket reads as the name's acronym or repeats its words (else: capitals only)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset().union(*PLACE_WORDS.values(), *COUNTRY_WORDS.values(), places().country_abbreviations)
+
+
+def _is_place(inner: str) -> bool:
+    # the words as written: tokens() would read "RAS" as "Russian Academy of Sciences", a country word
+    return country_code(inner) is not None or any(w in _place_words() for w in re.findall(r"[a-z]+", inner.lower()))
+
+
+def aligns(short: str, long: str) -> bool:
+    """Schwartz–Hearst: can ``short`` be read as an abbreviation of ``long``? Its letters and digits
+    found in order, right to left, the first one at the beginning of a word of ``long``."""
+    s, pos = short.lower(), len(long) - 1
+    low = long.lower()
+    i = len(s) - 1
+    while i >= 0:
+        c = s[i]
+        if not c.isalnum():
+            i -= 1
+            continue
+        while pos >= 0 and (low[pos] != c or (i == 0 and pos > 0 and low[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return False
+        pos -= 1
+        i -= 1
+    return True
+
+
+@lru_cache(maxsize=65536)
+def without_bracketed_acronyms(text: str) -> WithoutAcronym | None:
+    """The listed name without the acronym(s) it carries in brackets, if it carries any (else None)."""
+    if "(" not in text:
+        return None
+    capitals = text != text.upper()  # in a name all in capitals, capitals say nothing
+    dropped: list[str] = []
+    sure = True
+    kept = text
+    for m in list(_BRACKET.finditer(text)):
+        inner = m.group(1).strip()
+        if not inner or _is_place(inner):
+            continue
+        before = tokens(text[:m.start()])
+        inner_words = tokens(inner)
+        long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
+        if inner_words and (set(inner_words) <= set(before) or set(inner_words) <= OPTIONAL_WORDS):
+            pass  # "(Markel CJSC)", "(HAFEI)", "(GROUP)": words the name has already
+        elif not _ACRONYM_LIKE.fullmatch(inner):
+            continue
+        elif aligns(inner, long):
+            pass
+        elif capitals and inner == inner.upper() and sum(c.isalpha() for c in inner) >= 2:
+            sure = False
+        else:
+            continue
+        dropped.append(inner)
+        kept = kept.replace(m.group(0), "", 1)
+    kept = " ".join(kept.split())
+    if not dropped or not tokens(kept):
+        return None
+    return WithoutAcronym(kept, ", ".join(dropped), sure)

@@ -1,0 +1,93 @@
+"""A listed name written with its acronym in brackets is found without it (issue #15: "North China
+Industries Corp." gave nothing against the State Department's "North China Industries Corp.
+(NORINCO)", "Federal State Unitary Enterprise Dukhov Automatics Research Institute" nothing against
+Japan's "… (VNIIA)"); a bracketed place never is ("China Unicom (BVI) Co., Ltd." is a subsidiary)."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.matching.list_brackets import aligns, without_bracketed_acronyms
+from collabguard.ruleset import RuleSet
+
+# (listed name as the list writes it, the name read without its brackets, what they held, sure)
+READ_WITHOUT = [
+    ("North China Industries Corp. (NORINCO)", "North China Industries Corp.", "NORINCO", True),
+    ("Korea Mining Development Corp. (KOMID)", "Korea Mining Development Corp.", "KOMID", True),
+    ("BUTEMBO AIRLINES (BAL)", "BUTEMBO AIRLINES", "BAL", True),
+    ("Hafei Aviation Industry Co., Ltd. (HAFEI)", "Hafei Aviation Industry Co., Ltd.", "HAFEI", True),
+    ("AVIC Chengdu Aircraft Industrial (GROUP) Co., Ltd.", "AVIC Chengdu Aircraft Industrial Co., Ltd.", "GROUP", True),
+    ("Markel Closed Joint Stock Company (Markel CJSC)", "Markel Closed Joint Stock Company", "Markel CJSC", True),
+    ("A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)",
+     "A.A. Kharkevich Institute for Information Transmission Problems, Russian Academy of Sciences", "IITP, RAS", True),
+    ("Federal State Unitary Enterprise Dukhov Automatics Research Institute (VNIIA)",
+     "Federal State Unitary Enterprise Dukhov Automatics Research Institute", "VNIIA", False),
+    ("Presidency of Defense Industries (SSB)", "Presidency of Defense Industries", "SSB", False),
+]
+
+# listed names whose brackets stay: a place, a country, words that are not the name's
+KEEP_BRACKETS = [
+    "China Unicom (BVI) Co., Ltd.",
+    "Hua Ke Supply Chain (HK) Limited",
+    "China Communications Construction (USA) Co., Ltd.",
+    "China University of Geosciences (Wuhan)",
+    "LIMMT (Dalian) Metallurgy and Minerals Co.",
+    "LEADER (HONG KONG) INTERNATIONAL",
+    "SMF (Strategic Missile Force) Command College",
+    "Beijing Aeronautical Manufacturing Technology Research Institute (a.k.a. AVIC Institute 625)",
+]
+
+
+@pytest.mark.parametrize(("listed", "bare", "dropped", "sure"), READ_WITHOUT, ids=[c[0][:40] for c in READ_WITHOUT])
+def test_a_bracketed_acronym_is_read_away(listed: str, bare: str, dropped: str, sure: bool) -> None:
+    got = without_bracketed_acronyms(listed)
+    assert got is not None
+    assert (got.text, got.dropped, got.sure) == (bare, dropped, sure)
+
+
+@pytest.mark.parametrize("listed", KEEP_BRACKETS)
+def test_a_bracketed_place_or_phrase_stays(listed: str) -> None:
+    assert without_bracketed_acronyms(listed) is None
+
+
+@pytest.mark.parametrize(("short", "long", "reads"), [
+    ("NORINCO", "North China Industries Corp.", True),
+    ("KOMID", "Korea Mining Development Corp.", True),
+    ("AAS-T", "ANSAR AL-SHARI’A IN TUNISIA", True),
+    ("SSB", "Presidency of Defense Industries", False),  # Savunma Sanayii Başkanlığı
+    ("VNIIA", "Federal State Unitary Enterprise Dukhov Automatics Research Institute", False),
+])
+def test_an_acronym_reads_as_the_initials_of_the_words_before_it(short: str, long: str, reads: bool) -> None:
+    assert aligns(short, long) is reads
+
+
+# (name as written, country, the entry it must find, decision, words of the reason)
+FOUND = [
+    ("North China Industries Corp.", "CN", "us-state-isn-cn-north-china-industries-corp-norinco", "match",
+     "without the acronym 'NORINCO' it carries in brackets"),
+    ("Butembo Airlines", "CD", "un-sc-cde-002", "match", "without the acronym 'BAL'"),
+    ("Federal State Unitary Enterprise Dukhov Automatics Research Institute", "RU",
+     "jp-mofa-ru-federal-state-unitary-enterprise-dukhov-automatics-research-institute-vniia", "possible",
+     "which does not read as the initials of the name"),
+    # (the ISN table files Turkey's SSB under Russia, the CAATSA sanction's country: no country given here)
+    ("Presidency of Defense Industries", None, "us-state-isn-ru-presidency-of-defense-industries-ssb", "possible",
+     "without 'SSB'"),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "entity_id", "decision", "words"), FOUND, ids=[c[0] for c in FOUND])
+def test_the_name_without_its_bracketed_acronym_finds_the_entry(ruleset: RuleSet, name: str, country: str | None,
+                                                                 entity_id: str, decision: str, words: str) -> None:
+    assert any(e.entity_id == entity_id for e in ruleset.lists.entities), "a listed entry"
+    found = [c for c in ruleset.matcher.match(name, country) if entity_id in {e.entity_id for e in (c.entity, *c.also)}]
+    assert found, f"{name!r} finds nothing on {entity_id}"
+    assert found[0].decision == decision
+    assert words in found[0].reasons[0]
+
+
+def test_a_parent_is_not_matched_on_its_subsidiary_abroad(ruleset: RuleSet) -> None:
+    # "China Unicom (BVI) Co., Ltd." is listed; the parent "China Unicom Co., Ltd." is not the BVI company
+    bvi = [e for e in ruleset.lists.entities if e.name == "China Unicom (BVI) Co., Ltd."]
+    assert bvi
+    found = {c.entity.entity_id: c.decision for c in ruleset.matcher.match("China Unicom Co., Ltd.", "CN")}
+    assert all(found.get(e.entity_id) != "match" for e in bvi)
