@@ -57,7 +57,8 @@ def test_the_words_drive_the_matcher() -> None:
     assert normalize("Federal State Budgetary Institution of Science Institute of Solid State Physics") == \
         "institute solid state physics"
     own_names = {"china", "chinese", "prc", "russia", "russian", "iran", "iranian"}
-    legal = {"ab", "oy", "oyj", "as", "asa", "aps", "ag", "kg", "sa", "sarl", "bv", "nv", "srl", "sas", "spa", "sl"}
+    legal = {"ab", "oy", "oyj", "as", "asa", "aps", "ag", "kg", "sa", "sarl", "bv", "nv", "srl", "sas", "spa", "sl",
+             "ao", "zao", "pao", "private"}
     programmes = {"programme", "professorship", "distinguished", "award", "young", "youth"}
     assert own_names | OPTIONAL_WORDS | legal | {"vko", "pvo", "kai"} | programmes == UNANCHORED
     assert {"china", "chinese"} == COUNTRY_WORDS["HK"]

@@ -21,6 +21,21 @@ def on_list(ruleset: RuleSet, name: str, country: str | None, list_id: str, kind
 
 
 @pytest.mark.parametrize(("raw", "words"), [
+    # legal forms that name no company, in Latin letters: Russian (ООО, ОАО, ФГУП), Indian, Singaporean, Malaysian
+    ("OOO Eliars", ("eliars",)),
+    ("OAO Uranis-Radiosistemy", ("uranis", "radiosistemy")),
+    ("FGUP NIIEMP", ("niiemp",)),
+    ("AR Sales Pvt. Ltd.", ("ar", "sales")),
+    ("TechCamel Pte. Ltd.", ("techcamel",)),
+    ("Sunrise Sdn. Bhd.", ("sunrise",)),
+    # "AO", "ZAO", "PAO" are pinyin syllables too: kept here, left out only beside a Russian entry's name
+    ("AO Aviaagregat", ("ao", "aviaagregat")),
+])
+def test_a_legal_form_in_latin_letters_is_no_word_of_the_name(raw: str, words: tuple[str, ...]) -> None:
+    assert tokens(raw) == words
+
+
+@pytest.mark.parametrize(("raw", "words"), [
     ("CETC 38th Research Institute", ("cetc", "38", "research", "institute")),
     ("No. 38 Research Institute of CETC", ("38", "research", "institute", "cetc")),
     ("China Electronics Technology Group Corporation 32nd Research Institute",
@@ -34,6 +49,11 @@ def test_a_number_and_a_plural_are_one_word_however_written(raw: str, words: tup
 @pytest.mark.parametrize(("name", "country", "list_id", "listed", "why"), [
     # a legal form of the entry's country ("AB", aktiebolag: Sweden) on one side only
     ("Huawei Sweden AB", "SE", "us-bis-entity", "Huawei Sweden", "'ab' (a legal form of SE) on one side only"),
+    # a legal form of Russia in Latin letters ("AO", joint-stock company) beside a company's one-word name
+    ("Aviaagregat", "RU", "us-bis-entity", "AO Aviaagregat", "'ao' (a legal form of RU) on one side only"),
+    # India's "Private Limited" written without "Private" (Companies Act, 2013)
+    ("Agrim Aviation Ltd", "IN", "us-bis-entity", "Agrim Aviation Private Limited",
+     "'private' (a legal form of IN) on one side only"),
     # the Entity List's 38th institute of CETC, as people write it
     ("CETC 38th Research Institute", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
     ("No. 38 Research Institute of CETC", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
@@ -98,6 +118,9 @@ def test_the_38th_institute_stays_a_unit_of_cetc_on_the_lists_that_list_only_the
     # the same number with another group's name
     ("the 38th Institute of CASIC", "CN", "us-bis-entity", CETC_38),
     ("The 38th Research Institute of China Aerospace Science and Industry Corporation", "CN", "us-bis-entity", CETC_38),
+    # a legal form beside one word only when the word is the company's name: long, not generic
+    ("SET AO", "RU", "us-bis-entity", "AO SET-1"),
+    ("Aviaagregat AO", "CN", "us-bis-entity", "AO Aviaagregat"),  # "ao" is a legal form of Russia only
     # an acronym of a Russian name is a word of a Chinese one ("Kai" is pinyin)
     ("Harbin Engineering University KAI", "CN", "aspi-cdut", "Harbin Engineering University"),
 ])

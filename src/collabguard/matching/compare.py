@@ -193,6 +193,15 @@ def _loose(country: str, programme: bool) -> frozenset[str]:
     return acronyms | PROGRAMME_WORDS if programme else acronyms
 
 
+MIN_NAME_WORD = 5  # a company named by one word, of at least this many letters, may carry a legal form on one side
+
+
+def _one_name_word(paired_words: list[str], country: str) -> bool:
+    """Is the one word that paired a company's own name: distinctive, not a place, long enough?"""
+    return (len(paired_words) == 1 and len(w := paired_words[0]) >= MIN_NAME_WORD and not _is_generic(w)
+            and w not in PLACE_WORDS.get(country, ()) and w not in COUNTRY_WORDS.get(country, ()) and not _is_country(w))
+
+
 def _left_out_note(words: list[str], country: str) -> str:
     """Why each word left on one side only did not reject (for the reason a person reads)."""
     notes = []
@@ -373,8 +382,11 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     own = OWN_WORDS.get(country, frozenset())
     programme = bool(listed) and listed[-1] in _PROGRAMME_ENDS
     # a legal form of the entry's country, an acronym beside the full name, a programme's kind words,
-    # a sub-programme: left out only when at least two words pair, and named in the reason
-    loose = (_loose(country, programme) | LEGAL_FORMS_OF.get(country, frozenset())) if len(paired) >= 2 else frozenset()
+    # a sub-programme: left out only when at least two words pair, and named in the reason; a legal form
+    # also beside one distinctive word of five letters or more, which is the company's name ("Yamalgazinvest
+    # ZAO"), never beside a short or a generic one
+    loose = (_loose(country, programme) | LEGAL_FORMS_OF.get(country, frozenset())) if len(paired) >= 2 else (
+        LEGAL_FORMS_OF.get(country, frozenset()) if _one_name_word(paired_words, country) else frozenset())
     sub = SUB_PROGRAMME_WORDS if programme and len(paired) >= 2 else frozenset()
     loose_q = [w for w in unpaired_q if w in loose or w in sub]
     loose_l = [w for w in unpaired_l if w in loose]
