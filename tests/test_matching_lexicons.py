@@ -60,21 +60,26 @@ def test_the_words_drive_the_matcher() -> None:
     legal = {"ab", "oy", "oyj", "as", "asa", "aps", "ag", "kg", "sa", "sarl", "bv", "nv", "srl", "sas", "spa", "sl",
              "ao", "zao", "pao", "private"}
     programmes = {"programme", "professorship", "distinguished", "award", "young", "youth"}
-    assert own_names | OPTIONAL_WORDS | legal | {"vko", "pvo", "kai"} | programmes == UNANCHORED
+    assert own_names | OPTIONAL_WORDS | legal | {"vko", "pvo", "kai", "scientific"} | programmes == UNANCHORED
     assert {"china", "chinese"} == COUNTRY_WORDS["HK"]
 
 
 def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:
     text = (LEXICON_DIR / f"{name}.yaml").read_text(encoding="utf-8")
-    assert old in text
+    if old.startswith("re:"):  # a pattern, for what changes with each edition (the version)
+        broken, found = re.subn(old[3:], new, text, count=1, flags=re.MULTILINE)
+        assert found
+    else:
+        assert old in text
+        broken = text.replace(old, new, 1)
     path = tmp_path / f"{name}.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(broken, encoding="utf-8")
     return path
 
 
 @pytest.mark.parametrize(("name", "old", "new", "says"), [
     ("name-words", '"on"', "true", "stop_words[7]: True is not a word"),
-    ("name-words", 'version: "2026.12.1"', "", "version: a version string is required"),
+    ("name-words", r're:^version: "[^"]+"', "", "version: a version string is required"),
     ("name-words", "sources:\n", "sources: []\nold_sources:\n", "old_sources: unknown table"),
     ("legal-forms", "sources:\n  - ", "sources: []\nlegal_notes:\n  - ", "legal_notes: unknown table"),
     ("name-words", "abbreviations: {", "abbreviation: {", "abbreviation: unknown table"),

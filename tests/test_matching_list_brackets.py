@@ -1,4 +1,5 @@
-"""A listed name written with its acronym in brackets is found without it (issue #15: "North China
+"""A listed name written with its acronym in brackets is found without it, and a Russian name by its own
+name in quotation marks (issue #15: "North China
 Industries Corp." gave nothing against the State Department's "North China Industries Corp.
 (NORINCO)", "Federal State Unitary Enterprise Dukhov Automatics Research Institute" nothing against
 Japan's "… (VNIIA)"); a bracketed place never is ("China Unicom (BVI) Co., Ltd." is a subsidiary)."""
@@ -8,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from collabguard.matching.list_brackets import aligns, without_bracketed_acronyms
+from collabguard.matching.quoted_names import quoted_name
+from collabguard.reference.report_text import reason as report_reason
 from collabguard.ruleset import RuleSet
 
 # (listed name as the list writes it, the name read without its brackets, what they held, sure)
@@ -85,9 +88,39 @@ def test_the_name_without_its_bracketed_acronym_finds_the_entry(ruleset: RuleSet
     assert words in found[0].reasons[0]
 
 
+@pytest.mark.parametrize(("listed", "own"), [
+    ("National Research Centre “Kurchatov Institute”", "Kurchatov Institute"),
+    ("Scientific Production Enterprise “Radiosviaz”", "Radiosviaz"),
+    ("Aktsionernoe Obschestvo 'Yaltinskaya Kinodstudiya,'", "Yaltinskaya Kinodstudiya"),
+    ("Scientific-Research Institute “Argon”", None),  # one short word: many bodies bear it
+    ("“GOSNIIMASH”", None),  # the whole name
+    ("JSC FCS&HT “SNPO “Eleron”", None),  # quotation marks that do not close: nothing certain
+    ("People's Armed Police College", None),  # an apostrophe is no quotation mark
+])
+def test_a_quoted_own_name_is_read_when_it_can_name_a_body_alone(listed: str, own: str | None) -> None:
+    assert quoted_name(listed) == own
+
+
 def test_a_parent_is_not_matched_on_its_subsidiary_abroad(ruleset: RuleSet) -> None:
     # "China Unicom (BVI) Co., Ltd." is listed; the parent "China Unicom Co., Ltd." is not the BVI company
     bvi = [e for e in ruleset.lists.entities if e.name == "China Unicom (BVI) Co., Ltd."]
     assert bvi
     found = {c.entity.entity_id: c.decision for c in ruleset.matcher.match("China Unicom Co., Ltd.", "CN")}
     assert all(found.get(e.entity_id) != "match" for e in bvi)
+
+
+@pytest.mark.parametrize("reason", [
+    "same name as the listed name 'North China Industries Corp. (NORINCO)' without the acronym 'NORINCO' it carries "
+    "in brackets",
+    "same name as the listed name 'Presidency of Defense Industries (SSB)' without 'SSB', which does not read as the "
+    "initials of the name (an acronym in another language, or another word): confirm",
+    "same name as the name in quotation marks of the listed name 'Scientific Production Enterprise “Radiosviaz”', "
+    "without the words in front of it (the kind of body, or its group); another body may bear that name: confirm",
+    "words left out: 'scientific' on one side only (names of RU are translated with or without it), similarity 95, "
+    "with 'Scientific Research Institute of Hypersonic Systems'",
+    "close spelling: words pair up (exact), similarity 96, with 'North China Industries Corp.' (the listed "
+    "'North China Industries Corp. (NORINCO)' without 'NORINCO')",
+])
+def test_the_readings_read_in_bokmal(reason: str) -> None:
+    nb = report_reason(reason, "nb")
+    assert not any(w in nb for w in ("without", "quotation", "carries", "translated", "the listed", "confirm")), nb

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from collabguard.matching.compare import compare
+from collabguard.matching.index import TWIN_RATIO
 from collabguard.matching.matcher import Candidate
 from collabguard.matching.normalize import tokens
 from collabguard.reference.report_text import reason as report_reason
@@ -54,6 +56,16 @@ def test_a_number_and_a_plural_are_one_word_however_written(raw: str, words: tup
     # India's "Private Limited" written without "Private" (Companies Act, 2013)
     ("Agrim Aviation Ltd", "IN", "us-bis-entity", "Agrim Aviation Private Limited",
      "'private' (a legal form of IN) on one side only"),
+    # one Russian word the lists render two ways: научно-производственное, завод, научно-исследовательский
+    ("Joint Stock Company Research and Production Enterprise Kontakt", "RU", "jp-mofa-ru",
+     "Joint Stock Company Scientific Production Enterprise Kontakt", "words pair up (exact, synonym)"),
+    ("Joint Stock Company Scientific Production Association Volna Factory", "RU", "jp-mofa-ru",
+     "Joint Stock Company Scientific Production Association Volna Plant", "words pair up (exact, synonym)"),
+    ("Research Institute of Hypersonic Systems", "RU", "jp-mofa-ru", "Scientific Research Institute of Hypersonic Systems",
+     "'scientific' on one side only (names of RU are translated with or without it)"),
+    # a Russian body named by its own name in quotation marks, without what kind of body it is
+    ("Radiosviaz", "RU", "jp-mofa-ru", "Scientific Production Enterprise “Radiosviaz”",
+     "same name as the name in quotation marks of the listed name"),
     # the Entity List's 38th institute of CETC, as people write it
     ("CETC 38th Research Institute", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
     ("No. 38 Research Institute of CETC", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
@@ -121,12 +133,26 @@ def test_the_38th_institute_stays_a_unit_of_cetc_on_the_lists_that_list_only_the
     # a legal form beside one word only when the word is the company's name: long, not generic
     ("SET AO", "RU", "us-bis-entity", "AO SET-1"),
     ("Aviaagregat AO", "CN", "us-bis-entity", "AO Aviaagregat"),  # "ao" is a legal form of Russia only
+    # "scientific" is left out of Russian names only: the other words must still all pair
+    ("Scientific Research Institute of Hypersonic Systems Design", "RU", "jp-mofa-ru",
+     "Scientific Research Institute of Hypersonic Systems"),
+    # a quoted name of one short word says too little ("Argon"), nor is a quoted name another's
+    ("Argon", "RU", "jp-mofa-ru", "Scientific-Research Institute “Argon”"),
+    ("Radiosviaz Trading", "RU", "jp-mofa-ru", "Scientific Production Enterprise “Radiosviaz”"),
     # an acronym of a Russian name is a word of a Chinese one ("Kai" is pinyin)
     ("Harbin Engineering University KAI", "CN", "aspi-cdut", "Harbin Engineering University"),
 ])
 def test_the_same_rules_find_nothing_for_another_body(
         ruleset: RuleSet, name: str, country: str, list_id: str, not_listed: str) -> None:
     assert all(c.entity.name != not_listed for c in ruleset.matcher.match(name, country) if c.entity.list_id == list_id)
+
+
+@pytest.mark.parametrize(("country", "passes"), [("RU", True), ("CN", False), ("", False)])
+def test_scientific_is_left_out_of_russian_names_only(country: str, passes: bool) -> None:
+    got = compare(tokens("Research Institute of Applied Chemistry"), tokens("Scientific Research Institute of Applied Chemistry"),
+                  lenient=False, twin_ratio=TWIN_RATIO, country=country)
+    assert got.passed is passes
+    assert not passes or got.left_out == ("scientific",)
 
 
 def test_a_number_with_generic_words_alone_is_never_a_match(ruleset: RuleSet) -> None:

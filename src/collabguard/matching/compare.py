@@ -76,7 +76,8 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
             # (工业 is "industry|…|technology": a word of several readings is too loose for that)
             if (lenient and len(alts) == 1) or (a not in GENERIC_WORDS and word not in GENERIC_WORDS):
                 return "pinyin", 0.95
-        if SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in ("school", "academy") and word in ("school", "academy")):
+        if (SYNONYMS.get(a) == word or SYNONYMS.get(word) == a or (a in SYNONYMS and SYNONYMS[a] == SYNONYMS.get(word))
+                or (a in ("school", "academy") and word in ("school", "academy"))):
             return "synonym", 0.85
         if (len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and abs(len(a) - len(word)) <= 2
                 and (a[0] == word[0] or a[-1] == word[-1]) and not _two_pinyin_names(a, word)
@@ -184,13 +185,15 @@ OWN_WORDS: dict[str, frozenset[str]] = {c: COUNTRY_WORDS.get(c, frozenset()) | L
 PROGRAMME_WORDS: frozenset[str] = _WORDS.programme_words
 SUB_PROGRAMME_WORDS: frozenset[str] = _WORDS.sub_programme_words
 ACRONYM_WORDS: dict[str, frozenset[str]] = _WORDS.acronym_words
+# Words a country's names are translated with or without ("scientific" in Russian institutes' names).
+TRANSLATION_WORDS: dict[str, frozenset[str]] = _WORDS.translation_words
 _PROGRAMME_ENDS = frozenset({"programme", "professorship"})
 
 
 def _loose(country: str, programme: bool) -> frozenset[str]:
     """Words that may stand on either side only, for an entry of ``country`` (a programme's: ``programme``)."""
-    acronyms = ACRONYM_WORDS.get(country, frozenset())
-    return acronyms | PROGRAMME_WORDS if programme else acronyms
+    words = ACRONYM_WORDS.get(country, frozenset()) | TRANSLATION_WORDS.get(country, frozenset())
+    return words | PROGRAMME_WORDS if programme else words
 
 
 MIN_NAME_WORD = 5  # a company named by one word, of at least this many letters, may carry a legal form on one side
@@ -211,6 +214,8 @@ def _left_out_note(words: list[str], country: str) -> str:
             notes.append(f"{w!r} (a legal form of {country}) on one side only")
         elif w in ACRONYM_WORDS.get(country, ()):
             notes.append(f"the acronym {w!r} on one side only")
+        elif w in TRANSLATION_WORDS.get(country, ()):
+            notes.append(f"{w!r} on one side only (names of {country} are translated with or without it)")
         elif w in SUB_PROGRAMME_WORDS:
             notes.append(f"{w!r} names a sub-programme of the listed programme")
         else:
@@ -224,8 +229,9 @@ def _left_out_note(words: list[str], country: str) -> str:
 def _quick_sets(country: str, programme: bool) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """For :func:`quick_reject`, per entry country and programme or not: the words either side may
     leave out, the entry's own words (country, legal forms, loose words), and what the query may add."""
-    own = OWN_WORDS.get(country, frozenset()) | _loose(country, programme)
-    ignore = OPTIONAL_WORDS | own
+    # a translation word may stand on one side only, or pair with its synonym on the other ("scientific", "research")
+    own = OWN_WORDS.get(country, frozenset()) | (_loose(country, programme) - TRANSLATION_WORDS.get(country, frozenset()))
+    ignore = OPTIONAL_WORDS | own | TRANSLATION_WORDS.get(country, frozenset())
     return ignore, own, ignore | (SUB_PROGRAMME_WORDS if programme else frozenset())
 
 
@@ -276,11 +282,13 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     """A cheap rejection before pairing: words pair one to one, so when more words on one side
     lack an exact partner than on the other, one of them must stay unpaired (strict mode)."""
     programme = bool(listed) and listed[-1] in _PROGRAMME_ENDS
-    own = OWN_WORDS.get(country, frozenset()) | _loose(country, programme)
+    translation = TRANSLATION_WORDS.get(country, frozenset())
+    own = OWN_WORDS.get(country, frozenset()) | (_loose(country, programme) - translation)
     sub = SUB_PROGRAMME_WORDS if programme else frozenset()
     qset, lset = set(query), set(listed)
-    q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own and q not in sub]
-    l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own]
+    q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own and q not in sub
+              and q not in translation]
+    l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own and w not in translation]
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
     q_any = [q for q in query if q not in lset and q not in own]
     l_any = [w for w in listed if w not in qset and w not in own]

@@ -33,6 +33,7 @@ from collabguard.matching.compare import (
     OPTIONAL_WORDS,
     PROGRAMME_WORDS,
     SUB_PROGRAMME_WORDS,
+    TRANSLATION_WORDS,
     pair_kind,
 )
 from collabguard.matching.list_brackets import without_bracketed_acronyms
@@ -49,6 +50,7 @@ from collabguard.matching.normalize import (
 )
 from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.query_words import is_optional, is_plain, is_skeleton, letters, readings, skeleton_letters
+from collabguard.matching.quoted_names import quoted_name
 from collabguard.matching.translate import PINYIN, script_of, skeleton
 from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
@@ -63,7 +65,8 @@ FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this 
 # companies, the acronyms its names carry, a programme's kind words and sub-programmes), so they cannot
 # anchor the candidate search
 UNANCHORED: frozenset[str] = OPTIONAL_WORDS.union(*COUNTRY_WORDS.values(), *LEGAL_FORMS_OF.values(),
-                                                  *ACRONYM_WORDS.values(), PROGRAMME_WORDS, SUB_PROGRAMME_WORDS)
+                                                  *ACRONYM_WORDS.values(), *TRANSLATION_WORDS.values(), PROGRAMME_WORDS,
+                                                  SUB_PROGRAMME_WORDS)
 
 
 @dataclass(slots=True, frozen=True)
@@ -81,16 +84,20 @@ class NameForm:
     via: str = ""
     word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing
     joins: frozenset[str] = frozenset()  # two or three neighbouring words written together ("jiaotong")
-    # a listed name read without the acronym it carries in brackets (matching/list_brackets.py): the
-    # name as the list writes it, what the brackets held, and whether they read as its acronym
+    # a listed name read another way: the name as the list writes it, what the reading left out, and
+    # which reading: "acronym" (without the acronym it carries in brackets, list_brackets.py), "capitals"
+    # (without a bracketed word in capitals that does not read as its acronym), "quoted" (its own name in
+    # quotation marks alone, quoted_names.py)
     written: str = ""
     dropped: str = ""
-    dropped_sure: bool = True
+    reading: str = ""
 
     def quoted(self) -> str:
-        """The form as a reason quotes it: a name read without its bracketed acronym says so."""
+        """The form as a reason quotes it: a name read another way says so."""
         if not self.written:
             return repr(self.text)
+        if self.reading == "quoted":
+            return f"{self.text!r} (the name in quotation marks of the listed {self.written!r})"
         return f"{self.text!r} (the listed {self.written!r} without {self.dropped!r})"
 
 
@@ -193,15 +200,23 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
         toks = tokens(text)
         forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
                               frozenset(toks), word_joins(toks)))
-    for text, kind, via in raw:  # "North China Industries Corp. (NORINCO)" read as "North China Industries Corp."
-        if kind in ("name", "alias") and not via and (bare := without_bracketed_acronyms(text)) is not None:
-            norm = normalize(bare.text)
+    # "North China Industries Corp. (NORINCO)" read as "North China Industries Corp."; 'National Research
+    # Centre “Kurchatov Institute”' as "Kurchatov Institute"
+    for text, kind, via in raw:
+        if kind not in ("name", "alias") or via:
+            continue
+        readings: list[tuple[str, str, str]] = []
+        if (bare := without_bracketed_acronyms(text)) is not None:
+            readings.append((bare.text, bare.dropped, "acronym" if bare.sure else "capitals"))
+        if (own := quoted_name(text)) is not None:
+            readings.append((own, "", "quoted"))
+        for other, dropped, reading in readings:
+            norm = normalize(other)
             if norm and norm not in norms:
                 norms.add(norm)
-                toks = tokens(bare.text)
-                forms.append(NameForm(entity, bare.text, kind, norm, toks, fingerprint(bare.text), compact(bare.text),
-                                      is_generic(bare.text), "", frozenset(toks), word_joins(toks),
-                                      text, bare.dropped, bare.sure))
+                toks = tokens(other)
+                forms.append(NameForm(entity, other, kind, norm, toks, fingerprint(other), compact(other),
+                                      is_generic(other), "", frozenset(toks), word_joins(toks), text, dropped, reading))
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):

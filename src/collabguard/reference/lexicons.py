@@ -101,6 +101,7 @@ class NameWords(NamedTuple):
     programme_words: frozenset[str]
     sub_programme_words: frozenset[str]
     acronym_words: dict[str, frozenset[str]]
+    translation_words: dict[str, frozenset[str]]
 
 
 class LegalForms(NamedTuple):
@@ -234,7 +235,8 @@ class _File:
 def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "acronym_may_drop_last", "compass_initials", "parents",
-                     "parents_same_as", "programme_words", "sub_programme_words", "acronym_words"})
+                     "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
+                     "translation_words"})
     return NameWords(*f.header(), abbreviations=f.mapping("abbreviations", WORD, f.strings(PHRASE)),
                      stop_words=f.words("stop_words"), generic_words=f.words("generic_words"),
                      optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
@@ -244,7 +246,9 @@ def read_name_words(path: Path) -> NameWords:
                      compass_initials=f.mapping("compass_initials", WORD, f.strings(WORD)),
                      parents=f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as"),
                      programme_words=f.words("programme_words"), sub_programme_words=f.words("sub_programme_words"),
-                     acronym_words={k: frozenset(v) for k, v in f.mapping("acronym_words", COUNTRY, f.lists(WORD)).items()})
+                     acronym_words={k: frozenset(v) for k, v in f.mapping("acronym_words", COUNTRY, f.lists(WORD)).items()},
+                     translation_words={k: frozenset(v)
+                                        for k, v in f.mapping("translation_words", COUNTRY, f.lists(WORD)).items()})
 
 
 def read_legal_forms(path: Path) -> LegalForms:

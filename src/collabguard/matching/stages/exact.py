@@ -37,11 +37,16 @@ def _exact_form(form: NameForm) -> Finding:
                        "which another body may use today: confirm")
     if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
-    if form.written and not form.dropped_sure:  # "(VNIIA)": capitals, but not the initials of the name
+    if form.reading == "capitals":  # "(VNIIA)": capitals, but not the initials of the name
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without a bracketed word",
                        f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, which does not "
                        "read as the initials of the name (an acronym in another language, or another word): confirm")
-    if form.written:
+    if form.reading == "quoted":  # "Kurchatov Institute"
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} in quotation marks",
+                       f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
+                       "the words in front of it (the kind of body, or its group); another body may bear that name: "
+                       "confirm")
+    if form.reading == "acronym":
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind} without its acronym",
                        f"same name as the listed {form.kind} {form.written!r} without the acronym {form.dropped!r} "
                        "it carries in brackets")
