@@ -13,6 +13,7 @@ from collabguard.errors import RuleFileError
 from collabguard.identifiers import ror_id, wikidata_id
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml, read_text
+from collabguard.lists.company_names import named_as_company
 from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCovered, RegistryFile, SeverityTable
 from collabguard.lists.registry_aliases import MANIFEST_KEY, apply_registry, read_rows
 
@@ -73,12 +74,13 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
         if entry_kind not in ENTRY_KINDS:
             problems.append(f"{path}:{line_no}: entity_kind: {entry_kind!r} is not one of: {', '.join(k for k in ENTRY_KINDS if k)}")
             continue
-        kind: EntryKind = "company" if info.kind == "companies" else "institution"
+        country = (row.get("country") or "").strip().upper()
+        aliases = _split(row.get("aliases") or "")
+        kind: EntryKind = "company" if info.kind == "companies" or named_as_company((name, *aliases), country) else "institution"
         if entry_kind == "person":
             kind = "person"
         elif info.programme_category_prefix and category.startswith(info.programme_category_prefix):
             kind = "programme"
-        country = (row.get("country") or "").strip().upper()
         ror = (row.get("ror") or "").strip()
         if ror and ror_id(ror) is None:
             problems.append(f"{path}:{line_no}: ror: {ror!r} is not a ROR id (https://ror.org/ and nine characters)")
@@ -89,7 +91,7 @@ def read_entities(info: ListInfo, path: Path, problems: list[str], verify: bool 
                 list_id=info.id,
                 name=name,
                 name_local=(row.get("name_local") or "").strip(),
-                aliases=_split(row.get("aliases") or ""),
+                aliases=aliases,
                 acronyms=_split(row.get("acronyms") or ""),
                 country=country,
                 kind=kind,

@@ -167,6 +167,12 @@ def _is_generic(token: str) -> bool:
 COUNTRY_WORDS: dict[str, frozenset[str]] = _PLACES.country_words
 # The descriptive words of company names, none of which names a company alone.
 COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
+# Words that make a company's name an institute's ("university", "institute", "laboratory" …: the
+# organisation words but for the optional "corporation" and "group").
+_INSTITUTION_WORDS: frozenset[str] = _WORDS.organisation_words - _WORDS.optional_words
+# How a company's own name must pair to let its descriptive words be left out: as written, misspelt,
+# or written together, not as a prefix ("CAS" of "Caspro") or a synonym.
+_AS_WRITTEN = frozenset({"exact", "typo", "joined"})
 # Chinese companies are registered under their province or city ("Zhejiang Dahua Technology Co.,
 # Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
 # of that country the place may be left out, never replaced by another one (an extra word rejects).
@@ -405,13 +411,18 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
     company_left_out: list[str] = []
-    if company and not lenient and any(w not in COMPANY_TAIL and w not in own and w not in places
-                                       and w not in OPTIONAL_WORDS and not _is_country(w) for w in paired_words):
+    if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
+            kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
+            and not _is_country(w) for (kind, _), w in zip(paired, paired_words, strict=True)):
         # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
-        # Co., Ltd." is no company's name) may leave out its descriptive words and the place it is
-        # registered in, which comes first (a place further on names a subsidiary: "AVIC Xi'an
-        # Aircraft Industry" is not AVIC)
+        # Co., Ltd." is no company's name), written as the list writes it (not "CAS" for "Caspro", nor
+        # "Guowei" for "Guoweichip"), may leave out its descriptive words and the place it is registered
+        # in, which comes first (a place further on names a subsidiary: "AVIC Xi'an Aircraft Industry" is
+        # not AVIC). Not a company that is an institute ("Scientific Research Institute of Precision
+        # Mechanical Engineering" JSC): every word of an institute's name says which one it is
         place = listed[0] if listed and listed[0] in places else None
+        if place is not None and any(q in places or q in COUNTRY_WORDS.get(country, ()) for q in query):
+            place = None  # "China Unicom" is not the Shenzhen company "Shenzhen Unicom Electronic Technology"
         company_left_out = [w for w in missing if w in COMPANY_TAIL or w == place]
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
     parent = ""

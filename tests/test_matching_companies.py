@@ -1,0 +1,84 @@
+"""A company on a list that mixes companies with institutes (the Entity List, the ISN table, the UN
+list) is read as a company when its name carries a company's legal form, so it is found as people name
+companies: by its own name, without its descriptive words or the place it is registered in (issue #15:
+"Beijing Naura", "AGM Gas" gave nothing against the Entity List's "Beijing Naura Microelectronics
+Equipment Co., Ltd." and "Shanghai AGM Gas Co., Ltd."). What must not follow from it: a prefix, a
+direction, a region or a country code taken for a company's own name, an institute's words left out,
+a national name taken for a city's company."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.lists.company_names import named_as_company
+from collabguard.matching.compare import compare
+from collabguard.matching.index import TWIN_RATIO
+from collabguard.matching.normalize import tokens
+from collabguard.ruleset import RuleSet
+
+
+@pytest.mark.parametrize(("names", "country", "company"), [
+    (("Shanghai AGM Gas Co., Ltd.",), "CN", True),
+    (("Kinef OOO",), "RU", True),
+    (("AO Aviaagregat",), "RU", True),  # a legal form of Russia
+    (("Huawei Sweden AB",), "SE", True),
+    (("Harbin Institute of Technology",), "CN", False),
+    (("Federal State Unitary Enterprise Dukhov Automatics Research Institute (VNIIA)",), "RU", False),  # a state form
+    (("AO Aviaagregat",), "CN", False),  # "ao" is a legal form of Russia only
+    (("Uralvagonzavod", "JSC Uralvagonzavod"), "RU", True),  # an alias says so
+])
+def test_a_legal_form_makes_an_entry_a_company(names: tuple[str, ...], country: str, company: bool) -> None:
+    assert named_as_company(names, country) is company
+
+
+def test_the_entity_lists_companies_are_read_as_companies(ruleset: RuleSet) -> None:
+    kinds = {e.name: e.kind for e in ruleset.lists.entities if e.list_id == "us-bis-entity"}
+    assert kinds["Shanghai AGM Gas Co., Ltd."] == "company"
+    assert kinds["Harbin Institute of Technology"] == "institution"
+
+
+# (name as written, country, list, the listed company it finds: possible, with the words left out)
+FOUND = [
+    ("Beijing Naura", "CN", "Beijing Naura Microelectronics Equipment Co., Ltd.", "'microelectronics', 'equipment' left out"),
+    ("AGM Gas", "CN", "Shanghai AGM Gas Co., Ltd.", "'shanghai' left out"),
+    ("Chengdu Yaguang", "CN", "Chengdu Yaguang Electronics Co., Ltd.", "'electronic' left out"),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "listed", "why"), FOUND, ids=[c[0] for c in FOUND])
+def test_a_company_is_found_by_its_own_name(ruleset: RuleSet, name: str, country: str, listed: str, why: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, country) if c.entity.list_id == "us-bis-entity"]
+    # the Entity List may give the short name as an alias: then it is the name, else a close spelling
+    assert found and found[0].entity.name == listed
+    assert found[0].decision == "match" or why in found[0].reasons[0]
+
+
+# (name as written, country, a listed company it must not be taken for, why)
+NOT_FOUND = [
+    ("Changchun Institute of Optics, Fine Mechanics, and Physics, CAS", "CN", "Shenzhen Caspro Technology Company Limited",
+     "'CAS' is no prefix of a company's name"),
+    ("China South Industries Group", "CN", "South Industries Science and Technology Trading Co.", "'South' names no company"),
+    ("Ounion (Asia) International Economic Technical Cooperation Ltd.", "CN", "Asia International Trading Company",
+     "'Asia' names no company"),
+    ("UNIV HONG KONG, CAPITAL 206229, HK", None, "Feng Bao Trading Hong Kong Ltd.", "'HK' names a place, not a company"),
+    ("China Unicom", "CN", "Sunton Tech Hong Kong Ltd.", "a national name is not a Shenzhen company's"),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "listed", "why"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
+def test_what_names_no_company_finds_none(ruleset: RuleSet, name: str, country: str | None, listed: str, why: str) -> None:
+    assert any(e.name == listed for e in ruleset.lists.entities), "a listed entry"
+    assert all(c.entity.name != listed for c in ruleset.matcher.match(name, country)), why
+
+
+# the word gate alone, for a company of the Entity List (the lists' own aliases aside)
+@pytest.mark.parametrize(("name", "listed", "country"), [
+    ("Guowei Group", "Shenzhen Guoweichip Technology Co., Ltd.", "CN"),  # a prefix is not the company's name
+    ("CAS", "Shenzhen Caspro Technology Company Limited", "CN"),
+    ("HK", "Global Corporation (HK) Limited", "HK"),  # a country code is not the company's name
+    ("JSC Scientific Research Institute for Mechanical Engineering",  # an institute's words all say which one it is
+     "Joint Stock Company Scientific Research Institute of Precision Mechanical Engineering", "RU"),
+])
+def test_a_company_does_not_leave_out_words_for_a_name_that_is_not_its_own(name: str, listed: str, country: str) -> None:
+    got = compare(tokens(name), tokens(listed), lenient=False, twin_ratio=TWIN_RATIO, country=country, company=True)
+    assert not got.passed, got.why
