@@ -77,8 +77,10 @@ class Candidate:
     def sort_key(self) -> tuple[int, int, int, int, str]:
         # ties: the longer matched part of the string (the whole sub-unit name beats its parent's),
         # then an entry's own name over another entry's alias (an institute listed on its own and
-        # as an alias of its parent is reported as itself)
-        own_name = 1 if self.form.kind in ("name", "local") and not self.form.via else 0
+        # as an alias of its parent is reported as itself; an entry named as written over another read
+        # without its bracketed acronym: the ISN table lists "Korea Mining Development Corp." and
+        # "… (KOMID)" apart)
+        own_name = 1 if self.form.kind in ("name", "local") and not self.form.via and not self.form.written else 0
         return (decision_rank(self.decision), self.score, len(self.segment), own_name, self.entity.entity_id)
 
 
