@@ -120,3 +120,18 @@ def test_opensanctions_territory_codes_are_read_not_refused(tmp_path: Path, code
 
     [row] = list(csv.DictReader(out.open(encoding="utf-8")))
     assert row["country"] == country
+
+
+@pytest.mark.parametrize("fmt", ["opensanctions", "csl"])
+def test_a_quoted_field_never_closed_is_an_error_naming_its_line_not_lost_rows(tmp_path: Path, fmt: str) -> None:
+    """Read leniently, Python's csv returns the rest of the file as one field: every row after an unclosed
+    quote was silently lost. Now the import stops with the file and the line the broken record begins on."""
+    lines = (FIXTURES / f"{fmt}.csv").read_text(encoding="utf-8").splitlines()
+    broken = [lines[0], 'x-1,"Example Shipyard, never closed', *lines[1:]]  # every listed row after it
+    source = tmp_path / f"{fmt}.csv"
+    source.write_text("\n".join(broken) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["lists", "import", str(source), "--format", fmt, "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code != 0
+    message = result.output.strip()
+    assert f"{fmt}.csv" in message and "line 2:" in message and "not valid CSV" in message, message
+    assert "Traceback" not in message and len(message.splitlines()) == 1

@@ -16,11 +16,10 @@ them on request and does not ship them (README, "What a match on each list means
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from collabguard.errors import InputError
+from collabguard.lists.csv_records import CsvRecords
 from collabguard.lists.rows import code_of, countries_of, dotted_date, make_row, reading
 
 ORGANISATIONS = {"LegalEntity", "Company", "Organization", "PublicBody"}
@@ -44,18 +43,25 @@ def _many(cell: str | None) -> list[str]:
 
 
 def _records(text: str, where: str) -> list[tuple[tuple[str, str, str], dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    try:
+        reader = CsvRecords(text)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from None
+    header = reader.fieldnames
     amending = "amendmentCelex" in header
     missing = [c for c in (AMENDMENT if amending else CONSOLIDATED) if c not in header]
     if missing:
         raise InputError(f"{where}:1: not an EU annex transcription: missing column(s) {', '.join(missing)}")
     out = []
-    for rec in reader:
+    try:
+        records = list(reader.numbered())
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from None
+    for line, rec in records:
         act = (rec.get("amendedCelex") if amending else rec.get("celex")) or ""
         rec["_act"], rec["_amended_by"] = act.strip(), (rec.get("amendmentCelex") or "").strip() if amending else ""
         # a record without an id (some annexes number none) is its own entry, named by its name
-        record = (rec.get("recordId") or "").strip() or f"{where}:{reader.line_num}:{rec.get('name') or ''}"
+        record = (rec.get("recordId") or "").strip() or f"{where}:{line}:{rec.get('name') or ''}"
         out.append(((rec["_act"], (rec.get("annex") or "").strip(), record), rec))
     return out
 

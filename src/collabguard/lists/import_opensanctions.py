@@ -14,10 +14,8 @@ needs a ``topics`` column (the plain ``targets.simple.csv`` has none).
 
 from __future__ import annotations
 
-import csv
-import io
-
 from collabguard.errors import InputError
+from collabguard.lists.csv_records import CsvRecords
 from collabguard.lists.entity_filter import EntityFilter
 from collabguard.lists.followthemoney import countries, has_person_evidence, iso_date, kind_of, split_cell
 from collabguard.lists.rows import make_row
@@ -25,8 +23,8 @@ from collabguard.lists.rows import make_row
 
 def import_opensanctions(text: str, prefix: str, filters: EntityFilter | None = None) -> list[dict[str, str]]:
     filters = filters if filters is not None else EntityFilter()
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    has_topics = "topics" in (reader.fieldnames or [])
+    reader = CsvRecords(text)
+    has_topics = "topics" in reader.fieldnames
     if filters.given("topic") and not has_topics:
         raise InputError("--topic: this targets.simple.csv has no topics column, so it cannot be filtered by topic; "
                          "download entities.ftm.json and import it with --format ftm-json")

@@ -36,6 +36,7 @@ from typing import Any
 from collabguard.countries import country_code
 from collabguard.errors import InputError
 from collabguard.io.yaml_loader import read_text
+from collabguard.lists.csv_records import CsvRecords
 from collabguard.lists.entity_filter import EntityFilter
 from collabguard.lists.import_eu import import_eu
 from collabguard.lists.import_ftm import import_ftm
@@ -56,7 +57,7 @@ def _row(prefix: str, ident: str, name: str, aliases: list[str], country: str, s
 
 def import_csl(text: str, prefix: str) -> list[dict[str, str]]:
     out = []
-    for rec in csv.DictReader(io.StringIO(text, newline="")):
+    for rec in CsvRecords(text):
         if (rec.get("type") or "").strip() in ("Individual", "Vessel", "Aircraft") or not (rec.get("name") or "").strip():
             continue
         first_address = (rec.get("addresses") or "").split(";")[0]
@@ -88,8 +89,8 @@ def import_aspi(text: str, prefix: str) -> list[dict[str, str]]:
 
 
 def import_schema_csv(text: str, prefix: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in ("entity_id", "name") if c not in (reader.fieldnames or [])]
+    reader = CsvRecords(text)
+    missing = [c for c in ("entity_id", "name") if c not in reader.fieldnames]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}")
     return [{c: (rec.get(c) or "").strip() for c in SCHEMA} for rec in reader]
