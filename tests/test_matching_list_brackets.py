@@ -71,7 +71,7 @@ FOUND = [
     ("Butembo Airlines", "CD", "un-sc-cde-002", "match", "without the acronym 'BAL'"),
     ("Federal State Unitary Enterprise Dukhov Automatics Research Institute", "RU",
      "jp-mofa-ru-federal-state-unitary-enterprise-dukhov-automatics-research-institute-vniia", "possible",
-     "which does not read as the initials of the name"),
+     "which does not read as the name's initials: confirm"),
     # (the ISN table files Turkey's SSB under Russia, the CAATSA sanction's country: no country given here)
     ("Presidency of Defense Industries", None, "us-state-isn-ru-presidency-of-defense-industries-ssb", "possible",
      "without 'SSB'"),
@@ -113,7 +113,7 @@ def test_a_parent_is_not_matched_on_its_subsidiary_abroad(ruleset: RuleSet) -> N
     "same name as the listed name 'North China Industries Corp. (NORINCO)' without the acronym 'NORINCO' it carries "
     "in brackets",
     "same name as the listed name 'Presidency of Defense Industries (SSB)' without 'SSB', which does not read as the "
-    "initials of the name (an acronym in another language, or another word): confirm",
+    "name's initials: confirm",
     "same name as the name in quotation marks of the listed name 'Scientific Production Enterprise “Radiosviaz”', "
     "without the words in front of it (the kind of body, or its group); another body may bear that name: confirm",
     "words left out: 'scientific' on one side only (names of RU are translated with or without it), similarity 95, "

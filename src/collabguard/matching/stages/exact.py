@@ -40,7 +40,7 @@ def _exact_form(form: NameForm) -> Finding:
     if form.reading == "capitals":  # "(VNIIA)": capitals, but not the initials of the name
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without a bracketed word",
                        f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, which does not "
-                       "read as the initials of the name (an acronym in another language, or another word): confirm")
+                       "read as the name's initials: confirm")
     if form.reading == "quoted":  # "Kurchatov Institute"
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} in quotation marks",
                        f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
