@@ -85,7 +85,8 @@ def main() -> None:
 
     owner: dict[tuple[str, str], str] = {}
     for e in lists.entities:
-        bare = [b.text for t in (e.name, *e.aliases) if (b := without_bracketed_acronyms(t)) is not None and b.sure]
+        bare = [b.text for t in (e.name, *e.aliases) if (b := without_bracketed_acronyms(t)) is not None
+                and b.reading in ("acronym", "repeat")]
         for text in (e.name, *e.aliases, *bare):  # "Korea Mining Development Corp. (KOMID)" names it too
             if script_of(text) != "latin" or is_generic(text) or (len(text.split()) < 2 and len(text) < 8):
                 continue

@@ -39,6 +39,7 @@ def test_the_entity_lists_companies_are_read_as_companies(ruleset: RuleSet) -> N
 
 # (name as written, country, list, the listed company it finds: possible, with the words left out)
 FOUND = [
+    ("Roche", "AE", "Roche Consulting Limited", "'consulting' left out"),  # with its country: asked
     ("Beijing Naura", "CN", "Beijing Naura Microelectronics Equipment Co., Ltd.", "'microelectronics', 'equipment' left out"),
     ("AGM Gas", "CN", "Shanghai AGM Gas Co., Ltd.", "'shanghai' left out"),
     ("Chengdu Yaguang", "CN", "Chengdu Yaguang Electronics Co., Ltd.", "'electronic' left out"),
@@ -62,6 +63,14 @@ NOT_FOUND = [
      "'Asia' names no company"),
     ("UNIV HONG KONG, CAPITAL 206229, HK", None, "Feng Bao Trading Hong Kong Ltd.", "'HK' names a place, not a company"),
     ("China Unicom", "CN", "Sunton Tech Hong Kong Ltd.", "a national name is not a Shenzhen company's"),
+]
+
+
+NOT_FOUND += [
+    # a company named by one word is asked about only with the country to back it
+    ("Roche", None, "Roche Consulting Limited", "one word and no country say too little"),
+    # a descriptive word of its own is no abbreviation of a company's own name
+    ("Micro Electronics", None, "Microsun Electronics Pte. Ltd", "'Micro' is not 'Microsun'"),
 ]
 
 

@@ -37,6 +37,9 @@ class Finding:
     abroad: bool = False  # a company named after a listed company in another country (its subsidiary abroad)
     named_otherwise: str = ""  # why a translation is set aside: the list gives the entry another Chinese name
     weak: bool = False  # evidence that cannot tell two listed entries apart (a derived acronym, a translation)
+    # evidence too thin without the country to back it (a company named by one word, a Russian body's quoted
+    # name): with no country given it says nothing (matching/checks.py, apply_country)
+    needs_country: bool = False
 
     @property
     def parent_left_out(self) -> bool:

@@ -107,8 +107,9 @@ PART_CHECKS: tuple[Check, ...] = (
 
 
 def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
-    """An acronym whose country differs is set aside; a name without a country is at most possible; a
-    name whose country differs is demoted one step (a subsidiary abroad excepted, as its reason says)."""
+    """An acronym whose country differs is set aside; a name without a country is at most possible, and
+    nothing when it says too little alone (a company named by one word, a quoted name); a name whose
+    country differs is demoted one step (a subsidiary abroad excepted, as its reason says)."""
     listed = cand.entity.country
     source = " (read from the address)" if inferred else ""
     if not listed:
@@ -126,7 +127,11 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
             cand.features["country"] = "agrees"
             cand.reasons.append(f"country {country}{source} agrees")
         return
-    if not country:
+    if not country and cand.finding.needs_country:  # "Roche" alone for "Roche Consulting Limited" (AE)
+        cand.decision = "none"
+        cand.features["country"] = "missing"
+        cand.reasons.append("no country given, and the name alone says too little")
+    elif not country:
         if cand.decision == "match":
             cand.decision = "possible"
         cand.features["country"] = "missing"

@@ -56,6 +56,9 @@ class Comparison:
     # words on one side only that did not reject (a legal form of the entry's country, an acronym its
     # names carry, a programme's kind words, a sub-programme), the others paired: what the reason names
     left_out: tuple[str, ...] = ()
+    # a company named by one word of its own, its descriptive words left out ("Dahua", "Roche"): too little
+    # alone, so a finding on it needs the country to back it
+    one_word_company: bool = False
 
 
 @lru_cache(maxsize=262144)
@@ -87,7 +90,10 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
             sim = max(OSA.normalized_similarity(a, word), OSA.normalized_similarity(*_ending_twin(a, word)))
             if sim >= twin_ratio:
                 return "typo", sim
-        if len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a) and _compass(a) == _compass(word):
+        if (len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a) and _compass(a) == _compass(word)
+                and (a not in COMPANY_TAIL or word in COMPANY_TAIL or len(word) - len(a) <= 2)):
+            # a descriptive word of its own abbreviates only another ("Micro" for "Microelectronics") or its
+            # plural ("Motor" for "Motors"), never a company's own name ("Micro" is not "Microsun")
             return "abbreviation", 0.9
     return None
 
@@ -411,6 +417,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
     company_left_out: list[str] = []
+    one_word = False
     if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
             kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
             and not _is_country(w) for (kind, _), w in zip(paired, paired_words, strict=True)):
@@ -425,6 +432,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             place = None  # "China Unicom" is not the Shenzhen company "Shenzhen Unicom Electronic Technology"
         company_left_out = [w for w in missing if w in COMPANY_TAIL or w == place]
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
+        one_word = bool(company_left_out) and len(paired) == 1
     parent = ""
     named_here: bool | None = None
     left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q)]
@@ -463,8 +471,9 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         if left_loose:  # "Huawei Sweden AB", "Concern VKO Almaz-Antey", "Youth Thousand Talents"
             note = _left_out_note(left_loose, country)
             why = note if why == "same words" else why + "; " + note
-            return Comparison(score, True, why, kinds, left_out=tuple(dict.fromkeys(left_loose)))
-        return Comparison(score, True, why, kinds)
+            return Comparison(score, True, why, kinds, left_out=tuple(dict.fromkeys(left_loose)),
+                              one_word_company=one_word)
+        return Comparison(score, True, why, kinds, one_word_company=one_word)
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:
         return Comparison(score, False, f"extra word {letters(distinctive_extra[0])[0]!r}", kinds)

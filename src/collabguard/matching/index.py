@@ -56,6 +56,9 @@ from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
 
 PREFIX = 5
+# readings of a listed name matched whole only: no close spelling, part or optional word is read into them
+# ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau)
+EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted"})
 # the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
@@ -85,9 +88,11 @@ class NameForm:
     word_set: frozenset[str] = frozenset()  # for the quick word-count check before pairing
     joins: frozenset[str] = frozenset()  # two or three neighbouring words written together ("jiaotong")
     # a listed name read another way: the name as the list writes it, what the reading left out, and
-    # which reading: "acronym" (without the acronym it carries in brackets, list_brackets.py), "capitals"
-    # (without a bracketed word in capitals that does not read as its acronym), "quoted" (its own name in
-    # quotation marks alone, quoted_names.py)
+    # which reading: "acronym" or "repeat" (without the acronym it carries in brackets, or a bracket
+    # repeating its words: list_brackets.py), "optional"
+    # (without a bracketed optional word: "(GROUP)"), "capitals" (without a bracketed word in capitals
+    # that does not read as its acronym), "quoted" (its own name in quotation marks alone,
+    # quoted_names.py). All but "acronym" and "repeat" are matched whole only (EXACT_ONLY_READINGS)
     written: str = ""
     dropped: str = ""
     reading: str = ""
@@ -207,7 +212,7 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
             continue
         readings: list[tuple[str, str, str]] = []
         if (bare := without_bracketed_acronyms(text)) is not None:
-            readings.append((bare.text, bare.dropped, "acronym" if bare.sure else "capitals"))
+            readings.append((bare.text, bare.dropped, bare.reading))
         if (own := quoted_name(text)) is not None:
             readings.append((own, "", "quoted"))
         for other, dropped, reading in readings:
@@ -305,8 +310,10 @@ class NameIndex:
                             self.acronym_skips[key[:i] + key[i + 1:]].append(form)
                 continue
             self.exact[form.norm].append(form)
-            if form.kind == "local" or form.via:
-                continue  # a local-script name, or a name borrowed from a registry, is matched whole only
+            if form.kind == "local" or form.via or form.reading in EXACT_ONLY_READINGS:
+                # a local-script name, a name borrowed from a registry, a name read less surely (its quoted
+                # part, without a bracketed word that is not its acronym) is matched whole only
+                continue
             if form.tokens:
                 self.first_words.add(form.tokens[0])
                 self.first_pairs.add(form.tokens[:2])

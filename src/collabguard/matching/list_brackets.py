@@ -6,23 +6,26 @@ Institute (VNIIA)" (Japan's list), "BUTEMBO AIRLINES (BAL)" (UN). People write t
 and a name left with an extra word on the list side is rejected by the word gate, so the name
 without its bracketed acronym is a name form of the entry too (issue #15: such names gave nothing).
 
-Which brackets are an acronym:
+Which brackets go, and what the name without them is:
 
 - the bracket reads as an abbreviation of the words before it, by the alignment of Schwartz and
   Hearst ("A simple algorithm for identifying abbreviation definitions in biomedical text", Pacific
   Symposium on Biocomputing 2003): each of its letters found in order, right to left, in those words,
   the first at the beginning of a word (NORINCO in North China Industries Corp., KOMID in Korea
-  Mining and Development Corp.). The name without it is the listed name: ``match``;
-- the bracket repeats words the name has already ("Hafei Aviation Industry Co., Ltd. (HAFEI)") or is an
-  optional word ("(GROUP)"): the name without it is the listed name too;
+  Mining and Development Corp.); or it repeats words the name has already ("Hafei Aviation Industry
+  Co., Ltd. (HAFEI)", "Markel Closed Joint Stock Company (Markel CJSC)"). The name without it is the
+  listed name: ``match`` (kinds ``acronym`` and ``repeat``);
+- the bracket is an optional word ("AVIC Chengdu Aircraft Industrial (GROUP) Co., Ltd."): a group and
+  its company may be two companies, so ``possible``, as the optional-words stage says (kind ``optional``);
 - a bracket in capitals in a name that is not all in capitals, which does not align (VNIIA, the
   initials of the institute's Russian name; SSB, of the Turkish one): most likely an acronym in
-  the body's own language, but not shown to be one, so the name without it is ``possible`` only.
+  the body's own language, but not shown to be one, so ``possible`` only (kind ``capitals``).
 
 Never a place: "China Unicom (BVI) Co., Ltd." and "Hua Ke Supply Chain (HK) Limited" name a
 subsidiary registered there, which the name without the place would confuse with its parent. A
-bracket naming a country, a country's abbreviation or a place word is kept, as is any bracket of
-more than one word.
+bracket naming a country, a country's abbreviation or a place word is kept, as is any other bracket
+of more than one word. The places known are countries and Chinese provinces and cities
+(reference/matching/places.yaml): a Russian city in brackets in capitals would be read as capitals.
 """
 
 from __future__ import annotations
@@ -41,11 +44,15 @@ _ACRONYM_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]{1,11}")
 MAX_LONG_WORDS = 12  # words before the bracket an acronym may stand for
 
 
+# what a bracket held, from the surest reading to the least sure: the weakest decides the name's reading
+KINDS = ("acronym", "repeat", "optional", "capitals")
+
+
 @dataclass(frozen=True, slots=True)
 class WithoutAcronym:
-    text: str  # the name without the bracket
-    dropped: str  # what the brackets held
-    sure: bool  # the bracket reads as the name's acronym or repeats its words (else: capitals only)
+    text: str  # the name without the brackets
+    reading: str  # the least sure kind of bracket left out (KINDS)
+    dropped: str  # what the brackets of that kind held, as the reason names them
 
 
 @lru_cache(maxsize=1)
@@ -84,29 +91,30 @@ def without_bracketed_acronyms(text: str) -> WithoutAcronym | None:
     if "(" not in text:
         return None
     capitals = text != text.upper()  # in a name all in capitals, capitals say nothing
-    dropped: list[str] = []
-    sure = True
+    dropped: list[tuple[str, str]] = []
     kept = text
     for m in list(_BRACKET.finditer(text)):
         inner = m.group(1).strip()
         if not inner or _is_place(inner):
             continue
-        before = tokens(text[:m.start()])
         inner_words = tokens(inner)
         long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
-        if inner_words and (set(inner_words) <= set(before) or set(inner_words) <= OPTIONAL_WORDS):
-            pass  # "(Markel CJSC)", "(HAFEI)", "(GROUP)": words the name has already
+        if inner_words and set(inner_words) <= set(tokens(text[:m.start()])):
+            kind = "repeat"  # "(Markel CJSC)", "(HAFEI)": words the name has already
+        elif inner_words and set(inner_words) <= OPTIONAL_WORDS:
+            kind = "optional"  # "(GROUP)"
         elif not _ACRONYM_LIKE.fullmatch(inner):
             continue
         elif aligns(inner, long):
-            pass
+            kind = "acronym"
         elif capitals and inner == inner.upper() and sum(c.isalpha() for c in inner) >= 2:
-            sure = False
+            kind = "capitals"
         else:
             continue
-        dropped.append(inner)
+        dropped.append((inner, kind))
         kept = kept.replace(m.group(0), "", 1)
     kept = " ".join(kept.split())
     if not dropped or not tokens(kept):
         return None
-    return WithoutAcronym(kept, ", ".join(dropped), sure)
+    reading = max((kind for _, kind in dropped), key=KINDS.index)
+    return WithoutAcronym(kept, reading, ", ".join(inner for inner, kind in dropped if kind == reading))

@@ -39,7 +39,7 @@ import yaml
 
 from collabguard.countries import country_code
 from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
-from collabguard.matching.index import NameForm, NameIndex
+from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm, NameIndex
 from collabguard.matching.normalize import linked_tokens, normalize, tokens
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "reference" / "organisation-parts.yaml"
@@ -88,16 +88,16 @@ class Part:
     def reason(self) -> str:
         name = self.form.entity.name
         if self.abroad:
-            return (f"{PART_OF} {name!r}: a company named {self.form.text!r} with {self.unit!r}, as a listed company's "
+            return (f"{PART_OF} {name!r}: a company named {self.form.quoted()} with {self.unit!r}, as a listed company's "
                     "subsidiaries abroad are named: confirm whether it belongs to the listed company")
         if self.kind == "numbered":  # "the 38th Institute of CETC": the listed 38th Research Institute
-            return (f"{self.unit!r} is numbered as the listed {self.form.text!r}, an institute of the same group the "
+            return (f"{self.unit!r} is numbered as the listed {self.form.quoted()}, an institute of the same group the "
                     "name names, but not written as the list writes it: confirm that it is this institute")
         if self.kind == "registry":  # a ROR child of the entry's record
             return (f"{PART_OF} {name!r}: {self.form.text!r} names a unit of it ({self.form.via}); the unit itself is "
                     "not listed: confirm whether working with it is working with the listed organisation")
         what = "a campus or branch of" if self.kind == "campus" else "a unit of"
-        return (f"{PART_OF} {name!r}: {self.unit!r} names {what} {self.form.text!r}; the unit itself is not "
+        return (f"{PART_OF} {name!r}: {self.unit!r} names {what} {self.form.quoted()}; the unit itself is not "
                 "listed: confirm whether working with it is working with the listed organisation")
 
 
@@ -125,7 +125,8 @@ def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
     generic (a one-word form only when the list writes it as one word: "Huawei", "Skoltech"; not
     "JSC Plasma"), and listed acronyms ("CETC")."""
     out = [f for f in index.exact.get(" ".join(words), ()) if f.kind in ("name", "alias") and not f.generic and not f.via
-           and f.entity.kind in ("institution", "company") and (len(words) > 1 or len(f.text.split()) == 1)]
+           and f.reading not in EXACT_ONLY_READINGS and f.entity.kind in ("institution", "company")
+           and (len(words) > 1 or len(f.text.split()) == 1)]
     if len(words) == 1:  # a normalised word is its acronym key in lower case
         acronyms = [f for f in index.acronyms.get(words[0].upper(), ())
                     if f.kind == "acronym" and f.entity.kind in ("institution", "company")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS
-from collabguard.matching.index import NameForm
+from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
 from collabguard.matching.normalize import compact
 from collabguard.matching.registry import is_registry, is_registry_alias, less_specific, linked_on_other_name
 from collabguard.matching.stages.query import Context, Query
@@ -37,15 +37,29 @@ def _exact_form(form: NameForm) -> Finding:
                        "which another body may use today: confirm")
     if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
+    if form.reading == "optional":  # "(GROUP)": a group and its company may be two companies
+        return Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} without a bracketed optional word",
+                       f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}: a group and "
+                       "its company may be two companies: confirm")
     if form.reading == "capitals":  # "(VNIIA)": capitals, but not the initials of the name
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without a bracketed word",
                        f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, which does not "
                        "read as the name's initials: confirm")
-    if form.reading == "quoted":  # "Kurchatov Institute"
-        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} in quotation marks",
+    if form.reading == "quoted":  # "Kurchatov Institute": asked only with the country to back it
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} in quotation marks", needs_country=True,
+                       explanation=
                        f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
                        "the words in front of it (the kind of body, or its group); another body may bear that name: "
                        "confirm")
+    if form.reading in ("acronym", "repeat") and not form.entity.country:
+        # a name read without its bracket, of an entry that gives no country to back it: asked, never matched
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its bracket",
+                       f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, of an entry "
+                       "with no country: confirm")
+    if form.reading == "repeat":  # "Hafei Aviation Industry Co., Ltd. (HAFEI)"
+        return Finding(form, "match", NAME_SCORE, f"exact {form.kind} without a bracketed repeat",
+                       f"same name as the listed {form.kind} {form.written!r} without the bracketed {form.dropped!r}, "
+                       "which repeats its words")
     if form.reading == "acronym":
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind} without its acronym",
                        f"same name as the listed {form.kind} {form.written!r} without the acronym {form.dropped!r} "
@@ -65,7 +79,7 @@ def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list
     return [Finding(form, "possible", VARIANT_SCORE, "same name but for optional words",
                     f"same name as the listed {form.kind} {form.quoted()} but for {left_out}"
                     + ("; generic name" if form.generic else ""))
-            for form in context.index.exact.get(bare, ())]
+            for form in context.index.exact.get(bare, ()) if form.reading not in EXACT_ONLY_READINGS]
 
 
 def word_order(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:

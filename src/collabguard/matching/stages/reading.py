@@ -9,7 +9,7 @@ from math import prod
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, word_for_word
-from collabguard.matching.index import word_joins
+from collabguard.matching.index import EXACT_ONLY_READINGS, word_joins
 from collabguard.matching.parts import NUMBERED, PART_OF, PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
@@ -52,7 +52,8 @@ def translated_exact(query: Query, context: Context, skip: frozenset[str]) -> li
             if id(form) in seen or form.entity.list_id in skip:
                 continue
             seen.add(id(form))
-            confirms = word_for_word(query.script, reading, form)
+            # a name read less surely (its quoted part, without a bracketed word not its acronym) never confirms
+            confirms = word_for_word(query.script, reading, form) and form.reading not in EXACT_ONLY_READINGS
             how = "translated word for word from another script" if confirms else TRANSLATED
             reason = f"{how}: the same words as {form.quoted()}" + ("; generic name" if form.generic else "")
             found = Finding(form, "match" if confirms else "possible", TRANSLATED_SCORE, TRANSLATED, reason, weak=True)
@@ -109,7 +110,8 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
             reason = f"{how}: {result.why}, similarity {result.score}, with {form.quoted()}"
             if form.generic:
                 reason += "; generic name"
-            found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign)
+            found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign,
+                            needs_country=result.one_word_company)
             out.append(_set_aside(found, query, context) if foreign else found)
     return out
 
