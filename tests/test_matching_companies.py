@@ -91,3 +91,25 @@ def test_what_names_no_company_finds_none(ruleset: RuleSet, name: str, country: 
 def test_a_company_does_not_leave_out_words_for_a_name_that_is_not_its_own(name: str, listed: str, country: str) -> None:
     got = compare(tokens(name), tokens(listed), lenient=False, twin_ratio=TWIN_RATIO, country=country, company=True)
     assert not got.passed, got.why
+
+
+def test_the_quick_gate_never_rejects_a_company_name_the_word_gate_passes(ruleset: RuleSet) -> None:
+    """quick_reject screens candidates before compare: it may let through what compare rejects, never the
+    other way round. Over the Entity List's companies, each written shorter in the ways people write them."""
+    from collabguard.matching.compare import quick_reject
+    from collabguard.matching.index import word_joins
+
+    companies = [e for e in ruleset.lists.entities if e.list_id == "us-bis-entity" and e.kind == "company"]
+    checked = passed = 0
+    for e in companies[:600]:
+        listed = tokens(e.name)
+        for query in {listed[1:], listed[:-1], listed[:2], listed[1:3], (listed[0], listed[-1])}:
+            if not query or query == listed:
+                continue
+            words = compare(query, listed, lenient=False, twin_ratio=TWIN_RATIO, country=e.country, company=True)
+            rejected = quick_reject(frozenset(query), word_joins(query), frozenset(listed), word_joins(listed), e.country,
+                                    True, TWIN_RATIO)
+            checked += 1
+            passed += words.passed
+            assert not (rejected and words.passed), (query, e.name)
+    assert checked > 1000 and passed > 100  # the property was tried on many names, many of them passing

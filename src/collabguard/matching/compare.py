@@ -260,7 +260,9 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     l_any = listed_set - query_set - own
     if q_only & listed_joins or l_any & query_joins:
         return False
-    if len(q_only) > len(l_any) or (not company and len(l_only) > len(query_set - listed_set - own)):
+    # a company may leave out its descriptive words and its place (compare): the other words must pair
+    hard = l_only if not company else l_only - COMPANY_TAIL - PLACE_WORDS.get(country, frozenset())
+    if len(q_only) > len(l_any) or len(hard) > len(query_set - listed_set - own):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
     if len(q_only) == 1 and len(l_only) == 1 and short_twin(next(iter(q_only)), next(iter(l_only))):
