@@ -89,10 +89,10 @@ class NameForm:
     joins: frozenset[str] = frozenset()  # two or three neighbouring words written together ("jiaotong")
     # a listed name read another way: the name as the list writes it, what the reading left out, and
     # which reading: "acronym" or "repeat" (without the acronym it carries in brackets, or a bracket
-    # repeating its words: list_brackets.py), "optional"
-    # (without a bracketed optional word: "(GROUP)"), "capitals" (without a bracketed word in capitals
-    # that does not read as its acronym), "quoted" (its own name in quotation marks alone,
-    # quoted_names.py). All but "acronym" and "repeat" are matched whole only (EXACT_ONLY_READINGS)
+    # repeating its words: list_brackets.py), "optional" (without a bracketed optional word: "(GROUP)"),
+    # "capitals" (without a bracketed word in capitals that does not read as its acronym), "quoted" (its
+    # own name in quotation marks alone: quoted_names.py). All but "acronym" and "repeat" are matched
+    # whole only (EXACT_ONLY_READINGS)
     written: str = ""
     dropped: str = ""
     reading: str = ""

@@ -46,11 +46,10 @@ def _exact_form(form: NameForm) -> Finding:
                        f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, which does not "
                        "read as the name's initials: confirm")
     if form.reading == "quoted":  # "Kurchatov Institute": asked only with the country to back it
-        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} in quotation marks", needs_country=True,
-                       explanation=
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} in quotation marks",
                        f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
                        "the words in front of it (the kind of body, or its group); another body may bear that name: "
-                       "confirm")
+                       "confirm", needs_country=True)
     if form.reading in ("acronym", "repeat") and not form.entity.country:
         # a name read without its bracket, of an entry that gives no country to back it: asked, never matched
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its bracket",
