@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.compare import compare
+from collabguard.matching.compare import compare, misspelt_legal_form
 from collabguard.matching.index import TWIN_RATIO
 from collabguard.matching.matcher import Candidate
 from collabguard.matching.normalize import tokens
@@ -20,6 +20,15 @@ CETC_38 = "China Electronics Technology Group Corporation 38th Research Institut
 
 def on_list(ruleset: RuleSet, name: str, country: str | None, list_id: str, kind: str = "organisation") -> Candidate | None:
     return next((c for c in ruleset.matcher.match(name, country, kind=kind) if c.entity.list_id == list_id), None)
+
+
+@pytest.mark.parametrize(("word", "misspelt"), [
+    ("limtied", True), ("comapny", True), ("liabliity", True), ("incorproated", True),
+    ("limited", False), ("company", False),  # spelt right: the normaliser drops them
+    ("complex", False), ("compass", False), ("liberty", False), ("enterprises", False), ("companies", False),
+])
+def test_a_misspelt_legal_form_is_told_from_other_words(word: str, misspelt: bool) -> None:
+    assert misspelt_legal_form(word) is misspelt
 
 
 @pytest.mark.parametrize(("raw", "words"), [
@@ -66,6 +75,11 @@ def test_a_number_and_a_plural_are_one_word_however_written(raw: str, words: tup
     # a Russian body named by its own name in quotation marks, without what kind of body it is
     ("Radiosviaz", "RU", "jp-mofa-ru", "Scientific Production Enterprise “Radiosviaz”",
      "same name as the name in quotation marks of the listed name"),
+    # a legal form or a plural misspelt ("Limtied", "Technoolgies"), which the normaliser drops or makes singular
+    # only when spelt right
+    ("CNOOC Limtied", "HK", "us-ofac-cmic", "CNOOC Limited", "'limtied' read as a misspelt legal form"),
+    ("Yangtze Memory Technoolgies Co., Ltd.", "CN", "us-bis-entity", "Yangtze Memory Technologies Co., Ltd.",
+     "words pair up (exact, typo)"),
     # the Entity List's 38th institute of CETC, as people write it
     ("CETC 38th Research Institute", "CN", "us-bis-entity", CETC_38, "same words in a different order"),
     ("No. 38 Research Institute of CETC", "CN", "us-bis-entity", CETC_38, "same words in a different order"),

@@ -103,11 +103,17 @@ _COMPASS = ("north", "south", "east", "west")
 
 def _ending_twin(a: str, b: str) -> tuple[str, str]:
     """The two words with the ending English writes two ways made the same: "-ical" for "-ic"
-    ("Polytchnical" and the list's "Polytechnic", to which "Polytechnical" is normalised)."""
+    ("Polytchnical" and the list's "Polytechnic", to which "Polytechnical" is normalised), and a misspelt
+    plural for the singular the normaliser makes of a plural spelt right ("Technoolgies" for "technology",
+    "Indusrties" for "industry")."""
     if a.endswith("cal") and b.endswith("ic"):  # "Polytechincal" too
         return a[:-2], b
     if b.endswith("cal") and a.endswith("ic"):
         return a, b[:-2]
+    if a.endswith("ies") and b.endswith("y"):
+        return a[:-3] + "y", b
+    if a.endswith("s") and not b.endswith("s"):
+        return a[:-1], b
     return a, b
 
 
@@ -190,6 +196,24 @@ LEGAL_FORMS_OF: dict[str, frozenset[str]] = legal_forms().by_country
 # the legal forms of its companies.
 OWN_WORDS: dict[str, frozenset[str]] = {c: COUNTRY_WORDS.get(c, frozenset()) | LEGAL_FORMS_OF.get(c, frozenset())
                                         for c in set(COUNTRY_WORDS) | set(LEGAL_FORMS_OF)}
+# The legal forms long enough to be misspelt ("Limtied", "Comapny", "Liabliity"): the normaliser drops them
+# spelt right, so a misspelt one would stay an extra word of the name.
+# Not the words of the state forms' phrases ("Federal State Unitary Enterprise"): "enterprise", "institution" are
+# words of many names besides.
+_LONG_LEGAL_WORDS: frozenset[str] = frozenset(
+    w for w in (*legal_forms().legal_forms, *(word for phrase in legal_forms().legal_phrases
+                                              if "company" in phrase.split() for word in phrase.split()))
+    if len(w) >= MIN_TYPO_LENGTH and w not in GENERIC_WORDS and w not in ("closed", "public"))
+
+
+@lru_cache(maxsize=65536)
+def misspelt_legal_form(word: str) -> bool:
+    """A query word that is a legal form misspelt ("Limtied" for "Limited"): no word of the name."""
+    return (len(word) >= MIN_TYPO_LENGTH and word not in _LONG_LEGAL_WORDS and word.isalpha() and not word.endswith("s")
+            and any(abs(len(word) - len(f)) <= 1 and word[0] == f[0] and OSA.distance(word, f) <= 2
+                    and OSA.normalized_similarity(word, f) >= 0.75 for f in _LONG_LEGAL_WORDS))
+
+
 # Talent programmes (name-words.yaml): words that say what kind of programme a name is, on a name
 # ending in "programme" or "professorship", may be left out or differ; a word naming a sub-programme
 # ("Youth Thousand Talents") may stand in the query only. Acronyms a country's names carry beside the
@@ -255,6 +279,8 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     :func:`collabguard.matching.index.word_joins`)."""
     ignore, own, q_ignore = _quick_sets(country, not listed_set.isdisjoint(_PROGRAMME_ENDS))
     q_only = query_set - listed_set - q_ignore
+    if q_only:
+        q_only = frozenset(q for q in q_only if not misspelt_legal_form(q))
     l_only = listed_set - query_set - ignore
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
     l_any = listed_set - query_set - own
@@ -301,7 +327,7 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     sub = SUB_PROGRAMME_WORDS if programme else frozenset()
     qset, lset = set(query), set(listed)
     q_only = [q for q in query if q not in lset and q not in OPTIONAL_WORDS and q not in own and q not in sub
-              and q not in translation]
+              and q not in translation and not misspelt_legal_form(q)]
     l_only = [w for w in listed if w not in qset and w not in OPTIONAL_WORDS and w not in own and w not in translation]
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
     q_any = [q for q in query if q not in lset and q not in own]
@@ -414,7 +440,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     loose_l = [w for w in unpaired_l if w in loose]
     left_loose = loose_q + loose_l
     extra = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q) and q not in own
-             and q not in loose and q not in sub]
+             and q not in loose and q not in sub and not (not lenient and misspelt_legal_form(q))]
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own and w not in loose]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
@@ -470,6 +496,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
         if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
             why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
+        if misspelt := [q for q in unpaired_q if misspelt_legal_form(q)]:  # "CNOOC Limtied"
+            why += "; " + ", ".join(repr(w) for w in misspelt) + " read as a misspelt legal form"
         if left_loose:  # "Huawei Sweden AB", "Concern VKO Almaz-Antey", "Youth Thousand Talents"
             note = _left_out_note(left_loose, country)
             why = note if why == "same words" else why + "; " + note

@@ -34,6 +34,7 @@ from collabguard.matching.compare import (
     PROGRAMME_WORDS,
     SUB_PROGRAMME_WORDS,
     TRANSLATION_WORDS,
+    misspelt_legal_form,
     pair_kind,
 )
 from collabguard.matching.list_brackets import without_bracketed_acronyms
@@ -264,7 +265,8 @@ def query_keys(token: str) -> tuple[str, ...]:
 def _anchors(word: str) -> bool:
     """May the word anchor a candidate search: not optional, not a word that may stand on one side
     only, not generic (a translated word: not generic in every reading)?"""
-    return not is_optional(word) and word not in UNANCHORED and not all(a in GENERIC_WORDS for a in letters(word))
+    return (not is_optional(word) and word not in UNANCHORED and not all(a in GENERIC_WORDS for a in letters(word))
+            and not misspelt_legal_form(word))  # "Limtied" names nothing
 
 
 class NameIndex:
