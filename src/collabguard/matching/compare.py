@@ -272,15 +272,15 @@ def _quick_sets(country: str, programme: bool) -> tuple[frozenset[str], frozense
 
 
 def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_set: frozenset[str],
-                 listed_joins: frozenset[str], country: str, company: bool, twin_ratio: float) -> bool:
+                 listed_joins: frozenset[str], country: str, company: bool, twin_ratio: float,
+                 query_left_out: frozenset[str] = frozenset()) -> bool:
     """The gate of :func:`compare` on word sets, for screening many candidates fast (strict mode):
     as many words left over on each side, and each word left on the query side able to pair with
     one left on the list side. ``*_joins``: neighbouring words written together (see
-    :func:`collabguard.matching.index.word_joins`)."""
+    :func:`collabguard.matching.index.word_joins`); ``query_left_out``: the query's misspelt legal forms
+    (:func:`misspelt_legal_form`, read once a query), which need no partner."""
     ignore, own, q_ignore = _quick_sets(country, not listed_set.isdisjoint(_PROGRAMME_ENDS))
-    q_only = query_set - listed_set - q_ignore
-    if q_only:
-        q_only = frozenset(q for q in q_only if not misspelt_legal_form(q))
+    q_only = query_set - listed_set - q_ignore - query_left_out
     l_only = listed_set - query_set - ignore
     # a word may pair with an optional word of the other side ("Corpoartion" misspells "Corporation")
     l_any = listed_set - query_set - own

@@ -7,7 +7,7 @@ from itertools import product
 from math import prod
 
 from collabguard.matching.candidates import Finding
-from collabguard.matching.compare import OPTIONAL_WORDS, compare, quick_reject, quick_reject_translated
+from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, word_for_word
 from collabguard.matching.index import EXACT_ONLY_READINGS, word_joins
 from collabguard.matching.parts import NUMBERED, PART_OF, PART_SCORE
@@ -93,6 +93,7 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     q_set = frozenset(q_tokens)
     q_joins = word_joins(tuple(unmarked(w) for w in q_tokens if not has_readings(w)))
     q_words = frozenset(a for w in q_tokens for a in readings(w))
+    q_legal = frozenset(w for w in q_set if misspelt_legal_form(w)) if not foreign else frozenset()
     out: list[Finding] = []
     for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
         if form.entity.list_id in skip:
@@ -101,7 +102,8 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
         if foreign:
             if quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, entity.country, twin):
                 continue
-        elif quick_reject(q_set, q_joins, form.word_set, form.joins, entity.country, entity.kind == "company", twin):
+        elif quick_reject(q_set, q_joins, form.word_set, form.joins, entity.country, entity.kind == "company", twin,
+                          q_legal):
             continue
         result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                          country=form.entity.country, company=form.entity.kind == "company")
