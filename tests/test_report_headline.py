@@ -34,6 +34,14 @@ def screened(screener: Screener, name: str) -> Report:
     return screener.screen(EXAMPLES / f"{name}.yaml", today=TODAY)
 
 
+def screened_proposal(screener: Screener, tmp_path, fields: dict) -> Report:
+    """A research proposal on battery electrolytes with these fields, written and screened."""
+    proposal = tmp_path / f"{fields['id']}.yaml"
+    proposal.write_text(yaml.safe_dump({"title": "Battery electrolyte degradation", "activity": "research", **fields}),
+                        encoding="utf-8")
+    return screener.screen(proposal, today=TODAY)
+
+
 def flat(text: str) -> str:
     """A rendering as one line of words: box borders, Markdown escapes and line breaks taken out."""
     text = re.sub(r"[│╭╮╰╯─]", " ", text).replace("\\", "")
@@ -115,15 +123,13 @@ def test_a_possible_match_is_a_question_of_identity_not_a_listing(screener: Scre
 
 def test_an_identity_question_about_a_talent_programme_names_a_programme_not_a_partner(screener: Screener, tmp_path) -> None:
     # the Thousand Talents Plan's own site lists its Recruitment Program for Young Professionals as a sub-project
-    proposal = tmp_path / "ytt.yaml"
-    proposal.write_text(yaml.safe_dump({
-        "id": "UMICH-2026-0101", "title": "Battery electrolyte degradation", "activity": "research",
+    report = screened_proposal(screener, tmp_path, {
+        "id": "UMICH-2026-0101",
         "home_institution": {"name": "University of Michigan", "country": "US"},
         "partners": [{"name": "University of Oslo", "country": "NO", "role": "partner", "type": "university"}],
         "funding": [{"funder": "National Science Foundation", "country": "US"}],
         "personnel": [{"role": "co-investigator", "talent_programmes": ["Young Thousand Talents Plan"]}],
-    }), encoding="utf-8")
-    report = screener.screen(proposal, today=TODAY)
+    })
     s = report.summary
     assert (s.recommendation, report.blocking) == ("needs_review", False)
     assert "which programme it is must be settled first" in s.headline and "partner" not in s.reason
@@ -134,14 +140,12 @@ def test_an_identity_question_about_a_talent_programme_names_a_programme_not_a_p
 
 def test_an_identity_question_about_a_funder_names_the_funder(screener: Screener, tmp_path) -> None:
     # a funder's name is screened as a funder and as a programme: it reads as a funder
-    proposal = tmp_path / "funder.yaml"
-    proposal.write_text(yaml.safe_dump({
-        "id": "UIO-2026-0102", "title": "Battery electrolyte degradation", "activity": "research",
+    s = screened_proposal(screener, tmp_path, {
+        "id": "UIO-2026-0102",
         "home_institution": {"name": "University of Oslo", "country": "NO"},
         "partners": [{"name": "University of Bergen", "country": "NO", "role": "partner", "type": "university"}],
         "funding": [{"funder": "Harbin Engineering University"}],  # no country: the identity is only possible
-    }), encoding="utf-8")
-    s = screener.screen(proposal, today=TODAY).summary
+    }).summary
     assert s.recommendation == "needs_review" and "who the funder is must be settled first" in s.headline
 
 
