@@ -167,7 +167,7 @@ def main() -> None:
                 if ids & want:
                     s["tp"] += 1
                 elif method == "ours" and len(errors) < args.show_errors:
-                    errors.append(f"MISS  [{kind}] {row['query']!r} ({row['country']}) expected {by_id.get(row['expected'], row['expected'])!s:.60}")
+                    errors.append(f"MISS  [{kind}] {row['query']!r} ({row['country']}) expected {getattr(by_id.get(row['expected']), 'name', row['expected'])!r}")
                 wrong = [group[0] for group in cands
                          if not any(e.entity_id in want or related(e, want) for e in group)]
                 if wrong:

@@ -101,7 +101,8 @@ def test_the_name_without_its_bracketed_acronym_finds_the_entry(ruleset: RuleSet
 @pytest.mark.parametrize(("listed", "own"), [
     ("National Research Centre “Kurchatov Institute”", "Kurchatov Institute"),
     ("Scientific Production Enterprise “Radiosviaz”", "Radiosviaz"),
-    ("Aktsionernoe Obschestvo 'Yaltinskaya Kinodstudiya,'", "Yaltinskaya Kinodstudiya"),
+    # a legal form in Latin letters and the quoted name: the name itself (the legal form is dropped), no reading
+    ("Aktsionernoe Obschestvo 'Yaltinskaya Kinodstudiya,'", None),
     ("Scientific-Research Institute “Argon”", None),  # one short word: many bodies bear it
     ("“GOSNIIMASH”", None),  # the whole name
     ("JSC FCS&HT “SNPO “Eleron”", None),  # quotation marks that do not close: nothing certain

@@ -166,7 +166,25 @@ def settle(candidates: list[Candidate]) -> Candidate | None:
         return None
     candidates = disambiguate(candidates)
     corroborate(candidates)
-    return max(candidates, key=lambda c: c.sort_key())
+    best = max(candidates, key=lambda c: c.sort_key())
+    if not best.also and best.finding.words is not None and best.finding.words.company_left_out:
+        _name_the_others(best, [c for c in candidates
+                                if c.finding.words is not None and c.finding.words.company_left_out])
+    return best
+
+
+def _name_the_others(best: Candidate, left_out: list[Candidate]) -> None:
+    """A company named by its own words, its place or descriptive words left out, may be one of
+    several listed companies ("Beijing Naura": the list holds its semiconductor and its
+    microelectronics equipment companies): each that fits as well is named beside the best, for a
+    person to say which (if any) is meant."""
+    others: dict[str, Candidate] = {}
+    for c in sorted(left_out, key=lambda c: c.sort_key(), reverse=True):
+        if (c.entity.entity_id != best.entity.entity_id and c.decision == best.decision
+                and c.score >= best.score - AMBIGUITY_MARGIN):
+            others.setdefault(c.entity.entity_id, c)
+    if others:
+        _fits_as_well(best, list(others.values()))
 
 
 def disambiguate(candidates: list[Candidate]) -> list[Candidate]:
@@ -191,14 +209,18 @@ def disambiguate(candidates: list[Candidate]) -> list[Candidate]:
     if len(leaders) == 1:
         return weak
     first, *others = leaders.values()
-    first.also = [c.entity for c in others]
     first.decision = "possible"  # a translation that fits several entries says none of them
+    _fits_as_well(first, others)
+    return [first]
+
+
+def _fits_as_well(first: Candidate, others: list[Candidate]) -> None:
+    first.also = [c.entity for c in others]
     names = ", ".join(repr(c.entity.name) for c in others[:MAX_NAMED_ALTERNATIVES])
     if len(others) > MAX_NAMED_ALTERNATIVES:
         names += f" and {len(others) - MAX_NAMED_ALTERNATIVES} more"
-    first.features["ambiguous"] = f"fits {len(leaders)} entries of this list"
+    first.features["ambiguous"] = f"fits {len(others) + 1} entries of this list"
     first.reasons.append(f"fits {names} as well (also listed): confirm which, if any, is meant")
-    return [first]
 
 
 def corroborate(candidates: list[Candidate]) -> None:

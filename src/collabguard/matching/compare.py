@@ -59,6 +59,9 @@ class Comparison:
     # a company named by one word of its own, its descriptive words left out ("Dahua", "Roche"): too little
     # alone, so a finding on it needs the country to back it
     one_word_company: bool = False
+    # a company's place or descriptive words of the list name the name leaves out ("Beijing Naura" for
+    # "Beijing Naura Semiconductor Equipment Co., Ltd."): several listed companies may fit as well
+    company_left_out: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=262144)
@@ -502,8 +505,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             note = _left_out_note(left_loose, country)
             why = note if why == "same words" else why + "; " + note
             return Comparison(score, True, why, kinds, left_out=tuple(dict.fromkeys(left_loose)),
-                              one_word_company=one_word)
-        return Comparison(score, True, why, kinds, one_word_company=one_word)
+                              one_word_company=one_word, company_left_out=tuple(company_left_out))
+        return Comparison(score, True, why, kinds, one_word_company=one_word, company_left_out=tuple(company_left_out))
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:
         return Comparison(score, False, f"extra word {letters(distinctive_extra[0])[0]!r}", kinds)

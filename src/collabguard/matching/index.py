@@ -37,6 +37,7 @@ from collabguard.matching.compare import (
     misspelt_legal_form,
     pair_kind,
 )
+from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.list_brackets import without_bracketed_acronyms
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -92,8 +93,9 @@ class NameForm:
     # which reading: "acronym" or "repeat" (without the acronym it carries in brackets, or a bracket
     # repeating its words: list_brackets.py), "optional" (without a bracketed optional word: "(GROUP)"),
     # "capitals" (without a bracketed word in capitals that does not read as its acronym), "quoted" (its
-    # own name in quotation marks alone: quoted_names.py). All but "acronym" and "repeat" are matched
-    # whole only (EXACT_ONLY_READINGS)
+    # own name in quotation marks alone: quoted_names.py), "eponym" (a Russian body's name without the
+    # person it is named after: eponyms.py). All but "acronym", "repeat" and "eponym" are matched whole
+    # only (EXACT_ONLY_READINGS)
     written: str = ""
     dropped: str = ""
     reading: str = ""
@@ -216,6 +218,10 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
             readings.append((bare.text, bare.dropped, bare.reading))
         if (own := quoted_name(text)) is not None:
             readings.append((own, "", "quoted"))
+        if entity.country in EPONYM_COUNTRIES:  # "Institute for Information Transmission Problems"
+            for name in (text, *(r[0] for r in readings if r[2] in ("acronym", "repeat"))):
+                if (plain := without_eponym(name)) is not None:
+                    readings.append((plain.text, plain.eponym, "eponym"))
         for other, dropped, reading in readings:
             norm = normalize(other)
             if norm and norm not in norms:

@@ -45,6 +45,7 @@ from collabguard.matching.affiliation import infer_country
 from collabguard.matching.candidates import Candidate, ListResult, Rejected, candidate
 from collabguard.matching.checks import PART_CHECKS, Place, apply_country, by_identifier, settle
 from collabguard.matching.cross_script import chinese_names
+from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
 from collabguard.matching.near_misses import near_misses
 from collabguard.matching.normalize import normalize, segments
@@ -154,6 +155,11 @@ class Matcher:
             if query is None:
                 continue
             found = run_stages(query, context)
+            eponym = ""
+            if not found and (country is None or country in EPONYM_COUNTRIES) and (plain := without_eponym(seg)):
+                # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
+                if (bare := read_query(plain.text, context.index)) is not None and (found := run_stages(bare, context)):
+                    query, eponym = bare, plain.eponym
             if found:
                 place = Place(name, parts, i)
                 compared = " ".join(query.words)
@@ -161,6 +167,10 @@ class Matcher:
                 if finding.form.entity.list_id not in per_list:
                     continue
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
+                if eponym:
+                    cand.decision = "possible" if cand.decision == "match" else cand.decision
+                    cand.reasons.append(f"read without the person it is named after, {eponym!r}: confirm it is "
+                                        "the body meant")
                 if all(check.keep(cand, place) for check in PART_CHECKS):
                     apply_country(cand, country, inferred is not None)
                     per_list[cand.entity.list_id].append(cand)

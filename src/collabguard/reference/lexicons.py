@@ -95,6 +95,7 @@ class NameWords(NamedTuple):
     synonyms: dict[str, str]
     organisation_words: frozenset[str]
     company_descriptive_words: frozenset[str]
+    body_kind_words: frozenset[str]
     acronym_may_drop_last: frozenset[str]
     compass_initials: dict[str, str]
     parents: dict[str, tuple[str, ...]]
@@ -234,7 +235,7 @@ class _File:
 
 def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
-                     "company_descriptive_words", "acronym_may_drop_last", "compass_initials", "parents",
+                     "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
                      "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
                      "translation_words"})
     return NameWords(*f.header(), abbreviations=f.mapping("abbreviations", WORD, f.strings(PHRASE)),
@@ -242,6 +243,7 @@ def read_name_words(path: Path) -> NameWords:
                      optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
                      organisation_words=f.words("organisation_words"),
                      company_descriptive_words=f.words("company_descriptive_words"),
+                     body_kind_words=f.words("body_kind_words"),
                      acronym_may_drop_last=f.words("acronym_may_drop_last"),
                      compass_initials=f.mapping("compass_initials", WORD, f.strings(WORD)),
                      parents=f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as"),

@@ -50,6 +50,10 @@ def _exact_form(form: NameForm) -> Finding:
                        f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
                        "the words in front of it (the kind of body, or its group); another body may bear that name: "
                        "confirm", needs_country=True)
+    if form.reading == "eponym":  # "Moscow State University" for "M.V. Lomonosov Moscow State University"
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its eponym",
+                       f"same name as the listed {form.kind} {form.written!r} without the person it is named after, "
+                       f"{form.dropped!r}: confirm it is the body meant")
     if form.reading in ("acronym", "repeat") and not form.entity.country:
         # a name read without its bracket, of an entry that gives no country to back it: asked, never matched
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its bracket",
