@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.list_brackets import aligns, without_bracketed_acronyms
+from collabguard.matching.list_brackets import aligns, bracketed_acronyms, without_bracketed_acronyms
 from collabguard.matching.quoted_names import quoted_name
 from collabguard.reference.report_text import reason as report_reason
 from collabguard.ruleset import RuleSet
+from tests.conftest import names_only_matcher
 
 # (listed name as the list writes it, the name read without its brackets, the reading, what the reason names)
 READ_WITHOUT = [
@@ -53,6 +54,31 @@ def test_a_bracketed_acronym_is_read_away(listed: str, bare: str, reading: str, 
 @pytest.mark.parametrize("listed", KEEP_BRACKETS)
 def test_a_bracketed_place_or_phrase_stays(listed: str) -> None:
     assert without_bracketed_acronyms(listed) is None
+
+
+@pytest.mark.parametrize(("listed", "acronyms"), [
+    ("MODERN INDUSTRIES TECHNIQUE COMPANY (MITEC)", ("MITEC",)),
+    ("Asa’ib Ahl al-Haq (AAH)", ("AAH",)),
+    ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)", ("CAGL", "GLBC")),
+    # the parent's acronym further on, and a bracket repeating the parent's name, are not the entry's
+    ("Chinese Academy of Sciences (CAS) – Institute of Computing Technology (ICT)", ("ICT",)),
+    ("A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)", ()),
+    # capitals that do not read as the initials, a place, an optional word: no acronym of the entry
+    ("Federal State Unitary Enterprise Dukhov Automatics Research Institute (VNIIA)", ()),
+    ("China Unicom (BVI) Co., Ltd.", ()),
+    ("AVIC Chengdu Aircraft Industrial (GROUP) Co., Ltd.", ()),
+])
+def test_the_acronym_a_listed_name_gives_in_brackets_is_an_acronym_of_the_entry(listed: str,
+                                                                                acronyms: tuple[str, ...]) -> None:
+    assert bracketed_acronyms(listed) == acronyms
+
+
+def test_an_acronym_the_listed_name_gives_in_brackets_finds_the_entry_as_possible() -> None:
+    # the leave-out protocol: the UN entry's own acronyms taken away, only its name "… (MITEC)" left
+    matcher = names_only_matcher("un-sc")
+    found = [c for c in matcher.match("MITEC", "IR") if "MITEC" in c.entity.name]
+    assert found and found[0].decision == "possible"  # an acronym alone never confirms an identity
+    assert "'MITEC'" in found[0].reasons[0]
 
 
 @pytest.mark.parametrize(("short", "long", "reads"), [

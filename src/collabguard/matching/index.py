@@ -38,7 +38,7 @@ from collabguard.matching.compare import (
     pair_kind,
 )
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
-from collabguard.matching.list_brackets import without_bracketed_acronyms
+from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -186,6 +186,8 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     raw: list[tuple[str, str, str]] = [(entity.name, "name", "")]
     raw += [(alias, "alias", "") for alias in entity.aliases]
     raw += [(acr, "acronym", "") for acr in entity.acronyms]
+    # the acronym a listed name gives in brackets ("MODERN INDUSTRIES TECHNIQUE COMPANY (MITEC)"): the list's too
+    raw += [(acr, "acronym", "") for text in (entity.name, *entity.aliases) for acr in bracketed_acronyms(text)]
     if entity.name_local:
         raw.append((entity.name_local, "local", ""))
     raw += [(b[0], b[2] if len(b) > 2 else "local", b[1]) for b in borrowed]

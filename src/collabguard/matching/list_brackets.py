@@ -86,32 +86,54 @@ def aligns(short: str, long: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _bracket(text: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """What a bracket of a listed name holds, and its kind (KINDS), if it may be left out."""
+    inner = m.group(1).strip()
+    if not inner or _is_place(inner):
+        return None
+    inner_words = tokens(inner)
+    long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
+    if inner_words and set(inner_words) <= set(tokens(text[:m.start()])):
+        return inner, "repeat"  # "(Markel CJSC)", "(HAFEI)": words the name has already
+    if inner_words and set(inner_words) <= OPTIONAL_WORDS:
+        return inner, "optional"  # "(GROUP)"
+    if not _ACRONYM_LIKE.fullmatch(inner):
+        return None
+    if aligns(inner, long):
+        return inner, "acronym"
+    capitals = text != text.upper()  # in a name all in capitals, capitals say nothing
+    if capitals and inner == inner.upper() and sum(c.isalpha() for c in inner) >= 2:
+        return inner, "capitals"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def bracketed_acronyms(text: str) -> tuple[str, ...]:
+    """The acronyms a listed name gives in brackets after the words they stand for, where they end
+    the name (or one of the names it gives, before ";"): "MODERN INDUSTRIES TECHNIQUE COMPANY (MITEC)",
+    "Asa’ib Ahl al-Haq (AAH)". Not one further on ("Chinese Academy of Sciences (CAS) – Institute of
+    Computing Technology": CAS is the parent's), nor a bracket repeating words of the name ("…, Russian
+    Academy of Sciences (RAS)": the parent's again), nor one that does not read as the initials."""
+    out: list[str] = []
+    for m in _BRACKET.finditer(text):
+        after = text[m.end():].strip()
+        if after and not after.startswith(";"):
+            continue
+        if (found := _bracket(text, m)) is not None and found[1] == "acronym":
+            out.append(found[0])
+    return tuple(out)
+
+
 def without_bracketed_acronyms(text: str) -> WithoutAcronym | None:
     """The listed name without the acronym(s) it carries in brackets, if it carries any (else None)."""
     if "(" not in text:
         return None
-    capitals = text != text.upper()  # in a name all in capitals, capitals say nothing
     dropped: list[tuple[str, str]] = []
     kept = text
     for m in list(_BRACKET.finditer(text)):
-        inner = m.group(1).strip()
-        if not inner or _is_place(inner):
+        if (found := _bracket(text, m)) is None:
             continue
-        inner_words = tokens(inner)
-        long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
-        if inner_words and set(inner_words) <= set(tokens(text[:m.start()])):
-            kind = "repeat"  # "(Markel CJSC)", "(HAFEI)": words the name has already
-        elif inner_words and set(inner_words) <= OPTIONAL_WORDS:
-            kind = "optional"  # "(GROUP)"
-        elif not _ACRONYM_LIKE.fullmatch(inner):
-            continue
-        elif aligns(inner, long):
-            kind = "acronym"
-        elif capitals and inner == inner.upper() and sum(c.isalpha() for c in inner) >= 2:
-            kind = "capitals"
-        else:
-            continue
-        dropped.append((inner, kind))
+        dropped.append(found)
         kept = kept.replace(m.group(0), "", 1)
     kept = " ".join(kept.split())
     if not dropped or not tokens(kept):
