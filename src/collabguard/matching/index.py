@@ -65,6 +65,7 @@ EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted"})
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
 MIN_SKELETON = 4
+RARITY_KEPT = 65536  # words whose rarity is kept (NameIndex.rarity)
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
 # words that may stand on one side only (optional words, a country's own name, the legal forms of its
 # companies, the acronyms its names carry, a programme's kind words and sub-programmes), so they cannot
@@ -294,6 +295,7 @@ class NameIndex:
         self.parts: dict[str, list[NameForm]] = defaultdict(list)  # units' names from a registry (kind part)
         self.postings: dict[str, set[int]] = defaultdict(set)  # key → positions in self.forms
         self.frequency: dict[str, int] = defaultdict(int)
+        self._rarity: dict[str, int] = {}
         # list words long enough to be misspelt, by (first or last letter, length): built on first need
         self._vocabulary: dict[tuple[str, int], list[str]] | None = None
         self._twins: dict[str, str | None] = {}
@@ -339,9 +341,14 @@ class NameIndex:
                     self.postings[key].add(position)
 
     def rarity(self, token: str) -> int:
-        """How many names hold the word (a translated word: its most common alternative)."""
-        alts = letters(token)
-        return max(self.frequency.get(a, 0) for a in alts)
+        """How many names hold the word (a translated word: its most common alternative). Kept per
+        word (the index does not change once built; the words of names recur), at most RARITY_KEPT."""
+        found = self._rarity.get(token)
+        if found is None:
+            if len(self._rarity) >= RARITY_KEPT:
+                self._rarity.clear()  # flat memory over a stream of millions of names
+            found = self._rarity[token] = max(self.frequency.get(a, 0) for a in letters(token))
+        return found
 
     def _distinctive(self, query: tuple[str, ...]) -> list[str]:
         words = [t for t in dict.fromkeys(query) if _anchors(t)]

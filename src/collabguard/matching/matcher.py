@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from collabguard.lists.model import Entity, ListSet
 from collabguard.matching.affiliation import infer_country
-from collabguard.matching.candidates import Candidate, ListResult, Rejected, candidate
+from collabguard.matching.candidates import Candidate, Finding, ListResult, Rejected, candidate
 from collabguard.matching.checks import PART_CHECKS, Place, apply_country, by_identifier, settle
 from collabguard.matching.cross_script import chinese_names
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
@@ -51,7 +51,7 @@ from collabguard.matching.near_misses import near_misses
 from collabguard.matching.normalize import normalize, segments
 from collabguard.matching.parts import Part, find_parts
 from collabguard.matching.registry import borrowed_names, linked_id
-from collabguard.matching.stages import Context, run_stages
+from collabguard.matching.stages import Context, Query, Stage, run_stages
 from collabguard.matching.stages.query import read_query
 from collabguard.matching.translate import script_of
 from collabguard.models.report import MatcherConfig
@@ -59,6 +59,9 @@ from collabguard.models.report import MatcherConfig
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
 
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
+SEGMENTS_KEPT = RESULTS_KEPT * 4  # parts of names whose stage findings a matcher keeps (Matcher._read_segment)
+# a part of a name read (None: nothing to read), the stages' findings for it, and the eponym it was read without
+Reading = tuple[Query | None, tuple[tuple[Stage, Finding], ...], str]
 
 
 class Matcher:
@@ -81,6 +84,7 @@ class Matcher:
         self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
                           for kind, forms in (("organisation", orgs), ("programme", programmes))}
         self._kept = lru_cache(maxsize=RESULTS_KEPT)(self._results)
+        self._read = lru_cache(maxsize=SEGMENTS_KEPT)(self._read_segment)
         self._parts: dict[str, list[Part]] = {}
         chinese = chinese_names(orgs)  # each entry's own Chinese names: a translation they contradict is set aside
         self._contexts = {"organisation": Context(self._indexes["organisation"], self.config, chinese, self._parts_of),
@@ -151,15 +155,9 @@ class Matcher:
         per_list: dict[str, list[Candidate]] = {lid: [] for lid in wanted}
         near: dict[str, Rejected] = {}
         for i, seg in enumerate(parts):
-            query = read_query(seg, context.index)
+            query, found, eponym = self._read(seg, kind, country is None or country in EPONYM_COUNTRIES)
             if query is None:
                 continue
-            found = run_stages(query, context)
-            eponym = ""
-            if not found and (country is None or country in EPONYM_COUNTRIES) and (plain := without_eponym(seg)):
-                # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
-                if (bare := read_query(plain.text, context.index)) is not None and (found := run_stages(bare, context)):
-                    query, eponym = bare, plain.eponym
             if found:
                 place = Place(name, parts, i)
                 compared = " ".join(query.words)
@@ -189,6 +187,21 @@ class Matcher:
                 rejected = Rejected(best.form, best.score, best.finding.named_otherwise, best.segment)
             out.append(ListResult(lid, best, rejected))
         return out
+
+    def _read_segment(self, seg: str, kind: str, eponym_country: bool) -> Reading:
+        """One part of a name, read and run through the stages (kept per part: the parts of
+        addresses recur, "Department of Chemistry", "Beijing 100081"). ``eponym_country``: the
+        name's country, if given, names its bodies after people."""
+        context = self._contexts[kind]
+        query = read_query(seg, context.index)
+        if query is None:
+            return None, (), ""
+        found = tuple(run_stages(query, context))
+        if not found and eponym_country and (plain := without_eponym(seg)) is not None:
+            # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
+            if (bare := read_query(plain.text, context.index)) is not None and (found := tuple(run_stages(bare, context))):
+                return bare, found, plain.eponym
+        return query, found, ""
 
     def _parts_of(self, seg: str) -> list[Part]:
         """The listed organisations a name names a unit of (kept per name: affiliations recur)."""
