@@ -63,6 +63,7 @@ def test_a_bracketed_place_or_phrase_stays(listed: str) -> None:
     # the parent's acronym further on, and a bracket repeating the parent's name, are not the entry's
     ("Chinese Academy of Sciences (CAS) – Institute of Computing Technology (ICT)", ("ICT",)),
     ("A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)", ()),
+    ("20th Research Institute of China Electronic Technology Group Corp (CETC)", ()),  # the words after "of"
     # capitals that do not read as the initials, a place, an optional word: no acronym of the entry
     ("Federal State Unitary Enterprise Dukhov Automatics Research Institute (VNIIA)", ()),
     ("China Unicom (BVI) Co., Ltd.", ()),
@@ -193,3 +194,11 @@ def test_a_translation_never_confirms_a_name_read_less_surely(ruleset: RuleSet) 
     found = [c for c in ruleset.matcher.match("Научно-исследовательский институт электроники", "RU")
              if "NIIET" in c.entity.name]
     assert found and all(c.decision == "possible" for c in found)
+
+
+def test_an_acronym_two_entries_of_a_list_give_names_both(ruleset: RuleSet) -> None:
+    # the ISN table lists Shahid Bakeri Industrial Group (SBIG) and Shahid Bakeri Industries Group (SBIG)
+    found = next(c for c in ruleset.matcher.match("SBIG", "IR") if c.entity.list_id == "us-state-isn")
+    named = {e.name for e in (found.entity, *found.also)}
+    assert {"Shahid Bakeri Industrial Group (SBIG)", "Shahid Bakeri Industries Group (SBIG)"} <= named
+    assert found.decision == "possible"

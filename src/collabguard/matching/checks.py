@@ -167,19 +167,29 @@ def settle(candidates: list[Candidate]) -> Candidate | None:
     candidates = disambiguate(candidates)
     corroborate(candidates)
     best = max(candidates, key=lambda c: c.sort_key())
-    if not best.also and best.finding.words is not None and best.finding.words.company_left_out:
-        _name_the_others(best, [c for c in candidates
-                                if c.finding.words is not None and c.finding.words.company_left_out])
+    if not best.also and (evidence := _evidence(best)):
+        _name_the_others(best, [c for c in candidates if _evidence(c) == evidence])
     return best
 
 
-def _name_the_others(best: Candidate, left_out: list[Candidate]) -> None:
-    """A company named by its own words, its place or descriptive words left out, may be one of
-    several listed companies ("Beijing Naura": the list holds its semiconductor and its
-    microelectronics equipment companies): each that fits as well is named beside the best, for a
-    person to say which (if any) is meant."""
+def _evidence(cand: Candidate) -> str:
+    """Evidence that may fit several entries of a list as well as one, which a person must tell
+    apart: a company named by its own words, its place or descriptive words left out ("Beijing
+    Naura": the list holds its semiconductor and its microelectronics equipment companies); an
+    acronym the list gives two entries ("SBIG": the ISN table's Shahid Bakeri Industrial Group and
+    Industries Group). Else ""."""
+    if cand.finding.words is not None and cand.finding.words.company_left_out:
+        return "company named by its own words"
+    if cand.features.get("stage") == "acronym" and cand.finding.feature == "acronym":
+        return "listed acronym"
+    return ""
+
+
+def _name_the_others(best: Candidate, fitting: list[Candidate]) -> None:
+    """Each other entry the same evidence fits as well is named beside the best, for a person to
+    say which (if any) is meant."""
     others: dict[str, Candidate] = {}
-    for c in sorted(left_out, key=lambda c: c.sort_key(), reverse=True):
+    for c in sorted(fitting, key=lambda c: c.sort_key(), reverse=True):
         if (c.entity.entity_id != best.entity.entity_id and c.decision == best.decision
                 and c.score >= best.score - AMBIGUITY_MARGIN):
             others.setdefault(c.entity.entity_id, c)

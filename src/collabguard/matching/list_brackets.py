@@ -42,6 +42,7 @@ from collabguard.reference.lexicons import places
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _ACRONYM_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]{1,11}")
 MAX_LONG_WORDS = 12  # words before the bracket an acronym may stand for
+_PARENT_LINKS = frozenset({"of", "the", "at", "under"})  # "Institute of PARENT (ACR)": the parent's acronym
 
 
 # what a bracket held, from the surest reading to the least sure: the weakest decides the name's reading
@@ -68,9 +69,15 @@ def _is_place(inner: str) -> bool:
 def aligns(short: str, long: str) -> bool:
     """Schwartz–Hearst: can ``short`` be read as an abbreviation of ``long``? Its letters and digits
     found in order, right to left, the first one at the beginning of a word of ``long``."""
+    return alignment_start(short, long) >= 0
+
+
+def alignment_start(short: str, long: str) -> int:
+    """Where in ``long`` the words ``short`` abbreviates begin (Schwartz–Hearst, as :func:`aligns`), or -1."""
     s, pos = short.lower(), len(long) - 1
     low = long.lower()
     i = len(s) - 1
+    start = -1
     while i >= 0:
         c = s[i]
         if not c.isalnum():
@@ -79,13 +86,13 @@ def aligns(short: str, long: str) -> bool:
         while pos >= 0 and (low[pos] != c or (i == 0 and pos > 0 and low[pos - 1].isalnum())):
             pos -= 1
         if pos < 0:
-            return False
+            return -1
+        start = pos
         pos -= 1
         i -= 1
-    return True
+    return start
 
 
-@lru_cache(maxsize=65536)
 def _bracket(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """What a bracket of a listed name holds, and its kind (KINDS), if it may be left out."""
     inner = m.group(1).strip()
@@ -119,11 +126,19 @@ def bracketed_acronyms(text: str) -> tuple[str, ...]:
         after = text[m.end():].strip()
         if after and not after.startswith(";"):
             continue
-        if (found := _bracket(text, m)) is not None and found[1] == "acronym":
-            out.append(found[0])
+        if (found := _bracket(text, m)) is None or found[1] != "acronym":
+            continue
+        # the words it stands for follow "of": the parent's ("20th Research Institute of China Electronic
+        # Technology Group Corp (CETC)"), not the entry's
+        long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
+        before = long[: alignment_start(found[0], long)].split()
+        if before and before[-1].lower() in _PARENT_LINKS:
+            continue
+        out.append(found[0])
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def without_bracketed_acronyms(text: str) -> WithoutAcronym | None:
     """The listed name without the acronym(s) it carries in brackets, if it carries any (else None)."""
     if "(" not in text:
