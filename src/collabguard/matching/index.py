@@ -391,6 +391,9 @@ class NameIndex:
                 skipped = True  # a short word may abbreviate a list word ("Comm", "Mech"); the gate decides
                 if len(w) < PREFIX and is_plain(w):
                     short.append(w)
+            elif len(w) < MIN_TYPO_LENGTH and is_plain(w):
+                skipped = True  # one letter off a short list word ("Qoods" for "Qods"): the gate pairs it only
+                #                  when every other word agrees (compare.short_twin)
             elif (twin := self._twin(w)) is not None:
                 if twin not in GENERIC_WORDS:  # "Insttiute" is a misspelt generic word: no anchor
                     words.append(twin)

@@ -10,6 +10,7 @@ from collabguard.matching.compare import compare
 from collabguard.matching.index import NameIndex
 from collabguard.matching.short_names import nearest_beginning
 from collabguard.matching.stages.query import Query
+from collabguard.matching.stages.reading import TRANSLATED_TWIN_EXTRA
 from collabguard.models.report import MatcherConfig
 
 
@@ -30,15 +31,22 @@ def near_misses(index: NameIndex, query: Query, per_list: dict[str, list[Candida
                 out[lid] = Rejected(form, round(100 * len(q_tokens) / len(form.tokens)),
                                     f"short name: only the beginning of {form.text!r}", query.text)
     threshold = config.translated_threshold if foreign else config.possible_threshold
+    # the likeness the close-spelling and translation stages ask of a word (stricter for a translation)
+    twin = (config.word_twin_ratio + (TRANSLATED_TWIN_EXTRA if foreign else 0)) / 100
     joined = " ".join(q_tokens)
     for lid, pool in by_list.items():
         if lid in out:
             continue
         choice = process.extractOne(joined, [f.norm for f in pool], scorer=fuzz.token_sort_ratio)
         form = pool[choice[2]]
-        result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=config.word_twin_ratio / 100,
+        result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                          country=form.entity.country, company=form.entity.kind == "company")
         if result.score >= config.near_miss_score or (not result.passed and choice[1] >= config.near_miss_score):
-            why = result.why if not result.passed else f"similarity {result.score} below {threshold}"
+            if not result.passed:
+                why = result.why
+            elif result.score < threshold:
+                why = f"similarity {result.score} below {threshold}"
+            else:  # the words pair, but the word search did not bring the name to the stages
+                why = f"close (similarity {result.score}), but not reached by the word search: check it by hand"
             out[lid] = Rejected(form, max(result.score, int(choice[1])), why, query.text)
     return out
