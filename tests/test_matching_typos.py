@@ -104,3 +104,15 @@ def test_a_near_miss_says_why_it_was_rejected() -> None:
 
     near = {r.list_id: r.rejected for r in names_only_matcher("un-sc").results("Эмират Кавказ", None)}
     assert near["un-sc"] is not None and near["un-sc"].why == "extra word 'emirat'"
+
+
+@pytest.mark.parametrize(("name", "country", "listed"), [
+    # two letters swapped in a plural: one swap once the plural is read ("system"), which the search's
+    # first cut now lets through to the gate
+    ("Hyper Sysetms Union Limited", "HK", "Hyper Systems Union Limited"),
+    ("Winmgan Concept (Pty) Ltd.", "ZA", "Wingman Concept (Pty) Ltd."),
+])
+def test_a_swap_of_two_letters_is_searched_as_the_list_word(ruleset: RuleSet, name: str, country: str,
+                                                            listed: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, country) if c.entity.name == listed]
+    assert found and found[0].decision == "possible"

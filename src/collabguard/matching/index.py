@@ -51,7 +51,15 @@ from collabguard.matching.normalize import (
     tokens,
 )
 from collabguard.matching.pinyin import syllable_initials
-from collabguard.matching.query_words import is_optional, is_plain, is_skeleton, letters, readings, skeleton_letters
+from collabguard.matching.query_words import (
+    is_optional,
+    is_plain,
+    is_skeleton,
+    letters,
+    readings,
+    skeleton_letters,
+    written,
+)
 from collabguard.matching.quoted_names import quoted_name
 from collabguard.matching.translate import PINYIN, script_of, skeleton
 from collabguard.models.report import MatcherConfig
@@ -65,6 +73,8 @@ EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted"})
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
 MIN_SKELETON = 4
+TWIN_MARGIN = 0.15  # how much less alike a word may be at the search's first cut than the gate asks
+MAX_TWINS = 3  # list words a misspelt query word is searched as ("Intergal": integral, internal)
 RARITY_KEPT = 65536  # words whose rarity is kept (NameIndex.rarity)
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
 # words that may stand on one side only (optional words, a country's own name, the legal forms of its
@@ -395,10 +405,10 @@ class NameIndex:
                 skipped = True  # one letter off a short list word ("Qoods" for "Qods"): the gate pairs it only
                 #                  when every other word agrees (compare.short_twin)
             elif (twin := self._twin(w)) is not None:
-                if twin not in GENERIC_WORDS:  # "Insttiute" is a misspelt generic word: no anchor
-                    words.append(twin)
+                if not all(t in GENERIC_WORDS for t in readings(twin)):  # "Insttiute": a misspelt generic word
+                    words.append(twin)  # "Intergal": integral and internal, each looked up
                 else:
-                    generic_twins.append(twin)
+                    generic_twins.append(readings(twin)[0])
             else:
                 return []  # no list name holds this word in any spelling, so none can pass the gate
         if not words and generic_twins:
@@ -491,9 +501,13 @@ class NameIndex:
             # longer or shorter (see compare.pair_kind)
             near = [w for n in range(len(word) - 2, len(word) + 3)
                     for key in ((word[0], n), (word[-1] + "$", n)) for w in self._vocabulary.get(key, ())]
-            hits = process.extract(word, near, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO, limit=3)
-            twin = next((h[0] for h in hits if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"),
-                        None)
+            # a looser first cut than the gate's: the gate also reads a word's ending two ways ("Sysetms" is
+            # one swap from "system" once its plural is read); every list word it pairs is searched
+            hits = process.extract(word, near, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO - TWIN_MARGIN,
+                                   limit=MAX_TWINS * 3)
+            twins = list(dict.fromkeys(h[0] for h in hits
+                                       if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"))
+            twin = written(twins[:MAX_TWINS]) if twins else None  # the list words, as one word of several readings
         if len(self._twins) < 65536:
             self._twins[word] = twin
         return twin
