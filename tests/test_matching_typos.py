@@ -111,6 +111,11 @@ def test_a_near_miss_says_why_it_was_rejected() -> None:
     # first cut now lets through to the gate
     ("Hyper Sysetms Union Limited", "HK", "Hyper Systems Union Limited"),
     ("Winmgan Concept (Pty) Ltd.", "ZA", "Wingman Concept (Pty) Ltd."),
+    # a misspelt word that two list words could be ("Intergal": integral, internal), or whose first letters
+    # begin another list word ("Aviaetch": Aviaexport), is searched as each
+    ("Intergal SPB", "RU", "Integral SPB"),
+    ("Aviaetch Supply Ltd.", "RU", "Aviatech Supply Ltd."),
+    ("Incoff Aeropsace S.R.O.", "SK", "Incoff Aerospace S.R.O."),
 ])
 def test_a_swap_of_two_letters_is_searched_as_the_list_word(ruleset: RuleSet, name: str, country: str,
                                                             listed: str) -> None:

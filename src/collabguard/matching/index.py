@@ -396,8 +396,12 @@ class NameIndex:
             if w in halves:
                 skipped = True
             elif any(key in self.postings for key in query_keys(w)):
+                if w not in self.frequency and len(w) >= MIN_TYPO_LENGTH and is_plain(w) and (twin := self._twin(w)):
+                    # found by its first letters only, which begin other words ("Aviaetch": Aviaexport): the
+                    # list words it misspells are searched too
+                    w = written([w, *readings(twin)])
                 words.append(w)
-            elif generous or len(w) < PREFIX or self._splits(w):
+            elif generous or len(w) < PREFIX or (self._splits(w) and self._twin(w) is None):
                 skipped = True  # a short word may abbreviate a list word ("Comm", "Mech"); the gate decides
                 if len(w) < PREFIX and is_plain(w):
                     short.append(w)
