@@ -128,13 +128,15 @@ def _listed(args: ListedArgs, ctx: Context) -> Outcome:
                 hits.append((subject, cand))
             elif rank >= 1:
                 maybes.append((subject, cand))
-    if hits:
-        return Outcome(True, matches=hits)
     role_questions = [
         Question("missing_data", text("question.role", ctx.lang, person=_person_label(ctx, i)), {"field": f"personnel[{i}].category"})
         for i in unknown_people]
-    if maybes or role_questions:
-        questions = role_questions + identity_questions(maybes, ctx.institutions, ctx.lang)
+    questions = role_questions + identity_questions(maybes, ctx.institutions, ctx.lang) if maybes or role_questions else []
+    if hits:
+        # one partner listed does not settle the others: each possible identity is still asked about
+        # (a second partner possibly listed was lost from the report when the first was certain)
+        return Outcome(True, matches=hits, questions=questions)
+    if questions:
         return Outcome(None, matches=maybes, questions=questions)
     return _FALSE
 
