@@ -117,3 +117,10 @@ def test_a_part_read_for_one_country_is_read_anew_for_another(ruleset: RuleSet) 
     for_russia = ruleset.matcher.match(name, "RU")
     assert any("read without the person it is named after, 'S.A. Chaplygin'" in " ".join(c.reasons) for c in for_russia)
     assert not any("named after" in " ".join(c.reasons) for c in ruleset.matcher.match(name, "CN"))
+
+
+def test_several_companies_named_read_in_bokmal() -> None:
+    nb = report_reason("fits 'Wuxi Naura Microelectronics Equipment Co., Ltd.', 'Wuhan Naura Microelectronics Equipment "
+                       "Co., Ltd.', 'Shenzhen Naura Microelectronics Equipment Co., Ltd.' and 3 more as well (also listed): "
+                       "confirm which, if any, is meant", "nb")
+    assert "og 3 til" in nb and not any(w in nb for w in (" and ", "more", "confirm")), nb
