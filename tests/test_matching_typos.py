@@ -7,6 +7,7 @@ import pytest
 
 from collabguard.matching.normalize import tokens
 from collabguard.ruleset import RuleSet
+from tests.conftest import names_only_matcher
 
 
 def aspi(ruleset: RuleSet, name: str, country: str | None) -> tuple[str, str] | None:
@@ -89,8 +90,6 @@ def test_a_city_is_no_short_name(ruleset: RuleSet, name: str, country: str, not_
 def test_a_five_letter_word_one_letter_off_does_not_stop_the_search() -> None:
     # "Qoods" is in no list; the other words find the Entity List's "Qods Aviation Industry" (its aliases
     # taken away, as in the leave-out protocol), and the gate pairs the short word as every other agrees
-    from tests.conftest import names_only_matcher
-
     found = [c for c in names_only_matcher("us-bis-entity").match("Qoods Aviation Industries", "IR")
              if c.entity.name == "Qods Aviation Industry"]
     assert found and found[0].decision == "possible"
@@ -100,8 +99,6 @@ def test_a_five_letter_word_one_letter_off_does_not_stop_the_search() -> None:
 def test_a_near_miss_says_why_it_was_rejected() -> None:
     # the translation "emirat" is not the UN's "Emarat" at the likeness asked of a translated word: the
     # near miss says so (it once said "similarity 92 below 60")
-    from tests.conftest import names_only_matcher
-
     near = {r.list_id: r.rejected for r in names_only_matcher("un-sc").results("Эмират Кавказ", None)}
     assert near["un-sc"] is not None and near["un-sc"].why == "extra word 'emirat'"
 

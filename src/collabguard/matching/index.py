@@ -489,7 +489,8 @@ class NameIndex:
         return [f for i in sorted(self.postings[query[0]]) if len((f := self.forms[i]).tokens) > n and f.tokens[:n] == query]
 
     def _twin(self, word: str) -> str | None:
-        """The list word this one misspells, by the gate's own test (:func:`compare.pair_kind`)."""
+        """The list words this one misspells, by the gate's own test (:func:`compare.pair_kind`), as one
+        word of several readings ("integral|internal" for "intergal"); None if none."""
         if word in self._twins:
             return self._twins[word]
         twin = None
@@ -503,14 +504,13 @@ class NameIndex:
                             self._vocabulary[(w[-1] + "$", len(w))].append(w)
             # only the words the gate could pair: the same first or last letter, at most two letters
             # longer or shorter (see compare.pair_kind)
-            near = [w for n in range(len(word) - 2, len(word) + 3)
-                    for key in ((word[0], n), (word[-1] + "$", n)) for w in self._vocabulary.get(key, ())]
+            near = list(dict.fromkeys(w for n in range(len(word) - 2, len(word) + 3)
+                                      for key in ((word[0], n), (word[-1] + "$", n)) for w in self._vocabulary.get(key, ())))
             # a looser first cut than the gate's: the gate also reads a word's ending two ways ("Sysetms" is
             # one swap from "system" once its plural is read); every list word it pairs is searched
             hits = process.extract(word, near, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO - TWIN_MARGIN,
                                    limit=MAX_TWINS * 3)
-            twins = list(dict.fromkeys(h[0] for h in hits
-                                       if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"))
+            twins = [h[0] for h in hits if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"]
             twin = written(twins[:MAX_TWINS]) if twins else None  # the list words, as one word of several readings
         if len(self._twins) < 65536:
             self._twins[word] = twin

@@ -93,13 +93,18 @@ def alignment_start(short: str, long: str) -> int:
     return start
 
 
+def _words_before(text: str, m: re.Match[str]) -> str:
+    """The words before a bracket that an acronym in it may stand for."""
+    return " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
+
+
 def _bracket(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """What a bracket of a listed name holds, and its kind (KINDS), if it may be left out."""
     inner = m.group(1).strip()
     if not inner or _is_place(inner):
         return None
     inner_words = tokens(inner)
-    long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
+    long = _words_before(text, m)
     if inner_words and set(inner_words) <= set(tokens(text[:m.start()])):
         return inner, "repeat"  # "(Markel CJSC)", "(HAFEI)": words the name has already
     if inner_words and set(inner_words) <= OPTIONAL_WORDS:
@@ -121,6 +126,8 @@ def bracketed_acronyms(text: str) -> tuple[str, ...]:
     "Asa’ib Ahl al-Haq (AAH)". Not one further on ("Chinese Academy of Sciences (CAS) – Institute of
     Computing Technology": CAS is the parent's), nor a bracket repeating words of the name ("…, Russian
     Academy of Sciences (RAS)": the parent's again), nor one that does not read as the initials."""
+    if "(" not in text:
+        return ()
     out: list[str] = []
     for m in _BRACKET.finditer(text):
         after = text[m.end():].strip()
@@ -130,7 +137,7 @@ def bracketed_acronyms(text: str) -> tuple[str, ...]:
             continue
         # the words it stands for follow "of": the parent's ("20th Research Institute of China Electronic
         # Technology Group Corp (CETC)"), not the entry's
-        long = " ".join(text[:m.start()].split()[-MAX_LONG_WORDS:])
+        long = _words_before(text, m)
         before = long[: alignment_start(found[0], long)].split()
         if before and before[-1].lower() in _PARENT_LINKS:
             continue

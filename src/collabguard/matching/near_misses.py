@@ -10,7 +10,7 @@ from collabguard.matching.compare import compare
 from collabguard.matching.index import NameIndex
 from collabguard.matching.short_names import nearest_beginning
 from collabguard.matching.stages.query import Query
-from collabguard.matching.stages.reading import TRANSLATED_TWIN_EXTRA
+from collabguard.matching.stages.reading import twin_ratio
 from collabguard.models.report import MatcherConfig
 
 
@@ -31,8 +31,7 @@ def near_misses(index: NameIndex, query: Query, per_list: dict[str, list[Candida
                 out[lid] = Rejected(form, round(100 * len(q_tokens) / len(form.tokens)),
                                     f"short name: only the beginning of {form.text!r}", query.text)
     threshold = config.translated_threshold if foreign else config.possible_threshold
-    # the likeness the close-spelling and translation stages ask of a word (stricter for a translation)
-    twin = (config.word_twin_ratio + (TRANSLATED_TWIN_EXTRA if foreign else 0)) / 100
+    twin = twin_ratio(config, foreign)  # the likeness the close-spelling and translation stages ask
     joined = " ".join(q_tokens)
     for lid, pool in by_list.items():
         if lid in out:

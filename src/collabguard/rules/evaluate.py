@@ -62,6 +62,7 @@ def _evaluate(node: Node, ctx: Context) -> Outcome:
             out = Outcome(True)
             for k in held:
                 out.absorb(k)
+                out.questions += k.questions  # what a held part still asks ("listed": the possible identities)
             return out
         undecided = [k for k in kids if k.value is None]
         if not undecided:

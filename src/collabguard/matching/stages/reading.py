@@ -14,6 +14,7 @@ from collabguard.matching.parts import NUMBERED, PART_OF, PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
 from collabguard.matching.stages.query import Context, Query
+from collabguard.models.report import MatcherConfig
 
 MAX_READINGS = 256  # a translation with more readings than this is compared word by word only
 TRANSLATED_SCORE = 95
@@ -82,14 +83,18 @@ def translated_words(query: Query, context: Context, skip: frozenset[str]) -> li
     return _compared(query, context, skip) if query.foreign else []
 
 
+def twin_ratio(config: MatcherConfig, foreign: bool) -> float:
+    """How alike a misspelt word must be to a list word to pair (0–1): a translated or romanised word is
+    held to a closer likeness (romanised acronyms differ by a letter or two and name other bodies)."""
+    return (config.word_twin_ratio + (TRANSLATED_TWIN_EXTRA if foreign else 0)) / 100
+
+
 def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     if not query.words or query.generic_only:
         return []
     config, foreign, q_tokens = context.config, query.foreign, query.words
     threshold = config.translated_threshold if foreign else config.possible_threshold
-    # a translated or romanised word is held to a closer likeness: romanised acronyms differ by a
-    # letter or two and name other bodies (ГосНИИАС is not GosNIIMash)
-    twin = (config.word_twin_ratio + (TRANSLATED_TWIN_EXTRA if foreign else 0)) / 100
+    twin = twin_ratio(config, foreign)  # ГосНИИАС is not GosNIIMash
     q_set = frozenset(q_tokens)
     q_joins = word_joins(tuple(unmarked(w) for w in q_tokens if not has_readings(w)))
     q_words = frozenset(a for w in q_tokens for a in readings(w))
