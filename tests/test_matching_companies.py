@@ -80,6 +80,36 @@ def test_what_names_no_company_finds_none(ruleset: RuleSet, name: str, country: 
     assert all(c.entity.name != listed for c in ruleset.matcher.match(name, country)), why
 
 
+# the word gate alone (the lists' own aliases aside): a company's place in front of a listed name that
+# names none, and descriptive words, may be added, as they may be left out (issue #15: "Shenzhen Tenco
+# Technology Co., Ltd." for the listed "Tenco Technology Company Ltd.")
+@pytest.mark.parametrize(("name", "listed", "country", "added"), [
+    ("Shenzhen Tenco Technology Co., Ltd.", "Tenco Technology Company Ltd.", "CN", "'shenzhen' added"),
+    ("Shenzhen Goodview Global Industry Co Ltd.", "Goodview Global", "CN", "'shenzhen', 'industry' added"),
+    ("Siliborn Technology Ltd Trading", "Siliborn Technology Limited", "HK", "'trading' added"),
+])
+def test_a_company_may_add_its_place_and_descriptive_words(name: str, listed: str, country: str, added: str) -> None:
+    got = compare(tokens(name), tokens(listed), lenient=False, twin_ratio=TWIN_RATIO, country=country, company=True)
+    assert got.passed and got.company_added, got.why
+    assert added in got.why
+
+
+@pytest.mark.parametrize(("name", "listed", "country"), [
+    # a descriptive word replaced by another names another company
+    ("China State Shipbuilding Corporation", "China Shipbuilding Trading Co.", "CN"),
+    ("AVIC International Holding Corporation", "AVIC Heavy Machinery Company Limited", "CN"),
+    # added words only beside the company's own name as the list writes it, not a misspelling of it
+    ("Suzhou Design Center", "Suzhou Centec Technology Co., Ltd.", "CN"),
+    # a place added where the list names another: another company
+    ("Beijing Dahua Technology", "Zhejiang Dahua Technology Co., Ltd.", "CN"),
+    # a place added after the company's name names a subsidiary, not the company registered there
+    ("Dahua Beijing Technology", "Dahua Technology", "CN"),
+])
+def test_a_company_adds_no_word_in_place_of_another(name: str, listed: str, country: str) -> None:
+    got = compare(tokens(name), tokens(listed), lenient=False, twin_ratio=TWIN_RATIO, country=country, company=True)
+    assert not got.passed, got.why
+
+
 # the word gate alone, for a company of the Entity List (the lists' own aliases aside)
 @pytest.mark.parametrize(("name", "listed", "country"), [
     ("Guowei Group", "Shenzhen Guoweichip Technology Co., Ltd.", "CN"),  # a prefix is not the company's name
@@ -103,7 +133,8 @@ def test_the_quick_gate_never_rejects_a_company_name_the_word_gate_passes(rulese
     checked = passed = 0
     for e in companies[:600]:
         listed = tokens(e.name)
-        for query in {listed[1:], listed[:-1], listed[:2], listed[1:3], (listed[0], listed[-1])}:
+        for query in {listed[1:], listed[:-1], listed[:2], listed[1:3], (listed[0], listed[-1]),
+                      ("shenzhen", *listed), (*listed, "trading"), ("wuhan", *listed[:2], "industry")}:
             if not query or query == listed:
                 continue
             words = compare(query, listed, lenient=False, twin_ratio=TWIN_RATIO, country=e.country, company=True)

@@ -174,11 +174,11 @@ def settle(candidates: list[Candidate]) -> Candidate | None:
 
 def _evidence(cand: Candidate) -> str:
     """Evidence that may fit several entries of a list as well as one, which a person must tell
-    apart: a company named by its own words, its place or descriptive words left out ("Beijing
+    apart: a company named by its own words, its place or descriptive words left out or added ("Beijing
     Naura": the list holds its semiconductor and its microelectronics equipment companies); an
     acronym the list gives two entries ("SBIG": the ISN table's Shahid Bakeri Industrial Group and
     Industries Group). Else ""."""
-    if cand.finding.words is not None and cand.finding.words.company_left_out:
+    if cand.finding.words is not None and (cand.finding.words.company_left_out or cand.finding.words.company_added):
         return "company named by its own words"
     if cand.features.get("stage") == "acronym" and cand.finding.feature == "acronym":
         return "listed acronym"

@@ -62,6 +62,9 @@ class Comparison:
     # a company's place or descriptive words of the list name the name leaves out ("Beijing Naura" for
     # "Beijing Naura Semiconductor Equipment Co., Ltd."): several listed companies may fit as well
     company_left_out: tuple[str, ...] = ()
+    # a company's place or descriptive words the name adds to the list name ("Shenzhen Tenco Technology"
+    # for "Tenco Technology Company Ltd.")
+    company_added: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=262144)
@@ -185,12 +188,17 @@ COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
 # Words that make a company's name an institute's ("university", "institute", "laboratory" …: the
 # organisation words but for the optional "corporation" and "group").
 _INSTITUTION_WORDS: frozenset[str] = _WORDS.organisation_words - _WORDS.optional_words
+# Descriptive words a name may add to a listed company's ("Goodview Global Industry Co." for the listed
+# "Goodview Global"): the descriptive words but those that make a company's name an institute's.
+COMPANY_ADDED: frozenset[str] = COMPANY_TAIL - _INSTITUTION_WORDS
 # How a company's own name must pair to let its descriptive words be left out: as written, misspelt,
 # or written together, not as a prefix ("CAS" of "Caspro") or a synonym.
 _AS_WRITTEN = frozenset({"exact", "typo", "joined"})
+_EXACTLY = frozenset({"exact", "joined"})
 # Chinese companies are registered under their province or city ("Zhejiang Dahua Technology Co.,
 # Ltd.", "Shenzhen DJI Technology") and named without it ("Dahua Technology", "DJI"): for a company
-# of that country the place may be left out, never replaced by another one (an extra word rejects).
+# of that country the place may be left out, or added in front of a listed name that names no place
+# ("Shenzhen Tenco Technology" for the listed "Tenco Technology"), never replaced by another one.
 PLACE_WORDS: dict[str, frozenset[str]] = _PLACES.places
 # The legal forms of a country's companies ("AB" in Sweden: "Huawei Sweden AB" for the listed "Huawei
 # Sweden"; reference/matching/legal-forms.yaml), which may stand on one side only of a name of that country.
@@ -289,8 +297,11 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     l_any = listed_set - query_set - own
     if q_only & listed_joins or l_any & query_joins:
         return False
-    # a company may leave out its descriptive words and its place (compare): the other words must pair
-    hard = l_only if not company else l_only - COMPANY_TAIL - PLACE_WORDS.get(country, frozenset())
+    # a company may leave out or add descriptive words and its place (compare): the other words must pair
+    places = PLACE_WORDS.get(country, frozenset())
+    hard = l_only if not company else l_only - COMPANY_TAIL - places
+    if company:
+        q_only = q_only - COMPANY_ADDED - places
     if len(q_only) > len(l_any) or len(hard) > len(query_set - listed_set - own):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
@@ -340,8 +351,10 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     parents = PARENT_WORDS.get(country)
     if parents and ((not l_only and set(q_only) <= parents) or (not q_only and set(l_only) <= parents)):
         return None
-    if len(q_only) > len(l_any):
-        return Comparison(0, False, f"extra word {q_only[0]!r}", ())
+    # a company may add or leave out descriptive words and its place (see compare)
+    q_hard = q_only if not company else [q for q in q_only if q not in COMPANY_ADDED and q not in PLACE_WORDS.get(country, ())]
+    if len(q_hard) > len(l_any):
+        return Comparison(0, False, f"extra word {q_hard[0]!r}", ())
     if not company and len(l_only) > len(q_any):
         return Comparison(0, False, f"missing word {l_only[0]!r}", ())
     return None
@@ -448,6 +461,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
     company_left_out: list[str] = []
+    company_added: list[str] = []
     one_word = False
     if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
             kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
@@ -461,9 +475,18 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         place = listed[0] if listed and listed[0] in places else None
         if place is not None and any(q in places or q in COUNTRY_WORDS.get(country, ()) for q in query):
             place = None  # "China Unicom" is not the Shenzhen company "Shenzhen Unicom Electronic Technology"
+        # the name's own place, in front of a listed name that names none ("Shenzhen Tenco Technology")
+        q_place = query[0] if query and query[0] in places and places.isdisjoint(listed) else None
         company_left_out = [w for w in missing if w in COMPANY_TAIL or w == place]
         missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
-        one_word = bool(company_left_out) and len(paired) == 1
+        # words added only where none is left out (a descriptive word replaced by another names another
+        # company: "China State Shipbuilding" is not China Shipbuilding Trading), and only beside the
+        # company's own name as the list writes it ("Suzhou Design Center" misspells no "Centec")
+        if not company_left_out and any(kind in _EXACTLY and w not in COMPANY_TAIL and w not in places
+                                        for (kind, _), w in zip(paired, paired_words, strict=True)):
+            company_added = [q for q in extra if q in COMPANY_ADDED or q == q_place]
+            extra = [q for q in extra if q not in COMPANY_ADDED and q != q_place]
+        one_word = bool(company_left_out or company_added) and len(paired) == 1
     parent = ""
     named_here: bool | None = None
     left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q)]
@@ -499,14 +522,18 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
         if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
             why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
+        if company_added:  # "Shenzhen Tenco Technology" for Tenco Technology Company Ltd.
+            why += "; " + ", ".join(repr(w) for w in company_added) + " added (a company's place or descriptive words: the listed company, or one of its group)"
         if misspelt := [q for q in unpaired_q if misspelt_legal_form(q)]:  # "CNOOC Limtied"
             why += "; " + ", ".join(repr(w) for w in misspelt) + " read as a misspelt legal form"
         if left_loose:  # "Huawei Sweden AB", "Concern VKO Almaz-Antey", "Youth Thousand Talents"
             note = _left_out_note(left_loose, country)
             why = note if why == "same words" else why + "; " + note
             return Comparison(score, True, why, kinds, left_out=tuple(dict.fromkeys(left_loose)),
-                              one_word_company=one_word, company_left_out=tuple(company_left_out))
-        return Comparison(score, True, why, kinds, one_word_company=one_word, company_left_out=tuple(company_left_out))
+                              one_word_company=one_word, company_left_out=tuple(company_left_out),
+                              company_added=tuple(company_added))
+        return Comparison(score, True, why, kinds, one_word_company=one_word, company_left_out=tuple(company_left_out),
+                          company_added=tuple(company_added))
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:
         return Comparison(score, False, f"extra word {letters(distinctive_extra[0])[0]!r}", kinds)

@@ -77,6 +77,7 @@ TWIN_MARGIN = 0.15  # how much less alike a word may be at the search's first cu
 MAX_TWINS = 3  # list words a misspelt query word is searched as ("Intergal": integral, internal)
 RARITY_KEPT = 65536  # words whose rarity is kept (NameIndex.rarity)
 FEW_CANDIDATES = 40  # a query word that would leave none is skipped below this many
+BEGINNING_WORDS = 2  # name beginnings kept for short names (NameIndex.beginning); longer ones are searched
 # words that may stand on one side only (optional words, a country's own name, the legal forms of its
 # companies, the acronyms its names carry, a programme's kind words and sub-programmes), so they cannot
 # anchor the candidate search
@@ -317,6 +318,8 @@ class NameIndex:
         self.first_words: set[str] = set()
         self.first_pairs: set[tuple[str, ...]] = set()
         self.longest = 1
+        # a name's first words (up to BEGINNING_WORDS, fewer than all of them) → its positions in self.forms
+        self.beginnings: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for form in forms:
             if form.kind == "part":
                 self.parts[form.norm].append(form)
@@ -343,6 +346,8 @@ class NameIndex:
             self.fingerprints[form.fingerprint].append(form)
             self.compacts[form.compact].append(form)
             position = len(self.forms)
+            for k in range(1, min(BEGINNING_WORDS, len(form.tokens) - 1) + 1):
+                self.beginnings[form.tokens[:k]].append(position)
             self.forms.append(form)
             self.list_of.append(form.entity.list_id)
             for tok in set(form.tokens):
@@ -482,11 +487,15 @@ class NameIndex:
         return word
 
     def beginning(self, query: tuple[str, ...]) -> list[NameForm]:
-        """Names and aliases that begin with the query's words and hold more ("Beihang" → Beihang University)."""
-        if not query or query[0] not in self.postings:
+        """Names and aliases that begin with the query's words and hold more ("Beihang" → Beihang University),
+        in index order."""
+        if not query:
             return []
         n = len(query)
-        return [f for i in sorted(self.postings[query[0]]) if len((f := self.forms[i]).tokens) > n and f.tokens[:n] == query]
+        if n > BEGINNING_WORDS:
+            return [f for i in sorted(self.postings.get(query[0], ())) if len((f := self.forms[i]).tokens) > n
+                    and f.tokens[:n] == query]
+        return [self.forms[i] for i in self.beginnings.get(query, ())]
 
     def _twin(self, word: str) -> str | None:
         """The list words this one misspells, by the gate's own test (:func:`compare.pair_kind`), as one

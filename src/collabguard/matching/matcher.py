@@ -125,8 +125,8 @@ class Matcher:
         ror: str | None = None,
     ) -> list[Candidate]:
         """Best candidate per list with a decision above ``none``, best first."""
-        found = [r.best for r in self.results(name, country, kind=kind, lists=lists, explain=False, ror=ror)
-                 if r.best is not None and r.best.decision != "none"]
+        kept = self._kept_results(name, country, kind, lists, False, ror)
+        found = [r.best.copy() for r in kept if r.best is not None and r.best.decision != "none"]
         return sorted(found, key=lambda c: c.sort_key(), reverse=True)
 
     def results(
@@ -140,9 +140,14 @@ class Matcher:
         The same names come back again and again (a partner in proposal after proposal of a batch,
         or of a service's requests): the results of the last RESULTS_KEPT queries are kept, and each
         call gets its own copies of the candidates, which callers change."""
-        kept = self._kept(name, country, "programme" if kind == "programme" else "organisation",
-                          tuple(lists) if lists is not None else None, explain, ror if kind != "programme" else None)
+        kept = self._kept_results(name, country, kind, lists, explain, ror)
         return [ListResult(r.list_id, r.best.copy() if r.best is not None else None, r.rejected) for r in kept]
+
+    def _kept_results(self, name: str, country: str | None, kind: str, lists: list[str] | None, explain: bool,
+                      ror: str | None) -> list[ListResult]:
+        """The kept results (shared: copy a candidate before changing it)."""
+        return self._kept(name, country, "programme" if kind == "programme" else "organisation",
+                          tuple(lists) if lists is not None else None, explain, ror if kind != "programme" else None)
 
     def _results(self, name: str, country: str | None, kind: str, lists: tuple[str, ...] | None,
                  explain: bool, ror: str | None = None) -> list[ListResult]:
