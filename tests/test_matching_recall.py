@@ -137,6 +137,33 @@ def test_the_38th_institute_stays_a_unit_of_cetc_on_the_lists_that_list_only_the
     assert cand.reasons[0].startswith("part of listed organisation")
 
 
+@pytest.mark.parametrize(("name", "list_id", "listed", "why"), [
+    # the group's acronym and the number, as its institutes are called (中国电科54所): the listed institute of
+    # that number, and a unit of the group on the lists that list only the group
+    ("CETC 54", "us-bis-entity", "54th Research Institute of China", "'CETC 54' is numbered as the listed"),
+    ("CETC-54", "us-bis-entity", "54th Research Institute of China", "'CETC-54' is numbered as the listed"),
+    ("CETC 54", "us-dod-1260h", "China Electronics Technology Group Corporation",
+     "part of listed organisation 'China Electronics Technology Group Corporation': '54' names a unit of 'CETC'"),
+    ("CSSC 704", "us-bis-entity", "China State Shipbuilding Corporation, Limited (CSSC) 704th Research Institute",
+     "'CSSC 704' is numbered as the listed"),
+    ("CSSC 704", "us-ofac-cmic", "China State Shipbuilding Corporation", "part of listed organisation"),
+])
+def test_a_groups_acronym_and_a_number_name_its_institute(ruleset: RuleSet, name: str, list_id: str, listed: str,
+                                                          why: str) -> None:
+    cand = on_list(ruleset, name, "CN", list_id)
+    assert cand is not None and (cand.decision, cand.entity.name) == ("possible", listed)
+    assert cand.reasons[0].startswith(why)
+
+
+def test_a_number_beside_a_groups_acronym_names_an_institute_only_alone_and_short(ruleset: RuleSet) -> None:
+    # a postcode after the acronym names no institute, nor a unit
+    assert not [c for c in ruleset.matcher.match("CETC 100081", "CN") if c.features.get("stage") == "part-of"]
+    # more words than the acronym and the number: a unit of CETC ("Lab 3"), not its 54th institute
+    found = ruleset.matcher.match("CETC 54 Lab 3", "CN")
+    assert not [c for c in found if c.features.get("matched") == "numbered institute of the group named"]
+    assert any(c.reasons[0].startswith("part of listed organisation") for c in found)
+
+
 @pytest.mark.parametrize(("name", "country", "list_id", "not_listed"), [
     ("Ericsson AB", "SE", "us-bis-entity", "Huawei Sweden"),  # a legal form names no company
     # a legal form of another country than the entry's is a word of the name

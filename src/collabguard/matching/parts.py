@@ -18,7 +18,8 @@ A unit of a listed body is named with the body's whole name and words that say w
 
 A numbered institute of a listed group that a list has as its own entry ("the 38th Institute of
 CETC" for the Entity List's "China Electronics Technology Group Corporation 38th Research Institute")
-is reported on that entry, ``possible``: the same number, "(research) institute" and the group's name.
+is reported on that entry, ``possible``: the same number, "(research) institute" and the group's name;
+or the group's listed acronym and the number alone ("CETC 54"), which also names a unit of the group.
 
 Such a name is reported ``possible`` on the listed organisation, never ``match``: the unit is not on
 the list; whether working with it is working with its parent is for a person to say. The listed name
@@ -185,23 +186,35 @@ def find_parts(index: NameIndex, segment: str) -> list[Part]:
 
 
 _NUMBERED_UNIT = frozenset({"research", "institute"})
+MAX_INSTITUTE_NUMBER = 3  # digits: a group's institutes are numbered up to 3 digits (CSSC 704); more is a postcode
 
 
 def _numbered(index: NameIndex, segment: str, found: dict[str, Part]) -> None:
     """A numbered institute of a listed group that a list has as its own entry ("the 38th Institute of
     CETC" for the Entity List's "China Electronics Technology Group Corporation 38th Research Institute",
     which a list names with "research"): the name is only the number, "(research) institute" and the
-    group's name or acronym; the listed institute's name form is the same number, "(research)
-    institute" and a name of the same group. Another group's 38th institute names none of them."""
+    group's name or acronym, or the group's acronym and the number ("CETC 54"); the listed institute's
+    name form is the same number, "(research) institute" and a name of the same group. Another group's
+    38th institute names none of them."""
     toks = tokens(segment)
     numbers = [t for t in toks if t.isdigit()]
-    if len(numbers) != 1 or "institute" not in toks:
+    if len(numbers) != 1:
         return
     number = numbers[0]
-    for part in [p for p in found.values() if p.kind == "unit"]:
-        group = part.form.entity
-        if set(toks) - _NUMBERED_UNIT - {number} != set(part.form.tokens):
-            continue  # other words than the number, the unit and the group
+    if "institute" in toks:
+        # other words than the number, the unit and the group name none
+        groups = [p.form for p in found.values() if p.kind == "unit"
+                  and set(toks) - _NUMBERED_UNIT - {number} == set(p.form.tokens)]
+    elif len(toks) == 2 and toks[1] == number and len(number) <= MAX_INSTITUTE_NUMBER:
+        # the group's acronym and the number alone, as its institutes are called ("CETC 54": 中国电科54所):
+        # a unit of the group, and the listed institute of that number
+        groups = [f for f in _listed_forms(index, toks[:1]) if f.kind == "acronym"]
+        for f in groups:
+            found.setdefault(f.entity.entity_id, Part(f, number, "unit"))
+    else:
+        return
+    for group_form in groups:
+        group = group_form.entity
         names = {tuple(t for t in tokens(n) if t not in OPTIONAL_WORDS) for n in (group.name, *group.aliases)}
         names |= {(a.lower(),) for a in group.acronyms}
         for pos in index.postings.get(number, set()) & index.postings.get("institute", set()):
