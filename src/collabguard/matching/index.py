@@ -191,10 +191,12 @@ def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
     return out
 
 
-def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str, str, str]] = ()) -> list[NameForm]:
+def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str, str, str]] = (),
+                 other_lists: Sequence[tuple[str, str, str]] = ()) -> list[NameForm]:
     """Every name form of an entry (list names are never split), plus borrowed names: (text, where
-    from) for a local name of the same institution on another list, (text, where from, kind) for a
-    registry's names (:mod:`collabguard.matching.registry`; kind alias, acronym or part)."""
+    from, kind) for a registry's names (:mod:`collabguard.matching.registry`; kind alias, acronym or
+    part), (text, where from) for a local name; and ``other_lists``: (text, list id, kind) for the names
+    the same institution has on other lists (:mod:`collabguard.matching.other_lists`)."""
     raw: list[tuple[str, str, str]] = [(entity.name, "name", "")]
     raw += [(alias, "alias", "") for alias in entity.aliases]
     raw += [(acr, "acronym", "") for acr in entity.acronyms]
@@ -203,25 +205,32 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     if entity.name_local:
         raw.append((entity.name_local, "local", ""))
     raw += [(b[0], b[2] if len(b) > 2 else "local", b[1]) for b in borrowed]
+    # another list's names come after the entry's own names and their readings: a name the entry has in any
+    # form is read as its own, not as another list's (matching/other_lists.py)
+    later = [(text, kind, where) for text, where, kind in other_lists]
     forms: list[NameForm] = []
     seen: set[tuple[str, str]] = set()
     norms: set[str] = set()
     latin_names = []
-    for text, kind, via in raw:
+
+    def add(text: str, kind: str, via: str) -> None:
         if kind == "alias" and looks_like_acronym(text):
             kind = "acronym"
-        elif kind == "alias" and script_of(text) != "latin":
-            kind = "local"
+        elif kind == "alias" and script_of(text) != "latin" and not via:
+            kind = "local"  # the list's own name in another script (another list's alias stays one: other_lists.py)
         if kind in ("name", "alias") and not via:  # acronyms are derived from the list's own names only
             latin_names.append(text)
         norm = normalize(text)
         if not norm or (norm, kind) in seen or (via and norm in norms):
-            continue  # a borrowed name the entry already has in any form adds nothing
+            return  # a borrowed name the entry already has in any form adds nothing
         seen.add((norm, kind))
         norms.add(norm)
         toks = tokens(text)
         forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
                               frozenset(toks), word_joins(toks)))
+
+    for text, kind, via in raw:
+        add(text, kind, via)
     # "North China Industries Corp. (NORINCO)" read as "North China Industries Corp."; 'National Research
     # Centre “Kurchatov Institute”' as "Kurchatov Institute"
     for text, kind, via in raw:
@@ -243,6 +252,8 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
                 toks = tokens(other)
                 forms.append(NameForm(entity, other, kind, norm, toks, fingerprint(other), compact(other),
                                       is_generic(other), "", frozenset(toks), word_joins(toks), text, dropped, reading))
+    for text, kind, via in later:
+        add(text, kind, via)
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):

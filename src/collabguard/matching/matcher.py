@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from collabguard.lists.model import Entity, ListSet
+from collabguard.lists.model import ListSet
 from collabguard.matching.affiliation import infer_country
 from collabguard.matching.candidates import Candidate, Finding, ListResult, Rejected, candidate
 from collabguard.matching.checks import PART_CHECKS, Place, apply_country, by_identifier, settle
@@ -48,12 +48,12 @@ from collabguard.matching.cross_script import chinese_names
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
 from collabguard.matching.near_misses import near_misses
-from collabguard.matching.normalize import normalize, segments
+from collabguard.matching.normalize import segments
+from collabguard.matching.other_lists import borrowed_from_other_lists
 from collabguard.matching.parts import Part, find_parts
 from collabguard.matching.registry import borrowed_names, linked_id
 from collabguard.matching.stages import Context, Query, Stage, run_stages
 from collabguard.matching.stages.query import read_query
-from collabguard.matching.translate import script_of
 from collabguard.models.report import MatcherConfig
 
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
@@ -71,12 +71,12 @@ class Matcher:
     def __init__(self, lists: ListSet, config: MatcherConfig | None = None) -> None:
         self.lists = lists
         self.config = config or MatcherConfig()
-        borrowed = self._borrowed_local_names(lists)
+        borrowed = borrowed_from_other_lists(lists)  # the same institution's names on other lists
         orgs: list[NameForm] = []
         programmes: list[NameForm] = []
         self._by_ror: dict[str, list[NameForm]] = {}  # a partner given with a ROR id (see registry.identified)
         for entity in lists.entities:
-            forms = entity_forms(entity, [*borrowed.get(entity.entity_id, []), *borrowed_names(entity)])
+            forms = entity_forms(entity, borrowed_names(entity), other_lists=borrowed.get(entity.entity_id, []))
             (programmes if entity.kind == "programme" else orgs).extend(forms)
             if (ror := linked_id(entity)) and entity.kind != "programme":
                 self._by_ror.setdefault(ror, []).append(forms[0])
@@ -99,26 +99,6 @@ class Matcher:
     def size(self) -> int:
         """Name forms indexed (all lists, institutions and programmes)."""
         return sum(i.size for i in self._indexes.values())
-
-    @staticmethod
-    def _borrowed_local_names(lists: ListSet) -> dict[str, list[tuple[str, str]]]:
-        """Local-script names of the same institution on other lists: same normalised name, same
-        country. ASPI gives 北京航空航天大学 for Beihang University; the NRO list gives no Chinese
-        names, yet it lists the same university."""
-        by_key: dict[tuple[str, str], list[Entity]] = {}
-        for e in lists.entities:
-            if e.kind != "programme":
-                by_key.setdefault((normalize(e.name), e.country), []).append(e)
-        out: dict[str, list[tuple[str, str]]] = {}
-        for group in by_key.values():
-            for e in group:
-                for other in group:
-                    if other.list_id == e.list_id:
-                        continue
-                    local = [other.name_local] if other.name_local else []
-                    local += [a for a in other.aliases if script_of(a) != "latin"]
-                    out.setdefault(e.entity_id, []).extend((text, other.list_id) for text in local)
-        return out
 
     def match(
         self, name: str, country: str | None, *, kind: str = "organisation", lists: list[str] | None = None,

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from collabguard.matching.candidates import Finding
+from collabguard.matching.registry import is_registry
 from collabguard.matching.stages.exact import acronym, acronym_skip, exact, optional_words, spacing, word_order
 from collabguard.matching.stages.query import Context, Query
 from collabguard.matching.stages.reading import close_spelling, part_of, short_name, translated_exact, translated_words
@@ -83,12 +84,20 @@ def run_stages(query: Query, context: Context, stages: tuple[Stage, ...] = STAGE
         if hits:
             if skip:
                 hits = [f for f in hits if f.form.entity.list_id not in skip]
-            lists_found[stage.id] = frozenset(f.form.entity.list_id for f in hits)
+            # another list's name for an entry leaves this list's own readings free to run: the name may be
+            # a unit's that this list has as an entry of its own (matching/other_lists.py)
+            lists_found[stage.id] = frozenset(f.form.entity.list_id for f in hits if not _borrowed(f))
             found.extend((stage, f) for f in hits)
     return found
 
 
 _NOTHING: frozenset[str] = frozenset()
+
+
+def _borrowed(finding: Finding) -> bool:
+    """Found by a name another list gives the entry (not its own local name, not a registry's)."""
+    form = finding.form
+    return bool(form.via) and form.kind != "local" and not is_registry(form.via)
 
 
 __all__ = ["STAGES", "STAGE_IDS", "Context", "Query", "Stage", "run_stages"]

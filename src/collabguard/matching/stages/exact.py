@@ -11,6 +11,9 @@ from collabguard.matching.registry import is_registry, is_registry_alias, less_s
 from collabguard.matching.stages.query import Context, Query
 
 NAME_SCORE, VARIANT_SCORE, ACRONYM_SCORE, ACRONYM_SKIP_SCORE = 100, 95, 90, 85
+# another list's name for the institution: less sure than the list's own reading of a name (its aliases hold
+# units: a unit this list has as an entry of its own is found as itself, not as the parent)
+BORROWED_SCORE = 90
 
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
@@ -37,6 +40,11 @@ def _exact_form(form: NameForm) -> Finding:
                        "which another body may use today: confirm")
     if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
+    if form.via and form.kind != "local":  # another list's name of the same institution (matching/other_lists.py)
+        return Finding(form, "possible", BORROWED_SCORE, f"exact {form.kind} of another list",
+                       f"same name as {form.text!r}, a name the list {form.via} gives this institution (the same name "
+                       "and country, or the same ROR record, on both lists); a list's other names may be its units' or "
+                       "former names: confirm that it is the body meant", weak=True)
     if form.reading == "optional":  # "(GROUP)": a group and its company may be two companies
         return Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} without a bracketed optional word",
                        f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}: a group and "
@@ -102,7 +110,9 @@ def spacing(query: Query, context: Context, skip: frozenset[str]) -> list[Findin
 def acronym(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     key = query.acronym
     return [Finding(form, "possible", ACRONYM_SCORE, form.kind,
-                    f"{form.kind} {form.text!r} only: an acronym alone never confirms an identity",
+                    f"{form.kind} {form.text!r}{f' (from {form.via})' if form.via and not is_registry(form.via) else ''} only: "
+                    "an acronym alone "
+                    "never confirms an identity",
                     weak=form.kind == "derived acronym")
             for form in context.index.acronyms.get(key, ())] if key else []
 
