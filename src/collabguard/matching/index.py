@@ -31,6 +31,7 @@ from collabguard.matching.compare import (
     MIN_JOINED,
     MIN_TYPO_LENGTH,
     OPTIONAL_WORDS,
+    PLACE_WORDS,
     PROGRAMME_WORDS,
     SUB_PROGRAMME_WORDS,
     TRANSLATION_WORDS,
@@ -38,6 +39,7 @@ from collabguard.matching.compare import (
     pair_kind,
 )
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
+from collabguard.matching.legal_form_reading import without_legal_form
 from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -67,8 +69,9 @@ from collabguard.reference.lexicons import name_words, pinyin
 
 PREFIX = 5
 # readings of a listed name matched whole only: no close spelling, part or optional word is read into them
-# ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau)
-EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted"})
+# ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau); a name
+# without its country's legal form is compared with the legal form already (compare.LEGAL_FORMS_OF)
+EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form"})
 # the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
@@ -106,7 +109,8 @@ class NameForm:
     # repeating its words: list_brackets.py), "optional" (without a bracketed optional word: "(GROUP)"),
     # "capitals" (without a bracketed word in capitals that does not read as its acronym), "quoted" (its
     # own name in quotation marks alone: quoted_names.py), "eponym" (a Russian body's name without the
-    # person it is named after: eponyms.py). All but "acronym", "repeat" and "eponym" are matched whole
+    # person it is named after: eponyms.py), "legal-form" (a company's name without the legal form of
+    # its country: legal_form_reading.py). All but "acronym", "repeat" and "eponym" are matched whole
     # only (EXACT_ONLY_READINGS)
     written: str = ""
     dropped: str = ""
@@ -135,22 +139,33 @@ MAX_ACRONYM_VARIANTS = 8
 # Words an acronym keeps or drops at the end of a company's name: "Yangtze Memory Technologies
 # Co., Ltd." is YMTC, "China Three Gorges Corporation" CTG.
 _COMPANY_END = re.compile(r"\b(?:co|company)\b\W*(?:ltd|limited)?\W*$", re.IGNORECASE)
+# "Myanmar Economic Holdings Limited" is MEHL, "Hindustan Aeronautics Limited" HAL: a final "Limited"
+# written out (not after "Co.") gives an L or nothing, in a short name (a long one's acronym ends before it:
+# "China Aerospace Science and Industry Corporation Limited" is CASIC)
+MAX_WORDS_WITH_LIMITED = 4
+_LIMITED_END = re.compile(r"(?<!\bco)(?<!\bcompany)\W+limited\W*$", re.IGNORECASE)
 _CORPORATE_LAST: frozenset[str] = name_words().acronym_may_drop_last
 _NOT_PINYIN: frozenset[str] = pinyin().english_words  # English words that split into pinyin syllables (chi-na)
 _APOSTROPHE_WORD = re.compile(r"([a-z]+)['’‘ʼ]([a-z]+)")
 
 
-def _word_lists(text: str) -> list[list[str]]:
-    """The words an acronym may be made of: the name's words, with its company word ("Co.") as a
-    letter, and without a final "Corporation"/"Group"."""
+def _word_lists(text: str, country: str = "") -> list[list[str]]:
+    """The words an acronym may be made of: the name's words, with its company word ("Co.") or a final
+    "Limited" as a letter, and without a final "Corporation"/"Group". A legal form of the entry's
+    country at the end gives no letter ("European Technical Trading BV" is ETT)."""
     out: list[list[str]] = []
+    own = LEGAL_FORMS_OF.get(country, frozenset())
     for variant in dict.fromkeys((text, re.sub(r"\([^)]*\)", " ", text))):
         words = [w for w in tokens(variant) if w not in STOP_WORDS and w.isascii() and w[:1].isalpha()]
+        while words and words[-1] in own:
+            words.pop()
         if not words:
             continue
         out.append(words)
         if _COMPANY_END.search(variant.strip()):
             out.append([*words, "company"])
+        elif len(words) <= MAX_WORDS_WITH_LIMITED and _LIMITED_END.search(variant.strip()):
+            out.append([*words, "limited"])
         if len(words) > 2 and words[-1] in _CORPORATE_LAST:
             out.append(words[:-1])
     return out
@@ -159,19 +174,20 @@ def _word_lists(text: str) -> list[list[str]]:
 MAX_ACRONYM_SOURCE = 300  # characters of a name acronyms are derived from
 
 
-def derived_acronyms(text: str, chinese: bool = False) -> list[str]:
+def derived_acronyms(text: str, chinese: bool = False, country: str = "") -> list[str]:
     """Initials of the words of a name ("National University of Defense Technology" → NUDT), with
     the spellings acronyms commonly use: a compass word gives two letters ("Northwestern
     Polytechnical University" → NWPU), a campus in brackets may be left out ("China University of
-    Geosciences (Wuhan)" → CUG), a company's "Co., Ltd." gives a C or nothing, a final "Corporation"
-    may be left out, and for a Chinese entry a place name may be read syllable by syllable
+    Geosciences (Wuhan)" → CUG), a company's "Co., Ltd." gives a C or nothing, a final "Limited" an L or
+    nothing ("Myanmar Economic Holdings Limited" → MEHL), a legal form of the entry's ``country`` no letter
+    ("Delta Engineering Concern FZE" → DEC), a final "Corporation" may be left out, and for a Chinese entry a place name may be read syllable by syllable
     ("Chongqing University" → CQU, "Xi'an Technological University" → XATU). Each is only ever a
     ``possible`` match; one that fits several entries of a list names them all."""
     out: list[str] = []
     if len(text) > MAX_ACRONYM_SOURCE:  # no acronym stands for a name this long (and pinyin reading of a huge word is slow)
         return out
     split_at_apostrophe = {a + b: a[0] + b[0] for a, b in _APOSTROPHE_WORD.findall(text.lower())}
-    for words in _word_lists(text):
+    for words in _word_lists(text, country):
         if len(words) > 8:
             continue
         options = []
@@ -245,6 +261,9 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
             for name in (text, *(r[0] for r in readings if r[2] in ("acronym", "repeat"))):
                 if (plain := without_eponym(name)) is not None:
                     readings.append((plain.text, plain.eponym, "eponym"))
+        for name in (text, *(r[0] for r in readings if r[2] in ("acronym", "repeat"))):  # "AO Kaspersky Lab"
+            if (company := without_legal_form(name, entity.country)) is not None:
+                readings.append((company.text, company.dropped, "legal-form"))
         for other, dropped, reading in readings:
             norm = normalize(other)
             if norm and norm not in norms:
@@ -256,7 +275,7 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
         add(text, kind, via)
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
-        for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO")):
+        for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO"), country=entity.country):
             if acr not in listed_acronyms:
                 listed_acronyms.add(acr)
                 forms.append(NameForm(entity, acr, "derived acronym", acr.lower(), (acr.lower(),), acr.lower(), acr.lower(), False))
@@ -290,6 +309,10 @@ def query_keys(token: str) -> tuple[str, ...]:
         if len(alt) >= 4 and alt.isascii() and len(sk := skeleton(alt)) >= MIN_SKELETON:
             keys.append(SKELETON_KEY + sk)
     return tuple(keys)
+
+
+_NO_PLACES: frozenset[str] = frozenset()
+_PLACES: frozenset[str] = _NO_PLACES.union(*PLACE_WORDS.values())
 
 
 @lru_cache(maxsize=65536)
@@ -331,6 +354,9 @@ class NameIndex:
         self.longest = 1
         # a name's first words (up to BEGINNING_WORDS, fewer than all of them) → its positions in self.forms
         self.beginnings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        # companies whose names name no place: a name may add the place they are registered in ("Shenzhen
+        # Huawei Technologies" for "Huawei Technologies Co., Ltd."; compare.PLACE_WORDS)
+        self.placeless_companies: set[int] = set()
         for form in forms:
             if form.kind == "part":
                 self.parts[form.norm].append(form)
@@ -361,6 +387,8 @@ class NameIndex:
                 self.beginnings[form.tokens[:k]].append(position)
             self.forms.append(form)
             self.list_of.append(form.entity.list_id)
+            if form.entity.kind == "company" and PLACE_WORDS.get(form.entity.country, _NO_PLACES).isdisjoint(form.tokens):
+                self.placeless_companies.add(position)
             for tok in set(form.tokens):
                 self.frequency[tok] += 1
                 for key in blocking_keys(tok):
@@ -441,6 +469,10 @@ class NameIndex:
             return [self.forms[i] for i in sorted(found)] if len(found) <= FEW_CANDIDATES else []
         if not words:
             return []
+        # the place a company is registered in, added in front of its name ("Shenzhen Huawei Technologies"
+        # for "Huawei Technologies Co., Ltd."): the companies that name no place, searched by the other words
+        placeless = (self._placeless_holding([w for w in words if w != query[0]])
+                     if len(words) > 1 and query[0] in words and query[0] in _PLACES else set())
         found = self._holding(words[0])
         for word in words[1:]:
             # intersect with each of the word's postings instead of building their (much larger) union
@@ -459,7 +491,16 @@ class NameIndex:
                 return []
         if skipped and len(found := self._narrowed(found, query)) > FEW_CANDIDATES:
             return []  # what is left to search by says too little (首都师范大学: every "Normal University")
-        return [self.forms[i] for i in sorted(found)]
+        return [self.forms[i] for i in sorted(found | placeless)]
+
+    def _placeless_holding(self, words: list[str]) -> set[int]:
+        """The companies naming no place that hold every one of these words (as far as any does)."""
+        found = self.placeless_companies & self._holding(words[0])
+        for word in words[1:]:
+            if not found:
+                break
+            found = found & self._holding(word)
+        return found
 
     def _narrowed(self, found: set[int], query: tuple[str, ...]) -> set[int]:
         """Too many names to score (more than FEW_CANDIDATES): those that also hold the query's other

@@ -4,8 +4,9 @@ its acronym. Each returns typed findings (see :mod:`collabguard.matching.stages`
 from __future__ import annotations
 
 from collabguard.matching.candidates import Finding
-from collabguard.matching.compare import OPTIONAL_WORDS
+from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
+from collabguard.matching.legal_form_reading import MIN_ONE_WORD
 from collabguard.matching.normalize import compact
 from collabguard.matching.registry import is_registry, is_registry_alias, less_specific, linked_on_other_name
 from collabguard.matching.stages.query import Context, Query
@@ -17,7 +18,39 @@ BORROWED_SCORE = 90
 
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
-    return [_exact_form(form) for form in context.index.exact.get(query.norm, ())]
+    # the name as written first: the Entity List has "SANCO Middle East, FZC" and "SANCO Middle East, LLC" apart
+    return [_exact_form(form) for form in context.index.exact.get(query.norm, ())] or _with_legal_form(query, context)
+
+
+# every country's own legal forms ("FZE", "AO", "AB"), which a name may add to a listed company's
+_COUNTRY_FORMS: frozenset[str] = frozenset().union(*LEGAL_FORMS_OF.values())
+
+
+def _with_legal_form(query: Query, context: Context) -> list[Finding]:
+    """"Transworld Aviation FZE" for the listed "Transworld Aviation" (United Arab Emirates): the name with a
+    legal form of the listed company's country, which the list leaves out."""
+    words = query.written_words
+    if _COUNTRY_FORMS.isdisjoint(words):
+        return []
+    kept = [w for w in words if w not in _COUNTRY_FORMS]
+    added = [w for w in words if w in _COUNTRY_FORMS]
+    if not kept or (len(kept) == 1 and len(kept[0]) < MIN_ONE_WORD):
+        return []
+    out = []
+    for form in context.index.exact.get(" ".join(kept), ()):
+        own = LEGAL_FORMS_OF.get(form.entity.country, frozenset())
+        if form.generic or form.via or not own.issuperset(added):
+            continue
+        said = ", ".join(repr(w) for w in added)
+        if len(kept) == 1:
+            out.append(Finding(form, "possible", NAME_SCORE, f"exact {form.kind} with a legal form, one word",
+                               f"same name as the listed {form.kind} {form.quoted()} with {said} (a legal form of "
+                               f"{form.entity.country}); a company named by one word: confirm", needs_country=True))
+        else:
+            out.append(Finding(form, "match", NAME_SCORE, f"exact {form.kind} with a legal form",
+                               f"same name as the listed {form.kind} {form.quoted()} with {said} (a legal form of "
+                               f"{form.entity.country})"))
+    return out
 
 
 def _exact_form(form: NameForm) -> Finding:
@@ -62,6 +95,13 @@ def _exact_form(form: NameForm) -> Finding:
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its eponym",
                        f"same name as the listed {form.kind} {form.written!r} without the person it is named after, "
                        f"{form.dropped!r}: confirm it is the body meant")
+    if form.reading == "legal-form" and len(form.tokens) == 1:  # "Skylinks" for "Skylinks FZC"
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its legal form, one word",
+                       f"same name as the listed {form.kind} {form.written!r} without its legal form "
+                       f"{form.dropped!r}; a company named by one word: confirm", needs_country=True)
+    if form.reading == "legal-form":  # "Kaspersky Lab" for "AO Kaspersky Lab"
+        return Finding(form, "match", NAME_SCORE, f"exact {form.kind} without its legal form",
+                       f"same name as the listed {form.kind} {form.written!r} without its legal form {form.dropped!r}")
     if form.reading in ("acronym", "repeat") and not form.entity.country:
         # a name read without its bracket, of an entry that gives no country to back it: asked, never matched
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its bracket",
