@@ -421,6 +421,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired.append(("joined", 1.0))
             paired_weights.append(_weight(word))
             paired_words.append(word)
+    descriptive: set[str] = set()  # list words paired with a descriptive word of the query
     for q in pending:
         best: tuple[str, str, float] | None = None
         for w in free:
@@ -434,6 +435,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired.append((best[1], best[2]))
             paired_weights.append(_weight(best[0]))
             paired_words.append(best[0])
+            if q in COMPANY_TAIL:
+                descriptive.add(best[0])  # the list's "Aircaft" is the descriptive "aircraft" misspelt
     unpaired_l = free
     if (not lenient and len(unpaired_q) == 1 and len(unpaired_l) == 1 and len(paired) >= 2
             and short_twin(unpaired_q[0], unpaired_l[0])):
@@ -465,7 +468,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     one_word = False
     if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
             kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
-            and not _is_country(w) for (kind, _), w in zip(paired, paired_words, strict=True)):
+            and not _is_country(w) and w not in descriptive for (kind, _), w in zip(paired, paired_words, strict=True)):
         # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
         # Co., Ltd." is no company's name), written as the list writes it (not "CAS" for "Caspro", nor
         # "Guowei" for "Guoweichip"), may leave out its descriptive words and the place it is registered

@@ -34,6 +34,7 @@ from collabguard.matching.compare import (
     PLACE_WORDS,
     PROGRAMME_WORDS,
     SUB_PROGRAMME_WORDS,
+    SYNONYMS,
     TRANSLATION_WORDS,
     misspelt_legal_form,
     pair_kind,
@@ -311,6 +312,21 @@ def query_keys(token: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _ending_forms(word: str) -> tuple[str, ...]:
+    """The word, and the word with the ending the gate reads two ways made singular or "-ic"
+    (compare._ending_twin): "indusrties" → indusrty, "sysetms" → sysetm, "polytchnical" → polytchnic."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("s"):
+        forms.append(word[:-1])
+    elif word.endswith("cal"):
+        forms.append(word[:-2])
+    return tuple(forms)
+
+
+# the words the gate pairs as synonyms (compare.pair_kind), which the search looks up by their keys
+_SYNONYM_WORDS: frozenset[str] = frozenset(SYNONYMS) | frozenset(SYNONYMS.values()) | {"school", "academy"}
 _NO_PLACES: frozenset[str] = frozenset()
 _PLACES: frozenset[str] = _NO_PLACES.union(*PLACE_WORDS.values())
 
@@ -344,6 +360,8 @@ class NameIndex:
         # list words long enough to be misspelt, by (first or last letter, length): built on first need
         self._vocabulary: dict[tuple[str, int], list[str]] | None = None
         self._twins: dict[str, str | None] = {}
+        self._pairing: dict[str, tuple[Collection[int], ...]] = {}
+        self._near_words: dict[tuple[str, str, int], list[str]] = {}
         self._prefixed: dict[str, frozenset[int]] = {}
         self._by_three: dict[str, list[str]] | None = None
         self.size = len(forms)
@@ -436,9 +454,18 @@ class NameIndex:
                  if len(a) < PREFIX and len(b) < PREFIX and a + b in self.frequency and a + b not in GENERIC_WORDS]
         joined = [a + b for a, b in pairs]
         halves = {w for pair in pairs for w in pair}  # searched as the word they make ("xian"), never alone
+        resolved: dict[str, tuple[Collection[int], ...]] = {}  # words searched by the list words they pair with
         for w in [*self._distinctive(query), *joined]:
             if w in halves:
                 skipped = True
+            elif not generous and self._by_pairs(w) and not self._misspells_generic(w):
+                # a plain word, which its first letters or consonants would search as every name of a common
+                # word ("Technopole": every "technology" name): searched by the list words it can pair with
+                # (itself, those it misspells or begins); none, and no name can pass the gate
+                if not (found_by := self._paired_with(w)):
+                    return []
+                resolved[w] = found_by
+                words.append(w)
             elif any(key in self.postings for key in query_keys(w)):
                 if w not in self.frequency and len(w) >= MIN_TYPO_LENGTH and is_plain(w) and (twin := self._twin(w)):
                     # found by its first letters only, which begin other words ("Aviaetch": Aviaexport): the
@@ -473,14 +500,13 @@ class NameIndex:
         # for "Huawei Technologies Co., Ltd."): the companies that name no place, searched by the other words
         placeless = (self._placeless_holding([w for w in words if w != query[0]])
                      if len(words) > 1 and query[0] in words and query[0] in _PLACES else set())
-        found = self._holding(words[0])
+        found = set().union(*resolved[words[0]]) if words[0] in resolved else self._holding(words[0])
         for word in words[1:]:
             # intersect with each of the word's postings instead of building their (much larger) union
             narrowed: set[int] = set()
-            for key in query_keys(word):
-                hits = self.postings.get(key)
+            for hits in (resolved[word] if word in resolved else (self.postings.get(k) for k in query_keys(word))):
                 if hits:
-                    narrowed |= found & hits  # C-level intersection, over the smaller set
+                    narrowed |= found.intersection(hits)  # C-level intersection, over the smaller set
             if narrowed:
                 found = narrowed
             elif generous and len(either := found | self._holding(word)) <= FEW_CANDIDATES:
@@ -549,12 +575,49 @@ class NameIndex:
                     and f.tokens[:n] == query]
         return [self.forms[i] for i in self.beginnings.get(query, ())]
 
+    def _by_pairs(self, word: str) -> bool:
+        """A plain word of typo length, not a synonym the gate pairs: it can pair only with itself, a list
+        word it misspells or begins, and its meaning if it is pinyin (compare.pair_kind). Not a word two list
+        words make ("jiaotong"), which the gate pairs with them apart."""
+        if len(word) < MIN_TYPO_LENGTH or word in _SYNONYM_WORDS or not is_plain(word):
+            return False
+        return word in self.frequency or not self._splits(word)
+
+    def _misspells_generic(self, word: str) -> bool:
+        """"Egineering", "Insttiute": a misspelt generic word, which searches by the name's rarest words."""
+        if word in self.frequency:
+            return False  # a list word: itself is searched
+        twin = self._twin(word)
+        return twin is not None and all(t in GENERIC_WORDS for t in readings(twin))
+
+    def _paired_with(self, word: str) -> tuple[Collection[int], ...]:
+        """The names holding a list word the gate pairs ``word`` with (:func:`compare.pair_kind`): itself, one
+        it misspells, one it begins ("Technol"), its meaning if it is pinyin; as the postings of each (their
+        union is built only where the search starts)."""
+        found = self._pairing.get(word)
+        if found is None:
+            sets: list[Collection[int]] = [self.postings[w] for w in dict.fromkeys(
+                (word, *self._twins_of(word, limit=None), *PINYIN.get(word, ()))) if w in self.postings]
+            if begun := self._abbreviated_names(word):
+                sets.append(begun)
+            found = tuple(sets)
+            if len(self._pairing) < 65536:
+                self._pairing[word] = found
+        return found
+
     def _twin(self, word: str) -> str | None:
         """The list words this one misspells, by the gate's own test (:func:`compare.pair_kind`), as one
         word of several readings ("integral|internal" for "intergal"); None if none."""
         if word in self._twins:
             return self._twins[word]
-        twin = None
+        twins = self._twins_of(word, limit=MAX_TWINS * 3)
+        twin = written(twins[:MAX_TWINS]) if twins else None  # the list words, as one word of several readings
+        if len(self._twins) < 65536:
+            self._twins[word] = twin
+        return twin
+
+    def _twins_of(self, word: str, limit: int | None) -> list[str]:
+        """The list words ``word`` misspells (pair_kind "typo"), the nearest first, of the ``limit`` nearest."""
         if len(word) >= MIN_TYPO_LENGTH and is_plain(word):
             if self._vocabulary is None:
                 self._vocabulary = defaultdict(list)
@@ -563,24 +626,40 @@ class NameIndex:
                         self._vocabulary[(w[0], len(w))].append(w)
                         if w[-1] != w[0]:
                             self._vocabulary[(w[-1] + "$", len(w))].append(w)
-            # only the words the gate could pair: the same first or last letter, at most two letters
-            # longer or shorter (see compare.pair_kind)
-            near = list(dict.fromkeys(w for n in range(len(word) - 2, len(word) + 3)
-                                      for key in ((word[0], n), (word[-1] + "$", n)) for w in self._vocabulary.get(key, ())))
-            # a looser first cut than the gate's: the gate also reads a word's ending two ways ("Sysetms" is
-            # one swap from "system" once its plural is read); every list word it pairs is searched
-            hits = process.extract(word, near, scorer=OSA.normalized_similarity, score_cutoff=TWIN_RATIO - TWIN_MARGIN,
-                                   limit=MAX_TWINS * 3)
-            twins = [h[0] for h in hits if (kind := pair_kind(word, h[0], TWIN_RATIO)) is not None and kind[0] == "typo"]
-            twin = written(twins[:MAX_TWINS]) if twins else None  # the list words, as one word of several readings
-        if len(self._twins) < 65536:
-            self._twins[word] = twin
-        return twin
+            # a looser first cut than the gate's, of the word and of its ending read as the gate reads it (a
+            # misspelt plural for the singular: "Indusrties" is "industry" misspelt, "Sysetms" "system"): only
+            # the words the gate could pair, with the same first or last letter, at most two letters longer or
+            # shorter (see compare.pair_kind); every list word it pairs is searched
+            hits: dict[str, float] = {}
+            for form in _ending_forms(word):
+                for w, sim, _ in process.extract(form, self._near(form), scorer=OSA.normalized_similarity,
+                                                 score_cutoff=TWIN_RATIO - TWIN_MARGIN, limit=limit):
+                    hits[w] = max(sim, hits.get(w, 0.0))
+            nearest = sorted(hits, key=lambda w: (-hits[w], w))[:limit]
+            return [w for w in nearest if (kind := pair_kind(word, w, TWIN_RATIO)) is not None and kind[0] == "typo"]
+        return []
+
+    def _near(self, word: str) -> list[str]:
+        """The list words of typo length with the word's first or last letter, at most two letters longer or
+        shorter (kept by those three; words recur)."""
+        key = (word[0], word[-1], len(word))
+        found = self._near_words.get(key)
+        if found is None:
+            assert self._vocabulary is not None
+            found = list(dict.fromkeys(w for n in range(len(word) - 2, len(word) + 3)
+                                       for k in ((word[0], n), (word[-1] + "$", n)) for w in self._vocabulary.get(k, ())))
+            if len(self._near_words) < 65536:
+                self._near_words[key] = found
+        return found
 
     def _abbreviated(self, prefix: str) -> set[int]:
         """Names holding a list word that begins with ``prefix`` (three letters or more)."""
+        return set(self._abbreviated_names(prefix))
+
+    def _abbreviated_names(self, prefix: str) -> frozenset[int]:
+        """The same, kept (not to be changed)."""
         if len(prefix) < 3:
-            return set()
+            return frozenset()
         if prefix not in self._prefixed:
             if self._by_three is None:  # list words by their first three letters, built on first need
                 self._by_three = defaultdict(list)
@@ -590,10 +669,11 @@ class NameIndex:
             for word in self._by_three.get(prefix[:3], ()):
                 if len(word) > len(prefix) and word.startswith(prefix):
                     found |= self.postings.get(word, set())
+            kept = frozenset(found)
             if len(self._prefixed) < 65536:
-                self._prefixed[prefix] = frozenset(found)
-            return found
-        return set(self._prefixed[prefix])
+                self._prefixed[prefix] = kept
+            return kept
+        return self._prefixed[prefix]
 
     def _splits(self, word: str) -> bool:
         """Could the word be two list words written together ("jiaotong": jiao + tong)?"""
