@@ -152,3 +152,13 @@ def test_a_misspelt_descriptive_word_of_a_list_name_is_no_company_name(ruleset: 
     assert not [c for c in ruleset.matcher.match("Aircraft Co., Ltd.", "CN") if "Aircaft" in c.entity.name]
     found = [c for c in ruleset.matcher.match("Shaanxi Aircraft Industry Co Ltd", "CN") if "Aircaft" in c.entity.name]
     assert found and found[0].decision == "possible"
+
+
+def test_many_names_are_narrowed_by_the_words_that_say_what_kind_of_body_it_is(ruleset: RuleSet) -> None:
+    # the gate pairs every word that may not stand on one side only: of the names holding "medical", only those
+    # holding "school" or a word it pairs with ("academy", "college") can pass for "Medical School"
+    index = ruleset.matcher._contexts["organisation"].index
+    found = index.candidates(tokens("Medical School"))
+    assert 0 < len(found) < len(index.postings["medical"])
+    assert all(f.word_set & {"school", "academy", "college"} for f in found)
+    assert "Academy of Military Medical Sciences" in {f.text for f in found}

@@ -26,11 +26,13 @@ from rapidfuzz.distance import OSA
 from collabguard.lists.model import Entity
 from collabguard.matching.compare import (
     ACRONYM_WORDS,
+    COMPANY_ADDED,
     COUNTRY_WORDS,
     LEGAL_FORMS_OF,
     MIN_JOINED,
     MIN_TYPO_LENGTH,
     OPTIONAL_WORDS,
+    PARENT_WORDS,
     PLACE_WORDS,
     PROGRAMME_WORDS,
     SUB_PROGRAMME_WORDS,
@@ -329,6 +331,18 @@ def _ending_forms(word: str) -> tuple[str, ...]:
 _SYNONYM_WORDS: frozenset[str] = frozenset(SYNONYMS) | frozenset(SYNONYMS.values()) | {"school", "academy"}
 _NO_PLACES: frozenset[str] = frozenset()
 _PLACES: frozenset[str] = _NO_PLACES.union(*PLACE_WORDS.values())
+# the words a synonym pairs with (compare.pair_kind: a word and its synonym, two words of one synonym, school
+# and academy)
+_SYNONYMS_OF: dict[str, frozenset[str]] = {
+    w: frozenset(v for v in _SYNONYM_WORDS if v != w and (SYNONYMS.get(w) == v or SYNONYMS.get(v) == w or (
+        w in SYNONYMS and SYNONYMS[w] == SYNONYMS.get(v)) or {w, v} == {"school", "academy"}))
+    for w in _SYNONYM_WORDS}
+# generic words that say what kind of body a name is and must pair in the gate (compare: not optional, not a
+# word a company may add, not a parent's or a place's word), of typo length (shorter ones pair one letter off)
+_KIND_WORDS: frozenset[str] = frozenset(
+    w for w in GENERIC_WORDS if len(w) >= MIN_TYPO_LENGTH and w.isalpha() and w not in UNANCHORED
+    and w not in COMPANY_ADDED and w not in _PLACES and w not in OPTIONAL_WORDS
+    and not any(w in words for words in PARENT_WORDS.values()))
 
 
 @lru_cache(maxsize=65536)
@@ -517,7 +531,25 @@ class NameIndex:
                 return []
         if skipped and len(found := self._narrowed(found, query)) > FEW_CANDIDATES:
             return []  # what is left to search by says too little (首都师范大学: every "Normal University")
+        if len(found) > FEW_CANDIDATES and not generous:
+            found = self._kind_narrowed(found, query)
         return [self.forms[i] for i in sorted(found | placeless)]
+
+    def _kind_narrowed(self, found: set[int], query: tuple[str, ...]) -> set[int]:
+        """Many names: those that also hold a word each of the query's kind words ("university", "school",
+        "institute") pairs with, which the gate asks of every word that may not stand on one side only
+        (not a place, a company's descriptive word, a parent's word or an optional one): "School of Medical
+        Sciences" scores the names holding "school" or "academy" beside "medical", not every "medical" name."""
+        for word in dict.fromkeys(query):
+            if word not in _KIND_WORDS:
+                continue
+            narrowed: set[int] = set()
+            for hits in (*self._paired_with(word), *(self.postings[s] for s in _SYNONYMS_OF.get(word, ()) if s in self.postings)):
+                narrowed |= found.intersection(hits)
+            found = narrowed
+            if len(found) <= FEW_CANDIDATES:
+                break
+        return found
 
     def _placeless_holding(self, words: list[str]) -> set[int]:
         """The companies naming no place that hold every one of these words (as far as any does)."""
