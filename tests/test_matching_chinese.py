@@ -26,6 +26,7 @@ def english_only() -> Matcher:
     ("武警海警学院", "China Coast Guard Academy"),  # ... or left out
     ("中国人民解放军军事科学院", "Academy of Military Science"),  # the PLA prefix, a generic name
     ("华南理工大学", "South China University of Technology"),  # 理工: "science" may be left out
+    ("海军潜艇学院", "Navy Submarine Academy"),  # 潜艇: submarine
 ])
 def test_chinese_names_are_found_as_possible(english_only: Matcher, query: str, entity: str) -> None:
     found = english_only.match(query, "CN")
@@ -170,3 +171,14 @@ def test_a_pinyin_word_kept_in_a_name_is_not_its_generic_meaning_in_english() ->
 def test_a_company_named_without_its_place_says_what_was_left_out() -> None:
     found = _english_only_1260h().match("Dahua Technology", "CN")
     assert "'zhejiang' left out (a company's place or descriptive words)" in found[0].reasons[0]
+
+
+@pytest.mark.parametrize(("query", "entity"), [
+    # the UN list's Hong Kong shipping companies in traditional characters: 船務 and 海運 are "shipping", 香港
+    # "Hong Kong" (which the list writes as one word)
+    ("華信船務(香港)有限公司", "HUAXIN SHIPPING HONGKONG LTD"),
+    ("沈忠國際海運有限公司", "SHEN ZHONG INTERNATIONAL SHIPPING"),
+])
+def test_a_shipping_company_named_in_traditional_characters_is_found(query: str, entity: str) -> None:
+    found = names_only_matcher("un-sc").match(query, "HK")
+    assert found and found[0].entity.name == entity and found[0].decision == "possible"

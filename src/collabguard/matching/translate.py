@@ -58,6 +58,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CHINESE_KEYS = sorted(CHINESE, key=len, reverse=True)
+# the same, by their first character (the longest first): only the words that may begin at a character are tried
+_KEYS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(k for k in _CHINESE_KEYS if k[0] == first) for first in {k[0] for k in _CHINESE_KEYS}}
 _VOWELS = set("aeiouy")
 
 
@@ -106,7 +109,7 @@ def _chinese(text: str) -> list[str]:
     out: list[str] = []
     i, rest = 0, ""
     while i < len(text):
-        key = next((k for k in _CHINESE_KEYS if text.startswith(k, i)), None)
+        key = next((k for k in _KEYS_BY_FIRST.get(text[i], ()) if text.startswith(k, i)), None)
         if key is None:
             if _CJK.match(text[i]):
                 rest += text[i]
@@ -221,6 +224,7 @@ def translate(text: str) -> tuple[str, ...]:
     return tuple(_normal(t) for t in tokens if t)
 
 
+@lru_cache(maxsize=65536)
 def _normal(token: str) -> str:
     """A translated word spelt as list names are normalised ("forces" → force, "sciences" → science)."""
     from collabguard.matching.normalize import ABBREVIATIONS
