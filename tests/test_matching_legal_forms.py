@@ -60,6 +60,7 @@ FOUND = [
     ("TDT Havacilik Bakim Ve Ticaret Anonim Şirketi", "TR", "TDT Havacilik Bakim Ve Ticaret", "match",
      "(a legal form of TR)"),
     ("Photon Pro", "GB", "Photon Pro LLP", "match", "same name"),
+    ("KAMAZ", "RU", "KAMAZ Publicly Traded Company", "match", "same name"),  # ПАО, as the Entity List renders it
     # India's "Private Limited" written without "Private" (Companies Act, 2013); Sweden's aktiebolag
     ("Agrim Aviation Ltd", "IN", "Agrim Aviation Private Limited", "match", "without its legal form 'Private'"),
     ("Huawei Sweden AB", "SE", "Huawei Sweden", "match", "with 'ab' (a legal form of SE)"),
