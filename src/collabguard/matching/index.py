@@ -118,6 +118,8 @@ class NameForm:
     written: str = ""
     dropped: str = ""
     reading: str = ""
+    # a name another list gives the same institution (matching/other_lists.py; ``via`` names that list)
+    other_list: bool = False
 
     def quoted(self) -> str:
         """The form as a reason quotes it: a name read another way says so."""
@@ -232,7 +234,7 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     norms: set[str] = set()
     latin_names = []
 
-    def add(text: str, kind: str, via: str) -> None:
+    def add(text: str, kind: str, via: str, other_list: bool = False) -> None:
         if kind == "alias" and looks_like_acronym(text):
             kind = "acronym"
         elif kind == "alias" and script_of(text) != "latin" and not via:
@@ -246,7 +248,7 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
         norms.add(norm)
         toks = tokens(text)
         forms.append(NameForm(entity, text, kind, norm, toks, fingerprint(text), compact(text), is_generic(text), via,
-                              frozenset(toks), word_joins(toks)))
+                              frozenset(toks), word_joins(toks), other_list=other_list))
 
     for text, kind, via in raw:
         add(text, kind, via)
@@ -275,7 +277,7 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
                 forms.append(NameForm(entity, other, kind, norm, toks, fingerprint(other), compact(other),
                                       is_generic(other), "", frozenset(toks), word_joins(toks), text, dropped, reading))
     for text, kind, via in later:
-        add(text, kind, via)
+        add(text, kind, via, other_list=True)
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO"), country=entity.country):

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from collabguard.matching.candidates import Finding
-from collabguard.matching.registry import is_registry
 from collabguard.matching.stages.exact import acronym, acronym_skip, exact, optional_words, spacing, word_order
 from collabguard.matching.stages.query import Context, Query
 from collabguard.matching.stages.reading import close_spelling, part_of, short_name, translated_exact, translated_words
@@ -96,8 +95,7 @@ _NOTHING: frozenset[str] = frozenset()
 
 def _borrowed(finding: Finding) -> bool:
     """Found by a name another list gives the entry (not its own local name, not a registry's)."""
-    form = finding.form
-    return bool(form.via) and form.kind != "local" and not is_registry(form.via)
+    return finding.form.other_list and finding.form.kind != "local"
 
 
 __all__ = ["STAGES", "STAGE_IDS", "Context", "Query", "Stage", "run_stages"]

@@ -73,7 +73,7 @@ def _exact_form(form: NameForm) -> Finding:
                        "which another body may use today: confirm")
     if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
-    if form.via and form.kind != "local":  # another list's name of the same institution (matching/other_lists.py)
+    if form.other_list and form.kind != "local":  # another list's name of the same institution (matching/other_lists.py)
         return Finding(form, "possible", BORROWED_SCORE, f"exact {form.kind} of another list",
                        f"same name as {form.text!r}, a name the list {form.via} gives this institution (the same name "
                        "and country, or the same ROR record, on both lists); a list's other names may be its units' or "
