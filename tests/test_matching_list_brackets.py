@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.list_brackets import aligns, bracketed_acronyms, without_bracketed_acronyms
+from collabguard.matching.list_brackets import aligns, bracketed_acronyms, explained_acronyms, without_bracketed_acronyms
 from collabguard.matching.quoted_names import quoted_name
 from collabguard.reference.report_text import reason as report_reason
 from collabguard.ruleset import RuleSet
@@ -202,3 +202,39 @@ def test_an_acronym_two_entries_of_a_list_give_names_both(ruleset: RuleSet) -> N
     named = {e.name for e in (found.entity, *found.also)}
     assert {"Shahid Bakeri Industrial Group (SBIG)", "Shahid Bakeri Industries Group (SBIG)"} <= named
     assert found.decision == "possible"
+
+
+@pytest.mark.parametrize(("name", "explained"), [
+    ("Dept Comp Sci, Pentane Chemistry Industries (PCI), Isfahan 872910, Iran", {"PCI": "Pentane Chemistry Industries"}),
+    ("China Aerospace Science and Technology Corpoartion (CASC) 1st Academy",
+     {"CASC": "China Aerospace Science and Technology Corpoartion"}),
+    ("Beihang University (BUAA)", {}),  # BUAA stands for the former name, not for these words
+    ("Hua Ke Supply Chain (HK) Limited", {}),  # a place
+    ("Dept Phys, Beihang Univ (BUAA), Beijing", {}),
+])
+def test_a_name_may_say_what_its_bracketed_acronym_stands_for(name: str, explained: dict[str, str]) -> None:
+    assert explained_acronyms(name) == explained
+
+
+@pytest.mark.parametrize(("name", "list_id", "not_entity"), [
+    # the name says what its acronym stands for: another listed body with that acronym is not it
+    ("Dept Comp Sci, Pentane Chemistry Industries (PCI), Isfahan 872910, Iran", "un-sc", "PARCHIN CHEMICAL INDUSTRIES"),
+    ("ESFAHAN NUCLEAR FUEL Res PRODUCTION Ctr (NFRPC) ESFAHAN NUCLEAR Technol Ctr (ENTC)", "us-bis-entity",
+     "Electronic Network Inc."),
+    ("Shanghai Academy of Spaceflight Technology (SAST)", "us-bis-entity", "Shaanxi Aerospace Science and Technology Co., Ltd."),
+])
+def test_an_explained_acronym_is_not_another_bodys(ruleset: RuleSet, name: str, list_id: str, not_entity: str) -> None:
+    assert not_entity not in {c.entity.name for c in ruleset.matcher.match(name, None) if c.entity.list_id == list_id}
+
+
+@pytest.mark.parametrize(("name", "list_id", "entity"), [
+    # ... but the listed body the words name keeps its acronym, even where the words are misspelt or further on
+    ("China Aerospace Science and Technology Corpoartion (CASC) 1st Academy 702 Research Institute", "us-ofac-cmic",
+     "China Aerospace Science and Technology Corporation"),
+    ("Dept Comp Sci, Korean Mining and Industrial Development Corp. (KOMID), Capital 414648, KP", "un-sc",
+     "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
+])
+def test_an_explained_acronym_still_finds_the_body_its_words_name(ruleset: RuleSet, name: str, list_id: str,
+                                                                  entity: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, None) if c.entity.list_id == list_id]
+    assert found and found[0].entity.name == entity and found[0].decision == "possible"

@@ -162,3 +162,36 @@ def without_bracketed_acronyms(text: str) -> WithoutAcronym | None:
         return None
     reading = max((kind for _, kind in dropped), key=KINDS.index)
     return WithoutAcronym(kept, reading, ", ".join(inner for inner, kind in dropped if kind == reading))
+
+
+_PART_START = re.compile(r"[,;/()]")
+SAME_BEGINNING = 4  # letters: "Korean Mining ... (KOMID)" is the listed Korea Mining Development Trading Corporation's
+
+
+@lru_cache(maxsize=65536)
+def explained_acronyms(text: str) -> dict[str, str]:
+    """The acronyms a name written by a person gives in brackets after the words they stand for ("Pentane
+    Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), each with those words: the name says
+    what the acronym means. Only where the bracket aligns with the words of its own part of the name (since
+    the last comma or bracket)."""
+    if "(" not in text:
+        return {}
+    out: dict[str, str] = {}
+    for m in _BRACKET.finditer(text):
+        inner = m.group(1).strip()
+        if not _ACRONYM_LIKE.fullmatch(inner) or sum(c.isalpha() for c in inner) < 2 or _is_place(inner):
+            continue
+        before = " ".join(_PART_START.split(text[:m.start()])[-1].split()[-MAX_LONG_WORDS:])
+        if len(before.split()) >= 2 and (start := alignment_start(inner, before)) >= 0:
+            out.setdefault(inner, before[start:])  # the words it stands for, from the one its first letter begins
+    return out
+
+
+def stands_for(words: str, names: tuple[str, ...]) -> bool:
+    """Can an acronym the name explains by ``words`` be a listed body's of these ``names``? The first word it
+    stands for begins as a word of one of them does ("China Aerospace Science and Technology Corporation (CASC)" for
+    CASC; not "Shanghai Academy of Spaceflight Technology (SAST)" for Shaanxi Aerospace Science and
+    Technology, whose derived acronym is SAST too)."""
+    first = tokens(words)[:1]
+    return bool(first) and any(w[:SAME_BEGINNING] == first[0][:SAME_BEGINNING] for name in names if name
+                               for w in tokens(name))

@@ -47,6 +47,7 @@ from collabguard.matching.checks import PART_CHECKS, Place, apply_country, by_id
 from collabguard.matching.cross_script import chinese_names
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
+from collabguard.matching.list_brackets import explained_acronyms, stands_for
 from collabguard.matching.near_misses import near_misses
 from collabguard.matching.normalize import segments
 from collabguard.matching.other_lists import borrowed_from_other_lists
@@ -58,6 +59,7 @@ from collabguard.models.report import MatcherConfig
 
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
 
+_ACRONYM_STAGES = frozenset({"acronym", "acronym-skip"})
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
 SEGMENTS_KEPT = RESULTS_KEPT * 4  # parts of names whose stage findings a matcher keeps (Matcher._read_segment)
 # a part of a name read (None: nothing to read), the stages' findings for it, and the eponym it was read without
@@ -139,6 +141,7 @@ class Matcher:
         country = country or inferred
         per_list: dict[str, list[Candidate]] = {lid: [] for lid in wanted}
         near: dict[str, Rejected] = {}
+        explained = explained_acronyms(name)  # "Pentane Chemistry Industries (PCI)": what PCI stands for
         for i, seg in enumerate(parts):
             query, found, eponym = self._read(seg, kind, country is None or country in EPONYM_COUNTRIES)
             if query is None:
@@ -149,6 +152,9 @@ class Matcher:
             for stage, finding in found:
                 if finding.form.entity.list_id not in per_list:
                     continue
+                if i and seg in explained and stage.id in _ACRONYM_STAGES and not stands_for(
+                        explained[seg], (finding.form.entity.name, *finding.form.entity.aliases)):
+                    continue  # the name says what its acronym stands for, and it is not this body's name
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
                 if eponym:
                     cand.decision = "possible" if cand.decision == "match" else cand.decision
