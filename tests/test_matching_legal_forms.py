@@ -114,3 +114,22 @@ def test_acronyms_of_company_names(name: str, country: str, acronym: str) -> Non
 ])
 def test_acronyms_companies_do_not_have(name: str, country: str, not_acronym: str) -> None:
     assert not_acronym not in derived_acronyms(name, country=country)
+
+
+def test_a_legal_form_added_to_a_name_read_less_surely_stays_asked(ruleset: RuleSet) -> None:
+    # "MPO—Gidropribor" is the name in quotation marks of the listed 'Tactical Missile Corporation, Concern
+    # "MPO—Gidropribor"': asked, and "AO" added to it makes it no surer
+    for name in ("MPO—Gidropribor", "MPO Gidropribor AO"):
+        found = [c for c in ruleset.matcher.match(name, "RU") if c.entity.list_id == "us-dod-1286"]
+        assert found and found[0].decision == "possible", name
+
+
+@pytest.mark.parametrize(("name", "listed", "decision"), [
+    ("Pegasus General Trading FZE", "Pegasus General Trading FZC", "possible"),  # another legal form: maybe another company
+    ("AO Institut Stroiproekt", "Institut Stroiproekt, AO", "match"),  # the same legal form, elsewhere in the name
+])
+def test_a_name_with_a_legal_form_is_matched_only_with_the_same_one(entity_list: Matcher, name: str, listed: str,
+                                                                     decision: str) -> None:
+    country = "AE" if "FZ" in name else "RU"
+    found = entity_list.match(name, country)
+    assert found and (found[0].entity.name, found[0].decision) == (listed, decision)

@@ -184,9 +184,10 @@ def derived_acronyms(text: str, chinese: bool = False, country: str = "") -> lis
     the spellings acronyms commonly use: a compass word gives two letters ("Northwestern
     Polytechnical University" → NWPU), a campus in brackets may be left out ("China University of
     Geosciences (Wuhan)" → CUG), a company's "Co., Ltd." gives a C or nothing, a final "Limited" an L or
-    nothing ("Myanmar Economic Holdings Limited" → MEHL), a legal form of the entry's ``country`` no letter
-    ("Delta Engineering Concern FZE" → DEC), a final "Corporation" may be left out, and for a Chinese entry a place name may be read syllable by syllable
-    ("Chongqing University" → CQU, "Xi'an Technological University" → XATU). Each is only ever a
+    nothing ("Myanmar Economic Holdings Limited" → MEHL), a legal form of the entry's ``country`` no
+    letter ("Delta Engineering Concern FZE" → DEC), a final "Corporation" may be left out, and for a
+    Chinese entry a place name may be read syllable by syllable ("Chongqing University" → CQU, "Xi'an
+    Technological University" → XATU). Each is only ever a
     ``possible`` match; one that fits several entries of a list names them all."""
     out: list[str] = []
     if len(text) > MAX_ACRONYM_SOURCE:  # no acronym stands for a name this long (and pinyin reading of a huge word is slow)
@@ -546,7 +547,8 @@ class NameIndex:
             if word not in _KIND_WORDS:
                 continue
             narrowed: set[int] = set()
-            for hits in (*self._paired_with(word), *(self.postings[s] for s in _SYNONYMS_OF.get(word, ()) if s in self.postings)):
+            synonyms = (self.postings[s] for s in _SYNONYMS_OF.get(word, ()) if s in self.postings)
+            for hits in (*self._paired_with(word), *synonyms):
                 narrowed |= found.intersection(hits)
             found = narrowed
             if len(found) <= FEW_CANDIDATES:

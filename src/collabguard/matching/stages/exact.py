@@ -7,7 +7,7 @@ from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
 from collabguard.matching.legal_form_reading import MIN_ONE_WORD
-from collabguard.matching.normalize import compact
+from collabguard.matching.normalize import compact, tokens
 from collabguard.matching.registry import is_registry, is_registry_alias, less_specific, linked_on_other_name
 from collabguard.matching.stages.query import Context, Query
 
@@ -24,6 +24,8 @@ def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]
 
 # every country's own legal forms ("FZE", "AO", "AB"), which a name may add to a listed company's
 _COUNTRY_FORMS: frozenset[str] = frozenset().union(*LEGAL_FORMS_OF.values())
+# the listed name as written, or read without its acronym or a bracket repeating its words: the same name
+_SURE_READINGS = frozenset({"", "acronym", "repeat"})
 
 
 def _with_legal_form(query: Query, context: Context) -> list[Finding]:
@@ -40,6 +42,16 @@ def _with_legal_form(query: Query, context: Context) -> list[Finding]:
     for form in context.index.exact.get(" ".join(kept), ()):
         own = LEGAL_FORMS_OF.get(form.entity.country, frozenset())
         if form.generic or form.via or not own.issuperset(added):
+            continue
+        if form.reading == "legal-form" and set(tokens(form.dropped)) == set(added):
+            out.append(_exact_form(form))  # "AO Institut Stroiproekt" for the listed "Institut Stroiproekt, AO"
+            continue
+        if form.reading not in _SURE_READINGS:
+            # a quoted name, a name without a bracketed word, or with another legal form ("Pegasus General Trading
+            # FZE" for the listed "... FZC": the Entity List has "SANCO Middle East, FZC" and "..., LLC" apart)
+            base = _exact_form(form)
+            out.append(Finding(form, "possible", base.score, base.feature, base.explanation, weak=base.weak,
+                               needs_country=base.needs_country))
             continue
         said = ", ".join(repr(w) for w in added)
         if len(kept) == 1:
