@@ -162,3 +162,13 @@ def test_many_names_are_narrowed_by_the_words_that_say_what_kind_of_body_it_is(r
     assert 0 < len(found) < len(index.postings["medical"])
     assert all(f.word_set & {"school", "academy", "college"} for f in found)
     assert "Academy of Military Medical Sciences" in {f.text for f in found}
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    # the UN list abbreviates "shipping" in its DPRK shipping companies' aliases
+    ("KOREA ANSAN SHPG COMPANY", "KOREA ANSAN SHIPPING COMPANY"),
+    ("Korea Samma SHPG CO", "KOREA SAMMA SHIPPING CO"),
+])
+def test_the_lists_abbreviation_of_shipping_is_read_out(name: str, listed: str) -> None:
+    found = names_only_matcher("un-sc").match(name, "KP")
+    assert found and (found[0].entity.name, found[0].decision) == (listed, "match")
