@@ -56,7 +56,7 @@ def test_the_words_drive_the_matcher() -> None:
     assert normalize("Natl Univ Def Technol") == "national university defense technology"
     assert normalize("Federal State Budgetary Institution of Science Institute of Solid State Physics") == \
         "institute solid state physics"
-    own_names = {"china", "chinese", "prc", "russia", "russian", "iran", "iranian"}
+    own_names = {"china", "chinese", "prc", "russia", "russian", "iran", "iranian", "korea", "korean", "dprk"}
     legal = {"ab", "oy", "oyj", "as", "asa", "aps", "ag", "kg", "sa", "sarl", "bv", "nv", "srl", "sas", "spa", "sl",
              "ao", "zao", "pao", "private", "fze", "fzc", "fzco", "fz", "anonim", "sirketi", "sirket", "sti"}
     programmes = {"programme", "professorship", "distinguished", "award", "young", "youth"}

@@ -172,3 +172,22 @@ def test_many_names_are_narrowed_by_the_words_that_say_what_kind_of_body_it_is(r
 def test_the_lists_abbreviation_of_shipping_is_read_out(name: str, listed: str) -> None:
     found = names_only_matcher("un-sc").match(name, "KP")
     assert found and (found[0].entity.name, found[0].decision) == (listed, "match")
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    # the DPRK's entries are written with and without "Korea" (the UN list's own aliases do both)
+    ("Ryonha Machinery Joint Venture Corporation", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION"),
+    ("DPRK Committee for Space Technology", "KOREAN COMMITTEE FOR SPACE TECHNOLOGY"),
+])
+def test_a_dprk_name_may_leave_out_korea(name: str, listed: str) -> None:
+    found = names_only_matcher("un-sc").match(name, "KP")
+    assert found and found[0].entity.name == listed and found[0].decision == "possible"
+
+
+@pytest.mark.parametrize("name", [
+    "Korea Advanced Institute of Science and Technology", "Korea Institute of Science and Technology",
+    "Korea Aerospace Research Institute", "Korea Atomic Energy Research Institute", "Korea University",
+])
+@pytest.mark.parametrize("country", [None, "KR"])
+def test_south_korean_institutions_are_not_the_dprks(ruleset: RuleSet, name: str, country: str | None) -> None:
+    assert ruleset.matcher.match(name, country) == []
