@@ -15,6 +15,7 @@ from collabguard.matching.compare import compare
 from collabguard.matching.index import TWIN_RATIO
 from collabguard.matching.normalize import tokens
 from collabguard.ruleset import RuleSet
+from tests.conftest import names_only_matcher
 
 
 @pytest.mark.parametrize(("names", "country", "company"), [
@@ -144,3 +145,22 @@ def test_the_quick_gate_never_rejects_a_company_name_the_word_gate_passes(rulese
             passed += words.passed
             assert not (rejected and words.passed), (query, e.name)
     assert checked > 1000 and passed > 100  # the property was tried on many names, many of them passing
+
+
+@pytest.mark.parametrize(("name", "country", "listed", "why"), [
+    # "services" and "solutions" describe a company, like "trading" and "logistics": added or left out beside
+    # its own name (the Entity List by its main names only, its aliases taken away)
+    ("Good Luck Shipping Services", "AE", "Good Luck Shipping LLC", "'services' added"),
+    ("Success Aviation", "AE", "Success Aviation Services FZC", "'services' left out"),
+    ("TROJANS Solutions", "AE", "TROJANS", "'solutions' added"),
+])
+def test_services_and_solutions_describe_a_company(name: str, country: str, listed: str, why: str) -> None:
+    found = names_only_matcher("us-bis-entity").match(name, country)
+    assert found and found[0].entity.name == listed and found[0].decision == "possible"
+    assert why in found[0].reasons[0]
+
+
+def test_new_is_no_companys_own_name(ruleset: RuleSet) -> None:
+    # ROR's "New Technologies and Services" (Russia) is not the Entity List's "Nova Technologies" (alias "New
+    # Technology"): "new" says nothing of which company, so "services" may not be added beside it
+    assert not [c for c in ruleset.matcher.match("New Technologies and Services", "RU") if c.entity.name == "Nova Technologies"]
