@@ -379,6 +379,7 @@ class NameIndex:
         self._twins: dict[str, str | None] = {}
         self._pairing: dict[str, tuple[Collection[int], ...]] = {}
         self._near_words: dict[tuple[str, str, int], list[str]] = {}
+        self._nearest: dict[str, list[str]] = {}
         self._prefixed: dict[str, frozenset[int]] = {}
         self._by_three: dict[str, list[str]] | None = None
         self.size = len(forms)
@@ -654,6 +655,15 @@ class NameIndex:
 
     def _twins_of(self, word: str, limit: int | None) -> list[str]:
         """The list words ``word`` misspells (pair_kind "typo"), the nearest first, of the ``limit`` nearest."""
+        nearest = self._nearest.get(word)
+        if nearest is None:
+            nearest = self._nearest_words(word)
+            if len(self._nearest) < 65536:
+                self._nearest[word] = nearest  # the search and the misspelt-generic test both ask (kept per word)
+        return [w for w in nearest[:limit] if (kind := pair_kind(word, w, TWIN_RATIO)) is not None and kind[0] == "typo"]
+
+    def _nearest_words(self, word: str) -> list[str]:
+        """The list words a misspelling of ``word`` may be, the nearest first (the search's first cut)."""
         if len(word) >= MIN_TYPO_LENGTH and is_plain(word):
             if self._vocabulary is None:
                 self._vocabulary = defaultdict(list)
@@ -669,10 +679,9 @@ class NameIndex:
             hits: dict[str, float] = {}
             for form in _ending_forms(word):
                 for w, sim, _ in process.extract(form, self._near(form), scorer=OSA.normalized_similarity,
-                                                 score_cutoff=TWIN_RATIO - TWIN_MARGIN, limit=limit):
+                                                 score_cutoff=TWIN_RATIO - TWIN_MARGIN, limit=None):
                     hits[w] = max(sim, hits.get(w, 0.0))
-            nearest = sorted(hits, key=lambda w: (-hits[w], w))[:limit]
-            return [w for w in nearest if (kind := pair_kind(word, w, TWIN_RATIO)) is not None and kind[0] == "typo"]
+            return sorted(hits, key=lambda w: (-hits[w], w))
         return []
 
     def _near(self, word: str) -> list[str]:

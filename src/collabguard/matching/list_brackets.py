@@ -31,8 +31,10 @@ of more than one word. The places known are countries and Chinese provinces and 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from collabguard.countries import country_code
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
@@ -169,22 +171,20 @@ SAME_BEGINNING = 4  # letters: "Korean Mining ... (KOMID)" is the listed Korea M
 
 
 @lru_cache(maxsize=65536)
-def explained_acronyms(text: str) -> dict[str, str]:
+def explained_acronyms(text: str) -> Mapping[str, str]:
     """The acronyms a name written by a person gives in brackets after the words they stand for ("Pentane
     Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), each with those words: the name says
     what the acronym means. Only where the bracket aligns with the words of its own part of the name (since
     the last comma or bracket)."""
-    if "(" not in text:
-        return {}
     out: dict[str, str] = {}
-    for m in _BRACKET.finditer(text):
+    for m in _BRACKET.finditer(text) if "(" in text else ():
         inner = m.group(1).strip()
         if not _ACRONYM_LIKE.fullmatch(inner) or sum(c.isalpha() for c in inner) < 2 or _is_place(inner):
             continue
         before = " ".join(_PART_START.split(text[:m.start()])[-1].split()[-MAX_LONG_WORDS:])
         if len(before.split()) >= 2 and (start := alignment_start(inner, before)) >= 0:
             out.setdefault(inner, before[start:])  # the words it stands for, from the one its first letter begins
-    return out
+    return MappingProxyType(out)  # kept per name: read-only
 
 
 def stands_for(words: str, names: tuple[str, ...]) -> bool:
