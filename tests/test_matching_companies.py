@@ -164,3 +164,37 @@ def test_new_is_no_companys_own_name(ruleset: RuleSet) -> None:
     # ROR's "New Technologies and Services" (Russia) is not the Entity List's "Nova Technologies" (alias "New
     # Technology"): "new" says nothing of which company, so "services" may not be added beside it
     assert not [c for c in ruleset.matcher.match("New Technologies and Services", "RU") if c.entity.name == "Nova Technologies"]
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ("3-K Electronics Limited", ("3k", "electronic")),  # the Entity List's name: it was read as "Electronics"
+    ("OOO “A-K-S”", ("aks",)),  # nothing was left of it
+    ("5-y Sudoremontnyy Zavod", ("5y", "sudoremontnyy", "zavod")),
+    ("Malek-e-Ashtar University", ("malek", "ashtar", "university")),  # a letter between words is not joined
+    ("A. N. Tupolev", ("tupolev",)),  # initials are still left out
+])
+def test_letters_and_digits_joined_by_hyphens_are_one_word(written: str, words: tuple[str, ...]) -> None:
+    assert tokens(written) == words
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Electronics", "CN"), ("Electronic", None), ("Electronics Co., Ltd.", "CN"), ("Semiconductor", "CN"),
+])
+def test_a_descriptive_word_alone_is_no_listed_companys_name(ruleset: RuleSet, name: str, country: str | None) -> None:
+    # "Electronics" was a match on the Entity List's "3-K Electronics Limited" (its "3-K" read as two initials)
+    assert not [c for c in ruleset.matcher.match(name, country) if c.entity.name.startswith("3-K")]
+    assert [c.decision for c in ruleset.matcher.match("3-K Electronics", "CN") if c.entity.name.startswith("3-K")] == ["match"]
+
+
+@pytest.mark.parametrize(("name", "listed", "with_country"), [
+    ("Electronic Technology Co., Ltd.", "China Electronics Technology Group Corporation", "China Electronics Technology Group"),
+    ("Electronics", "China Electronics Corporation", "China Electronics"),
+])
+def test_a_companys_descriptive_words_without_its_country_word_name_none(ruleset: RuleSet, name: str, listed: str,
+                                                                       with_country: str) -> None:
+    # with "China" left out, nothing of the listed name is left that says which company
+    assert not [c for c in ruleset.matcher.match(name, "CN") if c.entity.name == listed]
+    result = compare(tokens(name), tokens(listed), lenient=False, twin_ratio=TWIN_RATIO, country="CN", company=True)
+    assert not result.passed and result.why == "only descriptive words pair, 'china' left out"
+    # with its country word, it is found
+    assert [c for c in ruleset.matcher.match(with_country, "CN") if c.entity.name == listed]

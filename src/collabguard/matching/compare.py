@@ -447,6 +447,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         unpaired_q, unpaired_l = [], []
     kinds = tuple(sorted({k for k, _ in paired}))
     own = OWN_WORDS.get(country, frozenset())
+    own_country = COUNTRY_WORDS.get(country, frozenset())
     programme = bool(listed) and listed[-1] in _PROGRAMME_ENDS
     # a legal form of the entry's country, an acronym beside the full name, a programme's kind words,
     # a sub-programme: left out only when at least two words pair, and named in the reason; a legal form
@@ -514,6 +515,11 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
                                              + sum(_weight(w) for w in missing) + loose_weight)) if total else 0
     if not anchored and (extra or missing or len(paired) < len(listed)):
         return Comparison(score, False, "no distinctive word pairs", kinds)
+    if not lenient and not parent and not extra and not missing and (left_country := [w for w in unpaired_l if w in own_country]) and all(
+            w in COMPANY_TAIL or w in OPTIONAL_WORDS for w in paired_words):
+        # "Electronic Technology Co., Ltd." for China Electronics Technology Group Corporation: with its
+        # country word left out, a company's descriptive words are no company's name
+        return Comparison(score, False, f"only descriptive words pair, {left_country[0]!r} left out", kinds)
     if not lenient:
         if extra:
             return Comparison(score, False, f"extra word {letters(extra[0])[0]!r}", kinds)

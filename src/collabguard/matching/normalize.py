@@ -34,6 +34,9 @@ LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 _LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
 _PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
 _JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
+# single letters or digits joined by hyphens are one word: "3-K Electronics", "OOO A-K-S" (read as
+# initials, they were dropped, and "3-K Electronics Limited" was the name "Electronics")
+_HYPHENED_CHARACTERS = re.compile(r"(?<![^\W_])[^\W_](?:[-‐‑][^\W_])+(?![^\W_])")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
@@ -49,6 +52,7 @@ GENERIC_WORDS: frozenset[str] = _WORDS.generic_words
 GENERIC_MAX_TOKENS = 3
 
 _APOSTROPHES = "'’‘`´ʼ"
+_NO_HYPHENS = str.maketrans("", "", "-‐‑")
 # Words exports run together or misread (issue #15): a stop word joined to the next word, written
 # with its capital ("andAstronautics", "ofTianjin"); a capital I read as a small l at the start of a
 # word, where no word starts with l and a consonant ("lntelligence", "lnstitute"). Capitals and
@@ -87,6 +91,7 @@ def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         text = _strip_marks(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
+    text = _HYPHENED_CHARACTERS.sub(lambda m: m.group(0).translate(_NO_HYPHENS), text)
     text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
     text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
