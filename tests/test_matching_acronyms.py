@@ -1,13 +1,20 @@
 """Acronyms: derived the way institutions abbreviate themselves, and never more than ``possible``;
-one that fits several listed entries names them all instead of being dropped."""
+one that fits several listed entries names them all instead of being dropped; one derived from a listed
+name that ROR gives only other organisations of the country is theirs, not the entry's."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from collabguard.errors import RuleFileError
+from collabguard.lists import load_lists
 from collabguard.matching.index import derived_acronyms
 from collabguard.matching.matcher import Matcher
-from tests.conftest import names_only_matcher
+from collabguard.ruleset import RuleSet
+from tests.conftest import RULES, names_only_matcher
 
 
 @pytest.mark.parametrize(("name", "acronym", "not_acronym"), [
@@ -32,13 +39,21 @@ def _names_only(*entity_ids: str) -> Matcher:
 
 
 def test_an_acronym_that_fits_two_listed_entries_names_both() -> None:
-    matcher = _names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology")
-    [found] = matcher.match("HIT", "CN")
+    matcher = _names_only("aspi-china-shipbuilding-industry-corporation", "aspi-china-south-industries-group")
+    [found] = matcher.match("CSI", "CN")
     fits = {found.entity.name, *(e.name for e in found.also)}
     assert found.decision == "possible"
-    assert fits == {"Harbin Institute of Technology", "Heilongjiang Institute of Technology"}
+    assert fits == {"China Shipbuilding Industry Corporation", "China South Industries Group"}
     assert found.features["ambiguous"] == "fits 2 entries of this list"
     assert any("confirm which, if any, is meant" in r for r in found.reasons)
+
+
+def test_a_derived_acronym_that_ror_gives_another_body_is_that_bodys() -> None:
+    # HIT is derived from both names; ROR gives it to Harbin Institute of Technology, whose record is linked to
+    # the entry: "HIT" is Harbin's, and Heilongjiang Institute of Technology is not asked about
+    matcher = _names_only("aspi-harbin-institute-of-technology", "aspi-heilongjiang-institute-of-technology")
+    [found] = matcher.match("HIT", "CN")
+    assert (found.entity.name, found.decision, found.also) == ("Harbin Institute of Technology", "possible", [])
 
 
 def test_an_ambiguous_acronym_from_another_country_is_not_reported() -> None:
@@ -80,3 +95,24 @@ def test_no_acronym_is_derived_from_a_name_too_long_to_have_one() -> None:
 
     assert derived_acronyms("Zhongguo" * 25_000, chinese=True) == []
     assert derived_acronyms("Chongqing University", chinese=True) == ["CQU"]
+
+
+@pytest.mark.parametrize("name", ["Institute of Zoology, CAS, Beijing", "CAS",
+                                  "Northwest Institute of Plateau Biology, CAS"])
+def test_cas_is_the_chinese_academy_of_sciences_not_china_avionics_systems(ruleset: RuleSet, name: str) -> None:
+    # "CAS" is derived from the Treasury's "China Avionics Systems Company Limited"; ROR gives it to the Chinese
+    # Academy of Sciences, whose institutes sign "…, CAS": not reported, and the near miss says whose acronym it is
+    [result] = [r for r in ruleset.matcher.results(name, "CN") if r.list_id == "us-ofac-cmic"]
+    assert result.best is None or result.best.decision == "none"
+    assert result.rejected is not None and result.rejected.entity.name == "China Avionics Systems Company Limited"
+    assert "ROR gives it to Chinese Academy of Sciences (https://ror.org/034t30j35" in result.rejected.why
+
+
+def test_a_changed_acronym_file_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "lists"
+    shutil.copytree(RULES / "lists", folder)
+    taken = folder / "ror-aliases-acronyms-elsewhere.csv"
+    taken.write_text(taken.read_text(encoding="utf-8").replace("Chinese Academy of Sciences", "Somebody Else"),
+                     encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"ror-aliases-acronyms-elsewhere\.csv: sha256 .* does not match"):
+        load_lists(folder)

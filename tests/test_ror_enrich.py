@@ -127,6 +127,35 @@ def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> N
     manifest = yaml.safe_load((RULES / "lists" / "lists.yaml").read_text(encoding="utf-8"))
     (entry,) = manifest["registry_aliases"]
     assert f"sha256: {entry['sha256']}" in result.output
+    # and the acronyms derived from entries' names that ROR gives other organisations
+    taken = tmp_path / "ror-aliases-acronyms-elsewhere.csv"
+    assert taken.read_bytes() == (RULES / "lists" / "ror-aliases-acronyms-elsewhere.csv").read_bytes()
+    (entry,) = manifest["registry_acronyms"]
+    assert f"sha256: {entry['sha256']}" in result.output
+
+
+# (list, entry, acronym derived from its name, ROR records of its country that have it, or () when one of them is
+# the entry itself)
+ACRONYMS = [
+    ("us-ofac-cmic", "China Avionics Systems Company Limited", "CAS", {"Chinese Academy of Sciences"}),
+    ("aspi-cdut", "Heilongjiang Institute of Technology", "HIT", {"Harbin Institute of Technology"}),
+    ("aspi-cdut", "Tongji University", "TJU", {"Tianjin University"}),
+    # the entry itself, by its link or its names however written: the acronym is its own too
+    ("aspi-cdut", "Harbin Institute of Technology", "HIT", set()),
+    ("us-bis-entity", "Chinese Academy of Engineering Physics", "CAEP", set()),  # ROR: "China Academy …"
+    ("us-dod-1286", "Moscow State University", "MSU", set()),  # ROR: "Lomonosov Moscow State University"; and
+    # Admiral Nevelskoy Maritime State University has "MSU" as well: shared, for a person to tell apart
+    ("us-bis-entity", "P.P. Shirshov Institute of Oceanology of the Russian Academy of Sciences", "SIO", set()),
+    ("us-dod-1286", "Naval Submarine Academy", "NSA", set()),  # ROR: "PLA Navy Submarine Academy"
+]
+
+
+@pytest.mark.parametrize(("list_id", "name", "acronym", "records"), ACRONYMS, ids=[f"{a[2]}-{a[1]}" for a in ACRONYMS])
+def test_a_derived_acronym_is_set_aside_only_where_ror_gives_it_other_organisations_only(
+        enriched: Enrichment, list_id: str, name: str, acronym: str, records: set[str]) -> None:
+    found = {r["record_name"] for r in enriched.acronym_rows()
+             if (r["list_id"], r["entity_name"], r["acronym"]) == (list_id, name, acronym)}
+    assert found == records
 
 
 def test_a_changed_alias_file_is_refused_and_a_stale_row_is_not_used(tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 Research Organization Registry records where identity is certain, and write the names ROR gives them.
 
 The alias file is written with the links (one row per name); the links not made because they are
-ambiguous go to a second file beside it (``…-ambiguous.csv``) and are counted in the summary. The
-``lists.yaml`` entry to ship the file is printed (its sha256 is checked whenever the lists load).
+ambiguous go to a second file beside it (``…-ambiguous.csv``) and are counted in the summary; the acronyms
+collabguard derives from entries' names that ROR gives other organisations go to a third
+(``…-acronyms-elsewhere.csv``). The ``lists.yaml`` entries to ship the files are printed (their sha256 is
+checked whenever the lists load).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ def enrich_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="The alias file to write (CSV), e.g. rules/lists/ror-aliases.csv."),
     ambiguous: Path | None = typer.Option(None, "--ambiguous", help="Where to write the ambiguous links "
                                           "(default: beside the output, ending -ambiguous.csv)."),
+    acronyms: Path | None = typer.Option(None, "--acronyms", help="Where to write the acronyms derived from entries' "
+                                         "names that ROR gives other organisations (default: beside the output, "
+                                         "ending -acronyms-elsewhere.csv)."),
     release: str = typer.Option("", "--release", help="The ROR release, where the dump's file name does not say."),
     date: str = typer.Option("", "--date", help="The date of the ROR data (YYYY-MM-DD), where the file name does not say."),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder whose lists are linked (default: the shipped rules)."),
@@ -30,7 +35,7 @@ def enrich_cmd(
     """Link list entries to ROR records (same name or listed alias, same country; ambiguous links are
     reported, not made) and write the names ROR gives them and their units, with provenance."""
     from collabguard.io.tables import csv_text
-    from collabguard.lists import load_lists
+    from collabguard.lists import load_lists, registry_acronyms
     from collabguard.lists.enrich import AMBIGUOUS_COLUMNS, COLUMNS, enrich
     from collabguard.lists.registry_aliases import manifest_entry
     from collabguard.shipped import shipped_rules_dir
@@ -46,6 +51,10 @@ def enrich_cmd(
     side = ambiguous or output.with_name(f"{output.stem}-ambiguous.csv")
     write_output(text, output)
     write_output(csv_text(AMBIGUOUS_COLUMNS, result.ambiguous_rows()), side)
+    taken = result.acronym_rows()
+    taken_text = csv_text(registry_acronyms.COLUMNS, taken)
+    taken_path = acronyms or output.with_name(f"{output.stem}-acronyms-elsewhere.csv")
+    write_output(taken_text, taken_path)
     not_active = ", ".join(f"{n:,} {k}" for k, n in sorted(result.skipped.items()) if n)
     echo(f"ROR records read: {result.records_read:,} from {len(ror)} file(s)" + (f" (not used: {not_active})" if not_active else ""),
          err=True)
@@ -58,10 +67,14 @@ def enrich_cmd(
     echo(f"{len(rows):,} names written to {output} ({len(rows) - parts:,} of {len(result.links):,} links, {parts:,} of "
          f"{units:,} units); {len(result.ambiguous):,} ambiguous links not made, listed in {side}; {dropped:,} names "
          "another record or entry also has left out.", err=True)
-    echo("To ship it, record it in lists.yaml (beside `lists:`):", err=True)
+    echo(f"{len(taken):,} acronyms derived from {len({r['entity_id'] for r in taken}):,} entries' names that ROR gives "
+         f"other organisations of their country written to {taken_path}.", err=True)
+    echo("To ship them, record them in lists.yaml (beside `lists:`):", err=True)
     releases = sorted({f"{d.release} ({d.date})" if d.date else d.release for d in result.dumps if d.release})
     edition = ", ".join(releases) or (f"ROR data of {date}" if date else "ROR data, release not given")
-    echo(manifest_entry(output.name, text, edition, [p.name for p in ror] + ["collabguard lists enrich"]))
+    sources = [p.name for p in ror] + ["collabguard lists enrich"]
+    echo(manifest_entry(output.name, text, edition, sources))
+    echo(registry_acronyms.manifest_entry(taken_path.name, taken_text, edition, sources))
 
 
 def register(lists_app: typer.Typer) -> None:

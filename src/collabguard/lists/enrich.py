@@ -22,6 +22,12 @@ become "part of listed organisation …", never a match on it), and any other re
 that shares a name of a linked record; a third, any other record that shares a unit's name. A shared
 name says nothing about identity and is left out (counted in the summary). Memory holds the list entries
 and the records they fit, never the registry.
+
+The first reading also finds the acronyms collabguard derives from entries' names (the lists do not give
+them) that ROR gives another organisation of the entry's country ("CAS": China Avionics Systems, derived;
+the Chinese Academy of Sciences, registered): written to a second file (:mod:`collabguard.lists.registry_acronyms`)
+so that such an acronym alone is not reported on the entry. A record that fits the entry by a name is the
+entry itself, not another organisation.
 """
 
 from __future__ import annotations
@@ -36,8 +42,10 @@ from collabguard.countries import country_code
 from collabguard.lists.model import Entity
 from collabguard.lists.registry_aliases import COLUMNS as COLUMNS
 from collabguard.lists.ror_dump import DumpReader, RorName, RorRecord
-from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS
-from collabguard.matching.normalize import is_generic, looks_like_acronym, normalize, tokens
+from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, compare
+from collabguard.matching.eponyms import without_eponym
+from collabguard.matching.index import TWIN_RATIO, entity_forms
+from collabguard.matching.normalize import acronym_key, is_generic, looks_like_acronym, normalize, tokens
 from collabguard.matching.translate import script_of
 
 NAME, ALIAS = 0, 1  # how an entry fits a record: by its own name, or only by one of its aliases
@@ -95,6 +103,8 @@ class Enrichment:
     records_read: int = 0
     skipped: Counter[str] = field(default_factory=Counter)  # inactive, withdrawn, not a record
     dumps: list[DumpReader] = field(default_factory=list)
+    # an entry, an acronym derived from its name, another organisation's ROR record with that acronym
+    acronyms_elsewhere: list[tuple[Entity, str, RorRecord]] = field(default_factory=list)
 
     def per_list(self) -> dict[str, tuple[int, int, int]]:
         """Per list: entries, linked, ambiguous."""
@@ -128,6 +138,13 @@ class Enrichment:
                     if keys and not keys & own and not keys & shared:
                         out.append({**base, **_name_cells(child, n.value, n.kind, n.lang), "relation": "part"})
         return out
+
+    def acronym_rows(self) -> list[dict[str, str]]:
+        """The file of acronyms derived from entries' names that ROR gives other organisations."""
+        return [{"list_id": e.list_id, "entity_id": e.entity_id, "entity_name": e.name, "country": e.country,
+                 "acronym": acr, "record_id": rec.ror_id, "record_name": rec.display, "ror_release": rec.release,
+                 "ror_date": rec.date}
+                for e, acr, rec in sorted(self.acronyms_elsewhere, key=lambda x: (x[0].list_id, x[0].entity_id, x[1], x[2].ror_id))]
 
     def ambiguous_rows(self) -> list[dict[str, str]]:
         return [{"list_id": a.entity.list_id, "entity_id": a.entity.entity_id, "entity_name": a.entity.name,
@@ -193,7 +210,12 @@ def enrich(entities: Iterable[Entity], dumps: Sequence[Path], release: str = "",
     result.entries.update(e.list_id for e in entries.entities)
     fits: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)  # entry → record → (tier, entry's name)
     records: dict[str, RorRecord] = {}
+    derived = _derived_acronyms(entities)
+    registered: dict[str, tuple[RorRecord, set[tuple[str, str]]]] = {}  # ROR id → record, its (region, acronym) derived too
     for record in _read(readers, result, counting=True):
+        if taken := {(reg, key) for n in record.names if n.kind == "acronym" and (key := acronym_key(n.value))
+                     for reg in {region(c) for c in record.countries} if (reg, key) in derived}:
+            registered.setdefault(record.ror_id, (record, taken))
         for i, tier, text in entries.fitting(record):
             if record.ror_id in records and records[record.ror_id] is not record:
                 break  # the same record again (in a second file): the first is kept
@@ -201,10 +223,65 @@ def enrich(entities: Iterable[Entity], dumps: Sequence[Path], release: str = "",
             if record.ror_id not in fits[i] or tier < fits[i][record.ror_id][0]:
                 fits[i][record.ror_id] = (tier, text)
     _decide(entries, fits, records, result)
+    _acronyms_elsewhere(derived, registered, result)
     _second_reading(readers, entries, result)
     if result.children:
         _third_reading(readers, result)
     return result
+
+
+def _derived_acronyms(entities: Iterable[Entity]) -> dict[tuple[str, str], list[Entity]]:
+    """(region, acronym) → the entries whose names collabguard derives it from (as the matcher does)."""
+    out: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.kind == "programme":
+            continue
+        for form in entity_forms(e):
+            if form.kind == "derived acronym":
+                out[(region(e.country), form.text.upper())].append(e)
+    return out
+
+
+def _acronyms_elsewhere(derived: dict[tuple[str, str], list[Entity]],
+                        registered: dict[str, tuple[RorRecord, set[tuple[str, str]]]], result: Enrichment) -> None:
+    """Each entry whose derived acronym ROR gives only other organisations of its country. If one of the records
+    with the acronym is the entry itself (linked to it, or its names pair with the entry's: "China Academy of
+    Engineering Physics" for the listed "Chinese Academy …", "Lomonosov Moscow State University" for "Moscow
+    State University"), the acronym is the entry's too, and nothing is written for it."""
+    linked = {(link.entity.list_id, link.entity.entity_id): link.record.ror_id for link in result.links}
+    holders: dict[tuple[str, str], list[RorRecord]] = defaultdict(list)
+    for record, taken in registered.values():
+        for key in taken:
+            holders[key].append(record)
+    for (reg, acr), records in sorted(holders.items()):
+        for e in derived[(reg, acr)]:
+            if not any(linked.get((e.list_id, e.entity_id)) == r.ror_id or _same_body(e, r) for r in records):
+                result.acronyms_elsewhere.extend((e, acr, r) for r in records)
+
+
+def _same_body(entity: Entity, record: RorRecord) -> bool:
+    """The record's names pair word for word with one of the entry's (misspelt, in another order, written
+    together, without a person it is named after or its country): the same body, however written."""
+    def readings(texts: Iterable[str]) -> set[tuple[str, ...]]:
+        out = set()
+        for text in texts:
+            if script_of(text) != "latin" or looks_like_acronym(text):
+                continue
+            out.add(tokens(text))
+            if (plain := without_eponym(text)) is not None:
+                out.add(tokens(plain.text))
+        return {t for t in out if t}
+
+    ours = readings((entity.name, *entity.aliases))
+    theirs = readings(n.value for n in record.names if n.kind != "acronym")
+    own = COUNTRY_WORDS.get(region(entity.country), frozenset()) | OPTIONAL_WORDS
+    for a in ours:
+        for b in theirs:
+            left = set(a).symmetric_difference(b) - own
+            if not left or all(len(w) <= 2 for w in left):  # "Chinese"/"China"; "PP Shirshov" for "P.P. Shirshov"
+                return True
+    return any(compare(q, listed, lenient=False, twin_ratio=TWIN_RATIO, country=region(entity.country),
+                       company=entity.kind == "company").passed for q in theirs for listed in ours)
 
 
 def _best(pairs: Iterable[tuple[int, str]]) -> list[str]:

@@ -157,6 +157,21 @@ class RegistryFile(BaseModel):
     licence: str
 
 
+class AcronymElsewhere(BaseModel):
+    """An acronym collabguard derives from an entry's name (the list does not give it) that ROR gives another
+    organisation of the entry's country: "CAS", derived from China Avionics Systems Company Limited, is ROR's
+    acronym of the Chinese Academy of Sciences."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    acronym: str
+    record_id: str = Field(description="the ROR record that has the acronym")
+    record_name: str
+    release: str = Field(default="", description="the ROR data release the record was read from")
+    date: str = ""
+    file: str = Field(default="", description="the file (rules/lists) it was read from")
+
+
 class Entity(BaseModel):
     """One list entry, with the provenance of that entry."""
 
@@ -182,6 +197,8 @@ class Entity(BaseModel):
     ror: str = Field(default="", description="the entry's Research Organization Registry id (https://ror.org/…), where known")
     wikidata: str = Field(default="", description="the entry's Wikidata item (Q…), where known")
     registry: RegistryLink | None = Field(default=None, description="the entry's link to its ROR record and the names it brings")
+    acronyms_elsewhere: tuple[AcronymElsewhere, ...] = Field(default=(), description=(
+        "acronyms derived from the entry's name that ROR gives other organisations of its country"))
 
 
 class ListSet(BaseModel):

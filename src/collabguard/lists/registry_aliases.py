@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from collabguard.identifiers import ror_id, wikidata_id
@@ -30,10 +31,13 @@ COLUMNS = ("list_id", "entity_id", "entity_name", "country", "ror_id", "wikidata
 KINDS = ("ror_display", "label", "alias", "acronym")
 
 
-def read_rows(info: RegistryFile, path: Path, problems: list[str]) -> list[dict[str, str]]:
-    """The file's rows, checked: sha256, columns, ROR ids, kinds. Problems are one line each."""
+def read_rows(info: RegistryFile, path: Path, problems: list[str], columns: tuple[str, ...] = COLUMNS,
+              check: Callable[[dict[str, str]], str] | None = None, key: str = MANIFEST_KEY) -> list[dict[str, str]]:
+    """The file's rows, checked: sha256, columns, and each row (by default: ROR ids, kinds). Problems are one line
+    each."""
+    check = check or _problem
     if not path.is_file():
-        problems.append(f"{path}: alias file named in lists.yaml ({MANIFEST_KEY}) is missing")
+        problems.append(f"{path}: file named in lists.yaml ({key}) is missing")
         return []
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
@@ -47,13 +51,13 @@ def read_rows(info: RegistryFile, path: Path, problems: list[str]) -> list[dict[
     except (UnicodeDecodeError, csv.Error) as exc:
         problems.append(f"{path}: not a readable CSV file ({exc.__class__.__name__})")
         return []
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
         problems.append(f"{path}:1: missing column(s): {', '.join(missing)}")
         return []
     good = []
     for line_no, row in enumerate(rows, start=2):
-        problem = _problem(row)
+        problem = check(row)
         if problem:
             problems.append(f"{path}:{line_no}: {problem}")
         else:

@@ -35,7 +35,9 @@ class Finding:
     words: Comparison | None = None  # how the words paired, where the stage compared them
     unit: str = ""  # the words that name a unit or subsidiary of the listed organisation
     abroad: bool = False  # a company named after a listed company in another country (its subsidiary abroad)
-    named_otherwise: str = ""  # why a translation is set aside: the list gives the entry another Chinese name
+    # why a finding is set aside: the list gives the entry another Chinese name (a translation), ROR gives a
+    # derived acronym to another organisation
+    named_otherwise: str = ""
     weak: bool = False  # evidence that cannot tell two listed entries apart (a derived acronym, a translation)
     # evidence too thin without the country to back it (a company named by one word, a Russian body's quoted
     # name): with no country given it says nothing (matching/checks.py, apply_country)

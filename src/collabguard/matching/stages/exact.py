@@ -161,18 +161,32 @@ def spacing(query: Query, context: Context, skip: frozenset[str]) -> list[Findin
 
 def acronym(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     key = query.acronym
-    return [Finding(form, "possible", ACRONYM_SCORE, form.kind,
-                    f"{form.kind} {form.text!r}{f' (from {form.via})' if form.via and not is_registry(form.via) else ''} only: "
-                    "an acronym alone "
-                    "never confirms an identity",
-                    weak=form.kind == "derived acronym")
-            for form in context.index.acronyms.get(key, ())] if key else []
+    return [_registered_elsewhere(form, key) or Finding(
+        form, "possible", ACRONYM_SCORE, form.kind,
+        f"{form.kind} {form.text!r}{f' (from {form.via})' if form.via and not is_registry(form.via) else ''} only: "
+        "an acronym alone never confirms an identity", weak=form.kind == "derived acronym")
+        for form in context.index.acronyms.get(key, ())] if key else []
 
 
 def acronym_skip(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     """CETC for "China Electronics Technology Group Corporation" (CETGC): acronyms often skip a word."""
     key = query.acronym
-    return [Finding(form, "possible", ACRONYM_SKIP_SCORE, "derived acronym, one word skipped",
-                    f"{key} reads as the initials of {form.entity.name!r} with one word skipped: "
-                    "an acronym alone never confirms an identity", weak=True)
-            for form in context.index.acronym_skips.get(key, ())] if key else []
+    return [_registered_elsewhere(form, key) or Finding(
+        form, "possible", ACRONYM_SKIP_SCORE, "derived acronym, one word skipped",
+        f"{key} reads as the initials of {form.entity.name!r} with one word skipped: "
+        "an acronym alone never confirms an identity", weak=True)
+        for form in context.index.acronym_skips.get(key, ())] if key else []
+
+
+def _registered_elsewhere(form: NameForm, key: str) -> Finding | None:
+    """An acronym derived from the entry's name that ROR gives other organisations of its country ("CAS": the
+    Chinese Academy of Sciences, not China Avionics Systems): set aside, the report saying whose it is
+    (lists/registry_acronyms.py). An acronym the list gives is never set aside."""
+    others = [a for a in form.entity.acronyms_elsewhere if a.acronym == key] if form.kind == "derived acronym" else []
+    if not others:
+        return None
+    whose = "; ".join(f"{a.record_name} ({a.record_id}, ROR {a.release or 'release not given'})" for a in others)
+    why = (f"{key!r} is not an acronym the list gives {form.entity.name!r}: collabguard derives it from the name, and "
+           f"ROR gives it to {whose}")
+    return Finding(form, "none", ACRONYM_SKIP_SCORE, "derived acronym registered to another organisation",
+                   f"derived acronym {key!r} only", weak=True, named_otherwise=why)
