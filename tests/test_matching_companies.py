@@ -171,6 +171,10 @@ def test_new_is_no_companys_own_name(ruleset: RuleSet) -> None:
     ("OOO “A-K-S”", ("aks",)),  # nothing was left of it
     ("5-y Sudoremontnyy Zavod", ("5y", "sudoremontnyy", "zavod")),
     ("Malek-e-Ashtar University", ("malek", "ashtar", "university")),  # a letter between words is not joined
+    ("X-Face", ("xface",)),  # a letter in front of a word is its beginning: it was dropped, leaving "Face"
+    ("T-Rubber Co., Ltd.", ("trubber",)),
+    ("E-Chips Solution Co. Ltd.", ("echips", "solution")),  # not the compass point "east"
+    ("Paasban-i-Ahle-Hadith", ("paasban", "ahle", "hadith")),  # the ezafe, as before
     ("A. N. Tupolev", ("tupolev",)),  # initials are still left out
 ])
 def test_letters_and_digits_joined_by_hyphens_are_one_word(written: str, words: tuple[str, ...]) -> None:
@@ -198,3 +202,21 @@ def test_a_companys_descriptive_words_without_its_country_word_name_none(ruleset
     assert not result.passed and result.why == "only descriptive words pair, 'china' left out"
     # with its country word, it is found
     assert [c for c in ruleset.matcher.match(with_country, "CN") if c.entity.name == listed]
+
+
+@pytest.mark.parametrize(("name", "listed", "brand"), [
+    ("Face", "Shenzhen Cobber Information Technology Co., Ltd.", "X-Face"),  # the Entity List's alias "X-Face"
+    ("Rubber Co., Ltd.", "T-Rubber Co., Ltd.", "T-Rubber Co., Ltd."),  # the ISN table
+    ("Chips Solution", "E-Chips Solution Co. Ltd.", "E-Chips Solution"),
+])
+def test_a_word_is_not_the_company_named_by_a_letter_and_that_word(ruleset: RuleSet, name: str, listed: str,
+                                                                    brand: str) -> None:
+    # "Face" (China) was a match on the company the Entity List also calls "X-Face": the "X-" was dropped
+    assert not [c for c in ruleset.matcher.match(name, "CN") if c.entity.name == listed]
+    assert [c.decision for c in ruleset.matcher.match(brand, "CN") if c.entity.name == listed] == ["match"]
+
+
+def test_an_initial_r_left_out_is_the_korean_spelling_of_the_same_word(ruleset: RuleSet) -> None:
+    # the DPRK writes an initial ㄹ as R, the South leaves it out: "Yonbong" is "Ryonbong", not a brand's letter
+    assert "KOREA RYONBONG GENERAL CORPORATION" in {
+        c.entity.name for c in ruleset.matcher.match("Korea Yonbong General Corporation", "KP")}

@@ -42,8 +42,8 @@ def read_rows(info: RegistryFile, path: Path, problems: list[str], columns: tupl
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != info.sha256:
-        problems.append(f"{path}: sha256 {digest} does not match {info.sha256} recorded in lists.yaml; the alias "
-                        "file was changed. Restore it, or write it again with `collabguard lists enrich` and record it.")
+        problems.append(f"{path}: sha256 {digest} does not match {info.sha256} recorded in lists.yaml; the file "
+                        "was changed. Restore it, or write it again with `collabguard lists enrich` and record it.")
         return []
     try:
         reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""))

@@ -90,7 +90,7 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
             return "synonym", 0.85
         if (len(a) >= MIN_TYPO_LENGTH and len(word) >= MIN_TYPO_LENGTH and abs(len(a) - len(word)) <= 2
                 and (a[0] == word[0] or a[-1] == word[-1]) and not _two_pinyin_names(a, word)
-                and _compass(a) == _compass(word)):
+                and _compass(a) == _compass(word) and not _letter_in_front(a, word)):
             # a swap of two letters is one edit; a word's ending written two ways is none
             # ("Polytchnical" for "Polytechnic", which the list's "Polytechnical" is normalised to)
             sim = max(OSA.normalized_similarity(a, word), OSA.normalized_similarity(*_ending_twin(a, word)))
@@ -105,6 +105,14 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
 
 
 _COMPASS = ("north", "south", "east", "west")
+
+
+def _letter_in_front(a: str, b: str) -> bool:
+    """One word is the other with a letter in front: a brand's letter ("T-Rubber" is no misspelt "Rubber", "X-Face"
+    no "Face"), not a slip. But an initial R or L, which Korean names keep in the North's spelling and drop in the
+    South's ("Ryonbong" and "Yonbong", of the same ㄹ), is a spelling of the same word."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[1:] == shorter and longer[0] not in "rl"
 
 
 def _ending_twin(a: str, b: str) -> tuple[str, str]:

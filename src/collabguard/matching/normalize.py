@@ -37,6 +37,10 @@ _JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
 # single letters or digits joined by hyphens are one word: "3-K Electronics", "OOO A-K-S" (read as
 # initials, they were dropped, and "3-K Electronics Limited" was the name "Electronics")
 _HYPHENED_CHARACTERS = re.compile(r"(?<![^\W_])[^\W_](?:[-‐‑][^\W_])+(?![^\W_])")
+# a letter joined by a hyphen to the word after it is that word's beginning: "X-Face", "T-Rubber Co.", "E-Chips"
+# (read as an initial or a compass point, the letter was dropped or read as "east", and the words "Face" and
+# "Rubber Co." were those companies' names). Read after the Persian ezafe ("Malek-e-Ashtar"), which it is not.
+_LETTER_PREFIX = re.compile(r"(?<![^\W_])(?<![-‐‑])([^\W\d_])[-‐‑](?=[^\W\d_]{2})")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
@@ -94,6 +98,7 @@ def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = _HYPHENED_CHARACTERS.sub(lambda m: m.group(0).translate(_NO_HYPHENS), text)
     text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
     text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
+    text = _LETTER_PREFIX.sub(r"\1", text)
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")
