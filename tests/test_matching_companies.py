@@ -220,3 +220,27 @@ def test_an_initial_r_left_out_is_the_korean_spelling_of_the_same_word(ruleset: 
     # the DPRK writes an initial ㄹ as R, the South leaves it out: "Yonbong" is "Ryonbong", not a brand's letter
     assert "KOREA RYONBONG GENERAL CORPORATION" in {
         c.entity.name for c in ruleset.matcher.match("Korea Yonbong General Corporation", "KP")}
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ("A.C. International", ("ac", "international")),  # was "International"
+    ("Power S.A.L.", ("power", "sal")),  # was "Power"
+    ("Tongfang R.I.A. Co., Ltd.", ("tongfang", "ria")),  # was "Tongfang", a name many companies of the group bear
+    ("U.H.L. Company", ("uhl",)),  # nothing was left of it
+    # a legal form, a country or the lists' "a.k.a." in initials is left out as before; a person's initials too
+    ("Intellexa S.A.", ("intellexa",)), ("Kaili Industrial H.K. Limited", ("kaili", "industrial")),
+    ("Taghtiran P.J.S.", ("taghtiran",)), ("Sabanican Company (a.k.a.", ("sabanican",)),
+    ("P.N. Lebedev Institute of Physics", ("lebedev", "institute", "physics")),
+])
+def test_initials_are_the_names_own_where_the_rest_says_nothing_alone(written: str, words: tuple[str, ...]) -> None:
+    assert tokens(written) == words
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("International", "A.C. International"), ("Power", "Power S.A.L."), ("Tongfang", "Tongfang R.I.A. Co., Ltd."),
+])
+def test_a_word_is_not_the_company_named_by_initials_and_that_word(ruleset: RuleSet, name: str, listed: str) -> None:
+    entry = next(e for e in ruleset.lists.entities if listed in (e.name, *e.aliases))
+    assert not [c for c in ruleset.matcher.match(name, entry.country) if c.entity.entity_id == entry.entity_id]
+    assert [c.decision for c in ruleset.matcher.match(listed, entry.country)
+            if c.entity.entity_id == entry.entity_id] == ["match"]

@@ -19,7 +19,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
-from collabguard.reference.lexicons import legal_forms, name_words
+from collabguard.reference.lexicons import legal_forms, name_words, places
 
 # The word lists are data (reference/matching/name-words.yaml and legal-forms.yaml, with their sources):
 # abbreviations common in affiliations and list entries → the full word; stop words; legal forms
@@ -42,6 +42,7 @@ _HYPHENED_CHARACTERS = re.compile(r"(?<![^\W_])[^\W_](?:[-‐‑][^\W_])+(?![^\W
 # "Rubber Co." were those companies' names). Read after the Persian ezafe ("Malek-e-Ashtar"), which it is not.
 _LETTER_PREFIX = re.compile(r"(?<![^\W_])(?<![-‐‑])([^\W\d_])[-‐‑](?=[^\W\d_]{2})")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
+_INITIALS_RUN = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+(?:[^\W\d_]+\b)?")  # "a.c.", "r.i.a.", "p.ad"
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*&\s*t\b")
 _ORDINAL_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -51,6 +52,11 @@ _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
 # ("National Defense University", "Naval Academy", "Institute of Applied Physics") is generic:
 # it never gives a match by itself, at most a possible one that a person must confirm.
 GENERIC_WORDS: frozenset[str] = _WORDS.generic_words
+_DESCRIPTIVE: frozenset[str] = _WORDS.company_descriptive_words
+# initials that are a legal form ("S.A.", "K.K."), a country ("H.K.") or the lists' "a.k.a." and "f.k.a.", left out
+# even where a name's initials are kept
+_INITIALS_LEFT_OUT: frozenset[str] = frozenset().union(_LEGAL.legal_forms, *_LEGAL.by_country.values(),
+                                                       places().country_abbreviations, {"aka", "fka", "nka"})
 # Only short names can be generic: "National University of Defense Technology" is made of generic
 # words too, but four of them together identify one institution.
 GENERIC_MAX_TOKENS = 3
@@ -80,7 +86,28 @@ def tokens(text: str) -> tuple[str, ...]:
 def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The normalised tokens (:func:`tokens`), and the stop words left out before each of them and
     after the last ("Ningbo Institute of Northwestern …": ("", "", "of", "", "") and a final "").
-    How a name is built from another ("X of LISTED") is read from these."""
+    How a name is built from another ("X of LISTED") is read from these.
+
+    Initials are a person's and left out ("P.N. Lebedev Institute of Physics"), unless what is left says
+    nothing alone: then they are the name's own letters ("A.C. International", "Power S.A.L.", "Tongfang
+    R.I.A. Co., Ltd.", "U.H.L. Company" were "International", "Power", "Tongfang" and nothing)."""
+    found = _linked_tokens(text, False)
+    if "." in text and _INITIAL.search(text) and _says_little(found[0]):
+        return _linked_tokens(text, True)
+    return found
+
+
+def _says_little(words: tuple[str, ...]) -> bool:
+    return len(words) <= 1 or all(w in GENERIC_WORDS or w in _DESCRIPTIVE for w in words)
+
+
+def _kept_initials(m: re.Match[str]) -> str:
+    joined = m.group(0).replace(".", "")
+    # a legal form or a place written in initials ("S.A.", "K.K.", "H.K.") is still left out
+    return " " if joined in _INITIALS_LEFT_OUT else f" {joined} "
+
+
+def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if "l" in text:
         text = _MISREAD_I.sub("I", text)
     text = _JOINED_STOP.sub(r"\1 ", text)
@@ -96,6 +123,8 @@ def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
     text = _HYPHENED_CHARACTERS.sub(lambda m: m.group(0).translate(_NO_HYPHENS), text)
+    if keep_initials:
+        text = _INITIALS_RUN.sub(_kept_initials, text)
     text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
     text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
     text = _LETTER_PREFIX.sub(r"\1", text)
