@@ -1,13 +1,16 @@
 """The matcher over every real organisation of the ROR data that is not on a shipped list.
 
-    python benchmarks/match_negatives.py [--ror DIR] [--all-names] [--show N]
+    python benchmarks/match_negatives.py [--ror DIR] [--all-names | --addresses] [--show N]
 
 Reads the Research Organization Registry records in ``DIR`` (default ``../shared/data/ror``: one
 record per line, ROR schema v1 or v2, CC0; see the README there) and screens each organisation's
 display name with its country through the matcher over every shipped list (``rules/lists``). With
 ``--all-names`` the record's other Latin names and its local-script labels are screened too (each
 as a query of its own; acronyms are left out: an acronym alone is never more than ``possible``
-and collides by nature).
+and collides by nature). With ``--addresses`` each display name is screened as an address in Scopus's
+order, with no country given: "name, town, country" ("Tula State University, Tula, Russian Federation"),
+the town and country ROR gives the record (a town's name alone in an address is the place, not a listed
+body a list calls by the town's name).
 
 A record is *listed* (not a negative) when one of its names, normalised, is a name form of a list
 entry in the same country (Hong Kong and Macau count as China), or when it is named in
@@ -34,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from collabguard.countries import country_name
 from collabguard.lists import load_lists
 from collabguard.lists.model import ListSet
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS
@@ -77,6 +81,7 @@ class RorRecord:
     aliases: tuple[str, ...]  # other names and labels (any script), acronyms left out
     parents: tuple[tuple[str, str], ...]  # (ROR id, name) of each parent
     related: tuple[tuple[str, str], ...]  # (ROR id, name) of each related record
+    city: str = ""  # the town ROR gives the record (GeoNames)
 
 
 def _short(ror_id: str) -> str:
@@ -91,14 +96,16 @@ def read_record(rec: dict) -> RorRecord:  # type: ignore[type-arg]
         others = tuple(n["value"] for n in names if n["value"] != display and "acronym" not in n["types"])
         locations = rec.get("locations") or [{}]
         country = ((locations[0].get("geonames_details") or {}).get("country_code")) or ""
+        city = (locations[0].get("geonames_details") or {}).get("name") or ""
     else:
         display = rec["name"]
         others = tuple(rec.get("aliases") or ()) + tuple(label["label"] for label in rec.get("labels") or ())
         country = (rec.get("country") or {}).get("country_code") or ""
+        city = ((rec.get("addresses") or [{}])[0]).get("city") or ""
     links = rec.get("relationships") or ()
     parents = tuple((_short(r["id"]), r.get("label") or "") for r in links if r["type"].lower() == "parent")
     related = tuple((_short(r["id"]), r.get("label") or "") for r in links if r["type"].lower() == "related")
-    return RorRecord(_short(rec["id"]), display, country, others, parents, related)
+    return RorRecord(_short(rec["id"]), display, country, others, parents, related, city)
 
 
 def read_ror(folder: Path) -> Iterator[RorRecord]:
@@ -186,6 +193,8 @@ def main() -> None:
     parser.add_argument("--lists", type=Path, default=ROOT / "rules" / "lists",
                         help="the list folder (a copy, to compare runs while lists change)")
     parser.add_argument("--all-names", action="store_true", help="screen every name of a record, not only its display name")
+    parser.add_argument("--addresses", action="store_true", help="screen each display name as an address, "
+                        "'name, town, country', with no country given")
     parser.add_argument("--show", type=int, default=0, help="print up to N flagged negatives")
     args = parser.parse_args()
 
@@ -209,6 +218,8 @@ def main() -> None:
             continue
         counts["negatives"] += 1
         queries = [r.name]
+        if args.addresses:
+            queries = [", ".join(x for x in (r.name, r.city, country_name(r.country) if r.country else "") if x)]
         if args.all_names:
             queries += [a for a in r.aliases if a not in queries]
         parts_ok = labels.parents.get(r.ror_id, set())
@@ -218,7 +229,7 @@ def main() -> None:
         found_parent = ""
         for query in queries:
             counts["queries"] += 1
-            for cand in matcher.match(query, r.country or None):
+            for cand in matcher.match(query, None if args.addresses else r.country or None):
                 if same_body(cand.entity.entity_id, parts_ok):
                     part = any(PART_OF in reason for reason in cand.reasons)
                     found_parent = found_parent or ("part of" if part else cand.decision)
@@ -237,7 +248,8 @@ def main() -> None:
     n = counts["negatives"]
     print(f"ROR records read: {len(records):,} ({args.ror}); listed (same name and country as a list entry, or in "
           f"ror_listed.csv): {counts['listed']:,}; negatives: {n:,}")
-    print(f"queries screened: {counts['queries']:,} ({'every name' if args.all_names else 'display names'}) "
+    what = "every name" if args.all_names else "addresses: name, town, country" if args.addresses else "display names"
+    print(f"queries screened: {counts['queries']:,} ({what}) "
           f"in {seconds:.1f} s")
     print(f"negatives flagged match: {counts['false match']} ({counts['false match'] / n:.2%}); "
           f"possible: {counts['false possible']} ({counts['false possible'] / n:.2%})")

@@ -159,7 +159,7 @@ def check(check_id: str):  # type: ignore[no-untyped-def]
 
 def test_checks_are_declared_once_with_a_doc() -> None:
     ids = [c.id for c in PART_CHECKS]
-    assert len(set(ids)) == len(ids) == 4 and all(c.doc for c in PART_CHECKS)
+    assert len(set(ids)) == len(ids) == 5 and all(c.doc for c in PART_CHECKS)
 
 
 def test_check_short_name_only_for_a_whole_name(ruleset: RuleSet) -> None:
@@ -190,6 +190,23 @@ def test_check_bracketed_place(ruleset: RuleSet, name: str, entity_id: str, kept
     cand = _candidate(ruleset, "exact", parts[at], entity_id)
     assert check("bracketed-place").keep(cand, Place(name, parts, at)) is kept
     assert not kept or cand.decision == decision
+
+
+@pytest.mark.parametrize(("name", "kept", "decision"), [
+    # a town's name beside a university's: the university's town, not the Entity List's Tula Arms Plant ("Tula")
+    ("Department of Physics, Tula State University, Tula, Russian Federation", False, None),
+    # alone in an address: asked about
+    ("Department of Physics, Tula, Russia", True, "possible"),
+    # the whole name, or a part that is more than the town: as before
+    ("Tula", True, "match"),
+])
+def test_check_town_part(ruleset: RuleSet, name: str, kept: bool, decision: str | None) -> None:
+    parts = segments(name)
+    at = parts.index("Tula") if "Tula" in parts else 0
+    cand = _candidate(ruleset, "exact", "Tula", "us-bis-entity-ru-tula-arms-plant")
+    assert check("town-part").keep(cand, Place(name, parts, at)) is kept
+    assert not kept or cand.decision == decision
+    assert not kept or decision == "match" or any("also the name of a town" in r for r in cand.reasons)
 
 
 def test_check_country(ruleset: RuleSet) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from collabguard.matching.affiliation import is_department
 from collabguard.matching.candidates import Candidate, Finding, candidate
+from collabguard.matching.compare import names_a_town
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import address_parts, normalize, tokens
 from collabguard.matching.qualifiers import qualifier_clash
@@ -94,6 +95,25 @@ def _bracketed_place(cand: Candidate, place: Place) -> bool:
     return True
 
 
+def _town_part(cand: Candidate, place: Place) -> bool:
+    """A part of an address that is only a town's name is the place ("Department of Physics, Tula State University,
+    Tula, Russian Federation"): not a listed body a list also calls by that name (Tula Arms Plant, alias "Tula";
+    "JSC Penza"), nor one whose name begins with it ("Volgograd" is not LLC Volgogradpromproyekt). Beside another
+    organisation's name it is that one's town, and the candidate is set aside; alone, it is asked about."""
+    if place.index == 0 or cand.decision == "none":
+        return True
+    if not names_a_town(tokens(place.segment)):  # "Tula", "Tula 300012"; "Volgograd" for "Volgogradpromproyekt" too
+        return True
+    named = [part for part in address_parts(place.parts[0])
+             if part != place.segment and set(tokens(part)) & ORGANISATION_WORDS]
+    if named:
+        return False
+    cand.decision = demoted(cand.decision)
+    cand.reasons.append(f"{place.segment!r} in an address is also the name of a town: confirm it names "
+                        f"{cand.entity.name!r}, not the place")
+    return True
+
+
 PART_CHECKS: tuple[Check, ...] = (
     Check("address-pair", "two parts of an address read together count only for a list name with a comma",
           _address_pair),
@@ -103,6 +123,8 @@ PART_CHECKS: tuple[Check, ...] = (
           _short_name_whole),
     Check("bracketed-place", "a place in brackets the list's name does not have sets the candidate aside (another "
           "campus) or demotes a national name to possible", _bracketed_place),
+    Check("town-part", "a part of an address that is only a town's name is the place: set aside beside another "
+          "organisation's name, else demoted to possible", _town_part),
 )
 
 

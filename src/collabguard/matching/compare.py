@@ -27,7 +27,7 @@ from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, letters, readings, skeleton_letters
 from collabguard.matching.translate import PINYIN, skeleton
-from collabguard.reference.lexicons import legal_forms, name_words, places
+from collabguard.reference.lexicons import legal_forms, name_words, places, towns
 
 # The word lists are data (reference/matching/name-words.yaml and places.yaml, with their sources).
 _WORDS, _PLACES = name_words(), places()
@@ -175,6 +175,17 @@ def _is_country(word: str) -> bool:
 _COUNTRY_ABBREVIATIONS: frozenset[str] = _PLACES.country_abbreviations
 
 
+def names_a_town(words: tuple[str, ...]) -> bool:
+    """The words name a town, with a postcode or its country after it perhaps ("Tula 300012", "Penza, Russia",
+    "Penza, Russian Federation"); not "China Mobile" (Mobile, Alabama)."""
+    left = [w for w in words if not w.isdigit()]
+    for k in range(1, len(left)):
+        if country_code(" ".join(left[k:])) is not None:
+            left = left[:k]
+            break
+    return bool(left) and " ".join(left) in TOWNS
+
+
 PARENT_SCORE = 90
 GENERIC_WEIGHT = 0.3
 
@@ -191,6 +202,9 @@ def _is_generic(token: str) -> bool:
 
 # A country's own name and adjective ("China", "Iran"), which may stand on one side only.
 COUNTRY_WORDS: dict[str, frozenset[str]] = _PLACES.country_words
+# the towns the Research Organization Registry's records are in, of every country (towns.yaml): a town's name is
+# no company's own name ("Tula" is Tula Arms Plant's alias, and the town)
+TOWNS: frozenset[str] = frozenset().union(*towns().towns.values())
 # The descriptive words of company names, none of which names a company alone.
 COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
 # Words that make a company's name an institute's ("university", "institute", "laboratory" …: the
@@ -477,6 +491,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     one_word = False
     if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
             kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
+            and w not in TOWNS
             and not _is_country(w) and w not in descriptive for (kind, _), w in zip(paired, paired_words, strict=True)):
         # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
         # Co., Ltd." is no company's name), written as the list writes it (not "CAS" for "Caspro", nor

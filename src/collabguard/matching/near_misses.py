@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from collabguard.matching.candidates import Candidate, Rejected
-from collabguard.matching.compare import compare
+from collabguard.matching.compare import compare, names_a_town
 from collabguard.matching.index import NameIndex
 from collabguard.matching.short_names import nearest_beginning
 from collabguard.matching.stages.query import Query
@@ -45,6 +45,8 @@ def near_misses(index: NameIndex, query: Query, per_list: dict[str, list[Candida
                 why = result.why
             elif result.score < threshold:
                 why = f"similarity {result.score} below {threshold}"
+            elif names_a_town(q_tokens):  # "…, Penza State University, Penza, Russia" (matching/checks.py)
+                why = f"{query.text!r} is also the name of a town: read as the place"
             else:  # the words pair, but the word search did not bring the name to the stages
                 why = f"close (similarity {result.score}), but not reached by the word search: check it by hand"
             out[lid] = Rejected(form, max(result.score, int(choice[1])), why, query.text)

@@ -39,7 +39,7 @@ from pathlib import Path
 import yaml
 
 from collabguard.countries import country_code
-from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
+from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS, TOWNS
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm, NameIndex
 from collabguard.matching.normalize import linked_tokens, normalize, tokens
 
@@ -127,7 +127,7 @@ def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
     "JSC Plasma"), and listed acronyms ("CETC")."""
     out = [f for f in index.exact.get(" ".join(words), ()) if f.kind in ("name", "alias") and not f.generic and not f.via
            and f.reading not in EXACT_ONLY_READINGS and f.entity.kind in ("institution", "company")
-           and (len(words) > 1 or len(f.text.split()) == 1)]
+           and (len(words) > 1 or len(f.text.split()) == 1) and " ".join(words) not in TOWNS]  # "Balashikha Branch"
     if len(words) == 1:  # a normalised word is its acronym key in lower case
         acronyms = [f for f in index.acronyms.get(words[0].upper(), ())
                     if f.kind == "acronym" and f.entity.kind in ("institution", "company")]

@@ -4,6 +4,8 @@
   a name an organisation's, company descriptive words, compass initials, parents of institutes;
 - ``legal-forms.yaml``: legal forms as words and as phrases;
 - ``places.yaml``: country words and abbreviations, the places Chinese companies are registered in;
+- ``towns.yaml``: the towns and cities the Research Organization Registry's records are in, by country
+  (written by ``scripts/build_towns.py``);
 - ``pinyin.yaml``: the pinyin syllables, older romanisations, English words that look like pinyin;
 - ``translations.yaml``: Chinese, Russian and Persian institution words, traditional characters.
 
@@ -121,6 +123,12 @@ class Places(NamedTuple):
     places: dict[str, frozenset[str]]
 
 
+class Towns(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    towns: dict[str, frozenset[str]]
+
+
 class Pinyin(NamedTuple):
     version: str
     sources: tuple[str, ...]
@@ -140,7 +148,7 @@ class Translations(NamedTuple):
     persian: dict[str, str]
 
 
-Lexicon = NameWords | LegalForms | Places | Pinyin | Translations
+Lexicon = NameWords | LegalForms | Places | Towns | Pinyin | Translations
 
 
 def _where(loc: Path_) -> str:
@@ -269,6 +277,11 @@ def read_places(path: Path) -> Places:
                                    "places_same_as"))
 
 
+def read_towns(path: Path) -> Towns:
+    f = _File(path, {"towns"})
+    return Towns(*f.header(), towns={k: frozenset(v) for k, v in f.mapping("towns", COUNTRY, f.lists(PHRASE)).items()})
+
+
 def read_pinyin(path: Path) -> Pinyin:
     f = _File(path, {"syllables", "older_romanisations", "english_words"})
     return Pinyin(*f.header(), syllables=f.spaced("syllables"),
@@ -289,7 +302,7 @@ def read_translations(path: Path) -> Translations:
 # every word-list file of reference/matching/, by id (its name), with its reader
 READERS: dict[str, Callable[[Path], Lexicon]] = {
     "legal-forms": read_legal_forms, "name-words": read_name_words, "pinyin": read_pinyin, "places": read_places,
-    "translations": read_translations}
+    "towns": read_towns, "translations": read_translations}
 
 
 # The tables the matcher uses, each file read once per process.
@@ -309,6 +322,11 @@ def places() -> Places:
 
 
 @lru_cache(maxsize=1)
+def towns() -> Towns:
+    return read_towns(LEXICON_DIR / "towns.yaml")
+
+
+@lru_cache(maxsize=1)
 def pinyin() -> Pinyin:
     return read_pinyin(LEXICON_DIR / "pinyin.yaml")
 
@@ -319,7 +337,8 @@ def translations() -> Translations:
 
 
 LEXICONS: dict[str, Callable[[], Lexicon]] = {"legal-forms": legal_forms, "name-words": name_words,
-                                             "pinyin": pinyin, "places": places, "translations": translations}
+                                             "pinyin": pinyin, "places": places, "towns": towns,
+                                             "translations": translations}
 
 
 def lexicon_versions() -> list[PackVersion]:
