@@ -175,6 +175,7 @@ def _is_country(word: str) -> bool:
 _COUNTRY_ABBREVIATIONS: frozenset[str] = _PLACES.country_abbreviations
 
 
+@lru_cache(maxsize=65536)
 def names_a_town(words: tuple[str, ...]) -> bool:
     """The words name a town, with a postcode or its country after it perhaps ("Tula 300012", "Penza, Russia",
     "Penza, Russian Federation"); not "China Mobile" (Mobile, Alabama)."""

@@ -122,12 +122,15 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
         text = _strip_marks(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
-    text = _HYPHENED_CHARACTERS.sub(lambda m: m.group(0).translate(_NO_HYPHENS), text)
+    hyphened = "-" in text or "‐" in text or "‑" in text
+    if hyphened:
+        text = _HYPHENED_CHARACTERS.sub(lambda m: m.group(0).translate(_NO_HYPHENS), text)
     if keep_initials:
         text = _INITIALS_RUN.sub(_kept_initials, text)
     text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
-    text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
-    text = _LETTER_PREFIX.sub(r"\1", text)
+    if hyphened:
+        text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
+        text = _LETTER_PREFIX.sub(r"\1", text)
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     text = text.replace("&", " and ")
