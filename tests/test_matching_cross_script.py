@@ -52,3 +52,12 @@ def test_a_chinese_name_the_list_contradicts_is_another_institution(ruleset: Rul
     assert result(ruleset, "上海理工大學", "CN", "aspi-cdut")[0] in ("match", "possible")
     # a borrowed Chinese name does not set aside a traditional-character form of it
     assert result(ruleset, "哈爾濱工程大學", "CN", "ca-nro")[0] == "possible"
+
+
+def test_the_registrys_chinese_name_contradicts_a_translation_too(ruleset: RuleSet) -> None:
+    # 大连工业大学 (Dalian Polytechnic University) reads word for word as Dalian University of Technology; the 1286
+    # list gives no Chinese name, but ROR gives the entry's own record the label 大连理工大学: another institution
+    found, listed, why = result(ruleset, "大连工业大学", "CN", "us-dod-1286")
+    assert found == "none" and listed == "Dalian University of Technology"
+    assert why == "ROR gives its record the Chinese name '大连理工大学', and '大连工业大学' is not that name: another institution"
+    assert result(ruleset, "大连理工大学", "CN", "us-dod-1286")[0] == "match"

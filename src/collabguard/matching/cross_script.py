@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import normalize
+from collabguard.matching.registry import is_registry
 from collabguard.matching.translate import script_of
 
 WORD_FOR_WORD_SCRIPTS = frozenset({"cyrillic", "arabic"})
@@ -60,9 +61,17 @@ def chinese_names(forms: Iterable[NameForm]) -> dict[str, OwnNames]:
     a registry for the same body), by entity id: (reading, name as written)."""
     out: dict[str, dict[tuple[str, ...], str]] = {}
     for f in forms:
-        if f.kind == "local" and script_of(f.text) == "cjk" and (reading := han(f.text)):
+        if (f.kind == "local" or _registry_label(f)) and script_of(f.text) == "cjk" and (reading := han(f.text)):
             out.setdefault(f.entity.entity_id, {}).setdefault(reading, f.text)
     return {k: tuple(v.items()) for k, v in out.items()}
+
+
+def _registry_label(form: NameForm) -> bool:
+    """A label the registry gives the entry's own record (linked by the entry's name, not an alias): its name in
+    Chinese where the list gives none (大连理工大学 for the 1286 list's Dalian University of Technology)."""
+    link = form.entity.registry
+    return (bool(form.via) and is_registry(form.via) and link is not None and link.linked_on == "name"
+            and any(n.text == form.text and n.kind == "label" and n.relation == "same" for n in link.names))
 
 
 def other_chinese_name(query: str, own: OwnNames) -> str | None:

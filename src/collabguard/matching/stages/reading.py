@@ -31,7 +31,11 @@ def _set_aside(finding: Finding, query: Query, context: Context) -> Finding:
     own = other_chinese_name(query.text, context.chinese.get(finding.form.entity.entity_id, ()))
     if own is None:
         return finding
-    why = f"the list gives its own Chinese name {own!r}, and {query.text!r} is not that name: another institution"
+    entity = finding.form.entity
+    whose = ("the list gives its own Chinese name" if own in (entity.name_local, *entity.aliases)
+             else "ROR gives its record the Chinese name" if entity.registry is not None
+             and any(n.text == own for n in entity.registry.names) else "another list gives it the Chinese name")
+    why = f"{whose} {own!r}, and {query.text!r} is not that name: another institution"
     return Finding(finding.form, "none", finding.score, finding.feature, finding.explanation, finding.words,
                    named_otherwise=why, weak=finding.weak)
 
