@@ -61,3 +61,16 @@ def test_the_registrys_chinese_name_contradicts_a_translation_too(ruleset: RuleS
     assert found == "none" and listed == "Dalian University of Technology"
     assert why == "ROR gives its record the Chinese name '大连理工大学', and '大连工业大学' is not that name: another institution"
     assert result(ruleset, "大连理工大学", "CN", "us-dod-1286")[0] == "match"
+
+
+@pytest.mark.parametrize(("name", "own"), [
+    # the same four characters after, another place before: 华东理工大学 (ECUST) is not the listed 东华理工大学 (ECUT)
+    ("华东理工大学", "东华理工大学"),
+    # a name in pinyin is compared by its syllables, as the characters are (ROR's alias of ECUST)
+    ("Huádōng Lǐgōng Dàxué", "东华理工大学"),
+])
+def test_another_place_before_the_same_kind_of_university_is_another_one(ruleset: RuleSet, name: str, own: str) -> None:
+    found, listed, why = result(ruleset, name, "CN", "aspi-cdut")
+    assert found == "none" and listed == "East China University of Technology"
+    assert own in why and "another institution" in why
+    assert result(ruleset, own, "CN", "aspi-cdut")[0] == "match"

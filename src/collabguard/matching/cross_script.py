@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import normalize
+from collabguard.matching.pinyin import syllables
 from collabguard.matching.registry import is_registry
 from collabguard.matching.translate import script_of
 
@@ -74,19 +75,35 @@ def _registry_label(form: NameForm) -> bool:
             and any(n.text == form.text and n.kind == "label" and n.relation == "same" for n in link.names))
 
 
-def other_chinese_name(query: str, own: OwnNames) -> str | None:
+def pinyin_reading(words: Iterable[str]) -> tuple[str, ...]:
+    """The syllables of a name written in pinyin ("Huadong Ligong Daxue": hua dong li gong da xue); () if a word
+    is not pinyin."""
+    out: list[str] = []
+    for word in words:
+        split = syllables(word)
+        if split is None:
+            return ()
+        out.extend(split)
+    return tuple(out)
+
+
+def other_chinese_name(query: str, own: OwnNames, reading: tuple[str, ...] = ()) -> str | None:
     """The entry's own Chinese name when ``query`` (a Chinese name) is another name of the same
     shape: as long, the same place before and the same kind of body after (two characters each),
-    a different word between (上海科技大学 against the listed 上海理工大学). Only that shape counts:
+    a different word between (上海科技大学 against the listed 上海理工大学); or as long, the same four
+    characters after and another place before (华东理工大学, East China University of Science and
+    Technology, against the listed 东华理工大学, East China University of Technology). A name written in
+    pinyin is compared by its syllables (``reading``: "Huadong Ligong Daxue"). Only that shape counts:
     lists hold one Chinese name, often a former or shortened one (火箭指挥学院 for 火箭军指挥学院,
     装备学院 for the renamed 航天工程大学), and a name that merely differs may still be the body. None
     when the entry has no Chinese name, or none of that shape differs."""
-    if not own or script_of(query) != "cjk":
+    if not own or (script_of(query) != "cjk" and not reading):
         return None
-    q = han(query)
+    q = reading or han(query)
     if len(q) < MIN_SAME_SHAPE or any(q == reading for reading, _ in own):
         return None
     for reading, text in own:
-        if len(reading) == len(q) and reading[:EDGE] == q[:EDGE] and reading[-EDGE:] == q[-EDGE:]:
+        if len(reading) == len(q) and reading[-EDGE:] == q[-EDGE:] and (
+                reading[:EDGE] == q[:EDGE] or (len(q) > 2 * EDGE and reading[-2 * EDGE:] == q[-2 * EDGE:])):
             return text
     return None

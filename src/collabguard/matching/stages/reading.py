@@ -8,7 +8,7 @@ from math import prod
 
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
-from collabguard.matching.cross_script import other_chinese_name, word_for_word
+from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
 from collabguard.matching.index import EXACT_ONLY_READINGS, word_joins
 from collabguard.matching.parts import NUMBERED, PART_OF, PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
@@ -28,7 +28,8 @@ WORDS_LEFT_OUT = "words left out"
 def _set_aside(finding: Finding, query: Query, context: Context) -> Finding:
     """A translation of a Chinese name set aside where the list gives the entry's own Chinese name
     and it is another (上海科技大学 is not the listed 上海理工大学): see matching/cross_script.py."""
-    own = other_chinese_name(query.text, context.chinese.get(finding.form.entity.entity_id, ()))
+    reading = pinyin_reading(query.written_words) if query.foreign and query.script == "latin" else ()
+    own = other_chinese_name(query.text, context.chinese.get(finding.form.entity.entity_id, ()), reading)
     if own is None:
         return finding
     entity = finding.form.entity
