@@ -77,13 +77,14 @@ def test_the_shipped_towns_are_what_the_script_writes(tmp_path: Path) -> None:
     assert {"tula", "penza", "balashikha", "dolgoprudny", "dolgoprudnyy"} <= read["RU"] and "harbin" in read["CN"]
 
 
-@pytest.mark.parametrize(("part", "town"), [
-    ("Tula 300012", True), ("Penza, Russian Federation", True), ("Krasnoyarsk", True),
-    ("China Mobile Limited", False),  # Mobile is a town (Alabama); China Mobile is not
-    ("Department of Physics", False),
+@pytest.mark.parametrize(("part", "country", "town"), [
+    ("Tula 300012", "RU", True), ("Penza, Russian Federation", "RU", True), ("Krasnoyarsk", "RU", True),
+    ("Harbin 150001", "HK", True),  # Hong Kong and Macau read with the mainland's towns
+    ("China Mobile Limited", "CN", False), ("Mobile", "CN", False),  # Mobile is a town of Alabama, not of China
+    ("Tula", "CN", False), ("Department of Physics", "RU", False),
 ])
-def test_what_names_a_town(part: str, town: bool) -> None:
-    assert names_a_town(tokens(part)) is town
+def test_what_names_a_town(part: str, country: str, town: bool) -> None:
+    assert names_a_town(tokens(part), country) is town
 
 
 def test_a_listed_company_beside_a_town_is_found(ruleset: RuleSet) -> None:

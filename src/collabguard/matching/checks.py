@@ -102,7 +102,8 @@ def _town_part(cand: Candidate, place: Place) -> bool:
     organisation's name it is that one's town, and the candidate is set aside; alone, it is asked about."""
     if place.index == 0 or cand.decision == "none":
         return True
-    if not names_a_town(tokens(place.segment)):  # "Tula", "Tula 300012"; "Volgograd" for "Volgogradpromproyekt" too
+    # "Tula", "Tula 300012", a town of the listed body's country; "Volgograd" for "Volgogradpromproyekt" too
+    if not names_a_town(tokens(place.segment), cand.entity.country):
         return True
     named = [part for part in address_parts(place.parts[0])
              if part != place.segment and set(tokens(part)) & ORGANISATION_WORDS]

@@ -176,15 +176,15 @@ _COUNTRY_ABBREVIATIONS: frozenset[str] = _PLACES.country_abbreviations
 
 
 @lru_cache(maxsize=65536)
-def names_a_town(words: tuple[str, ...]) -> bool:
-    """The words name a town, with a postcode or its country after it perhaps ("Tula 300012", "Penza, Russia",
-    "Penza, Russian Federation"); not "China Mobile" (Mobile, Alabama)."""
+def names_a_town(words: tuple[str, ...], country: str) -> bool:
+    """The words name a town of ``country``, with a postcode or a country after it perhaps ("Tula 300012",
+    "Penza, Russia", "Penza, Russian Federation")."""
     left = [w for w in words if not w.isdigit()]
     for k in range(1, len(left)):
         if country_code(" ".join(left[k:])) is not None:
             left = left[:k]
             break
-    return bool(left) and " ".join(left) in TOWNS
+    return bool(left) and " ".join(left) in TOWNS.get(country, ())
 
 
 PARENT_SCORE = 90
@@ -203,9 +203,11 @@ def _is_generic(token: str) -> bool:
 
 # A country's own name and adjective ("China", "Iran"), which may stand on one side only.
 COUNTRY_WORDS: dict[str, frozenset[str]] = _PLACES.country_words
-# the towns the Research Organization Registry's records are in, of every country (towns.yaml): a town's name is
-# no company's own name ("Tula" is Tula Arms Plant's alias, and the town)
-TOWNS: frozenset[str] = frozenset().union(*towns().towns.values())
+# the towns the Research Organization Registry's records are in, by country (towns.yaml; Hong Kong and Macau with
+# the mainland's): a town of the entry's country is no company's own name ("Tula" is Tula Arms Plant's alias, and
+# the town), and alone in an address it is the place (matching/checks.py)
+_CHINA_TOWNS = frozenset().union(*(towns().towns.get(c, frozenset()) for c in ("CN", "HK", "MO")))
+TOWNS: dict[str, frozenset[str]] = {**towns().towns, "CN": _CHINA_TOWNS, "HK": _CHINA_TOWNS, "MO": _CHINA_TOWNS}
 # The descriptive words of company names, none of which names a company alone.
 COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
 # Words that make a company's name an institute's ("university", "institute", "laboratory" …: the
@@ -492,7 +494,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     one_word = False
     if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
             kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
-            and w not in TOWNS
+            and w not in TOWNS.get(country, ())
             and not _is_country(w) and w not in descriptive for (kind, _), w in zip(paired, paired_words, strict=True)):
         # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
         # Co., Ltd." is no company's name), written as the list writes it (not "CAS" for "Caspro", nor

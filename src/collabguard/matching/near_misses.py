@@ -45,7 +45,7 @@ def near_misses(index: NameIndex, query: Query, per_list: dict[str, list[Candida
                 why = result.why
             elif result.score < threshold:
                 why = f"similarity {result.score} below {threshold}"
-            elif names_a_town(q_tokens):  # "…, Penza State University, Penza, Russia" (matching/checks.py)
+            elif names_a_town(q_tokens, form.entity.country):  # "…, Penza State University, Penza, Russia" (matching/checks.py)
                 why = f"{query.text!r} is also the name of a town: read as the place"
             else:  # the words pair, but the word search did not bring the name to the stages
                 why = f"close (similarity {result.score}), but not reached by the word search: check it by hand"

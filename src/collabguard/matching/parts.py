@@ -127,7 +127,8 @@ def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
     "JSC Plasma"), and listed acronyms ("CETC")."""
     out = [f for f in index.exact.get(" ".join(words), ()) if f.kind in ("name", "alias") and not f.generic and not f.via
            and f.reading not in EXACT_ONLY_READINGS and f.entity.kind in ("institution", "company")
-           and (len(words) > 1 or len(f.text.split()) == 1) and " ".join(words) not in TOWNS]  # "Balashikha Branch"
+           and (len(words) > 1 or len(f.text.split()) == 1)
+           and " ".join(words) not in TOWNS.get(f.entity.country, ())]  # "Balashikha Branch": the town's
     if len(words) == 1:  # a normalised word is its acronym key in lower case
         acronyms = [f for f in index.acronyms.get(words[0].upper(), ())
                     if f.kind == "acronym" and f.entity.kind in ("institution", "company")]
