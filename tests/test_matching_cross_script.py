@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from collabguard.matching.cross_script import han, other_chinese_name
 from collabguard.ruleset import RuleSet
 
 
@@ -74,3 +75,10 @@ def test_another_place_before_the_same_kind_of_university_is_another_one(ruleset
     assert found == "none" and listed == "East China University of Technology"
     assert own in why and "another institution" in why
     assert result(ruleset, own, "CN", "aspi-cdut")[0] == "match"
+
+
+def test_a_name_in_pinyin_is_compared_with_every_reading_of_the_characters() -> None:
+    # 长 is read chang or zhang: "Zhangsha Ligong Daxue" is 长沙理工大学 spelt another way, not another university
+    own = ((han("长沙理工大学"), "长沙理工大学"),)
+    assert other_chinese_name("Zhangsha Ligong Daxue", own, ("zhang", "sha", "li", "gong", "da", "xue")) is None
+    assert other_chinese_name("Changsha Keji Daxue", own, ("chang", "sha", "ke", "ji", "da", "xue")) == "长沙理工大学"

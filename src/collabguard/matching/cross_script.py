@@ -75,6 +75,18 @@ def _registry_label(form: NameForm) -> bool:
             and any(n.text == form.text and n.kind == "label" and n.relation == "same" for n in link.names))
 
 
+@lru_cache(maxsize=4096)
+def readings_of(text: str) -> tuple[frozenset[str], ...]:
+    """Every reading of each character of a Chinese name (长 is chang or zhang): a name written in pinyin is
+    compared with these, so that a character read another way is not taken for another word."""
+    from pypinyin import Style, pinyin
+
+    chars = "".join(_CJK.findall(normalize(text)))
+    # character by character: read as a phrase, 长沙 gives only "chang"
+    return tuple(frozenset(r.lower() for found in pinyin(ch, style=Style.NORMAL, heteronym=True) for r in found)
+                 for ch in chars)
+
+
 def pinyin_reading(words: Iterable[str]) -> tuple[str, ...]:
     """The syllables of a name written in pinyin ("Huadong Ligong Daxue": hua dong li gong da xue); () if a word
     is not pinyin."""
@@ -87,23 +99,28 @@ def pinyin_reading(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def other_chinese_name(query: str, own: OwnNames, reading: tuple[str, ...] = ()) -> str | None:
+def other_chinese_name(query: str, own: OwnNames, spelled: tuple[str, ...] = ()) -> str | None:
     """The entry's own Chinese name when ``query`` (a Chinese name) is another name of the same
     shape: as long, the same place before and the same kind of body after (two characters each),
     a different word between (上海科技大学 against the listed 上海理工大学); or as long, the same four
     characters after and another place before (华东理工大学, East China University of Science and
     Technology, against the listed 东华理工大学, East China University of Technology). A name written in
-    pinyin is compared by its syllables (``reading``: "Huadong Ligong Daxue"). Only that shape counts:
+    pinyin is compared by its syllables (``spelled``: "Huadong Ligong Daxue"). Only that shape counts:
     lists hold one Chinese name, often a former or shortened one (火箭指挥学院 for 火箭军指挥学院,
     装备学院 for the renamed 航天工程大学), and a name that merely differs may still be the body. None
     when the entry has no Chinese name, or none of that shape differs."""
-    if not own or (script_of(query) != "cjk" and not reading):
+    if not own or (script_of(query) != "cjk" and not spelled):
         return None
-    q = reading or han(query)
-    if len(q) < MIN_SAME_SHAPE or any(q == reading for reading, _ in own):
+    q = spelled or han(query)
+    if len(q) < MIN_SAME_SHAPE:
         return None
-    for reading, text in own:
-        if len(reading) == len(q) and reading[-EDGE:] == q[-EDGE:] and (
-                reading[:EDGE] == q[:EDGE] or (len(q) > 2 * EDGE and reading[-2 * EDGE:] == q[-2 * EDGE:])):
+    # per own name, which of the query's syllables are its characters' (any reading of a character, for pinyin)
+    agree = [(text, [a == b for a, b in zip(q, reading, strict=True)] if not spelled
+              else [s in r for s, r in zip(q, readings_of(text), strict=True)])
+             for reading, text in own if len(reading) == len(q)]
+    if any(all(same) for _, same in agree):
+        return None
+    for text, same in agree:
+        if all(same[-EDGE:]) and (all(same[:EDGE]) or (len(q) > 2 * EDGE and all(same[-2 * EDGE:]))):
             return text
     return None
