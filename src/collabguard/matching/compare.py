@@ -175,7 +175,7 @@ def _is_country(word: str) -> bool:
 _COUNTRY_ABBREVIATIONS: frozenset[str] = _PLACES.country_abbreviations
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # the parts of addresses recur; a bounded few keep memory flat over millions of rows
 def names_a_town(words: tuple[str, ...], country: str) -> bool:
     """The words name a town of ``country``, with a postcode or a country after it perhaps ("Tula 300012",
     "Penza, Russia", "Penza, Russian Federation")."""
