@@ -13,16 +13,14 @@ now named differently, is not used (write it again with ``lists enrich`` for a n
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import defaultdict
-from pathlib import Path
-
 from collabguard.identifiers import ror_id
+from collabguard.lists import registry_aliases
 from collabguard.lists.model import AcronymElsewhere, Entity, RegistryFile
+from collabguard.lists.registry_aliases import rows_of_entries
 
 MANIFEST_KEY = "registry_acronyms"
 # one row per (entry, acronym derived from its name, another ROR record of its country with that acronym)
+TITLE = "Research Organization Registry acronyms of other organisations that collabguard derives from list entries' names"
 COLUMNS = ("list_id", "entity_id", "entity_name", "country", "acronym", "record_id", "record_name", "ror_release",
            "ror_date")
 
@@ -39,12 +37,10 @@ def problem(row: dict[str, str]) -> str:
 
 def apply_acronyms(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
     """The entries with the acronyms ROR gives other organisations added (unchanged where the file has none)."""
-    by_entry: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
-    for row in rows:
-        by_entry[(row["list_id"], row["entity_id"])].append(row)
+    rows_of = rows_of_entries(rows)
     out = []
     for e in entities:
-        found = [r for r in by_entry.get((e.list_id, e.entity_id), ()) if r["entity_name"] == e.name]
+        found = rows_of(e)
         if not found:
             out.append(e)
             continue
@@ -57,16 +53,4 @@ def apply_acronyms(entities: list[Entity], info: RegistryFile, rows: list[dict[s
 
 def manifest_entry(file_name: str, text: str, edition: str, sources: list[str]) -> str:
     """The ``registry_acronyms`` entry of ``lists.yaml`` for a file just written."""
-    quoted = [json.dumps(" ".join(x.split()), ensure_ascii=False) for x in (edition, "; ".join(sources))]
-    return "\n".join([
-        f"{MANIFEST_KEY}:",
-        f"  - id: {Path(file_name).stem}",
-        f"    file: {file_name}",
-        f"    sha256: {hashlib.sha256(text.encode('utf-8')).hexdigest()}",
-        '    title: "Research Organization Registry acronyms of other organisations that collabguard derives from list entries\' names"',
-        '    publisher: "Research Organization Registry (ROR), ror.org"',
-        "    url: https://ror.org/",
-        f"    edition: {quoted[0]}",
-        f"    copy_of: {quoted[1]}",
-        '    licence: "CC0 1.0 (ROR data; attribution to ROR appreciated)"',
-    ])
+    return registry_aliases.manifest_entry(file_name, text, edition, sources, MANIFEST_KEY, TITLE)

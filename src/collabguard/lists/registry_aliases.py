@@ -80,14 +80,21 @@ def _problem(row: dict[str, str]) -> str:
     return ""
 
 
-def apply_registry(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
-    """The entries with the file's links applied (unchanged where the file has nothing for them)."""
+def rows_of_entries(rows: list[dict[str, str]]) -> Callable[[Entity], list[dict[str, str]]]:
+    """A file's rows of one entry: by list and entity id, and only where the entry still bears the name the file was
+    written for (a newer edition's entry named otherwise gets none)."""
     by_entry: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         by_entry[(row["list_id"], row["entity_id"])].append(row)
+    return lambda e: [r for r in by_entry.get((e.list_id, e.entity_id), ()) if r["entity_name"] == e.name]
+
+
+def apply_registry(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
+    """The entries with the file's links applied (unchanged where the file has nothing for them)."""
+    rows_of = rows_of_entries(rows)
     out = []
     for e in entities:
-        found = [r for r in by_entry.get((e.list_id, e.entity_id), ()) if r["entity_name"] == e.name]
+        found = rows_of(e)
         linked = ror_id(found[0]["ror_id"]) if found else None
         if linked is None or e.registry is not None or (e.ror and e.ror != linked):
             out.append(e)
@@ -107,18 +114,19 @@ def apply_registry(entities: list[Entity], info: RegistryFile, rows: list[dict[s
     return out
 
 
-def manifest_entry(file_name: str, text: str, edition: str, sources: list[str]) -> str:
-    """The ``registry_aliases`` entry of ``lists.yaml`` for an alias file just written."""
-    quoted = [json.dumps(" ".join(x.split()), ensure_ascii=False) for x in (edition, "; ".join(sources))]
+def manifest_entry(file_name: str, text: str, edition: str, sources: list[str], key: str = MANIFEST_KEY,
+                   title: str = "Research Organization Registry names of list entries and of their units") -> str:
+    """The entry of ``lists.yaml`` (under ``key``) for a file ``lists enrich`` has just written."""
+    quoted = [json.dumps(" ".join(x.split()), ensure_ascii=False) for x in (title, edition, "; ".join(sources))]
     return "\n".join([
-        f"{MANIFEST_KEY}:",
+        f"{key}:",
         f"  - id: {Path(file_name).stem}",
         f"    file: {file_name}",
         f"    sha256: {hashlib.sha256(text.encode('utf-8')).hexdigest()}",
-        '    title: "Research Organization Registry names of list entries and of their units"',
+        f"    title: {quoted[0]}",
         '    publisher: "Research Organization Registry (ROR), ror.org"',
         "    url: https://ror.org/",
-        f"    edition: {quoted[0]}",
-        f"    copy_of: {quoted[1]}",
+        f"    edition: {quoted[1]}",
+        f"    copy_of: {quoted[2]}",
         '    licence: "CC0 1.0 (ROR data; attribution to ROR appreciated)"',
     ])
