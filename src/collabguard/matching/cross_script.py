@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from collabguard.matching.han_reading import every_reading, first_readings
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import normalize
 from collabguard.matching.pinyin import syllables
@@ -48,13 +49,13 @@ def word_for_word(script: str, reading: Iterable[str], form: NameForm) -> bool:
 
 @lru_cache(maxsize=65536)
 def han(text: str) -> tuple[str, ...]:
-    """A Chinese name as compared: its pinyin reading, one syllable per character, without spaces or
+    """A Chinese name as compared: its pinyin reading, one syllable per character (each character's first
+    reading in ``han-readings.yaml``; one without a reading stands for itself), without spaces or
     punctuation. Read aloud, traditional and simplified characters agree (哈爾濱 and 哈尔滨 are both
-    "ha er bin"), so a name in traditional characters is never taken for another name."""
-    from pypinyin import lazy_pinyin  # imported when first needed: its dictionaries take 0.25 s to load
-
-    chars = "".join(_CJK.findall(normalize(text)))
-    return tuple(s.lower() for s in lazy_pinyin(chars)) if chars else ()
+    "ha er bin"; 廈門 and 厦门 "sha men"), so a name in traditional characters is never taken for another
+    name. Read character by character, not word by word: a character is read the same way wherever it
+    stands (:func:`~collabguard.matching.han_reading.first_readings`)."""
+    return first_readings("".join(_CJK.findall(normalize(text))))
 
 
 def chinese_names(forms: Iterable[NameForm]) -> dict[str, OwnNames]:
@@ -79,12 +80,7 @@ def _registry_label(form: NameForm) -> bool:
 def readings_of(text: str) -> tuple[frozenset[str], ...]:
     """Every reading of each character of a Chinese name (长 is chang or zhang): a name written in pinyin is
     compared with these, so that a character read another way is not taken for another word."""
-    from pypinyin import Style, pinyin
-
-    chars = "".join(_CJK.findall(normalize(text)))
-    # character by character: read as a phrase, 长沙 gives only "chang"
-    return tuple(frozenset(r.lower() for found in pinyin(ch, style=Style.NORMAL, heteronym=True) for r in found)
-                 for ch in chars)
+    return every_reading("".join(_CJK.findall(normalize(text))))
 
 
 def pinyin_reading(words: Iterable[str]) -> tuple[str, ...]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from collabguard.reference.lexicons import pinyin
@@ -12,23 +11,9 @@ from collabguard.reference.lexicons import pinyin
 def pinyin_syllables() -> frozenset[str]:
     """Every syllable standard pinyin has (about 400), toneless: "shen" is one, "shin" is not.
     Written out in ``reference/matching/pinyin.yaml`` from the dictionary of ``pypinyin``
-    (:func:`syllables_in_pypinyin`; a test checks they agree), since importing ``pypinyin`` costs a
-    quarter of a second of every start."""
+    (``scripts/build_han_readings.py``'s ``syllables``; a test checks they agree): collabguard does not
+    import ``pypinyin``, whose dictionaries take a quarter of a second and 57 MB to load."""
     return _SYLLABLES
-
-
-def syllables_in_pypinyin() -> frozenset[str]:
-    """The syllables read from the dictionary of ``pypinyin`` (shipped with it, offline), toneless.
-    Syllables without a vowel (interjections: m, n, ng, hm) are left out."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    out: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFKD", reading) if not unicodedata.combining(c)).lower()
-            if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiou"):
-                out.add(plain)
-    return frozenset(out)
 
 
 _SYLLABLES: frozenset[str] = pinyin().syllables  # reference/matching/pinyin.yaml

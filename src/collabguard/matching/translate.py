@@ -6,10 +6,11 @@ We translate the institution words that recur in such names with a small diction
 (大学 → university, институт → institute, دانشگاه → university …) and romanise the rest (place and
 person names) with ``anyascii``.
 
-Why two libraries: Chinese place names need a reader that knows heteronyms: 重庆 is Chongqing and
+Why two readers: Chinese place names need a reader that knows heteronyms: 重庆 is Chongqing and
 长春 Changchun, where a character-by-character table (anyascii) writes "zhongqing" and "zhangchun"
-and the match is lost. ``pypinyin`` reads characters in context from its phrase dictionary
-(pure Python, MIT). For Cyrillic and Arabic/Persian script, ``anyascii`` (one small, dependency-free,
+and the match is lost. :func:`~collabguard.matching.han_reading.read_aloud` reads characters as words,
+from the readings of pypinyin's dictionaries written out in ``han-readings.yaml`` (MIT; pypinyin itself
+is not imported: its dictionaries held 57 MB). For Cyrillic and Arabic/Persian script, ``anyascii`` (one small, dependency-free,
 deterministic table for every script) romanises well enough: Russian comes out in a common
 scholarly-ASCII form, and Persian, which has no short vowels, is compared by consonant skeleton.
 Persian is written without short vowels, so its romanised words are compared by consonant
@@ -36,6 +37,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from collabguard.matching.han_reading import read_aloud
 from collabguard.matching.query_words import by_skeleton, is_optional, readings, written
 from collabguard.reference.lexicons import translations
 
@@ -95,9 +97,7 @@ def skeleton(word: str) -> str:
 def _pinyin(text: str) -> str:
     """A run of Chinese characters with no dictionary word in it, usually a place name, as one
     pinyin word (北京 → beijing, 重庆 → chongqing)."""
-    from pypinyin import lazy_pinyin  # imported when first needed: its dictionaries take 0.25 s to load
-
-    return "".join(lazy_pinyin(text)).lower()
+    return "".join(read_aloud(text))
 
 
 def _romanise(text: str) -> list[str]:
@@ -178,12 +178,10 @@ _PINYIN_TYPES: frozenset[str] = _TABLES.pinyin_types
 @lru_cache(maxsize=1)
 def _pinyin_words() -> dict[str, str]:
     """The dictionary's Chinese words of two characters or more, by their pinyin (大学 → daxue)."""
-    from pypinyin import lazy_pinyin
-
     out: dict[str, str] = {}
     for key in sorted(CHINESE, key=len):
         if len(key) >= 2:
-            out.setdefault("".join(lazy_pinyin(key)).lower(), CHINESE[key])
+            out.setdefault("".join(read_aloud(key)), CHINESE[key])
     return out
 
 

@@ -7,6 +7,8 @@
 - ``towns.yaml``: the towns and cities the Research Organization Registry's records are in, by country
   (written by ``scripts/build_towns.py``);
 - ``pinyin.yaml``: the pinyin syllables, older romanisations, English words that look like pinyin;
+- ``han-readings.yaml``: the pinyin readings of Chinese characters (written by
+  ``scripts/build_han_readings.py`` from the dictionary of pypinyin);
 - ``translations.yaml``: Chinese, Russian and Persian institution words, traditional characters.
 
 Each file is read once per process (cached), with collabguard's own YAML loader (libyaml where
@@ -137,6 +139,14 @@ class Pinyin(NamedTuple):
     english_words: frozenset[str]
 
 
+class HanReadings(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    first: dict[str, str]  # character → its first reading, the one compared
+    other: dict[str, tuple[str, ...]]  # character → its other readings, where it has any
+    phrases: dict[str, tuple[str, ...]]  # word → its reading, where that is not its characters' first readings
+
+
 class Translations(NamedTuple):
     version: str
     sources: tuple[str, ...]
@@ -148,7 +158,7 @@ class Translations(NamedTuple):
     persian: dict[str, str]
 
 
-Lexicon = NameWords | LegalForms | Places | Towns | Pinyin | Translations
+Lexicon = NameWords | LegalForms | Places | Towns | Pinyin | HanReadings | Translations
 
 
 def _where(loc: Path_) -> str:
@@ -289,6 +299,30 @@ def read_pinyin(path: Path) -> Pinyin:
                   english_words=f.words("english_words"))
 
 
+def read_han_readings(path: Path) -> HanReadings:
+    """Two tables by syllable, each the characters so read written as one text (read as mappings of
+    characters), and the words read otherwise, each with its syllables."""
+    f = _File(path, {"first", "other", "phrases"})
+    first: dict[str, str] = {}
+    for syllable, chars in f.mapping("first", WORD, f.strings(HAN)).items():
+        for ch in chars:
+            if ch in first:
+                f.fail(("first", syllable), f"{ch} has a first reading already ({first[ch]})")
+            first[ch] = syllable
+    other: dict[str, list[str]] = {}
+    for syllable, chars in f.mapping("other", WORD, f.strings(HAN)).items():
+        for ch in chars:
+            if ch not in first:
+                f.fail(("other", syllable), f"{ch} has no first reading")
+            other.setdefault(ch, []).append(syllable)
+    phrases: dict[str, tuple[str, ...]] = {}
+    for phrase, reading in f.mapping("phrases", HAN, f.strings(PHRASE)).items():
+        phrases[phrase] = tuple(reading.split(" "))
+        if len(phrases[phrase]) != len(phrase):
+            f.fail(("phrases", phrase), f"{reading!r}: one syllable per character is required")
+    return HanReadings(*f.header(), first=first, other={k: tuple(v) for k, v in other.items()}, phrases=phrases)
+
+
 def read_translations(path: Path) -> Translations:
     f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "persian"})
     return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
@@ -302,7 +336,7 @@ def read_translations(path: Path) -> Translations:
 # every word-list file of reference/matching/, by id (its name), with its reader
 READERS: dict[str, Callable[[Path], Lexicon]] = {
     "legal-forms": read_legal_forms, "name-words": read_name_words, "pinyin": read_pinyin, "places": read_places,
-    "towns": read_towns, "translations": read_translations}
+    "towns": read_towns, "han-readings": read_han_readings, "translations": read_translations}
 
 
 # The tables the matcher uses, each file read once per process.
@@ -332,13 +366,18 @@ def pinyin() -> Pinyin:
 
 
 @lru_cache(maxsize=1)
+def han_readings() -> HanReadings:
+    return read_han_readings(LEXICON_DIR / "han-readings.yaml")
+
+
+@lru_cache(maxsize=1)
 def translations() -> Translations:
     return read_translations(LEXICON_DIR / "translations.yaml")
 
 
 LEXICONS: dict[str, Callable[[], Lexicon]] = {"legal-forms": legal_forms, "name-words": name_words,
                                              "pinyin": pinyin, "places": places, "towns": towns,
-                                             "translations": translations}
+                                             "han-readings": han_readings, "translations": translations}
 
 
 def lexicon_versions() -> list[PackVersion]:
