@@ -48,7 +48,7 @@ class WithoutEponym:
     eponym: str  # the person, as written ("A.N. Tupolev-KAI")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # per name: few recur beyond the matcher's kept results
 def without_eponym(text: str) -> WithoutEponym | None:
     """The name without the one person it is named after, if it names one (else None)."""
     found = [m for m in _NAMED_AFTER.finditer(text) if _PERSON_ONLY.search(m.group(0))]

@@ -130,7 +130,7 @@ class NameForm:
         return f"{self.text!r} (the listed {self.written!r} without {self.dropped!r})"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # per name: a query's parts are kept by the matcher (Matcher._read); 65,536 held 35 MB
 def word_joins(toks: tuple[str, ...]) -> frozenset[str]:
     """Neighbouring words written together, as a name may write them ("Jiao Tong" → jiaotong)."""
     return frozenset(j for span in (2, 3) for i in range(len(toks) - span + 1)

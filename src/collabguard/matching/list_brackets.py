@@ -170,7 +170,7 @@ _PART_START = re.compile(r"[,;/()]")
 SAME_BEGINNING = 4  # letters: "Korean Mining ... (KOMID)" is the listed Korea Mining Development Trading Corporation's
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # per query name, whose results the matcher keeps (Matcher.results)
 def explained_acronyms(text: str) -> Mapping[str, str]:
     """The acronyms a name written by a person gives in brackets after the words they stand for ("Pentane
     Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), each with those words: the name says

@@ -82,7 +82,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return linked_tokens(text)[0]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # a name is read several times while it is matched; 65,536 held 20 MB
 def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The normalised tokens (:func:`tokens`), and the stop words left out before each of them and
     after the last ("Ningbo Institute of Northwestern …": ("", "", "of", "", "") and a final "").
