@@ -55,6 +55,7 @@ from collabguard.matching.parts import Part, find_parts
 from collabguard.matching.registry import borrowed_names, linked_id
 from collabguard.matching.stages import Context, Query, Stage, run_stages
 from collabguard.matching.stages.query import read_query
+from collabguard.matching.status_titles import names_a_university, without_status_title
 from collabguard.models.report import MatcherConfig
 
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
@@ -62,7 +63,7 @@ __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
 _ACRONYM_STAGES = frozenset({"acronym", "acronym-skip"})
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
 SEGMENTS_KEPT = RESULTS_KEPT * 4  # parts of names whose stage findings a matcher keeps (Matcher._read_segment)
-# a part of a name read (None: nothing to read), the stages' findings for it, and the eponym it was read without
+# a part of a name read (None: nothing to read), the stages' findings for it, and what it was read without ("" if nothing)
 Reading = tuple[Query | None, tuple[tuple[Stage, Finding], ...], str]
 
 
@@ -143,7 +144,7 @@ class Matcher:
         near: dict[str, Rejected] = {}
         explained = explained_acronyms(name)  # "Pentane Chemistry Industries (PCI)": what PCI stands for
         for i, seg in enumerate(parts):
-            query, found, eponym = self._read(seg, kind, country is None or country in EPONYM_COUNTRIES)
+            query, found, left_out = self._read(seg, kind, country)
             if query is None:
                 continue
             if found:
@@ -156,10 +157,9 @@ class Matcher:
                         explained[seg], (finding.form.entity.name, *finding.form.entity.aliases)):
                     continue  # the name says what its acronym stands for, and it is not this body's name
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
-                if eponym:
+                if left_out:
                     cand.decision = "possible" if cand.decision == "match" else cand.decision
-                    cand.reasons.append(f"read without the person it is named after, {eponym!r}: confirm it is "
-                                        "the body meant")
+                    cand.reasons.append(f"read without {left_out}: confirm it is the body meant")
                 if all(check.keep(cand, place) for check in PART_CHECKS):
                     apply_country(cand, country, inferred is not None)
                     per_list[cand.entity.list_id].append(cand)
@@ -179,19 +179,25 @@ class Matcher:
             out.append(ListResult(lid, best, rejected))
         return out
 
-    def _read_segment(self, seg: str, kind: str, eponym_country: bool) -> Reading:
+    def _read_segment(self, seg: str, kind: str, country: str | None) -> Reading:
         """One part of a name, read and run through the stages (kept per part: the parts of
-        addresses recur, "Department of Chemistry", "Beijing 100081"). ``eponym_country``: the
-        name's country, if given, names its bodies after people."""
+        addresses recur, "Department of Chemistry", "Beijing 100081"). A part that finds nothing is read
+        also without what its country's names carry or leave out: the person it is named after, a
+        university's status title (at most possible; the third item says what was left out)."""
         context = self._contexts[kind]
         query = read_query(seg, context.index)
         if query is None:
             return None, (), ""
         found = tuple(run_stages(query, context))
-        if not found and eponym_country and (plain := without_eponym(seg)) is not None:
+        if not found and (country is None or country in EPONYM_COUNTRIES) and (plain := without_eponym(seg)) is not None:
             # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
             if (bare := read_query(plain.text, context.index)) is not None and (found := tuple(run_stages(bare, context))):
-                return bare, found, plain.eponym
+                return bare, found, f"the person it is named after, {plain.eponym!r}"
+        if not found and (untitled := without_status_title(seg, country)) is not None:
+            # "National Research Tomsk Polytechnic University": read without the status title, at most possible
+            bare = read_query(untitled.text, context.index)
+            if bare is not None and names_a_university(bare.words) and (found := tuple(run_stages(bare, context))):
+                return bare, found, f"{untitled.title!r}, the status title of a national research university"
         return query, found, ""
 
     def _parts_of(self, seg: str) -> list[Part]:

@@ -74,6 +74,8 @@ WORD = (_word, "a word (lower-case letters and digits)")
 PHRASE = (_phrase, "words separated by single spaces")
 COUNTRY = (lambda t: len(t) == 2 and t.isascii() and t.isalpha() and t.isupper(), "a country code (two capital letters)")
 TRANSLATION = (_translation, "a translation (words; alternatives joined by '|', '?' when optional, '' to drop)")
+WRITTEN_PHRASE = (lambda t: bool(t) and all(w.isalpha() and w == w.lower() for w in t.split(" ")),
+                  "words in lower case, of letters of any script, separated by single spaces")
 HAN = (_han, "Chinese characters")
 HAN_CHARACTER = (lambda t: len(t) == 1 and _han(t), "one Chinese character")
 RUSSIAN_STEM = (_russian, "a Russian word as anyascii romanises it")
@@ -107,6 +109,7 @@ class NameWords(NamedTuple):
     sub_programme_words: frozenset[str]
     acronym_words: dict[str, frozenset[str]]
     translation_words: dict[str, frozenset[str]]
+    status_titles: dict[str, tuple[str, ...]]  # by country, as names write them
 
 
 class LegalForms(NamedTuple):
@@ -255,7 +258,7 @@ def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
                      "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
-                     "translation_words"})
+                     "translation_words", "status_titles"})
     return NameWords(*f.header(), abbreviations=f.mapping("abbreviations", WORD, f.strings(PHRASE)),
                      stop_words=f.words("stop_words"), generic_words=f.words("generic_words"),
                      optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
@@ -268,7 +271,8 @@ def read_name_words(path: Path) -> NameWords:
                      programme_words=f.words("programme_words"), sub_programme_words=f.words("sub_programme_words"),
                      acronym_words={k: frozenset(v) for k, v in f.mapping("acronym_words", COUNTRY, f.lists(WORD)).items()},
                      translation_words={k: frozenset(v)
-                                        for k, v in f.mapping("translation_words", COUNTRY, f.lists(WORD)).items()})
+                                        for k, v in f.mapping("translation_words", COUNTRY, f.lists(WORD)).items()},
+                     status_titles=f.mapping("status_titles", COUNTRY, f.lists(WRITTEN_PHRASE)))
 
 
 def read_legal_forms(path: Path) -> LegalForms:
