@@ -61,7 +61,7 @@ def main(sources: list[str], out: Path = OUT) -> None:
         "# name standing alone in an address is the place, not a listed body a list also calls by it. Written by",
         "# scripts/build_towns.py (nothing added by hand); words as the matcher normalises them.",
         "schema_version: 1",
-        'version: "2026.12.7"',
+        'version: "2026.12.8"',
         "sources:",
         '  - "Research Organization Registry records (CC0) of the shared data, ror-community/ror-records commit '
         'd93fc667872f8ef9386896bd6c68bd3c6103603e (2026-06-23): ror-records-subset.jsonl (CN, RU, IR, KP, BY, SY, HK, '

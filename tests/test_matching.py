@@ -31,6 +31,9 @@ def best(ruleset: RuleSet, name: str, country: str | None, kind: str = "organisa
          "us-dod-1286", "Northwestern Polytechnical University"),
         ("Bauman Moscow State Technical University", "RU", "us-dod-1286", "Bauman Moscow State Technical University"),
         ("Aerospace CH UAV Company Limited", "CN", "us-dod-1260h", "Aerospace CH UAV Co., Ltd"),
+        ("E&I Systems FZE", "AE", "us-bis-entity", "E and I Systems FZE"),
+        ("R&M International FZCO", "AE", "us-state-isn", "R and M International FZCO"),
+        ("Lashkar Tayyaba", None, "un-sc", "LASHKAR-E-TAYYIBA"),  # the alias "Lashkar e Tayyaba", its ezafe left out
     ],
 )
 def test_listed_names_are_a_match(ruleset: RuleSet, name: str, country: str, list_id: str, entity: str) -> None:
@@ -50,6 +53,10 @@ def test_listed_names_are_a_match(ruleset: RuleSet, name: str, country: str, lis
         ("LUT", "FI"),  # Lanzhou University of Technology's acronym; LUT University, Finland
         ("Department of ICT, NTNU", "NO"),
         ("University of Oslo", "NO"),
+        # the Entity List's "E and I Systems FZE" and the ISN table's "R and M International FZCO" were read as
+        # "East Systems" and "International": both were a match on these
+        ("East Systems FZE", "AE"),
+        ("International FZCO", "AE"),
     ],
 )
 def test_innocent_look_alikes_are_not_matched(ruleset: RuleSet, name: str, country: str) -> None:
@@ -74,6 +81,27 @@ def test_uncertain_identities_are_at_most_possible(ruleset: RuleSet, name: str, 
     assert found[list_id].decision == "possible"
     assert any(why in r for r in found[list_id].reasons), found[list_id].reasons
     assert all(c.decision != "match" for c in found.values())
+
+
+@pytest.mark.parametrize("name", ["Institut Pasteur", "Pasteur Institute", "INSTITUT PASTEUR, 75015 PARIS, FRANCE"])
+def test_a_name_without_the_country_the_listed_name_names_is_another_countrys_body(ruleset: RuleSet, name: str) -> None:
+    # Canada's NRO list gives the Pasteur Institute of Iran the aliases "Pasteur Institute" and "Institute
+    # Pasteur": said in Iran. The Institut Pasteur in Paris (and its network's institutes elsewhere) is another body
+    country = None if "FRANCE" in name else "FR"
+    results = {r.list_id: r for r in ruleset.matcher.results(name, country)}
+    assert "ca-nro" not in best(ruleset, name, country)
+    near = results["ca-nro"].rejected
+    assert near is not None and near.entity.name == "Pasteur Institute of Iran"
+    assert "the listed name names its country, 'iran', and the name does not; country FR" in near.why
+
+
+@pytest.mark.parametrize(("name", "country", "decision"), [
+    ("Institut Pasteur", "IR", "match"),  # in Iran, its own alias
+    ("Institut Pasteur", None, "possible"),  # no country: asked
+    ("Pasteur Institute of Iran", "FR", "possible"),  # the name says Iran: a wrong country must not hide it
+])
+def test_the_country_named_keeps_the_listed_body(ruleset: RuleSet, name: str, country: str | None, decision: str) -> None:
+    assert best(ruleset, name, country)["ca-nro"] == (decision, "Pasteur Institute of Iran")
 
 
 def test_a_listed_sub_unit_does_not_list_its_parent(ruleset: RuleSet) -> None:

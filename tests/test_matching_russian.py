@@ -18,6 +18,14 @@ from collabguard.matching.normalize import normalize, tokens
     ("P.N. Lebedev Physical Institute", "lebedev physical institute"),
     ("Defense S&T Key Laboratory of Antennas", "defense science technology key laboratory antennas"),
     ("Chengdu M&S Electronics Technology Co., Ltd.", "chengdu ms electronic technology"),  # letters joined by & are one word
+    # letters joined by "and" too: not a compass point ("east") and a dropped initial
+    ("E and I Systems FZE", "ei system fze"), ("R and M International FZCO", "rm international fzco"),
+    ("Defense S and T Key Laboratory", "defense science technology key laboratory"),
+    # the Latin long form of ООО is a legal phrase: its "S" is no compass point ("south" kept all four words)
+    ("Obshchestvo S Ogranichennoi Otvetstvennostyu 'Lipetski Mekhanicheskii Zavod'", "lipetski mekhanicheskii zavod"),
+    # a lone "e" between words is the Persian or Urdu ezafe, not "east"; Web of Science's "E China" is
+    ("Sepah–E Pasdaran–E Enqelab–E Eslami", "sepah pasdaran enqelab eslami"), ("Lashkar e Tayyaba", "lashkar tayyaba"),
+    ("E China Normal Univ", "east china normal university"), ("Cent S Univ", "central south university"),
     ("Joint Institute for Nuclear Research", "joint institute nuclear research"),  # "joint" alone is no legal form
 ])
 def test_legal_forms_named_after_and_initials_are_dropped(raw: str, norm: str) -> None:

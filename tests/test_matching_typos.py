@@ -191,3 +191,11 @@ def test_a_dprk_name_may_leave_out_korea(name: str, listed: str) -> None:
 @pytest.mark.parametrize("country", [None, "KR"])
 def test_south_korean_institutions_are_not_the_dprks(ruleset: RuleSet, name: str, country: str | None) -> None:
     assert ruleset.matcher.match(name, country) == []
+
+
+def test_a_misspelt_name_is_the_listed_company_all_its_words_pair_with(ruleset: RuleSet) -> None:
+    # the Treasury's CMIC list holds China Shipbuilding Industry Company Limited and its group's Power company:
+    # both pair at the same similarity, one leaving out "group" and "power"; the one all of whose words pair is meant
+    best = {c.entity.list_id: c for c in ruleset.matcher.match("China Shipbuliding Industry Company Limited", "CN")}
+    assert best["us-ofac-cmic"].entity.name == "China Shipbuilding Industry Company Limited"
+    assert best["us-ofac-cmic"].decision == "possible"

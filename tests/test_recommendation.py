@@ -35,7 +35,7 @@ def question(severity: str) -> ChecklistItem:
         ([flag("low", confirmed=False, identity="possible")], [], "needs_review"),  # a person must confirm
         ([flag("info", confirmed=False, identity="possible")], [], "needs_review"),  # at any severity
         ([flag("high")], [], "escalate"),
-        ([flag("high", confirmed=False, identity="possible")], [], "needs_review"),  # Institut Pasteur, Paris
+        ([flag("high", confirmed=False, identity="possible")], [], "needs_review"),  # Northeastern University, Boston
         ([flag("critical", confirmed=False)], [], "escalate"),  # listed partner; only the area is open
         ([flag("critical", blocking=True)], [], "do_not_proceed"),
     ],

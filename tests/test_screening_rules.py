@@ -51,12 +51,24 @@ def test_strac_does_not_apply_to_another_funder(ruleset: RuleSet) -> None:
 
 
 def test_a_same_name_partner_in_another_country_is_reviewed_not_escalated(ruleset: RuleSet) -> None:
-    # Institut Pasteur (Paris) vs the listed Pasteur Institute of Iran (alias "Institute Pasteur")
+    # Northeastern University (Boston) vs the listed Northeastern University (Shenyang): the same name, which a
+    # wrongly entered country must not hide
+    report = screen(Proposal.model_validate({
+        "id": "p", "title": "Vaccine adjuvants", "home_institution": {"name": "UiO", "country": "NO"},
+        "partners": [{"name": "Northeastern University", "country": "US"}]}), ruleset, today=TODAY)
+    assert report.recommendation == "needs_review" and not report.blocking
+    assert report.checklist[0].reason == "confirm_identity"
+
+
+def test_a_partner_without_the_country_the_listed_name_names_is_a_near_miss(ruleset: RuleSet) -> None:
+    # Institut Pasteur (Paris) vs the listed Pasteur Institute of Iran, whose aliases on the Canadian list say
+    # "Pasteur Institute" and "Institute Pasteur": named so in Iran. No flag; the report says why it is not that body
     report = screen(Proposal.model_validate({
         "id": "p", "title": "Vaccine adjuvants", "home_institution": {"name": "UiO", "country": "NO"},
         "partners": [{"name": "Institut Pasteur", "country": "FR"}]}), ruleset, today=TODAY)
-    assert report.recommendation == "needs_review" and not report.blocking
-    assert report.checklist[0].reason == "confirm_identity"
+    assert not report.flags and not report.blocking
+    near = [n for n in report.matcher.near_misses if n.entity_name == "Pasteur Institute of Iran"]
+    assert near and "names its country, 'iran', and the name does not" in near[0].why
 
 
 def test_an_unconfirmed_flag_at_info_still_needs_review(ruleset: RuleSet) -> None:
@@ -79,7 +91,7 @@ def test_an_undecided_question_rule_asks_what_would_decide_it(ruleset: RuleSet) 
 def test_a_question_asked_by_two_packs_belongs_to_the_one_that_applies(ruleset: RuleSet) -> None:
     report = screen(Proposal.model_validate({
         "id": "p", "title": "Vaccine adjuvants", "home_institution": {"name": "UiO", "country": "NO"},
-        "partners": [{"name": "Institut Pasteur", "country": "FR"}]}), ruleset, today=TODAY)
+        "partners": [{"name": "Northeastern University", "country": "US"}]}), ruleset, today=TODAY)
     confirm = [q for q in report.checklist if q.reason == "confirm_identity"]
     # asked once, by a pack that applies (Norway's and the EU's both apply to a Norwegian home institution)
     assert len(confirm) == 1 and not confirm[0].advisory

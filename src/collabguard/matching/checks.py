@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from collabguard.matching.affiliation import is_department
 from collabguard.matching.candidates import Candidate, Finding, candidate
-from collabguard.matching.compare import names_a_town
+from collabguard.matching.compare import COUNTRY_WORDS, names_a_town
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import address_parts, normalize, tokens
 from collabguard.matching.qualifiers import qualifier_clash
@@ -129,15 +129,18 @@ PART_CHECKS: tuple[Check, ...] = (
 )
 
 
-def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
-    """An acronym whose country differs is set aside; a name without a country is at most possible, and
-    nothing when it says too little alone (a company named by one word, a quoted name); a name whose
-    country differs is demoted one step (a subsidiary abroad excepted, as its reason says)."""
+def apply_country(cand: Candidate, country: str | None, inferred: bool) -> str:
+    """An acronym whose country differs is set aside, and so is a name that leaves out the country the
+    listed name is called by ("Institut Pasteur", FR, for the Canadian list's Pasteur Institute of Iran,
+    whose aliases say "Pasteur Institute": said so in Iran); a name without a country is at most possible,
+    and nothing when it says too little alone (a company named by one word, a quoted name); a name whose
+    country differs is demoted one step (a subsidiary abroad excepted, as its reason says). Returns why a
+    name that left out its listed country was set aside (the near miss to show), else ""."""
     listed = cand.entity.country
     source = " (read from the address)" if inferred else ""
     if not listed:
         cand.features["country"] = "not on the list"
-        return
+        return ""
     if cand.form.kind in ("acronym", "derived acronym"):
         if country and not same_country(country, listed):
             cand.decision = "none"
@@ -149,7 +152,7 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
         else:
             cand.features["country"] = "agrees"
             cand.reasons.append(f"country {country}{source} agrees")
-        return
+        return ""
     if not country and cand.finding.needs_country:  # "Roche" alone for "Roche Consulting Limited" (AE)
         cand.decision = "none"
         cand.features["country"] = "missing"
@@ -162,6 +165,12 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
     elif not same_country(country, listed) and cand.finding.abroad:
         cand.features["country"] = "differs"  # "Huawei Technologies Sweden AB": possible, as its reason says
         cand.reasons.append(f"country {country}{source} differs from the listed {listed}, as a subsidiary's abroad does")
+    elif not same_country(country, listed) and (left_out := country_left_out(cand)):
+        cand.decision = "none"
+        cand.features["country"] = "differs"
+        cand.reasons.append(f"the listed name names its country, {left_out!r}, and the name does not; country "
+                            f"{country}{source} differs from the listed {listed}")
+        return cand.reasons[-1]
     elif not same_country(country, listed):
         cand.decision = demoted(cand.decision)
         cand.features["country"] = "differs"
@@ -169,6 +178,20 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> None:
     else:
         cand.features["country"] = "agrees"
         cand.reasons.append(f"country {country}{source} agrees")
+    return ""
+
+
+def country_left_out(cand: Candidate) -> str:
+    """The word for its country the listed name is called by ("iran" in "Pasteur Institute of Iran") when the
+    name compared says none; "" otherwise. Left out, it is the body's name only where that country is meant:
+    another country's "Institut Pasteur" is another institute."""
+    own = COUNTRY_WORDS.get(cand.entity.country)
+    if not own:
+        return ""
+    named = [w for w in tokens(cand.entity.name) if w in own]
+    if not named or own.intersection(cand.query_normalized.split()):
+        return ""
+    return named[0]
 
 
 def by_identifier(form: NameForm, name: str, country: str | None) -> Candidate:

@@ -161,7 +161,11 @@ class Matcher:
                     cand.decision = "possible" if cand.decision == "match" else cand.decision
                     cand.reasons.append(f"read without {left_out}: confirm it is the body meant")
                 if all(check.keep(cand, place) for check in PART_CHECKS):
-                    apply_country(cand, country, inferred is not None)
+                    if why := apply_country(cand, country, inferred is not None):
+                        # "Institut Pasteur" (FR) for the Pasteur Institute of Iran: shown as the near miss it is
+                        lid = cand.entity.list_id
+                        if lid not in near or cand.score > near[lid].score:
+                            near[lid] = Rejected(cand.form, cand.score, why, seg)
                     per_list[cand.entity.list_id].append(cand)
             if explain:
                 for lid, rej in near_misses(context.index, query, per_list, self.config).items():

@@ -44,9 +44,12 @@ _LETTER_PREFIX = re.compile(r"(?<![^\W_])(?<![-‐‑])([^\W\d_])[-‐‑](?=[^\
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _INITIALS_RUN = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+(?:[^\W\d_]+\b)?")  # "a.c.", "r.i.a.", "p.ad"
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
-_S_AND_T = re.compile(r"\bs\s*&\s*t\b")
+_S_AND_T = re.compile(r"\bs\s*(?:&|\band\b)\s*t\b")
 _ORDINAL_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
+# single letters joined by "and" are one word too ("E and I Systems FZE", "R and M International FZCO"): read as
+# a compass point and an initial, they were "East Systems" and "International"
+_LETTERS_AND_WORD = re.compile(r"\b[a-z](?:\s+and\s+[a-z])+\b")
 
 # Words that do not identify an organisation on their own (name-words.yaml). A name made only of these
 # ("National Defense University", "Naval Academy", "Institute of Applied Physics") is generic:
@@ -107,6 +110,21 @@ def _kept_initials(m: re.Match[str]) -> str:
     return " " if joined in _INITIALS_LEFT_OUT else f" {joined} "
 
 
+def _without_legal_phrases(raws: list[str]) -> list[str]:
+    """The words as written without the legal phrases among them (a phrase's words are matched before
+    abbreviations are written out: the "s" of "obshchestvo s ogranichennoi otvetstvennostyu" is no compass point)."""
+    out: list[str] = []
+    i = 0
+    while i < len(raws):
+        if raws[i] in _LEGAL_PHRASE_STARTS and (
+                phrase := next((p for p in LEGAL_PHRASES if tuple(raws[i:i + len(p)]) == p), None)) is not None:
+            i += len(phrase)
+            continue
+        out.append(raws[i])
+        i += 1
+    return out
+
+
 def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if "l" in text:
         text = _MISREAD_I.sub("I", text)
@@ -133,13 +151,20 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
         text = _LETTER_PREFIX.sub(r"\1", text)
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
+    if " and " in text:
+        text = _LETTERS_AND_WORD.sub(lambda m: m.group(0).replace(" and ", "").replace(" ", ""), text)
     text = text.replace("&", " and ")
     cleaned = _NOT_ASCII_WORD.sub(" ", text) if text.isascii() else "".join(ch if ch.isalnum() else " " for ch in text)
     raws = cleaned.split()
     # single letters next to each other are initials without full stops ("A N Tupolev"), not the
     # compass points of Web of Science ("S China Univ Technol")
     raws = [r for j, r in enumerate(raws) if not (len(r) == 1 and ((j > 0 and len(raws[j - 1]) == 1)
-                                                                   or (j + 1 < len(raws) and len(raws[j + 1]) == 1)))]
+                                                                   or (j + 1 < len(raws) and len(raws[j + 1]) == 1)))
+            and not (r == "e" and 0 < j < len(raws) - 1 and raws[j + 1] != "china")]
+    # a lone "e" between two words is the Persian ezafe ("Sepah–e Pasdaran"), Urdu's ("Lashkar e Tayyaba") or a
+    # Creole "and", not a compass point: Web of Science writes East China so ("E China Normal Univ")
+    if not _LEGAL_PHRASE_STARTS.isdisjoint(raws):
+        raws = _without_legal_phrases(raws)  # as written: "Obshchestvo S Ogranichennoi …" before "s" reads as south
     words = [w for raw in raws for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []
     links: list[str] = []
