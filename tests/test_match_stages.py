@@ -159,7 +159,7 @@ def check(check_id: str):  # type: ignore[no-untyped-def]
 
 def test_checks_are_declared_once_with_a_doc() -> None:
     ids = [c.id for c in PART_CHECKS]
-    assert len(set(ids)) == len(ids) == 5 and all(c.doc for c in PART_CHECKS)
+    assert len(set(ids)) == len(ids) == 6 and all(c.doc for c in PART_CHECKS)
 
 
 def test_check_short_name_only_for_a_whole_name(ruleset: RuleSet) -> None:
@@ -209,6 +209,16 @@ def test_check_town_part(ruleset: RuleSet, name: str, kept: bool, decision: str 
     assert not kept or decision == "match" or any("also the name of a town" in r for r in cand.reasons)
 
 
+@pytest.mark.parametrize(("name", "kept", "decision"), [
+    ("Logistics (China) Limited", True, "possible"),  # without the listed name's own letter: asked
+    ("K Logistics (China) Limited", True, "match"),  # with it: the listed body
+])
+def test_check_listed_letters(ruleset: RuleSet, name: str, kept: bool, decision: str) -> None:
+    cand = _candidate(ruleset, "exact", name, "us-bis-entity-hk-k-logistics-china-limited")
+    assert check("listed-letters").keep(cand, Place(name, [name], 0)) is kept
+    assert cand.decision == decision
+
+
 def test_check_country(ruleset: RuleSet) -> None:
     def decided(country: str | None, stage_id: str = "exact", name: str = "Harbin Engineering University",
                 entity_id: str = "aspi-harbin-engineering-university") -> tuple[str, str]:
@@ -221,6 +231,9 @@ def test_check_country(ruleset: RuleSet) -> None:
     assert decided(None) == ("possible", "missing")
     assert decided("NO") == ("possible", "differs")
     assert decided("NO", "acronym", "HEU") == ("none", "differs")  # an acronym of another country is set aside
+    # a name without the country word its listed name has ("Pasteur Institute" for the Pasteur Institute of Iran)
+    assert decided("FR", "exact", "Pasteur Institute", "ca-nro-pasteur-institute-of-iran") == ("none", "differs")
+    assert decided("IR", "exact", "Pasteur Institute", "ca-nro-pasteur-institute-of-iran") == ("match", "agrees")
     abroad = ("part-of", "Huawei Technologies Sweden AB", "dod1260h-huawei-technologies-co-ltd")
     assert decided("SE", *abroad) == ("possible", "differs")  # a subsidiary abroad, as its reason says
 

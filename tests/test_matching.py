@@ -104,6 +104,34 @@ def test_the_country_named_keeps_the_listed_body(ruleset: RuleSet, name: str, co
     assert best(ruleset, name, country)["ca-nro"] == (decision, "Pasteur Institute of Iran")
 
 
+@pytest.mark.parametrize(("name", "country", "listed", "letters"), [
+    # the normaliser leaves single letters out as initials: these listed names read as their other words alone,
+    # and each of these innocent names was a match on them
+    ("Logistics (China) Limited", "HK", "K Logistics (China) Limited", "'K'"),
+    ("Sales Private Limited", "IN", "AR Sales Pvt Ltd.", "'AR'"),
+    ("Makina Sanayi ve Ticaret Anonim Sirketi", "TR", "DBC Makina Sanayi ve Ticaret A.S.", "'DBC'"),
+])
+def test_a_name_without_the_letters_a_listed_name_is_written_with_is_at_most_possible(
+        ruleset: RuleSet, name: str, country: str, listed: str, letters: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, country) if c.entity.name == listed]
+    assert found and found[0].decision == "possible"
+    assert any(f"is written with the letters {letters}, which the name lacks" in r for r in found[0].reasons)
+
+
+@pytest.mark.parametrize(("name", "country", "listed"), [
+    ("K Logistics Hong Kong", "HK", "K Logistics (China) Limited"),
+    ("A.R. Sales Pvt Ltd", "IN", "AR Sales Pvt Ltd."),  # the letters with full stops
+    ("Shetab G", "IR", "Yasa Part"),
+])
+def test_a_name_with_the_letters_is_the_listed_body(ruleset: RuleSet, name: str, country: str, listed: str) -> None:
+    assert any(c.entity.name == listed and c.decision == "match" for c in ruleset.matcher.match(name, country))
+
+
+def test_a_word_that_says_little_without_the_listed_letters_is_set_aside(ruleset: RuleSet) -> None:
+    # the ISN table's "Shetab G" (an alias of Yasa Part): "Shetab" alone is the name of Iran's interbank network
+    assert not any(c.entity.name == "Yasa Part" for c in ruleset.matcher.match("Shetab", "IR"))
+
+
 def test_a_listed_sub_unit_does_not_list_its_parent(ruleset: RuleSet) -> None:
     # US 1286 lists a defence laboratory *at* Central South University, not the university;
     # the university is on ASPI's tracker in its own right.

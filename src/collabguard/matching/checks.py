@@ -16,7 +16,8 @@ from collabguard.matching.affiliation import is_department
 from collabguard.matching.candidates import Candidate, Finding, candidate
 from collabguard.matching.compare import COUNTRY_WORDS, names_a_town
 from collabguard.matching.index import NameForm
-from collabguard.matching.normalize import address_parts, normalize, tokens
+from collabguard.matching.listed_letters import names_letters, own_letters
+from collabguard.matching.normalize import address_parts, normalize, says_little, tokens
 from collabguard.matching.qualifiers import qualifier_clash
 from collabguard.matching.registry import identified
 from collabguard.matching.short_names import ORGANISATION_WORDS
@@ -115,6 +116,20 @@ def _town_part(cand: Candidate, place: Place) -> bool:
     return True
 
 
+def _listed_letters(cand: Candidate, place: Place) -> bool:
+    """A listed name that begins or ends with letters of its own ("K Logistics (China) Limited", "A R Sales Private
+    Ltd", "Shetab G"), which the normaliser leaves out as initials, is not found by its other words alone: a name
+    without the letters is at most possible, and set aside where the words left say little ("Shetab")."""
+    if cand.decision == "none" or not (letters := own_letters(cand.form.text)) or names_letters(place.segment, letters):
+        return True
+    if says_little(tokens(cand.form.text)):
+        return False
+    cand.decision = "possible" if cand.decision == "match" else cand.decision
+    cand.reasons.append(f"the listed name {cand.form.text!r} is written with the letters "
+                        f"{letters.upper()!r}, which the name lacks: confirm it is the body meant")
+    return True
+
+
 PART_CHECKS: tuple[Check, ...] = (
     Check("address-pair", "two parts of an address read together count only for a list name with a comma",
           _address_pair),
@@ -126,6 +141,8 @@ PART_CHECKS: tuple[Check, ...] = (
           "campus) or demotes a national name to possible", _bracketed_place),
     Check("town-part", "a part of an address that is only a town's name is the place: set aside beside another "
           "organisation's name, else demoted to possible", _town_part),
+    Check("listed-letters", "a listed name written with letters of its own at its start or end ('K Logistics') is "
+          "at most possible for a name without them, and set aside where its other words say little", _listed_letters),
 )
 
 

@@ -95,12 +95,12 @@ def linked_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     nothing alone: then they are the name's own letters ("A.C. International", "Power S.A.L.", "Tongfang
     R.I.A. Co., Ltd.", "U.H.L. Company" were "International", "Power", "Tongfang" and nothing)."""
     found = _linked_tokens(text, False)
-    if "." in text and _INITIAL.search(text) and _says_little(found[0]):
+    if "." in text and _INITIAL.search(text) and says_little(found[0]):
         return _linked_tokens(text, True)
     return found
 
 
-def _says_little(words: tuple[str, ...]) -> bool:
+def says_little(words: tuple[str, ...]) -> bool:
     return len(words) <= 1 or all(w in GENERIC_WORDS or w in _DESCRIPTIVE for w in words)
 
 
