@@ -125,6 +125,9 @@ def _listed_letters(cand: Candidate, place: Place) -> bool:
     if says_little(tokens(cand.form.text)):
         return False
     cand.decision = "possible" if cand.decision == "match" else cand.decision
+    # not the same name: the same words, without the letters
+    cand.reasons[:] = ["the same words as " + r.removeprefix("same name as ") if r.startswith("same name as the listed ")
+                       else r for r in cand.reasons]
     cand.reasons.append(f"the listed name {cand.form.text!r} is written with the letters "
                         f"{letters.upper()!r}, which the name lacks: confirm it is the body meant")
     return True
