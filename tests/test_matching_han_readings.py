@@ -17,6 +17,7 @@ import pytest
 from collabguard.matching.cross_script import han, readings_of
 from collabguard.matching.han_reading import every_reading, read_aloud
 from collabguard.reference.lexicons import LEXICON_DIR, han_readings
+from collabguard.ruleset import RuleSet
 from tests.conftest import REPO
 
 
@@ -98,3 +99,20 @@ print("pypinyin" in " ".join(sys.modules))
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("哈爾濱工業大學", "Harbin Institute of Technology"),  # traditional characters; the list writes simplified ones
+    ("北京航空航天大學", "Beihang University"),
+])
+def test_a_chinese_name_in_the_other_characters_is_possible(ruleset: RuleSet, name: str, listed: str) -> None:
+    found = {c.entity.list_id: c for c in ruleset.matcher.match(name, "CN")}
+    assert found["aspi-cdut"].entity.name == listed and found["aspi-cdut"].decision == "possible"
+    assert any("read aloud, written in other characters (traditional or simplified)" in r
+               for r in found["aspi-cdut"].reasons)
+
+
+@pytest.mark.parametrize("name", ["哈爾濱", "Harbin Gongye Daxue Xuebao", "哈爾濱醫科大學"])
+def test_only_a_whole_chinese_name_of_four_characters_or_more_is_read_alike(ruleset: RuleSet, name: str) -> None:
+    # a town; a name in Latin letters; another university (Harbin Medical University) in traditional characters
+    assert not any("read aloud" in " ".join(c.reasons) for c in ruleset.matcher.match(name, "CN"))

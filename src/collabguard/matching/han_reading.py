@@ -13,15 +13,28 @@ the dictionaries of pypinyin).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from collabguard.reference.lexicons import han_readings
+
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MIN_READ_ALIKE = 4  # characters: a shorter name read aloud may be another's homophone
 
 
 def first_readings(chars: str) -> tuple[str, ...]:
     """One syllable per character (a character without a reading stands for itself)."""
     first = han_readings().first
     return tuple(first.get(ch, ch) for ch in chars)
+
+
+def read_alike_key(norm: str) -> tuple[str, ...] | None:
+    """How a name written only in Chinese characters (four or more) is read, to find it written in the other set
+    of characters (哈爾濱工業大學 for 哈尔滨工业大学); None for any other name. ``norm``: the normalised name."""
+    chars = norm.replace(" ", "")
+    if len(chars) < MIN_READ_ALIKE or not _HAN_ONLY.fullmatch(chars):
+        return None
+    return first_readings(chars)
 
 
 def every_reading(chars: str) -> tuple[frozenset[str], ...]:

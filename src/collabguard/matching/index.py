@@ -42,6 +42,7 @@ from collabguard.matching.compare import (
     pair_kind,
 )
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
+from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.legal_form_reading import without_legal_form
 from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms
 from collabguard.matching.normalize import (
@@ -368,6 +369,8 @@ class NameIndex:
         # derived acronyms with one inner letter left out: CETC for "China Electronics Technology
         # Group Corporation" (CETGC), as acronyms often skip a word
         self.acronym_skips: dict[str, list[NameForm]] = defaultdict(list)
+        # names in Chinese characters by how they are read: the same name in traditional or simplified ones
+        self.read_alike: dict[tuple[str, ...], list[NameForm]] = defaultdict(list)
         self.forms: list[NameForm] = []
         self.list_of: list[str] = []  # the list of each form in self.forms, by position (hot loops)
         self.parts: dict[str, list[NameForm]] = defaultdict(list)  # units' names from a registry (kind part)
@@ -408,6 +411,8 @@ class NameIndex:
                             self.acronym_skips[key[:i] + key[i + 1:]].append(form)
                 continue
             self.exact[form.norm].append(form)
+            if (read := read_alike_key(form.norm)) is not None:
+                self.read_alike[read].append(form)
             if form.kind == "local" or form.via or form.reading in EXACT_ONLY_READINGS:
                 # a local-script name, a name borrowed from a registry, a name read less surely (its quoted
                 # part, without a bracketed word that is not its acronym) is matched whole only

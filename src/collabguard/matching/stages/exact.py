@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
+from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
 from collabguard.matching.legal_form_reading import MIN_ONE_WORD
 from collabguard.matching.normalize import compact, tokens
@@ -19,7 +20,26 @@ BORROWED_SCORE = 90
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     # the name as written first: the Entity List has "SANCO Middle East, FZC" and "SANCO Middle East, LLC" apart
-    return [_exact_form(form) for form in context.index.exact.get(query.norm, ())] or _with_legal_form(query, context)
+    return ([_exact_form(form) for form in context.index.exact.get(query.norm, ())] or _with_legal_form(query, context)
+            or _read_alike(query, context))
+
+
+def _read_alike(query: Query, context: Context) -> list[Finding]:
+    """哈爾濱工業大學 for the listed 哈尔滨工业大学: the same name read aloud, written in traditional characters where
+    the list (or the registry) writes simplified ones, or the other way round. Possible: a name may have a
+    homophone; a person confirms."""
+    if query.script != "cjk" or (read := read_alike_key(query.norm)) is None:
+        return []
+    out = []
+    for form in context.index.read_alike.get(read, ()):
+        base = _exact_form(form)
+        if base.decision == "none":
+            continue
+        out.append(Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} read alike",
+                           f"the listed {form.kind} {form.quoted()} read aloud, written in other characters "
+                           "(traditional or simplified): confirm it is that name", weak=base.weak,
+                           needs_country=base.needs_country))
+    return out
 
 
 # every country's own legal forms ("FZE", "AO", "AB"), which a name may add to a listed company's
