@@ -122,6 +122,10 @@ def test_a_name_without_the_letters_a_listed_name_is_written_with_is_at_most_pos
     ("K Logistics Hong Kong", "HK", "K Logistics (China) Limited"),
     ("A.R. Sales Pvt Ltd", "IN", "AR Sales Pvt Ltd."),  # the letters with full stops
     ("Shetab G", "IR", "Yasa Part"),
+    # the letters joined to the next word, as a name may write them ("I-Jet" was "ijet", the list's "jet")
+    ("I-Jet Global DMCC", "AE", "I JET GLOBAL DMCC"),
+    ("IJet Global DMCC", "AE", "I JET GLOBAL DMCC"),
+    ("K-Logistics (China) Limited", "HK", "K Logistics (China) Limited"),
 ])
 def test_a_name_with_the_letters_is_the_listed_body(ruleset: RuleSet, name: str, country: str, listed: str) -> None:
     assert any(c.entity.name == listed and c.decision == "match" for c in ruleset.matcher.match(name, country))

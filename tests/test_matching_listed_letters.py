@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.listed_letters import names_letters, own_letters
+from collabguard.matching.listed_letters import letter_keys, names_letters, own_letters
 
 
 @pytest.mark.parametrize(("listed", "letters"), [
@@ -27,3 +27,19 @@ def test_the_letters_a_listed_name_is_written_with(listed: str, letters: str) ->
 ])
 def test_a_name_carries_the_letters_joined_apart_or_with_full_stops(name: str, letters: str, named: bool) -> None:
     assert names_letters(name, letters) is named
+
+
+@pytest.mark.parametrize(("listed", "norm", "keys"), [
+    ("A R Sales Private Ltd", "sales private", ["ar sales private", "arsales private"]),
+    ("I JET GLOBAL DMCC", "jet global dmcc", ["i jet global dmcc", "ijet global dmcc"]),
+    ("Shetab G", "shetab", ["shetab g"]),
+    ("Harbin Institute of Technology", "harbin institute technology", []),
+])
+def test_a_listed_name_is_also_found_as_names_keeping_its_letters_write_it(listed: str, norm: str,
+                                                                           keys: list[str]) -> None:
+    assert letter_keys(listed, norm) == keys
+
+
+def test_letters_joined_to_the_next_listed_word_count() -> None:
+    assert names_letters("IJet Global DMCC", "i", "I JET GLOBAL DMCC")
+    assert not names_letters("Jet Global DMCC", "i", "I JET GLOBAL DMCC")

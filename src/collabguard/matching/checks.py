@@ -120,7 +120,8 @@ def _listed_letters(cand: Candidate, place: Place) -> bool:
     """A listed name that begins or ends with letters of its own ("K Logistics (China) Limited", "A R Sales Private
     Ltd", "Shetab G"), which the normaliser leaves out as initials, is not found by its other words alone: a name
     without the letters is at most possible, and set aside where the words left say little ("Shetab")."""
-    if cand.decision == "none" or not (letters := own_letters(cand.form.text)) or names_letters(place.segment, letters):
+    if (cand.decision == "none" or not (letters := own_letters(cand.form.text))
+            or names_letters(place.segment, letters, cand.form.text)):
         return True
     if says_little(tokens(cand.form.text)):
         return False

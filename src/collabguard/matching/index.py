@@ -45,6 +45,7 @@ from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.legal_form_reading import without_legal_form
 from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms
+from collabguard.matching.listed_letters import letter_keys
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
     STOP_WORDS,
@@ -411,6 +412,8 @@ class NameIndex:
                             self.acronym_skips[key[:i] + key[i + 1:]].append(form)
                 continue
             self.exact[form.norm].append(form)
+            for key in letter_keys(form.text, form.norm) if form.kind in ("name", "alias") else ():
+                self.exact[key].append(form)  # "AR Sales", "I-Jet Global" for "A R Sales", "I JET GLOBAL" (listed_letters)
             if (read := read_alike_key(form.norm)) is not None:
                 self.read_alike[read].append(form)
             if form.kind == "local" or form.via or form.reading in EXACT_ONLY_READINGS:

@@ -19,16 +19,36 @@ _TRAILING = re.compile(r"(?<=[^\W\d_]{2})((?:\s+[A-Z])+)\s*$")
 _RAW_WORD = re.compile(r"[^\W_]+")
 
 
+def _runs(text: str) -> tuple[str, str]:
+    """The leading and the trailing letters, each joined in lower case ("" where none)."""
+    lead, trail = _LEADING.search(text), _TRAILING.search(text)
+    return ("".join(lead.group(1).split()).lower() if lead else "", "".join(trail.group(1).split()).lower() if trail else "")
+
+
 @lru_cache(maxsize=4096)
 def own_letters(text: str) -> str:
     """The letters a listed name begins or ends with, standing alone, joined in lower case ("K Logistics
     (China) Limited": "k"; "A R Sales Private Ltd": "ar"); "" if it has none."""
-    found = [m.group(1) for m in (_LEADING.search(text), _TRAILING.search(text)) if m is not None]
-    return " ".join("".join(part.split()).lower() for part in found)
+    return " ".join(run for run in _runs(text) if run)
 
 
-def names_letters(query: str, letters: str) -> bool:
-    """Does the name carry the letters, joined ("AR Sales"), apart ("A R Sales") or with full stops ("A.R. Sales")?"""
+def letter_keys(text: str, norm: str) -> list[str]:
+    """The listed name as names that keep its letters normalise: "ar sales private" for "A R Sales Private Ltd"
+    (written "AR Sales"), "ijet global dmcc" for "I JET GLOBAL DMCC" (written "I-Jet"), "shetab g". ``norm``: the
+    listed name normalised (without the letters)."""
+    lead, trail = _runs(text)
+    if not norm or (lead and trail):
+        return []
+    if lead:
+        return [f"{lead} {norm}", f"{lead}{norm}"]
+    return [f"{norm} {trail}"] if trail else []
+
+
+def names_letters(query: str, letters: str, listed: str = "") -> bool:
+    """Does the name carry the letters, joined ("AR Sales"), apart ("A R Sales"), with full stops ("A.R. Sales") or
+    joined to the next word of the listed name ``listed`` ("I-Jet", "IJet" for "I JET GLOBAL")?"""
     words = [w.lower() for w in _RAW_WORD.findall(query)]
     joined = "".join(w for w in words if len(w) == 1)
-    return all(run in words or run in joined for run in letters.split())
+    listed_words = {w.lower() for w in _RAW_WORD.findall(listed)}
+    return all(run in words or run in joined or any(w.startswith(run) and w[len(run):] in listed_words for w in words)
+               for run in letters.split())
