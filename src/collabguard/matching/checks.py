@@ -36,6 +36,10 @@ def demoted(decision: Decision) -> Decision:
     return "possible" if decision == "match" else "none"
 
 
+def at_most_possible(decision: Decision) -> Decision:
+    return "possible" if decision == "match" else decision
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where in the name a candidate was found: the whole name, its parts, which part."""
@@ -91,7 +95,7 @@ def _bracketed_place(cand: Candidate, place: Place) -> bool:
     if clash is not None and clash.other_place:
         return False  # "China University of Geosciences (Beijing)" is not the listed "(Wuhan)"
     if clash is not None:
-        cand.decision = "possible" if cand.decision == "match" else cand.decision
+        cand.decision = at_most_possible(cand.decision)
         cand.reasons.append(clash.reason)
     return True
 
@@ -125,7 +129,7 @@ def _listed_letters(cand: Candidate, place: Place) -> bool:
         return True
     if says_little(tokens(cand.form.text)):
         return False
-    cand.decision = "possible" if cand.decision == "match" else cand.decision
+    cand.decision = at_most_possible(cand.decision)
     # not the same name: the same words, without the letters
     cand.reasons[:] = ["the same words as " + r.removeprefix("same name as ") if r.startswith("same name as the listed ")
                        else r for r in cand.reasons]

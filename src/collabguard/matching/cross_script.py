@@ -21,11 +21,10 @@ is set aside and shown as a near miss saying why.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from collabguard.matching.han_reading import every_reading, first_readings
+from collabguard.matching.han_reading import HAN_CHARACTER, every_reading, first_readings
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import normalize
 from collabguard.matching.pinyin import syllables
@@ -36,7 +35,6 @@ WORD_FOR_WORD_SCRIPTS = frozenset({"cyrillic", "arabic"})
 CONFIRMING_KINDS = frozenset({"name", "alias", "local"})
 MIN_SAME_SHAPE = 5  # characters: two for the place, one or more for what is between, two for the kind
 EDGE = 2  # characters of the place before, and of the kind of body after
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 OwnNames = tuple[tuple[tuple[str, ...], str], ...]  # an entry's Chinese names: (pinyin reading, as written)
 
 
@@ -55,7 +53,7 @@ def han(text: str) -> tuple[str, ...]:
     "ha er bin"; 廈門 and 厦门 "sha men"), so a name in traditional characters is never taken for another
     name. Read character by character, not word by word: a character is read the same way wherever it
     stands (:func:`~collabguard.matching.han_reading.first_readings`)."""
-    return first_readings("".join(_CJK.findall(normalize(text))))
+    return first_readings("".join(HAN_CHARACTER.findall(normalize(text))))
 
 
 def chinese_names(forms: Iterable[NameForm]) -> dict[str, OwnNames]:
@@ -80,7 +78,7 @@ def _registry_label(form: NameForm) -> bool:
 def readings_of(text: str) -> tuple[frozenset[str], ...]:
     """Every reading of each character of a Chinese name (长 is chang or zhang): a name written in pinyin is
     compared with these, so that a character read another way is not taken for another word."""
-    return every_reading("".join(_CJK.findall(normalize(text))))
+    return every_reading("".join(HAN_CHARACTER.findall(normalize(text))))
 
 
 def pinyin_reading(words: Iterable[str]) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from collabguard.reference.lexicons import han_readings
 
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# the characters read: CJK Unified Ideographs, Extension A, Compatibility Ideographs (the table's ranges)
+HAN_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MIN_READ_ALIKE = 4  # characters: a shorter name read aloud may be another's homophone
 
 
@@ -32,7 +33,7 @@ def read_alike_key(norm: str) -> tuple[str, ...] | None:
     """How a name written only in Chinese characters (four or more) is read, to find it written in the other set
     of characters (哈爾濱工業大學 for 哈尔滨工业大学); None for any other name. ``norm``: the normalised name."""
     chars = norm.replace(" ", "")
-    if len(chars) < MIN_READ_ALIKE or not _HAN_ONLY.fullmatch(chars):
+    if len(chars) < MIN_READ_ALIKE or len(HAN_CHARACTER.findall(chars)) != len(chars):
         return None
     return first_readings(chars)
 

@@ -43,7 +43,7 @@ from functools import lru_cache
 from collabguard.lists.model import ListSet
 from collabguard.matching.affiliation import infer_country
 from collabguard.matching.candidates import Candidate, Finding, ListResult, Rejected, candidate
-from collabguard.matching.checks import PART_CHECKS, Place, apply_country, by_identifier, settle
+from collabguard.matching.checks import PART_CHECKS, Place, apply_country, at_most_possible, by_identifier, settle
 from collabguard.matching.cross_script import chinese_names
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
@@ -158,7 +158,7 @@ class Matcher:
                     continue  # the name says what its acronym stands for, and it is not this body's name
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
                 if left_out:
-                    cand.decision = "possible" if cand.decision == "match" else cand.decision
+                    cand.decision = at_most_possible(cand.decision)
                     cand.reasons.append(f"read without {left_out}: confirm it is the body meant")
                 if all(check.keep(cand, place) for check in PART_CHECKS):
                     if why := apply_country(cand, country, inferred is not None):

@@ -110,15 +110,21 @@ def _kept_initials(m: re.Match[str]) -> str:
     return " " if joined in _INITIALS_LEFT_OUT else f" {joined} "
 
 
+def _legal_phrase_at(words: list[str], i: int) -> int:
+    """How many words the legal phrase beginning at ``words[i]`` has (0: none begins there)."""
+    if words[i] not in _LEGAL_PHRASE_STARTS:
+        return 0
+    return next((len(p) for p in LEGAL_PHRASES if tuple(words[i:i + len(p)]) == p), 0)
+
+
 def _without_legal_phrases(raws: list[str]) -> list[str]:
     """The words as written without the legal phrases among them (a phrase's words are matched before
     abbreviations are written out: the "s" of "obshchestvo s ogranichennoi otvetstvennostyu" is no compass point)."""
     out: list[str] = []
     i = 0
     while i < len(raws):
-        if raws[i] in _LEGAL_PHRASE_STARTS and (
-                phrase := next((p for p in LEGAL_PHRASES if tuple(raws[i:i + len(p)]) == p), None)) is not None:
-            i += len(phrase)
+        if size := _legal_phrase_at(raws, i):
+            i += size
             continue
         out.append(raws[i])
         i += 1
@@ -171,11 +177,8 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
     left_out = ""
     i = 0
     while i < len(words):
-        phrase = None
-        if words[i] in _LEGAL_PHRASE_STARTS:
-            phrase = next((p for p in LEGAL_PHRASES if words[i] == p[0] and tuple(words[i:i + len(p)]) == p), None)
-        if phrase is not None:
-            i += len(phrase)
+        if size := _legal_phrase_at(words, i):
+            i += size
             continue
         word = words[i]
         i += 1
