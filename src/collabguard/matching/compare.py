@@ -212,10 +212,10 @@ TOWNS: dict[str, frozenset[str]] = {**towns().towns, "CN": _CHINA_TOWNS, "HK": _
 COMPANY_TAIL: frozenset[str] = GENERIC_WORDS | _WORDS.company_descriptive_words
 # Words that make a company's name an institute's ("university", "institute", "laboratory" …: the
 # organisation words but for the optional "corporation" and "group").
-_INSTITUTION_WORDS: frozenset[str] = _WORDS.organisation_words - _WORDS.optional_words
+INSTITUTION_WORDS: frozenset[str] = _WORDS.organisation_words - _WORDS.optional_words
 # Descriptive words a name may add to a listed company's ("Goodview Global Industry Co." for the listed
 # "Goodview Global"): the descriptive words but those that make a company's name an institute's.
-COMPANY_ADDED: frozenset[str] = COMPANY_TAIL - _INSTITUTION_WORDS
+COMPANY_ADDED: frozenset[str] = COMPANY_TAIL - INSTITUTION_WORDS
 # How a company's own name must pair to let its descriptive words be left out: as written, misspelt,
 # or written together, not as a prefix ("CAS" of "Caspro") or a synonym.
 _AS_WRITTEN = frozenset({"exact", "typo", "joined"})
@@ -492,7 +492,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     company_left_out: list[str] = []
     company_added: list[str] = []
     one_word = False
-    if company and not lenient and not _INSTITUTION_WORDS.intersection(listed) and any(
+    if company and not lenient and not INSTITUTION_WORDS.intersection(listed) and any(
             kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
             and w not in TOWNS.get(country, ())
             and not _is_country(w) and w not in descriptive for (kind, _), w in zip(paired, paired_words, strict=True)):

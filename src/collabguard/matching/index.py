@@ -76,7 +76,7 @@ PREFIX = 5
 # readings of a listed name matched whole only: no close spelling, part or optional word is read into them
 # ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau); a name
 # without its country's legal form is compared with the legal form already (compare.LEGAL_FORMS_OF)
-EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form"})
+EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form", "group"})
 # the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
@@ -362,8 +362,10 @@ class NameIndex:
     """Exact, fingerprint, compact, acronym and word lookups over the given name forms (those of
     every list the matcher uses, of one kind: organisations or programmes)."""
 
-    def __init__(self, forms: list[NameForm]) -> None:
+    def __init__(self, forms: list[NameForm], groups: dict[tuple[str, ...], list[NameForm]] | None = None) -> None:
         self.exact: dict[str, list[NameForm]] = defaultdict(list)
+        # listed names and acronyms that may name a group, by their words (matching/group_names.py)
+        self.groups: dict[tuple[str, ...], list[NameForm]] = groups or {}
         self.fingerprints: dict[str, list[NameForm]] = defaultdict(list)
         self.compacts: dict[str, list[NameForm]] = defaultdict(list)
         self.acronyms: dict[str, list[NameForm]] = defaultdict(list)

@@ -46,6 +46,7 @@ from collabguard.matching.candidates import Candidate, Finding, ListResult, Reje
 from collabguard.matching.checks import PART_CHECKS, Place, apply_country, at_most_possible, by_identifier, settle
 from collabguard.matching.cross_script import chinese_names
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
+from collabguard.matching.group_names import group_names, group_readings
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
 from collabguard.matching.list_brackets import explained_acronyms, stands_for
 from collabguard.matching.near_misses import near_misses
@@ -83,7 +84,9 @@ class Matcher:
             (programmes if entity.kind == "programme" else orgs).extend(forms)
             if (ror := linked_id(entity)) and entity.kind != "programme":
                 self._by_ror.setdefault(ror, []).append(forms[0])
-        self._indexes = {"organisation": NameIndex(orgs), "programme": NameIndex(programmes)}
+        groups = group_names(orgs)  # a listed body named with or without its group's name in front
+        orgs += group_readings(orgs, groups)
+        self._indexes = {"organisation": NameIndex(orgs, groups), "programme": NameIndex(programmes)}
         self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
                           for kind, forms in (("organisation", orgs), ("programme", programmes))}
         self._kept = lru_cache(maxsize=RESULTS_KEPT)(self._results)

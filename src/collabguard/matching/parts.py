@@ -39,7 +39,7 @@ from pathlib import Path
 import yaml
 
 from collabguard.countries import country_code
-from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS, TOWNS
+from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, INSTITUTION_WORDS, OPTIONAL_WORDS, PLACE_WORDS, TOWNS
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm, NameIndex
 from collabguard.matching.normalize import linked_tokens, normalize, tokens
 
@@ -47,6 +47,7 @@ LEXICON_FILE = Path(__file__).resolve().parent.parent / "reference" / "organisat
 PART_SCORE = 80  # the listed name pairs whole; the unit's own words are extra
 PART_OF = "part of listed organisation"
 NUMBERED = "numbered institute of the group named"  # the feature of a listed numbered institute found so
+NAMED = "company named with a listed company's name"  # the feature of a company named with a listed one's name and more
 _POSSESSIVE = re.compile(r"^(?P<owner>[^']+?)['’]s\s+(?P<unit>.+)$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
 _PLURALS = {"university": "universities", "institute": "institutes", "academy": "academies", "college": "colleges"}
@@ -62,6 +63,7 @@ class Lexicon:
     regions: frozenset[str]
     legal_abroad: frozenset[str]
     signals: frozenset[str]  # any of these (or a number) in a name may make it a unit, campus or subsidiary
+    groups: frozenset[str]  # words that make a listed body a group (matching/group_names.py)
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,7 @@ def lexicon() -> Lexicon:
     ordinals = frozenset(data["ordinal_words"])
     places = frozenset().union(*PLACE_WORDS.values())
     return Lexicon(str(data["version"]), units, frozenset(data["lead_words"]), ordinals, regions, legal,
-                   units | ordinals | regions | legal | places)
+                   units | ordinals | regions | legal | places, frozenset(data["group_words"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +82,24 @@ class Part:
 
     form: NameForm  # the listed name form found whole inside the name
     unit: str  # the words that name the unit, the city of a campus, or the country or region abroad
-    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region) | registry | numbered (a listed numbered institute of a listed group)
+    kind: str  # unit | campus | abroad (a company named after a listed company in another country or region) | registry | numbered (a listed numbered institute of a listed group) | named (a company named with a listed company's whole name and words of its own)
 
     @property
     def abroad(self) -> bool:
         return self.kind == "abroad"
+
+    @property
+    def feature(self) -> str:
+        return NUMBERED if self.kind == "numbered" else NAMED if self.kind == "named" else PART_OF
 
     def reason(self) -> str:
         name = self.form.entity.name
         if self.abroad:
             return (f"{PART_OF} {name!r}: a company named {self.form.quoted()} with {self.unit!r}, as a listed company's "
                     "subsidiaries abroad are named: confirm whether it belongs to the listed company")
+        if self.kind == "named":  # "Dart Aviation Technics" for the listed Dart Aviation
+            return (f"a company named with the listed company's whole name, {self.form.quoted()}, and {self.unit!r} "
+                    "added: the listed company, one of its group or another company of a similar name: confirm which")
         if self.kind == "numbered":  # "the 38th Institute of CETC": the listed 38th Research Institute
             return (f"{self.unit!r} is numbered as the listed {self.form.quoted()}, an institute of the same group the "
                     "name names, but not written as the list writes it: confirm that it is this institute")
@@ -180,6 +189,7 @@ def find_parts(index: NameIndex, segment: str) -> list[Part]:
     if "," in segment:
         return list(found.values())  # an address: its parts are tried one by one ("Dept X, LISTED" names LISTED itself)
     _find(index, segment, found)
+    _named_company(index, segment, found)
     if (possessive := _POSSESSIVE.match(segment)) is not None:  # "LISTED's 28th Research Institute"
         _find(index, f"{possessive['unit']} of {possessive['owner']}", found)
     _numbered(index, segment, found)
@@ -225,6 +235,42 @@ def _numbered(index: NameIndex, segment: str, found: dict[str, Part]) -> None:
             rest = tuple(t for t in form.tokens if t not in _NUMBERED_UNIT and t != number and t not in OPTIONAL_WORDS)
             if rest and rest in names and form.tokens.count(number) == 1:
                 found[form.entity.entity_id] = Part(form, segment, "numbered")
+
+
+MAX_ADDED = 2  # words a company's name may add to a listed company's whole name and still be asked about
+
+
+def _named_company(index: NameIndex, text: str, found: dict[str, Part]) -> None:
+    """A company named with a listed company's whole name and words of its own after it: "Dart
+    Aviation Technics", "Volga Group Investments", "Sazgan Ertebat Poya Co. Ltd." (the Entity List's
+    Dart Aviation, Volga Group, Sazgan Ertebat Co. Ltd.). The listed name must say which company it is
+    (a word not descriptive, not a place: not "Hong Kong Electronics"), hold two words or more, and not
+    run on ("… of", "… and"); at most two words of the name's own besides descriptive words and legal
+    forms. A question, never a match: the listed company, one of its group, or another one."""
+    toks, links = linked_tokens(text)
+    n = len(toks)
+    if n < 3 or toks[0] not in index.first_words:
+        return
+    lex = lexicon()
+    for j in range(min(n - 1, index.longest), 1, -1):  # the longest listed name first
+        words = toks[:j]
+        if " ".join(words) not in index.exact:
+            continue
+        if set(links[j].split()) & _CONTINUING:
+            return
+        if INSTITUTION_WORDS.intersection(words):
+            return  # an institute's name says which one it is: its units are read by _find
+        # a body the lists do not call a company may be one ("Volga Group", an institution by its words)
+        forms = [f for f in _listed_forms(index, words) if f.kind != "acronym" and f.entity.entity_id not in found]
+        for form in forms:
+            country = form.entity.country
+            own = [w for w in words if w not in COMPANY_TAIL and not _is_place(w, country)
+                   and w not in TOWNS.get(country, ()) and w not in OPTIONAL_WORDS]
+            added = [w for w in toks[j:] if w not in COMPANY_TAIL and w not in lex.legal_abroad
+                     and w not in OPTIONAL_WORDS]
+            if own and 0 < len(added) <= MAX_ADDED:
+                found[form.entity.entity_id] = Part(form, " ".join(toks[j:]), "named")
+        return
 
 
 def _find(index: NameIndex, text: str, found: dict[str, Part]) -> None:

@@ -38,3 +38,8 @@ def quoted_name(text: str) -> str | None:
     if len(words) == 1 and len(words[0]) < MIN_ONE_WORD:
         return None
     return inner
+
+
+def quotes_a_name(text: str) -> bool:
+    """Does the text hold a name in quotation marks ('Ural Design Bureau “Detal”'), however short?"""
+    return _QUOTED.search(text) is not None

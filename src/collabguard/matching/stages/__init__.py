@@ -63,7 +63,8 @@ STAGES: tuple[Stage, ...] = (
           "possible, weak", translated_words, unless_found_by=(*_EXACT, "translated-exact"),
           compares_words=True),
     Stage("part-of", "a unit, campus or subsidiary named with a listed organisation's whole name: possible, "
-          "'part of listed organisation', never match on the parent", part_of, unless_found_by=_EXACT),
+          "'part of listed organisation', never match on the parent; a company named with a listed company's "
+          "whole name and words of its own: possible", part_of, unless_found_by=_EXACT),
 )
 
 STAGE_IDS = tuple(s.id for s in STAGES)

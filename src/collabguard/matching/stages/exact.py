@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
+from collabguard.matching.group_names import names_alone, split_as_written, without_group
 from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
 from collabguard.matching.legal_form_reading import MIN_ONE_WORD
@@ -21,7 +22,30 @@ BORROWED_SCORE = 90
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     # the name as written first: the Entity List has "SANCO Middle East, FZC" and "SANCO Middle East, LLC" apart
     return ([_exact_form(form) for form in context.index.exact.get(query.norm, ())] or _with_legal_form(query, context)
-            or _read_alike(query, context))
+            or _read_alike(query, context) or _with_group(query, context))
+
+
+def _with_group(query: Query, context: Context) -> list[Finding]:
+    """"AVIC Beijing Aeronautical Manufacturing Technology Research Institute" for the listed "Beijing
+    Aeronautical Manufacturing Technology Research Institute": a listed name with another entry's name or
+    acronym in front, as groups name their units (matching/group_names.py). Possible: the group's name
+    may be put in front of a name that is not its unit's."""
+    words = query.written_words
+    for k, groups in without_group(words, context.index.groups):
+        rest = words[k:]
+        found = [form for form in context.index.exact.get(" ".join(rest), ())
+                 if form.kind in ("name", "alias") and not form.generic and not form.via
+                 and form.reading not in EXACT_ONLY_READINGS
+                 and all(g.entity.entity_id != form.entity.entity_id for g in groups)
+                 and names_alone(rest, form.entity.country, query.text)]
+        if found:
+            group = groups[0]
+            said = split[0] if (split := split_as_written(query.text, words[:k])) is not None else group.text
+            return [Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} with a group's name in front",
+                            f"same name as the listed {form.kind} {form.quoted()} with {said!r} in front, which "
+                            f"names the listed {group.entity.name!r}: a group's name before its unit's; confirm "
+                            "it is the body meant") for form in found]
+    return []
 
 
 def _read_alike(query: Query, context: Context) -> list[Finding]:
@@ -123,6 +147,10 @@ def _exact_form(form: NameForm) -> Finding:
                        f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
                        "the words in front of it (the kind of body, or its group); another body may bear that name: "
                        "confirm", needs_country=True)
+    if form.reading == "group":  # "Xi'an Aircraft Industry Group" for "AVIC Xi'an Aircraft Industry Group Co."
+        return Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} without its group's name",
+                       f"same name as the listed {form.kind} {form.written!r} without the name in front of it, "
+                       f"{form.dropped!r}, which names another listed body (its group): confirm it is the body meant")
     if form.reading == "eponym":  # "Moscow State University" for "M.V. Lomonosov Moscow State University"
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its eponym",
                        f"same name as the listed {form.kind} {form.written!r} without the person it is named after, "

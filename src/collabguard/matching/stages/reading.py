@@ -10,7 +10,7 @@ from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
 from collabguard.matching.index import EXACT_ONLY_READINGS, word_joins
-from collabguard.matching.parts import NUMBERED, PART_OF, PART_SCORE
+from collabguard.matching.parts import PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
 from collabguard.matching.stages.query import Context, Query
@@ -130,6 +130,6 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
 
 def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     """"The Ningbo Institute of Northwestern Polytechnical University" (matching/parts.py)."""
-    return [Finding(part.form, "possible", PART_SCORE, NUMBERED if part.kind == "numbered" else PART_OF, part.reason(),
+    return [Finding(part.form, "possible", PART_SCORE, part.feature, part.reason(),
                     unit=part.unit, abroad=part.abroad)
             for part in context.parts_of(query.text) if part.form.entity.list_id not in skip]
