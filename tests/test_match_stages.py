@@ -56,6 +56,9 @@ MUST_FIRE = [
      "translated words pair up"),
     ("part-of", "The Ningbo Institute of Northwestern Polytechnical University", "CN", "aspi-cdut",
      "aspi-northwestern-polytechnical-university", "possible", "part of listed organisation"),
+    # Huawei Marine Networks: Huawei's submarine-cable joint venture; "Huawei Marine" is an Entity List alias
+    ("company-named", "Huawei Marine Networks", "CN", "us-bis-entity", "us-bis-entity-cn-huawei-technologies-co-ltd",
+     "possible", "a company named with the listed company's whole name"),
 ]
 
 
@@ -101,6 +104,9 @@ MUST_NOT_FIRE = [
      "continues with 'of': another university"),
     ("part-of", "Hong Kong University of Science and Technology", "aspi-university-of-science-and-technology-beijing",
      "holds no listed name"),
+    ("company-named", "Sichuan University Hospital", "aspi-sichuan-university",
+     "an institution: its units are the part-of stage's"),
+    ("company-named", "Hong Kong Electronics Kish Co.", "un-sc-kpe-005", "a place and a kind: no company's own name"),
 ]
 
 

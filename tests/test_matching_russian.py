@@ -76,8 +76,9 @@ def test_web_of_science_abbreviations(raw: str, norm: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "first"), [
-    ("Институт физики твёрдого тела РАН", ("institute", "physics", "solid", "state")),
-    ("Центральный аэрогидродинамический институт", ("central", "aerohydrodynamic", "institute")),
+    # a word translated to one word that names no kind of body is read as itself too ("Concern Avtomatika")
+    ("Институт физики твёрдого тела РАН", ("institute", "physics", "solid|tverdogo", "state")),
+    ("Центральный аэрогидродинамический институт", ("central", "aerohydrodynamic|aerogidrodinamicheskiy", "institute")),
     ("Астраханский государственный университет", ("astrakhansk|astrakhan", "state", "university")),  # a place as an adjective
 ])
 def test_russian_institution_words_are_translated(query: str, first: tuple[str, ...]) -> None:

@@ -55,7 +55,7 @@ from collabguard.matching.other_lists import borrowed_from_other_lists
 from collabguard.matching.parts import Part, find_parts
 from collabguard.matching.registry import borrowed_names, linked_id
 from collabguard.matching.stages import Context, Query, Stage, run_stages
-from collabguard.matching.stages.query import read_query
+from collabguard.matching.stages.query import read_in_russian, read_query
 from collabguard.matching.status_titles import names_a_university, without_status_title
 from collabguard.models.report import MatcherConfig
 
@@ -190,12 +190,15 @@ class Matcher:
         """One part of a name, read and run through the stages (kept per part: the parts of
         addresses recur, "Department of Chemistry", "Beijing 100081"). A part that finds nothing is read
         also without what its country's names carry or leave out: the person it is named after, a
-        university's status title (at most possible; the third item says what was left out)."""
+        university's status title (at most possible; the third item says what was left out); a name in
+        Russian written in Latin letters is read through the Russian table, as a translation."""
         context = self._contexts[kind]
         query = read_query(seg, context.index)
         if query is None:
             return None, (), ""
         found = tuple(run_stages(query, context))
+        if not found and (russian := read_in_russian(query)) is not None and (found := tuple(run_stages(russian, context))):
+            return russian, found, ""  # "AO Nauchno-Proizvodstvennoe Predpriyatie Topaz": Russian in Latin letters
         if not found and (country is None or country in EPONYM_COUNTRIES) and (plain := without_eponym(seg)) is not None:
             # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
             if (bare := read_query(plain.text, context.index)) is not None and (found := tuple(run_stages(bare, context))):

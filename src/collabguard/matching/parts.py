@@ -261,16 +261,33 @@ def _named_company(index: NameIndex, text: str, found: dict[str, Part]) -> None:
         if INSTITUTION_WORDS.intersection(words):
             return  # an institute's name says which one it is: its units are read by _find
         # a body the lists do not call a company may be one ("Volga Group", an institution by its words)
-        forms = [f for f in _listed_forms(index, words) if f.kind != "acronym" and f.entity.entity_id not in found]
+        # the listed name as the list writes it (not read without an eponym: "AO Nauchno-Proizvodstvennoe
+        # Obedinenie" is no company's name)
+        forms = [f for f in _listed_forms(index, words) if f.kind != "acronym" and f.reading in ("", "acronym", "repeat")
+                 and f.entity.entity_id not in found]
         for form in forms:
             country = form.entity.country
-            own = [w for w in words if w not in COMPANY_TAIL and not _is_place(w, country)
+            own = [w for w in _without_countries(words) if w not in COMPANY_TAIL and not _is_place(w, country)
                    and w not in TOWNS.get(country, ()) and w not in OPTIONAL_WORDS]
             added = [w for w in toks[j:] if w not in COMPANY_TAIL and w not in lex.legal_abroad
                      and w not in OPTIONAL_WORDS]
             if own and 0 < len(added) <= MAX_ADDED:
                 found[form.entity.entity_id] = Part(form, " ".join(toks[j:]), "named")
         return
+
+
+def _without_countries(words: tuple[str, ...]) -> list[str]:
+    """The words but those naming a country or region ("Hong Kong Electronics": electronics)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        span = next((n for n in (3, 2, 1) if i + n <= len(words) and country_code(" ".join(words[i:i + n]))), 0)
+        if span:
+            i += span
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _find(index: NameIndex, text: str, found: dict[str, Part]) -> None:

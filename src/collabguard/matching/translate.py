@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
 
 from collabguard.matching.han_reading import read_aloud
 from collabguard.matching.query_words import by_skeleton, is_optional, readings, written
-from collabguard.reference.lexicons import translations
+from collabguard.reference.lexicons import name_words, translations
 
 # The dictionaries are data (reference/matching/translations.yaml, with their sources). Chinese
 # institution words, longest first when applied. Values: English alternatives, "|"-joined; several
@@ -131,9 +132,15 @@ def _chinese(text: str) -> list[str]:
 
 
 def _russian(text: str) -> list[str]:
+    # soft and hard signs dropped
+    return _russian_words(_romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")))
+
+
+def _russian_words(words: Iterable[str]) -> list[str]:
+    """Russian words in Latin letters, through the Russian table (stems)."""
     out: list[str] = []
     named_after = False  # the person a body is named after (имени, им.) stands in the genitive
-    for word in _romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")):  # soft and hard signs
+    for word in (part for whole in words for part in _russian_parts(whole)):
         if named_after and len(word) > 4 and word.endswith("a") and not _RU_PLACE_ADJECTIVE.match(word):
             out.append(f"{word}|{word[:-1]}")  # им. А. Н. Туполева → "tupoleva|tupolev"; Баумана → bauman
             named_after = False
@@ -142,16 +149,53 @@ def _russian(text: str) -> list[str]:
             named_after = True
         elif len(word) > 1:
             named_after = False
-        stem = next((k for k in sorted(RUSSIAN, key=len, reverse=True)
-                     if word == k or (len(k) > 3 and word.startswith(k))), None)
+        stem = _russian_stem(word)
         if stem is not None:
-            out.extend(RUSSIAN[stem].split())
+            said = RUSSIAN[stem].split()
+            # a word the table reads as one English word may be a name the lists keep in Latin letters
+            # ("Kombinat Elektrokhimpribor", "Concern Avtomatika", "ZAO Svyaz Inzhiniring"): the word itself
+            # is read too, but for a word that says only what kind of body it is, which an English name
+            # translates ("Nauchno": scientific, left out where the English name leaves it out)
+            keep = len(said) == 1 and len(stem) > 3 and not all(a in _GENERIC for a in readings(said[0]))
+            out.extend([f"{said[0]}|{word}"] if keep else said)
         elif (m := _RU_PLACE_ADJECTIVE.match(word)) is not None:
             # a place as an adjective: Томский → "tomsk", Астраханский → "astrakhansk|astrakhan"
             out.append(f"{m.group(1)}sk|{m.group(1)}")
         elif len(word) > 1:  # initials ("N. E.") say nothing
             out.append(word)
     return out
+
+
+_RUSSIAN_KEYS = sorted(RUSSIAN, key=len, reverse=True)
+_GENERIC: frozenset[str] = name_words().generic_words
+
+
+@lru_cache(maxsize=4096)
+def _russian_stem(word: str) -> str | None:
+    return next((k for k in _RUSSIAN_KEYS if word == k or (len(k) > 3 and word.startswith(k))), None)
+
+
+def _russian_parts(word: str) -> list[str]:
+    """A hyphenated word as a key of the table holds it ("nauchno-issledovatelskiy"), else its parts where
+    the table reads them ("nauchno-proizvodstvennoe" is scientific production, not scientific alone)."""
+    if "-" not in word or ((stem := _russian_stem(word)) is not None and "-" in stem):
+        return [word]
+    parts = [part for part in word.split("-") if part]
+    # a place's name stays whole ("rostov-na-donu"): only words the table reads are split
+    return parts if sum(_russian_stem(part) is not None for part in parts) >= 2 else [word]
+
+
+# Words only a Russian name in Latin letters holds ("Nauchno-Proizvodstvennoe Predpriyatie"): stems
+_RUSSIAN_TYPES: tuple[str, ...] = tuple(sorted(_TABLES.russian_types, key=len, reverse=True))
+
+
+def translate_russian_latin(words: tuple[str, ...]) -> tuple[str, ...]:
+    """English-like tokens for a Russian name written in Latin letters (the words of :func:`tokens`),
+    or () when it holds no word only such a name holds. "AO Nauchno-Proizvodstvennoe Predpriyatie Topaz"
+    → scientific, production, enterprise, topaz."""
+    if not any(w.startswith(_RUSSIAN_TYPES) for w in words):
+        return ()
+    return tuple(_normal(t) for t in _russian_words(words) if t)
 
 
 _RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:iy|aya|oe|ogo|oy|ikh|om|ie|ii)$")

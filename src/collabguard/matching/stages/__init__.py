@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from collabguard.matching.candidates import Finding
 from collabguard.matching.stages.exact import acronym, acronym_skip, exact, optional_words, spacing, word_order
 from collabguard.matching.stages.query import Context, Query
-from collabguard.matching.stages.reading import close_spelling, part_of, short_name, translated_exact, translated_words
+from collabguard.matching.stages.reading import (
+    close_spelling,
+    company_named,
+    part_of,
+    short_name,
+    translated_exact,
+    translated_words,
+)
 
 Find = Callable[[Query, Context, frozenset[str]], list[Finding]]
 
@@ -63,8 +70,10 @@ STAGES: tuple[Stage, ...] = (
           "possible, weak", translated_words, unless_found_by=(*_EXACT, "translated-exact"),
           compares_words=True),
     Stage("part-of", "a unit, campus or subsidiary named with a listed organisation's whole name: possible, "
-          "'part of listed organisation', never match on the parent; a company named with a listed company's "
-          "whole name and words of its own: possible", part_of, unless_found_by=_EXACT),
+          "'part of listed organisation', never match on the parent", part_of, unless_found_by=_EXACT),
+    Stage("company-named", "a company named with a listed company's whole name and one or two words of its own "
+          "('Dart Aviation Technics'), where nothing else is found: possible", company_named,
+          only_if_nothing_found=True),
 )
 
 STAGE_IDS = tuple(s.id for s in STAGES)

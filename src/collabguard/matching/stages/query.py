@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from collabguard.matching.cross_script import OwnNames
 from collabguard.matching.index import NameIndex
 from collabguard.matching.normalize import GENERIC_WORDS, acronym_key, fingerprint, looks_like_acronym, normalize, tokens
 from collabguard.matching.parts import Part
-from collabguard.matching.translate import script_of, translate, translate_pinyin
+from collabguard.matching.translate import script_of, translate, translate_pinyin, translate_russian_latin
 from collabguard.models.report import MatcherConfig
 
 _STOP_HEADS = ("and", "of", "the", "for")  # a stop word run into the next word: "andastronautics"
@@ -47,6 +47,16 @@ def read_query(text: str, index: NameIndex) -> Query | None:
         words = tuple(index.unjoined(t) for t in words)  # "andastronautics"
     return Query(text, norm, words, foreign, script, written, fingerprint(text), _acronym(text, norm),
                  all(w in GENERIC_WORDS for w in words))
+
+
+def read_in_russian(query: Query) -> Query | None:
+    """A Latin name read as Russian in Latin letters, through the Russian table ("AO Nauchno-Proizvodstvennoe
+    Predpriyatie Topaz": scientific production enterprise topaz), as a translation; None unless it holds a
+    word only such a name holds. Read only where the name as written finds nothing: the lists' English names
+    keep some such words as names ("NPO Mashinostroyeniya")."""
+    if query.foreign or not (words := translate_russian_latin(query.written_words)):
+        return None
+    return replace(query, words=words, foreign=True, generic_only=all(w in GENERIC_WORDS for w in words))
 
 
 def _acronym(text: str, norm: str) -> str:

@@ -130,6 +130,16 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
 
 def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     """"The Ningbo Institute of Northwestern Polytechnical University" (matching/parts.py)."""
+    return _parts(query, context, skip, named=False)
+
+
+def company_named(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """"Dart Aviation Technics" for the listed Dart Aviation (matching/parts.py, kind ``named``)."""
+    return _parts(query, context, skip, named=True)
+
+
+def _parts(query: Query, context: Context, skip: frozenset[str], named: bool) -> list[Finding]:
     return [Finding(part.form, "possible", PART_SCORE, part.feature, part.reason(),
                     unit=part.unit, abroad=part.abroad)
-            for part in context.parts_of(query.text) if part.form.entity.list_id not in skip]
+            for part in context.parts_of(query.text)
+            if part.form.entity.list_id not in skip and (part.kind == "named") == named]
