@@ -176,3 +176,19 @@ def test_a_company_named_without_its_place_says_what_was_left_out() -> None:
 def test_a_shipping_company_named_in_traditional_characters_is_found(query: str, entity: str) -> None:
     found = names_only_matcher("un-sc").match(query, "HK")
     assert found and found[0].entity.name == entity and found[0].decision == "possible"
+
+
+@pytest.mark.parametrize(("query", "entity", "decision"), [
+    # the NRO list's own aliases of these entries, asked of its main names only: the service or ministry a
+    # college names in front, which the list's main name leaves out ...
+    ("People's Armed Police China Coast Guard Academy", "China Coast Guard Academy", "possible"),
+    ("Ministry of Public Security Railway Police College", "Railway Police College", "possible"),
+    # ... and "PAP", the People's Armed Police, as the list writes it in other names
+    ("PAP Command College", "People's Armed Police Command College", "match"),
+    ("People's Armed Police NCO College", "PAP NCO College", "match"),
+])
+def test_a_chinese_college_named_with_or_without_its_service(query: str, entity: str, decision: str) -> None:
+    found = names_only_matcher("ca-nro").match(query, "CN")
+    assert found and (found[0].entity.name, found[0].decision) == (entity, decision)
+    if decision == "possible":
+        assert "the parent, " in found[0].reasons[0]
