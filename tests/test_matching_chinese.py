@@ -27,6 +27,8 @@ def english_only() -> Matcher:
     ("中国人民解放军军事科学院", "Academy of Military Science"),  # the PLA prefix, a generic name
     ("华南理工大学", "South China University of Technology"),  # 理工: "science" may be left out
     ("海军潜艇学院", "Navy Submarine Academy"),  # 潜艇: submarine
+    ("中国南方工业集团公司", "China South Industries Group"),  # 南方: south, as 北方 is north
+    ("火箭指挥学院", "Rocket Force Command College"),  # 火箭 alone: the Rocket Force (火箭军)
 ])
 def test_chinese_names_are_found_as_possible(english_only: Matcher, query: str, entity: str) -> None:
     found = english_only.match(query, "CN")
@@ -192,3 +194,10 @@ def test_a_chinese_college_named_with_or_without_its_service(query: str, entity:
     assert found and (found[0].entity.name, found[0].decision) == (entity, decision)
     if decision == "possible":
         assert "the parent, " in found[0].reasons[0]
+
+
+def test_a_launch_vehicle_is_not_a_rocket_force() -> None:
+    from collabguard.matching.translate import translate
+
+    # 中国运载火箭技术研究院: China Academy of Launch Vehicle Technology (运载火箭, not 火箭 the Rocket Force)
+    assert translate("中国运载火箭技术研究院")[:3] == ("china|chinese", "launch", "vehicle")
