@@ -2,13 +2,20 @@
 name in quotation marks (issue #15: "North China
 Industries Corp." gave nothing against the State Department's "North China Industries Corp.
 (NORINCO)", "Federal State Unitary Enterprise Dukhov Automatics Research Institute" nothing against
-Japan's "… (VNIIA)"); a bracketed place never is ("China Unicom (BVI) Co., Ltd." is a subsidiary)."""
+Japan's "… (VNIIA)"); a bracketed place never is ("China Unicom (BVI) Co., Ltd." is a subsidiary), but a
+company's name without the place it is registered in is asked about ("DGT Technology")."""
 
 from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.list_brackets import aligns, bracketed_acronyms, explained_acronyms, without_bracketed_acronyms
+from collabguard.matching.list_brackets import (
+    aligns,
+    bracketed_acronyms,
+    explained_acronyms,
+    without_bracketed_acronyms,
+    without_bracketed_place,
+)
 from collabguard.matching.quoted_names import quoted_name
 from collabguard.reference.report_text import reason as report_reason
 from collabguard.ruleset import RuleSet
@@ -238,3 +245,28 @@ def test_an_explained_acronym_still_finds_the_body_its_words_name(ruleset: RuleS
                                                                   entity: str) -> None:
     found = [c for c in ruleset.matcher.match(name, None) if c.entity.list_id == list_id]
     assert found and found[0].entity.name == entity and found[0].decision == "possible"
+
+
+@pytest.mark.parametrize(("listed", "read"), [
+    ("CETC Cloud (Beijing) Technology Co., Ltd.", ("CETC Cloud Technology Co., Ltd.", "(Beijing)")),
+    ("DGT Technology (HK) Co., Limited", ("DGT Technology Co., Limited", "(HK)")),
+    ("Guowei Group (Shenzhen) Co., Ltd.", ("Guowei Group Co., Ltd.", "(Shenzhen)")),
+    ("China Unicom (BVI) Co., Ltd.", None),  # a place first: nothing of its own after it says which company
+    ("Technology (HK) Co.", None),  # what kind of company alone
+    ("North China Industries Corp. (NORINCO)", None),  # no place
+])
+def test_a_company_name_without_the_place_it_is_registered_in(listed: str, read: tuple[str, str] | None) -> None:
+    assert without_bracketed_place(listed) == read
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    # the Entity List's own aliases of these entries, asked of its main names only
+    ("DGT Technology", "DGT Technology (HK) Co., Limited"),
+    ("CETC Cloud Technology Co., Ltd.", "CETC Cloud (Beijing) Technology Co., Ltd."),
+    ("Hua Ke Logistics Limited", "Hua Ke Logistics (HK) Limited"),
+])
+def test_a_company_named_without_its_bracketed_place_is_asked_about(ruleset: RuleSet, query: str, listed: str) -> None:
+    entry = next(e for e in ruleset.lists.entities if e.list_id == "us-bis-entity" and e.name == listed)
+    found = [c for c in names_only_matcher("us-bis-entity", (entry.entity_id,)).match(query, entry.country)]
+    assert [(c.entity.name, c.decision) for c in found] == [(listed, "possible")]
+    assert "where that company is registered: its parent or a company of its group elsewhere may be meant" in found[0].reasons[0]

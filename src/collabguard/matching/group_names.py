@@ -1,15 +1,16 @@
 """A listed body named with its group's name in front, or without it: "Xi'an Aircraft Industry Group
-Co., Ltd." for the listed "AVIC Xi'an Aircraft Industry Group Company Ltd.", "RKB Globus" for the listed
-"Tactical Missile Corporation, RKB Globus", and "AVIC Beijing Aeronautical Manufacturing Technology
-Research Institute" for the listed "Beijing Aeronautical Manufacturing Technology Research Institute".
+Co., Ltd." for the listed "AVIC Xi'an Aircraft Industry Group Company Ltd.", "Smolensk Aviation Plant" for
+the listed "Tactical Missile Corporation, Smolensk Aviation Plant", and "AVIC Shenyang Aircraft
+Corporation" for the listed "Shenyang Aircraft Corporation".
 
 Chinese and Russian groups put the group's name (or acronym) in front of their companies' and institutes'
 names, and people write them with or without it. A group is known here only by the lists: the name in
-front must be another entry's listed name or acronym (AVIC, CETC, "Tactical Missile Corporation",
-"Chinese Academy of Sciences"), never a word that merely begins many names. What is left must name a
-body alone: two words or more, not generic, one word at least neither a place nor a word of a company's
-kind. Either way the reading is at most ``possible``: a group's name may be left out of a name, or put
-in front of one, that is not its unit's.
+front must be another entry's listed name or acronym whose name says it is a group (AVIC, CETC, "Tactical
+Missile Corporation", "China Academy of Launch Vehicle Technology"), never a word that merely begins many
+names. What is left must say which body it is (:func:`names_alone`): a place of its country, a name in
+quotation marks, a Chinese company's own name in pinyin; not "Flight Test Center", "Chip Technology Co.,
+Ltd." or "Hong Kong", which many bodies or none bear. Either way the reading is at most ``possible``: a
+group's name may be left out of a name, or put in front of one, that is not its unit's.
 """
 
 from __future__ import annotations

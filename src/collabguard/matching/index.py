@@ -44,7 +44,7 @@ from collabguard.matching.compare import (
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.legal_form_reading import without_legal_form
-from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms
+from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms, without_bracketed_place
 from collabguard.matching.listed_letters import letter_keys
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -76,7 +76,7 @@ PREFIX = 5
 # readings of a listed name matched whole only: no close spelling, part or optional word is read into them
 # ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau); a name
 # without its country's legal form is compared with the legal form already (compare.LEGAL_FORMS_OF)
-EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form", "group"})
+EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form", "group", "place"})
 # the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
@@ -115,8 +115,9 @@ class NameForm:
     # "capitals" (without a bracketed word in capitals that does not read as its acronym), "quoted" (its
     # own name in quotation marks alone: quoted_names.py), "eponym" (a Russian body's name without the
     # person it is named after: eponyms.py), "legal-form" (a company's name without the legal form of
-    # its country: legal_form_reading.py). All but "acronym", "repeat" and "eponym" are matched whole
-    # only (EXACT_ONLY_READINGS)
+    # its country: legal_form_reading.py), "place" (a company's name without the place it is registered in,
+    # in brackets: list_brackets.py), "group" (without the name of its group in front: group_names.py). All
+    # but "acronym", "repeat" and "eponym" are matched whole only (EXACT_ONLY_READINGS)
     written: str = ""
     dropped: str = ""
     reading: str = ""
@@ -272,6 +273,8 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
         for name in (text, *(r[0] for r in readings if r[2] in ("acronym", "repeat"))):  # "AO Kaspersky Lab"
             if (company := without_legal_form(name, entity.country)) is not None:
                 readings.append((company.text, company.dropped, "legal-form"))
+        if entity.kind == "company" and (placeless := without_bracketed_place(text)) is not None:
+            readings.append((*placeless, "place"))  # "DGT Technology (HK) Co., Limited" without "(HK)"
         for other, dropped, reading in readings:
             norm = normalize(other)
             if norm and norm not in norms:

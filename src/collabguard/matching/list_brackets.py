@@ -26,6 +26,9 @@ subsidiary registered there, which the name without the place would confuse with
 bracket naming a country, a country's abbreviation or a place word is kept, as is any other bracket
 of more than one word. The places known are countries and Chinese provinces and cities
 (reference/matching/places.yaml): a Russian city in brackets in capitals would be read as capitals.
+The name without its place is a reading of its own (:func:`without_bracketed_place`, kind ``place``),
+matched whole only and ``possible``: "DGT Technology" for the listed "DGT Technology (HK) Co., Limited"
+may be the listed company or its parent.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from types import MappingProxyType
 
 from collabguard.countries import country_code
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
-from collabguard.matching.normalize import tokens
+from collabguard.matching.normalize import is_generic, tokens
 from collabguard.reference.lexicons import places
 
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
@@ -195,3 +198,23 @@ def stands_for(words: str, names: tuple[str, ...]) -> bool:
     first = tokens(words)[:1]
     return bool(first) and any(w[:SAME_BEGINNING] == first[0][:SAME_BEGINNING] for name in names if name
                                for w in tokens(name))
+
+
+MIN_PLACELESS_WORDS = 2  # words a company's name keeps without its place ("DGT Technology"; not "Technology")
+
+
+@lru_cache(maxsize=65536)
+def without_bracketed_place(text: str) -> tuple[str, str] | None:
+    """A listed company's name without the one place it gives in brackets, where it is registered ("CETC Cloud
+    (Beijing) Technology Co., Ltd.", "Guowei Group (Shenzhen) Co., Ltd.", "Hua Ke Logistics (HK) Limited"), and
+    the bracket; None for a name with no such bracket, with several, or whose other words are too few or say
+    only what kind of company it is."""
+    found = [m for m in _BRACKET.finditer(text) if "(" in text and _is_place(m.group(1).strip())]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    kept = " ".join((text[:m.start()] + text[m.end():]).split())
+    words = tokens(kept)
+    if len(words) < MIN_PLACELESS_WORDS or is_generic(kept) or any(_is_place(w) for w in words[:1]):
+        return None  # "Beijing (China) …": a place stays; "Technology (HK) Co.": nothing of its own
+    return kept, m.group(0).strip()

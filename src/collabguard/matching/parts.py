@@ -260,9 +260,8 @@ def _named_company(index: NameIndex, text: str, found: dict[str, Part]) -> None:
             return
         if INSTITUTION_WORDS.intersection(words):
             return  # an institute's name says which one it is: its units are read by _find
-        # a body the lists do not call a company may be one ("Volga Group", an institution by its words)
-        # the listed name as the list writes it (not read without an eponym: "AO Nauchno-Proizvodstvennoe
-        # Obedinenie" is no company's name)
+        # any body the lists name so, company or not ("Volga Group" is an institution by its words), as the
+        # list writes it (not read without an eponym: "AO Nauchno-Proizvodstvennoe Obedinenie" is no company's name)
         forms = [f for f in _listed_forms(index, words) if f.kind != "acronym" and f.reading in ("", "acronym", "repeat")
                  and f.entity.entity_id not in found]
         for form in forms:

@@ -147,6 +147,10 @@ def _exact_form(form: NameForm) -> Finding:
                        f"same name as the name in quotation marks of the listed {form.kind} {form.written!r}, without "
                        "the words in front of it (the kind of body, or its group); another body may bear that name: "
                        "confirm", needs_country=True)
+    if form.reading == "place":  # "DGT Technology" for "DGT Technology (HK) Co., Limited"
+        return Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} without its bracketed place",
+                       f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, where that "
+                       "company is registered: its parent or a company of its group elsewhere may be meant: confirm")
     if form.reading == "group":  # "Xi'an Aircraft Industry Group" for "AVIC Xi'an Aircraft Industry Group Co."
         return Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} without its group's name",
                        f"same name as the listed {form.kind} {form.written!r} without the name in front of it, "
