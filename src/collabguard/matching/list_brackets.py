@@ -209,7 +209,9 @@ def without_bracketed_place(text: str) -> tuple[str, str] | None:
     (Beijing) Technology Co., Ltd.", "Guowei Group (Shenzhen) Co., Ltd.", "Hua Ke Logistics (HK) Limited"), and
     the bracket; None for a name with no such bracket, with several, or whose other words are too few or say
     only what kind of company it is."""
-    found = [m for m in _BRACKET.finditer(text) if "(" in text and _is_place(m.group(1).strip())]
+    if "(" not in text:
+        return None
+    found = [m for m in _BRACKET.finditer(text) if _is_place(m.group(1).strip())]
     if len(found) != 1:
         return None
     m = found[0]
