@@ -254,6 +254,8 @@ def test_an_explained_acronym_still_finds_the_body_its_words_name(ruleset: RuleS
     ("China Unicom (BVI) Co., Ltd.", None),  # a place first: nothing of its own after it says which company
     ("Technology (HK) Co.", None),  # what kind of company alone
     ("North China Industries Corp. (NORINCO)", None),  # no place
+    # a bracket that only mentions a country (an Entity List address alias) is no place of registration
+    ("Ship Repair Center Zvezdochka (See alternate address in Russia)", None),
 ])
 def test_a_company_name_without_the_place_it_is_registered_in(listed: str, read: tuple[str, str] | None) -> None:
     assert without_bracketed_place(listed) == read

@@ -200,6 +200,13 @@ def stands_for(words: str, names: tuple[str, ...]) -> bool:
                                for w in tokens(name))
 
 
+def _only_place(inner: str) -> bool:
+    """A bracket that is a place and nothing else ("(Beijing)", "(HK)", "(Hong Kong)"; not "(See alternate
+    address in Russia)")."""
+    words = re.findall(r"[a-z]+", inner.lower())
+    return country_code(inner) is not None or (bool(words) and all(w in _place_words() for w in words))
+
+
 MIN_PLACELESS_WORDS = 2  # words a company's name keeps without its place ("DGT Technology"; not "Technology")
 
 
@@ -211,7 +218,7 @@ def without_bracketed_place(text: str) -> tuple[str, str] | None:
     only what kind of company it is."""
     if "(" not in text:
         return None
-    found = [m for m in _BRACKET.finditer(text) if _is_place(m.group(1).strip())]
+    found = [m for m in _BRACKET.finditer(text) if _only_place(m.group(1).strip())]
     if len(found) != 1:
         return None
     m = found[0]
