@@ -20,6 +20,8 @@ from tests.conftest import names_only_matcher
     ("ZAO Spetsialnoe Konstruktorskoe Byuro", "us-bis-entity",
      "us-bis-entity-ru-closed-joint-stock-company-special-design-bureau"),
     ("PAO Amurskiy Sudostroitelnyy Zavod", "us-bis-entity", "us-bis-entity-ru-amur-shipbuilding-factory-pjsc"),
+    # the kind of body as a Russian acronym: NPP, a scientific (research) and production enterprise
+    ("AO NPP Sapfir", "jp-mofa-ru", "jp-mofa-ru-joint-stock-company-research-and-production-enterprise-sapfir"),
 ])
 def test_a_russian_name_in_latin_letters_is_read_as_a_translation(name: str, list_id: str, entity_id: str) -> None:
     matcher = names_only_matcher(list_id, (entity_id,))
@@ -32,6 +34,8 @@ def test_a_russian_name_in_latin_letters_is_read_as_a_translation(name: str, lis
     ("AO Nauchno-Proizvodstvennoe Predpriyatie Topaz", ("scientific", "production|proizvodstvennoe",
                                                         "enterprise|predpriyatie", "topaz")),
     ("Tsentr Sudoremonta Dalzavod", ("center", "ship", "repair", "dalzavod")),
+    ("48th TsNII Sergiev Posad", ("48", "central", "scientific", "research", "institute", "sergiev", "posad")),
+    ("OOO NPK Optolink", ("scientific|research", "production", "corporation|company|complex", "optolink")),
     # words Norwegian, Polish or German names hold too make no name Russian
     ("Universitetet i Oslo", ()), ("Polska Akademia Nauk", ()), ("Akademie der Wissenschaften", ()),
     ("Harbin Engineering University", ()),
@@ -55,6 +59,8 @@ def test_a_name_the_lists_keep_in_latin_letters_is_still_found_as_written(rulese
     ("Ростов-на-Дону", ("rostov-na-donu",)),
     # a word the lists keep in Latin letters ("Kombinat Elektrokhimpribor") is read as itself too
     ("Комбинат «Электрохимприбор»", ("combine|plant|kombinat", "elektrokhimpribor")),
+    # a Russian acronym of a kind of body stays one in Cyrillic: the lists keep it ("NII Submikron")
+    ("НИИ «Субмикрон»", ("nii", "submikron")),
 ])
 def test_russian_words_in_cyrillic(name: str, read: tuple[str, ...]) -> None:
     assert translate(name) == read

@@ -52,6 +52,8 @@ CHINESE: dict[str, str] = _TABLES.chinese
 PINYIN: dict[str, tuple[str, ...]] = _TABLES.pinyin_in_english
 # Russian institution words after romanisation (stems: a word starting with the key).
 RUSSIAN: dict[str, str] = _TABLES.russian
+# The kinds of body Russian names write as acronyms ("NPP"), read in a Russian name in Latin letters only.
+RUSSIAN_ACRONYMS: dict[str, str] = _TABLES.russian_acronyms
 # Persian/Arabic institution words, matched before romanisation.
 PERSIAN: dict[str, str] = _TABLES.persian
 # Traditional characters that occur in institution names → the simplified ones the dictionary uses.
@@ -136,11 +138,15 @@ def _russian(text: str) -> list[str]:
     return _russian_words(_romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")))
 
 
-def _russian_words(words: Iterable[str]) -> list[str]:
-    """Russian words in Latin letters, through the Russian table (stems)."""
+def _russian_words(words: Iterable[str], acronyms: bool = False) -> list[str]:
+    """Russian words in Latin letters, through the Russian table (stems); with ``acronyms``, the kinds of
+    body written as acronyms too ("NPP": scientific production enterprise)."""
     out: list[str] = []
     named_after = False  # the person a body is named after (имени, им.) stands in the genitive
     for word in (part for whole in words for part in _russian_parts(whole)):
+        if acronyms and word in RUSSIAN_ACRONYMS:
+            out.extend(RUSSIAN_ACRONYMS[word].split())
+            continue
         if named_after and len(word) > 4 and word.endswith("a") and not _RU_PLACE_ADJECTIVE.match(word):
             out.append(f"{word}|{word[:-1]}")  # им. А. Н. Туполева → "tupoleva|tupolev"; Баумана → bauman
             named_after = False
@@ -195,7 +201,7 @@ def translate_russian_latin(words: tuple[str, ...]) -> tuple[str, ...]:
     → scientific, production, enterprise, topaz."""
     if not any(w.startswith(_RUSSIAN_TYPES) for w in words):
         return ()
-    return tuple(_normal(t) for t in _russian_words(words) if t)
+    return tuple(_normal(t) for t in _russian_words(words, acronyms=True) if t)
 
 
 _RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:iy|aya|oe|ogo|oy|ikh|om|ie|ii)$")

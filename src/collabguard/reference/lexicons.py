@@ -159,6 +159,7 @@ class Translations(NamedTuple):
     pinyin_in_english: dict[str, tuple[str, ...]]
     russian: dict[str, str]
     russian_types: frozenset[str]
+    russian_acronyms: dict[str, str]
     persian: dict[str, str]
 
 
@@ -329,13 +330,15 @@ def read_han_readings(path: Path) -> HanReadings:
 
 
 def read_translations(path: Path) -> Translations:
-    f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "russian_types", "persian"})
+    f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "russian_types",
+                      "russian_acronyms", "persian"})
     return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
                         traditional=f.mapping("traditional", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
                         pinyin_types=f.words("pinyin_types"),
                         pinyin_in_english=f.mapping("pinyin_in_english", WORD, f.lists(WORD)),
                         russian=f.mapping("russian", RUSSIAN_STEM, f.strings(TRANSLATION)),
                         russian_types=f.words("russian_types"),
+                        russian_acronyms=f.mapping("russian_acronyms", RUSSIAN_STEM, f.strings(TRANSLATION)),
                         persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
 
 
