@@ -193,8 +193,13 @@ def _drip(port: int, head: bytes, drip: bytes, seconds: float = 15) -> tuple[flo
                 break
             rest = b""
             sock.settimeout(2)
-            while chunk := sock.recv(65536):
-                rest += chunk
+            try:
+                while chunk := sock.recv(65536):
+                    rest += chunk
+            except ConnectionResetError:
+                # the server closed with our last drip bytes unread, so its kernel answered with a
+                # reset: what it sent before is what it answered (CI run of 90a8cd8 failed so)
+                pass
             return time.monotonic() - t0, answer + rest
         return time.monotonic() - t0, b""
 
