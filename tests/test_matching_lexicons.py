@@ -91,6 +91,9 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:
      "russian.universitet: 'University' is not a translation"),
     ("translations", "chinese: {", "chinese: [", "invalid YAML"),
     ("pinyin", "syllables: >-\n  a ai", "syllables: >-\n  a Ai", "syllables: word 2, 'Ai', is not a word"),
+    # an abbreviation read as other words must be one the normaliser writes out
+    ("name-words", "  chem: [chemical],", "  chemi: [chemical],",
+     "abbreviation_readings.chemi: 'chemi' is not in abbreviations"),
     ("places", "places_same_as: {HK: CN,", "places_same_as: {HK: TW,", "places_same_as.HK: 'TW' has no entry to share"),
 ])
 def test_a_broken_file_is_one_line_naming_the_file_and_the_key(tmp_path: Path, name: str, old: str, new: str,

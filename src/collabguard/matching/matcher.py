@@ -41,6 +41,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from collabguard.lists.model import ListSet
+from collabguard.matching.abbreviation_readings import abbreviation_readings
 from collabguard.matching.affiliation import infer_country
 from collabguard.matching.candidates import Candidate, Finding, ListResult, Rejected, candidate
 from collabguard.matching.checks import PART_CHECKS, Place, apply_country, at_most_possible, by_identifier, settle
@@ -64,7 +65,8 @@ __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
 _ACRONYM_STAGES = frozenset({"acronym", "acronym-skip"})
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
 SEGMENTS_KEPT = RESULTS_KEPT * 4  # parts of names whose stage findings a matcher keeps (Matcher._read_segment)
-# a part of a name read (None: nothing to read), the stages' findings for it, and what it was read without ("" if nothing)
+# a part of a name read (None: nothing to read), the stages' findings for it, and how it was read otherwise, for the
+# reason ("read without the person it is named after, 'X'"; "" if as written)
 Reading = tuple[Query | None, tuple[tuple[Stage, Finding], ...], str]
 
 
@@ -147,7 +149,7 @@ class Matcher:
         near: dict[str, Rejected] = {}
         explained = explained_acronyms(name)  # "Pentane Chemistry Industries (PCI)": what PCI stands for
         for i, seg in enumerate(parts):
-            query, found, left_out = self._read(seg, kind, country)
+            query, found, reread = self._read(seg, kind, country)
             if query is None:
                 continue
             if found:
@@ -160,9 +162,9 @@ class Matcher:
                         explained[seg], (finding.form.entity.name, *finding.form.entity.aliases)):
                     continue  # the name says what its acronym stands for, and it is not this body's name
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
-                if left_out:
+                if reread:
                     cand.decision = at_most_possible(cand.decision)
-                    cand.reasons.append(f"read without {left_out}: confirm it is the body meant")
+                    cand.reasons.append(f"{reread}: confirm it is the body meant")
                 if all(check.keep(cand, place) for check in PART_CHECKS):
                     if why := apply_country(cand, country, inferred is not None):
                         # "Institut Pasteur" (FR) for the Pasteur Institute of Iran: shown as the near miss it is
@@ -190,8 +192,9 @@ class Matcher:
         """One part of a name, read and run through the stages (kept per part: the parts of
         addresses recur, "Department of Chemistry", "Beijing 100081"). A part that finds nothing is read
         also without what its country's names carry or leave out: the person it is named after, a
-        university's status title (at most possible; the third item says what was left out); a name in
-        Russian written in Latin letters is read through the Russian table, as a translation."""
+        university's status title; and with an abbreviation as another word it stands for ("Chem": chemical)
+        (each at most possible; the third item says how it was read); a name in Russian written in Latin
+        letters is read through the Russian table, as a translation."""
         context = self._contexts[kind]
         query = read_query(seg, context.index)
         if query is None:
@@ -202,12 +205,18 @@ class Matcher:
         if not found and (country is None or country in EPONYM_COUNTRIES) and (plain := without_eponym(seg)) is not None:
             # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
             if (bare := read_query(plain.text, context.index)) is not None and (found := tuple(run_stages(bare, context))):
-                return bare, found, f"the person it is named after, {plain.eponym!r}"
+                return bare, found, f"read without the person it is named after, {plain.eponym!r}"
         if not found and (untitled := without_status_title(seg, country)) is not None:
             # "National Research Tomsk Polytechnic University": read without the status title, at most possible
             bare = read_query(untitled.text, context.index)
             if bare is not None and names_a_university(bare.words) and (found := tuple(run_stages(bare, context))):
-                return bare, found, f"{untitled.title!r}, the status title of a national research university"
+                return bare, found, f"read without {untitled.title!r}, the status title of a national research university"
+        if not found and not query.generic_only:
+            # "Beijing Univ Chem Technol": "Chem" written out as chemistry finds nothing; read as chemical, at most
+            # possible. Not a name of generic words: "Inst Phys" (an institute of physics) is no "Physical Institute"
+            for other in abbreviation_readings(seg):
+                if (read := read_query(other.text, context.index)) is not None and (found := tuple(run_stages(read, context))):
+                    return read, found, other.reason
         return query, found, ""
 
     def _parts_of(self, seg: str) -> list[Part]:

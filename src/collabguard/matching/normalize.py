@@ -27,6 +27,7 @@ from collabguard.reference.lexicons import legal_forms, name_words, places
 # dropped as phrases, the longest first.
 _WORDS, _LEGAL = name_words(), legal_forms()
 ABBREVIATIONS: dict[str, str] = _WORDS.abbreviations
+ABBREVIATION_READINGS: dict[str, tuple[str, ...]] = _WORDS.abbreviation_readings  # matching/abbreviation_readings.py
 STOP_WORDS: frozenset[str] = _WORDS.stop_words
 LEGAL_FORMS: frozenset[str] = _LEGAL.legal_forms
 LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _LEGAL.legal_phrases),

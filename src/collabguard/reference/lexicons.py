@@ -95,6 +95,7 @@ class NameWords(NamedTuple):
     version: str
     sources: tuple[str, ...]
     abbreviations: dict[str, str]
+    abbreviation_readings: dict[str, tuple[str, ...]]  # the other words an abbreviation stands for
     stop_words: frozenset[str]
     generic_words: frozenset[str]
     optional_words: frozenset[str]
@@ -257,11 +258,16 @@ class _File:
 
 
 def read_name_words(path: Path) -> NameWords:
-    f = _File(path, {"abbreviations", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
+    f = _File(path, {"abbreviations", "abbreviation_readings", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
                      "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
                      "translation_words", "status_titles"})
-    return NameWords(*f.header(), abbreviations=f.mapping("abbreviations", WORD, f.strings(PHRASE)),
+    abbreviations = f.mapping("abbreviations", WORD, f.strings(PHRASE))
+    readings = f.mapping("abbreviation_readings", WORD, f.lists(WORD))
+    for key in readings:
+        if key not in abbreviations:
+            f.fail(("abbreviation_readings", key), f"{key!r} is not in abbreviations (the word it is written out as)")
+    return NameWords(*f.header(), abbreviations=abbreviations, abbreviation_readings=readings,
                      stop_words=f.words("stop_words"), generic_words=f.words("generic_words"),
                      optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
                      organisation_words=f.words("organisation_words"),
