@@ -66,6 +66,15 @@ FOUND = [
     ("Huawei Sweden AB", "SE", "Huawei Sweden", "match", "with 'ab' (a legal form of SE)"),
     # one word: asked, with the country to back it
     ("Skylinks", "AE", "Skylinks FZC", "possible", "a company named by one word: confirm"),
+    # Belarus's unitary enterprises, as the Entity List writes its entries' aliases (Civil Code of Belarus)
+    ("Production Republican Unitary Enterprise Minsk Wheeled Tractor Plant", "BY", "Minsk Wheeled Tractor Plant",
+     "match", "same name"),
+    ("Republican Unitary Enterprise Minsk Wheeled Tractor Plant", "BY", "Minsk Wheeled Tractor Plant", "match",
+     "same name"),
+    ("Industrial-Commercial Private Unitary Enterprise Minotor-Service", "BY", "Minotor-Service", "match", "same name"),
+    ("Belspetsyneshtechnika", "BY", "Belspetsyneshtechnika SFTUE", "possible", "a company named by one word: confirm"),
+    # Russia's state unitary enterprise in English ("State Unitary Enterprise of the Republic of Crimea …")
+    ("State Unitary Enterprise Crimean Ports", "UA", "Crimean Ports", "match", "same name"),
 ]
 
 
