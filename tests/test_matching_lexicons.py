@@ -58,7 +58,8 @@ def test_the_words_drive_the_matcher() -> None:
         "institute solid state physics"
     own_names = {"china", "chinese", "prc", "russia", "russian", "iran", "iranian", "korea", "korean", "dprk"}
     legal = {"ab", "oy", "oyj", "as", "asa", "aps", "ag", "kg", "sa", "sarl", "bv", "nv", "srl", "sas", "spa", "sl",
-             "ao", "zao", "pao", "private", "fze", "fzc", "fzco", "fz", "anonim", "sirketi", "sirket", "sti", "pjs"}
+             "ao", "zao", "pao", "private", "fze", "fzc", "fzco", "fz", "anonim", "sirketi", "sirket", "sti", "pjs",
+             "sftue"}
     programmes = {"programme", "professorship", "distinguished", "award", "young", "youth"}
     assert own_names | OPTIONAL_WORDS | legal | {"vko", "pvo", "kai", "scientific"} | programmes == UNANCHORED
     assert {"china", "chinese"} == COUNTRY_WORDS["HK"]
@@ -94,6 +95,7 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:
     # an abbreviation read as other words must be one the normaliser writes out
     ("name-words", "  chem: [chemical],", "  chemi: [chemical],",
      "abbreviation_readings.chemi: 'chemi' is not in abbreviations"),
+    ("places", "[[hetian, hotan],", "[[hetian],", "spellings.CN[0]: a place needs two spellings or more"),
     ("places", "places_same_as: {HK: CN,", "places_same_as: {HK: TW,", "places_same_as.HK: 'TW' has no entry to share"),
 ])
 def test_a_broken_file_is_one_line_naming_the_file_and_the_key(tmp_path: Path, name: str, old: str, new: str,

@@ -23,7 +23,9 @@ place of registration; a research institute with or without its parent academy; 
 companies and of places read as pinyin; ambiguous acronyms reported; a larger translation
 dictionary with optional words; see the git history of this package. Since 2026-12 (issue #15):
 units and subsidiaries; typos by the word's length (a four- or five-letter word when the rest of the
-name agrees), "-ical"/"-ic", a misspelt generic word; joined words and l/I misreads normalised.
+name agrees), "-ical"/"-ic", a misspelt generic word; joined words and l/I misreads normalised; a part that
+finds nothing as written read again (:meth:`Matcher._read_segment`): without an eponym or a status title,
+with an abbreviation as another word it stands for (at most ``possible``), with a place's other spelling.
 - A missing country caps the decision at ``possible``; a different country demotes it one step.
 
 How: each part of the name (:class:`~collabguard.matching.stages.query.Query`) goes through the
@@ -39,6 +41,7 @@ Every result explains itself, and the best rejected candidate of each list is ke
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from collabguard.lists.model import ListSet
 from collabguard.matching.abbreviation_readings import abbreviation_readings
@@ -54,6 +57,7 @@ from collabguard.matching.near_misses import near_misses
 from collabguard.matching.normalize import segments
 from collabguard.matching.other_lists import borrowed_from_other_lists
 from collabguard.matching.parts import Part, find_parts
+from collabguard.matching.place_spellings import place_spellings
 from collabguard.matching.registry import borrowed_names, linked_id
 from collabguard.matching.stages import Context, Query, Stage, run_stages
 from collabguard.matching.stages.query import read_in_russian, read_query
@@ -65,9 +69,18 @@ __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
 _ACRONYM_STAGES = frozenset({"acronym", "acronym-skip"})
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
 SEGMENTS_KEPT = RESULTS_KEPT * 4  # parts of names whose stage findings a matcher keeps (Matcher._read_segment)
-# a part of a name read (None: nothing to read), the stages' findings for it, and how it was read otherwise, for the
-# reason ("read without the person it is named after, 'X'"; "" if as written)
-Reading = tuple[Query | None, tuple[tuple[Stage, Finding], ...], str]
+
+
+class Reread(NamedTuple):
+    """How a part of a name that found nothing as written was read otherwise."""
+
+    reason: str  # for the reasons: "read without the person it is named after, 'P. I. Baranov'"
+    capped: bool = True  # what it finds is at most possible (False: the same name written another way)
+
+
+# a part of a name read (None: nothing to read), the stages' findings for it, and how it was read otherwise
+# (None: as written)
+Reading = tuple[Query | None, tuple[tuple[Stage, Finding], ...], Reread | None]
 
 
 class Matcher:
@@ -162,9 +175,11 @@ class Matcher:
                         explained[seg], (finding.form.entity.name, *finding.form.entity.aliases)):
                     continue  # the name says what its acronym stands for, and it is not this body's name
                 cand = candidate(finding, stage.id, seg, compared if stage.compares_words else query.norm)
-                if reread:
+                if reread is not None and reread.capped:
                     cand.decision = at_most_possible(cand.decision)
-                    cand.reasons.append(f"{reread}: confirm it is the body meant")
+                    cand.reasons.append(f"{reread.reason}: confirm it is the body meant")
+                elif reread is not None:
+                    cand.reasons.append(reread.reason)
                 if all(check.keep(cand, place) for check in PART_CHECKS):
                     if why := apply_country(cand, country, inferred is not None):
                         # "Institut Pasteur" (FR) for the Pasteur Institute of Iran: shown as the near miss it is
@@ -193,31 +208,39 @@ class Matcher:
         addresses recur, "Department of Chemistry", "Beijing 100081"). A part that finds nothing is read
         also without what its country's names carry or leave out: the person it is named after, a
         university's status title; and with an abbreviation as another word it stands for ("Chem": chemical)
-        (each at most possible; the third item says how it was read); a name in Russian written in Latin
-        letters is read through the Russian table, as a translation."""
+        (each at most possible); with a place's other spelling the lists give ("Hotan": Hetian), keeping
+        the decision (the third item says how it was read); a name in Russian written in Latin letters is
+        read through the Russian table, as a translation."""
         context = self._contexts[kind]
         query = read_query(seg, context.index)
         if query is None:
-            return None, (), ""
+            return None, (), None
         found = tuple(run_stages(query, context))
         if not found and (russian := read_in_russian(query)) is not None and (found := tuple(run_stages(russian, context))):
-            return russian, found, ""  # "AO Nauchno-Proizvodstvennoe Predpriyatie Topaz": Russian in Latin letters
+            return russian, found, None  # "AO Nauchno-Proizvodstvennoe Predpriyatie Topaz": Russian in Latin letters
         if not found and (country is None or country in EPONYM_COUNTRIES) and (plain := without_eponym(seg)) is not None:
             # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
             if (bare := read_query(plain.text, context.index)) is not None and (found := tuple(run_stages(bare, context))):
-                return bare, found, f"read without the person it is named after, {plain.eponym!r}"
+                return bare, found, Reread(f"read without the person it is named after, {plain.eponym!r}")
         if not found and (untitled := without_status_title(seg, country)) is not None:
             # "National Research Tomsk Polytechnic University": read without the status title, at most possible
             bare = read_query(untitled.text, context.index)
             if bare is not None and names_a_university(bare.words) and (found := tuple(run_stages(bare, context))):
-                return bare, found, f"read without {untitled.title!r}, the status title of a national research university"
+                return bare, found, Reread(f"read without {untitled.title!r}, the status title of a national research "
+                                           "university")
         if not found and not query.generic_only:
             # "Beijing Univ Chem Technol": "Chem" written out as chemistry finds nothing; read as chemical, at most
             # possible. Not a name of generic words: "Inst Phys" (an institute of physics) is no "Physical Institute"
             for other in abbreviation_readings(seg):
                 if (read := read_query(other.text, context.index)) is not None and (found := tuple(run_stages(read, context))):
-                    return read, found, other.reason
-        return query, found, ""
+                    return read, found, Reread(other.reason)
+        if not found:
+            # "Hotan Taida Apparel" for the listed "Hetian Taida Apparel Co., Ltd.": the same place, spelt as the lists
+            # spell it too; what it finds keeps its decision
+            for spelt in place_spellings(seg, country):
+                if (read := read_query(spelt.text, context.index)) is not None and (found := tuple(run_stages(read, context))):
+                    return read, found, Reread(spelt.reason, capped=False)
+        return query, found, None
 
     def _parts_of(self, seg: str) -> list[Part]:
         """The listed organisations a name names a unit of (kept per name: affiliations recur)."""

@@ -127,6 +127,7 @@ class Places(NamedTuple):
     country_words: dict[str, frozenset[str]]
     country_abbreviations: frozenset[str]
     places: dict[str, frozenset[str]]
+    spellings: dict[str, tuple[tuple[str, ...], ...]]  # by country: the ways one place is written
 
 
 class Towns(NamedTuple):
@@ -291,12 +292,24 @@ def read_legal_forms(path: Path) -> LegalForms:
 
 
 def read_places(path: Path) -> Places:
-    f = _File(path, {"country_words", "country_abbreviations", "places", "places_same_as"})
+    f = _File(path, {"country_words", "country_abbreviations", "places", "places_same_as", "spellings"})
+
+
+    def ways(loc: Path_, value: Any) -> tuple[tuple[str, ...], ...]:
+        if not isinstance(value, list):
+            f.fail(loc, "a list of places, each a list of its spellings, is required")
+        groups = tuple(f.sequence((*loc, i), group, WORD) for i, group in enumerate(value))
+        if (one := next((i for i, g in enumerate(groups) if len(g) < 2), None)) is not None:
+            f.fail((*loc, one), "a place needs two spellings or more")
+        return groups
+
+    spellings = f.mapping("spellings", COUNTRY, ways)
     return Places(*f.header(),
                   country_words={k: frozenset(v) for k, v in f.mapping("country_words", COUNTRY, f.lists(WORD)).items()},
                   country_abbreviations=f.words("country_abbreviations"),
                   places=f.same_as({k: frozenset(v) for k, v in f.mapping("places", COUNTRY, f.lists(WORD)).items()},
-                                   "places_same_as"))
+                                   "places_same_as"),
+                  spellings=spellings)
 
 
 def read_towns(path: Path) -> Towns:
