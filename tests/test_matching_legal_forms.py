@@ -13,6 +13,7 @@ import pytest
 from collabguard.matching.index import derived_acronyms
 from collabguard.matching.legal_form_reading import without_legal_form
 from collabguard.matching.matcher import Matcher
+from collabguard.matching.normalize import normalize
 from collabguard.ruleset import RuleSet
 from tests.conftest import names_only_matcher
 
@@ -142,3 +143,32 @@ def test_a_name_with_a_legal_form_is_matched_only_with_the_same_one(entity_list:
     country = "AE" if "FZ" in name else "RU"
     found = entity_list.match(name, country)
     assert found and (found[0].entity.name, found[0].decision) == (listed, decision)
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    # the Entity List's own aliases, each with a slip in a legal phrase's long word
+    ("Federal State Budgetary Instiuttion National Research Center", "national research center"),  # two swapped
+    ("Limited Liabliity Company K.ARMA", "karma"),
+    ("Otkrytoe Atsionernoe Obshchestvo Radioavionika", "radioavionika"),  # a letter left out
+    ("Obshchestvo S Ogranichennoi Otvetstvnenostyu Kovyktneftegaz", "kovyktneftegaz"),
+    ("Joint Stock Compnay Altai", "altai"),
+])
+def test_a_legal_phrase_with_a_slip_in_a_long_word_is_still_a_legal_form(written: str, read: str) -> None:
+    assert normalize(written) == read
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("Joint Stack Company Altai", "joint stack altai"),  # "stock" has five letters: too short to read through a slip
+    ("Limited Liability Companies Association", "liability companies association"),  # three letters off: a word
+    ("Federal State Budgetary Institution of Sciences", "science"),  # the phrase as written comes first
+    ("Federal Stale Budgetary Institution", "federal stale budgetary institution"),  # "state" is short, as "stock"
+])
+def test_only_one_slip_in_a_long_word_after_the_first(written: str, read: str) -> None:
+    assert normalize(written) == read
+
+
+def test_a_listed_company_is_found_through_a_slip_in_its_legal_form(entity_list: Matcher) -> None:
+    # before, the slip left "liabliity" as a word of the name, and "Limited Liabliity Company K.ARMA" found nothing
+    found = entity_list.match("Limited Liabliity Company K.ARMA", "RU")
+    assert found and found[0].entity.name == "Limited Liability Company K.ARMA"
+    assert found[0].decision == "match"

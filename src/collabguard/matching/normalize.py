@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from collabguard.reference.lexicons import legal_forms, name_words, places
 
 # The word lists are data (reference/matching/name-words.yaml and legal-forms.yaml, with their sources):
@@ -33,6 +35,7 @@ LEGAL_FORMS: frozenset[str] = _LEGAL.legal_forms
 LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _LEGAL.legal_phrases),
                                                           key=len, reverse=True))
 _LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
+MIN_MISSPELT = 6  # letters of a legal phrase's word read through a slip of one letter ("Instiuttion")
 _PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
 _JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
 # single letters or digits joined by hyphens are one word: "3-K Electronics", "OOO A-K-S" (read as
@@ -112,10 +115,27 @@ def _kept_initials(m: re.Match[str]) -> str:
 
 
 def _legal_phrase_at(words: list[str], i: int) -> int:
-    """How many words the legal phrase beginning at ``words[i]`` has (0: none begins there)."""
+    """How many words the legal phrase beginning at ``words[i]`` has (0: none begins there). One word after
+    the first may be misspelt by a letter or two letters swapped ("Federal State Budgetary Instiuttion",
+    "Limited Liabliity Company"): the phrase is still a legal form, not the name's words."""
     if words[i] not in _LEGAL_PHRASE_STARTS:
         return 0
-    return next((len(p) for p in LEGAL_PHRASES if tuple(words[i:i + len(p)]) == p), 0)
+    exact = next((len(p) for p in LEGAL_PHRASES if tuple(words[i:i + len(p)]) == p), 0)
+    if exact:
+        return exact
+    for phrase in LEGAL_PHRASES:  # the longest first
+        written = words[i:i + len(phrase)]
+        if len(written) == len(phrase) and written[0] == phrase[0]:
+            off = [(w, p) for w, p in zip(written, phrase, strict=True) if w != p]
+            if len(off) == 1 and _misspelt(*off[0]):
+                return len(phrase)
+    return 0
+
+
+def _misspelt(written: str, word: str) -> bool:
+    """A long word of a legal phrase written with one letter wrong, added, left out, or two swapped."""
+    return (len(word) >= MIN_MISSPELT and written[:1] == word[:1] and written.isalpha()
+            and abs(len(written) - len(word)) <= 1 and OSA.distance(written, word) == 1)
 
 
 def _without_legal_phrases(raws: list[str]) -> list[str]:
