@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.listed_letters import letter_keys, names_letters, own_letters
+from collabguard.matching.listed_letters import letter_keys, letters_joined, names_letters, own_letters
+from collabguard.reference.report_text import reason as report_reason
+from tests.conftest import names_only_matcher
 
 
 @pytest.mark.parametrize(("listed", "letters"), [
@@ -43,3 +45,31 @@ def test_a_listed_name_is_also_found_as_names_keeping_its_letters_write_it(liste
 def test_letters_joined_to_the_next_listed_word_count() -> None:
     assert names_letters("IJet Global DMCC", "i", "I JET GLOBAL DMCC")
     assert not names_letters("Jet Global DMCC", "i", "I JET GLOBAL DMCC")
+
+
+@pytest.mark.parametrize(("name", "joined"), [
+    ("D B C Makina Sanayi Ve Ticaret Anonim Sirketi", ("DBC Makina Sanayi Ve Ticaret Anonim Sirketi", "D B C")),
+    ("A R Sales Private Ltd", ("AR Sales Private Ltd", "A R")),
+    ("K Logistics (China) Limited", None),  # one letter: kept as a word already
+    ("P.N. Lebedev Physical Institute", None),  # initials with full stops are a person's
+    ("E and I Systems FZE", None),
+    ("Harbin Institute of Technology", None),
+])
+def test_a_name_written_with_its_letters_apart_is_read_with_them_joined(
+        name: str, joined: tuple[str, str] | None) -> None:
+    found = letters_joined(name)
+    assert (found and (found.text, found.letters)) == joined
+
+
+@pytest.mark.parametrize(("name", "country", "listed"), [
+    # the Entity List's alias and another of its names: before, the letters were left out as a person's
+    # initials and "Makina Sanayi ve Ticaret" found only another Turkish company as a near miss
+    ("D B C Makina Sanayi Ve Ticaret Anonim Sirketi", "TR", "DBC Makina Sanayi ve Ticaret A.S."),
+    ("A R Sales Private Ltd", "IN", "AR Sales Pvt Ltd."),
+])
+def test_a_listed_name_joining_its_letters_is_found_by_a_name_writing_them_apart(name: str, country: str,
+                                                                                  listed: str) -> None:
+    found = names_only_matcher("us-bis-entity").match(name, country)
+    assert found and (found[0].entity.name, found[0].decision) == (listed, "match")
+    assert f"read with the letters {letters_joined(name).letters!r} joined" in " ".join(found[0].reasons)  # type: ignore[union-attr]
+    assert report_reason(found[0].reasons[1], "nb").startswith("lest med bokstavene")

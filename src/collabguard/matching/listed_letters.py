@@ -7,12 +7,17 @@ Ticaret", "Shetab". An innocent name made of those words was a `match` on it. Th
 own where they begin or end it in capitals, each set apart by spaces (not "M/S", the Indian "Messrs", nor
 "S.V." with full stops, an eponym's initials): a name without them is not that body by its words alone
 (:mod:`collabguard.matching.checks`, check ``listed-letters``).
+
+The other way round, a name written with its letters apart ("D B C Makina Sanayi Ve Ticaret Anonim Sirketi")
+for a listed name that joins them ("DBC Makina Sanayi ve Ticaret A.S.") read as its other words alone and
+found nothing: where it finds nothing so, it is read with the letters joined (:func:`letters_joined`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 _LEADING = re.compile(r"^\s*((?:[A-Z]\s+)+)(?=(?!and\b)[^\W\d_]{2,})")  # "E and I Systems" is read as EI
 _TRAILING = re.compile(r"(?<=[^\W\d_]{2})((?:\s+[A-Z])+)\s*$")
@@ -42,6 +47,24 @@ def letter_keys(text: str, norm: str) -> list[str]:
     if lead:
         return [f"{lead} {norm}", f"{lead}{norm}"]
     return [f"{norm} {trail}"] if trail else []
+
+
+class JoinedLetters(NamedTuple):
+    text: str  # the name with the letters it begins with joined: "DBC Makina Sanayi …"
+    letters: str  # as written: "D B C"
+
+    @property
+    def reason(self) -> str:
+        return f"read with the letters {self.letters!r} joined, as {self.letters.replace(' ', '')!r}"
+
+
+def letters_joined(text: str) -> JoinedLetters | None:
+    """The name with the capital letters it begins with, each set apart, joined ("D B C Makina …": "DBC Makina
+    …"); None where it begins with fewer than two such letters."""
+    lead = _LEADING.search(text)
+    if lead is None or len(letters := lead.group(1).split()) < 2:
+        return None
+    return JoinedLetters("".join(letters) + " " + text[lead.end(1):], " ".join(letters))
 
 
 def names_letters(query: str, letters: str, listed: str = "") -> bool:

@@ -53,6 +53,7 @@ from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.group_names import group_names, group_readings
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
 from collabguard.matching.list_brackets import explained_acronyms, stands_for
+from collabguard.matching.listed_letters import letters_joined
 from collabguard.matching.near_misses import near_misses
 from collabguard.matching.normalize import segments
 from collabguard.matching.other_lists import borrowed_from_other_lists
@@ -209,7 +210,8 @@ class Matcher:
         also without what its country's names carry or leave out: the person it is named after, a
         university's status title; and with an abbreviation as another word it stands for ("Chem": chemical)
         (each at most possible); with a place's other spelling the lists give ("Hotan": Hetian), keeping
-        the decision (the third item says how it was read); a name in Russian written in Latin letters is
+        the decision, as with the letters it begins with joined ("D B C Makina": DBC) (the third item says how it
+        was read); a name in Russian written in Latin letters is
         read through the Russian table, as a translation."""
         context = self._contexts[kind]
         query = read_query(seg, context.index)
@@ -240,6 +242,10 @@ class Matcher:
             for spelt in place_spellings(seg, country):
                 if (read := read_query(spelt.text, context.index)) is not None and (found := tuple(run_stages(read, context))):
                     return read, found, Reread(spelt.reason, capped=False)
+        if not found and (joined := letters_joined(seg)) is not None:
+            # "D B C Makina Sanayi …" for the listed "DBC Makina Sanayi ve Ticaret A.S.": the same letters, joined
+            if (read := read_query(joined.text, context.index)) is not None and (found := tuple(run_stages(read, context))):
+                return read, found, Reread(joined.reason, capped=False)
         return query, found, None
 
     def _parts_of(self, seg: str) -> list[Part]:
