@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -238,3 +238,25 @@ def test_rows_of_the_same_name_share_nothing_a_caller_could_change() -> None:
     first["results"][0]["decision"] = "match"
     assert second["results"][0]["decision"] == "none" and second["results"][0]["reasons"] == []
     assert match_rows(rows[:1], matcher, explain=False)[0]["results"][0]["reasons"] == []
+
+
+def test_what_a_match_run_loaded_is_out_of_the_collectors_scans_while_it_runs_and_collectable_after(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the index is walked by every full collection otherwise (benchmarks/match_speed.py --cli measures the gain);
+    # a command run in a longer-lived process (these tests) must not leave its index frozen for good
+    import gc
+
+    from collabguard.cli import match_cmd
+
+    frozen_while: list[int] = []
+
+    def watched(rows: Iterable[object], fmt: MatchFormat) -> Iterator[str]:
+        for row in rows:
+            frozen_while.append(gc.get_freeze_count())
+            yield from render_stream([row], fmt)  # type: ignore[list-item]
+
+    monkeypatch.setattr(match_cmd, "render_stream", watched)
+    result = runner.invoke(app, ["match", "Harbin Engineering University", "Beihang University", "-c", "CN"])
+    assert result.exit_code == 0, result.output
+    assert len(frozen_while) == 2 and all(count > 0 for count in frozen_while)
+    assert gc.get_freeze_count() == 0

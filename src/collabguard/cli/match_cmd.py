@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from collabguard.cli.common import echo, fail, handle_errors, write_chunks, write_output
+from collabguard.cli.common import echo, fail, handle_errors, loaded_for_good, write_chunks, write_output
 from collabguard.cli.match_output import ErrorRows, MatchFormat, render_rows, render_stream
 
 lists_app = typer.Typer(help="Look names up in the sensitivity lists and see what is shipped.", no_args_is_help=True)
@@ -47,7 +47,7 @@ def match(
     sources = NameSources(names, code, getattr(sys.stdin, "buffer", sys.stdin))
     results = Screener(rules).match_stream(sources, lists, kind="programme" if programme else "organisation",
                                            explain=fmt is not MatchFormat.csv, jobs=jobs)  # CSV has no column for near misses
-    errors = ErrorRows(results)
+    errors = ErrorRows(loaded_for_good(results))
     write_chunks(render_stream(errors, fmt), output)
     for note in sources.notes + errors.summary():
         echo(f"note: {note}", err=True)
