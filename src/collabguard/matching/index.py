@@ -46,6 +46,7 @@ from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.legal_form_reading import without_legal_form
 from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms, without_bracketed_place
 from collabguard.matching.list_other_names import other_names
+from collabguard.matching.listed_addresses import without_address
 from collabguard.matching.listed_letters import letter_keys
 from collabguard.matching.normalize import (
     GENERIC_WORDS,
@@ -226,8 +227,11 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     raw: list[tuple[str, str, str]] = [(entity.name, "name", "")]
     raw += [(alias, "alias", "") for alias in entity.aliases]
     raw += [(acr, "acronym", "") for acr in entity.acronyms]
-    # "Zorsecurity Center (f.k.a., Esage Lab)": the name before the bracket, and the one in it, are the entry's too
+    # "More Shipyard. 1 Desantnikov Street, Feodosia, …": the name before its address; "Zorsecurity Center (f.k.a.,
+    # Esage Lab)": the name before the bracket, and the one in it, are the entry's names too
     for text, kind in ((entity.name, "name"), *((alias, "alias") for alias in entity.aliases)):
+        if (named := without_address(text)) is not None:
+            raw.append((text := named, kind, ""))
         if (split := other_names(text)) is not None:
             raw += [(split.name, kind, ""), *((other, "alias", "") for other in split.others)]
     # the acronym a listed name gives in brackets ("MODERN INDUSTRIES TECHNIQUE COMPANY (MITEC)"): the list's too
