@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from collabguard.matching.listed_letters import letter_keys, letters_joined, names_letters, own_letters
+from collabguard.matching.normalize import normalize
 from collabguard.reference.report_text import reason as report_reason
+from collabguard.ruleset import RuleSet
 from tests.conftest import names_only_matcher
 
 
@@ -73,3 +75,23 @@ def test_a_listed_name_joining_its_letters_is_found_by_a_name_writing_them_apart
     assert found and (found[0].entity.name, found[0].decision) == (listed, "match")
     assert f"read with the letters {letters_joined(name).letters!r} joined" in " ".join(found[0].reasons)  # type: ignore[union-attr]
     assert report_reason(found[0].reasons[1], "nb").startswith("lest med bokstavene")
+
+
+@pytest.mark.parametrize(("name", "read"), [
+    ("Angstrem-T", "angstremt"), ("Angstrem-M", "angstremm"), ("Stroytransgaz-M LLC", "stroytransgazm"),
+    ("Angstrem", "angstrem"),
+    ("Sepah-e Pasdaran", "sepah pasdaran"), ("Lashkar-e-Taiba", "lashkar taiba"),  # the Persian and Urdu ezafe
+    ("Kh-555", "kh 555"),
+])
+def test_a_letter_hyphened_to_the_end_of_a_word_is_part_of_it(name: str, read: str) -> None:
+    assert normalize(name) == read
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    # three companies of the Entity List: before, each was "the same name" as Angstrem-T
+    ("Angstrem-M", "Angstrem-M"), ("Joint Stock Company Angstrem", "Joint Stock Company Angstrem"),
+    ("Angstrem-T", "Joint Stock Company Angstrem-T"), ("Stroytransgaz-M LLC", "Stroytransgaz-M LLC"),
+])
+def test_companies_told_apart_by_a_hyphened_letter_are_found_as_themselves(ruleset: RuleSet, name: str, listed: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, "RU") if c.entity.list_id == "us-bis-entity"]
+    assert found and (found[0].entity.name, found[0].decision) == (listed, "match")

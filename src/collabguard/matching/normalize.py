@@ -45,6 +45,10 @@ _HYPHENED_CHARACTERS = re.compile(r"(?<![^\W_])[^\W_](?:[-‐‑][^\W_])+(?![^\W
 # (read as an initial or a compass point, the letter was dropped or read as "east", and the words "Face" and
 # "Rubber Co." were those companies' names). Read after the Persian ezafe ("Malek-e-Ashtar"), which it is not.
 _LETTER_PREFIX = re.compile(r"(?<![^\W_])(?<![-‐‑])([^\W\d_])[-‐‑](?=[^\W\d_]{2})")
+# a letter joined by a hyphen to the word before it ends that word: "Angstrem-T", "Angstrem-M" and "Angstrem" are
+# three listed companies (read as an initial, the letter was dropped, and each was "the same name" as the others);
+# not the Persian ezafe ("Sepah-e Pasdaran")
+_LETTER_SUFFIX = re.compile(r"(?<=[^\W\d_]{2})[-‐‑]([^\W\d_e])(?![^\W_]|[-‐‑])")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _INITIALS_RUN = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+(?:[^\W\d_]+\b)?")  # "a.c.", "r.i.a.", "p.ad"
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
@@ -176,6 +180,7 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
     if hyphened:
         text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
         text = _LETTER_PREFIX.sub(r"\1", text)
+        text = _LETTER_SUFFIX.sub(r"\1", text)
     text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
     text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     if " and " in text:
