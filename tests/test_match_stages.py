@@ -43,6 +43,12 @@ MUST_FIRE = [
      "same letters with different spacing"),
     ("acronym", "HEU", "CN", "aspi-cdut", "aspi-harbin-engineering-university", "possible",
      "an acronym alone never confirms an identity"),
+    # an acronym the list gives with a hyphen: before, read as two words, it found nothing
+    ("acronym", "NSCC-JN", "CN", "us-bis-entity", "us-bis-entity-cn-national-supercomputing-center-jinan", "possible",
+     "an acronym alone never confirms an identity"),
+    ("acronym", "RFNC-VNIIEF", "RU", "jp-mofa-ru",
+     "jp-mofa-ru-russian-federal-nuclear-center-all-russian-research-institute-of-experimentalphysics", "possible",
+     "acronym 'RFNC-VNIIEF' only"),
     # (ZKEC, once this stage's example, is the acronym the ISN table gives "Beijing Zhong Ke Electric Co., Ltd. (ZKEC)")
     ("acronym-skip", "GEST", "CN", "aspi-cdut", "aspi-guilin-university-of-electronic-science-and-technology",
      "possible", "with one word skipped"),
@@ -91,6 +97,8 @@ MUST_NOT_FIRE = [
     ("word-order", "Harbin University", "aspi-harbin-engineering-university", "a word missing is not another order"),
     ("spacing", "Harbin Engineering Universities", "aspi-harbin-engineering-university", "other letters"),
     ("acronym", "Harbin Engineering University", "aspi-harbin-engineering-university", "a name is no acronym"),
+    # an abbreviation the normaliser writes out (Russian Academy of Sciences), not the UN list's Riyadh-as-Saliheen
+    ("acronym", "RAS", "un-sc-qde-100", "a written-out abbreviation is no acronym"),
     ("acronym-skip", "HEU", "aspi-harbin-engineering-university", "the whole initials are the acronym stage's"),
     ("translated-exact", "上海科技大学", "aspi-university-of-shanghai-for-science-and-technology",
      "the list gives the entry's own Chinese name, 上海理工大学"),

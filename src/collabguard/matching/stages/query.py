@@ -60,11 +60,12 @@ def read_in_russian(query: Query) -> Query | None:
 
 
 def _acronym(text: str, norm: str) -> str:
-    """The acronym a one-word name may be ("" if it is none). An affiliation abbreviation the
-    normaliser writes out (RAS: Russian Academy of Sciences) is read as those words, never as another
-    body's acronym (the UN list derives RAS from "Riyadh-as-Saliheen")."""
-    if looks_like_acronym(text) and " " not in norm:
-        return acronym_key(text) or ""
+    """The acronym a one-word name may be ("" if it is none), its parts joined by hyphens or not ("NSCC-JN",
+    "RFNC-VNIIEF": the lists' own acronyms). An affiliation abbreviation the normaliser writes out (RAS:
+    Russian Academy of Sciences) is read as those words, never as another body's acronym (the UN list
+    derives RAS from "Riyadh-as-Saliheen")."""
+    if looks_like_acronym(text) and (key := acronym_key(text)) and norm.replace(" ", "") == key.lower():
+        return key
     return ""
 
 
