@@ -64,7 +64,7 @@ def _acronym(text: str, norm: str) -> str:
     "RFNC-VNIIEF": the lists' own acronyms). An affiliation abbreviation the normaliser writes out (RAS:
     Russian Academy of Sciences) is read as those words, never as another body's acronym (the UN list
     derives RAS from "Riyadh-as-Saliheen")."""
-    if looks_like_acronym(text) and (key := acronym_key(text)) and norm.replace(" ", "") == key.lower():
+    if looks_like_acronym(text) and (key := acronym_key(text)) and (" " not in norm or norm.replace(" ", "") == key.lower()):
         return key
     return ""
 
