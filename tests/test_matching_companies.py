@@ -244,3 +244,26 @@ def test_a_word_is_not_the_company_named_by_initials_and_that_word(ruleset: Rule
     assert not [c for c in ruleset.matcher.match(name, entry.country) if c.entity.entity_id == entry.entity_id]
     assert [c.decision for c in ruleset.matcher.match(listed, entry.country)
             if c.entity.entity_id == entry.entity_id] == ["match"]
+
+
+@pytest.mark.parametrize(("name", "country", "best", "others"), [
+    # two companies of the Entity List: "OOO Druzhba" by its name, "Druzhba, AO" by its alias "Druzhba"; before,
+    # the report named one and hid the other
+    ("Druzhba", "RU", "OOO Druzhba", ["Druzhba, AO"]),
+    # the Stroytransgaz companies: the group, the open joint-stock company and the limited liability company
+    ("Stroytransgaz OJSC", "RU", "Stroytransgaz OJSC", ["Stroytransgaz Group", "Stroytransgaz LLC"]),
+])
+def test_a_name_several_entries_of_a_list_have_names_them_all(ruleset: RuleSet, name: str, country: str, best: str,
+                                                              others: list[str]) -> None:
+    [found] = [r.best for r in ruleset.matcher.results(name, country) if r.list_id == "us-bis-entity"]
+    assert found is not None and (found.entity.name, found.decision) == (best, "match")
+    assert sorted(e.name for e in found.also) == others
+    assert "as well (also listed): confirm which, if any, is meant" in found.reasons[-1]
+
+
+def test_a_unit_named_after_its_listed_parent_is_not_also_the_parent(ruleset: RuleSet) -> None:
+    # the address names the academy and its institute: the institute's listing, the academy not named beside it
+    name = "Dept Phys, Academy of Military Medical Sciences, Institute of Disease Control and Prevention, Tianjin, China"
+    for result in ruleset.matcher.results(name, "CN"):
+        if result.best is not None and result.best.decision == "match":
+            assert all(e.name != "Academy of Military Medical Sciences" for e in result.best.also), result.list_id

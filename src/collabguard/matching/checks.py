@@ -239,7 +239,10 @@ def settle(candidates: list[Candidate]) -> Candidate | None:
     corroborate(candidates)
     best = max(candidates, key=lambda c: c.sort_key())
     if not best.also and (evidence := _evidence(best)):
-        _name_the_others(best, [c for c in candidates if _evidence(c) == evidence])
+        # the same name: of the same part of the name (a unit named after its listed parent in an address
+        # is that unit, not also the parent)
+        _name_the_others(best, [c for c in candidates if _evidence(c) == evidence
+                                and (evidence != "same name" or c.segment == best.segment)])
     return best
 
 
@@ -248,11 +251,14 @@ def _evidence(cand: Candidate) -> str:
     apart: a company named by its own words, its place or descriptive words left out or added ("Beijing
     Naura": the list holds its semiconductor and its microelectronics equipment companies); an
     acronym the list gives two entries ("SBIG": the ISN table's Shahid Bakeri Industrial Group and
-    Industries Group). Else ""."""
+    Industries Group); a name two entries have ("Druzhba": two companies of the Entity List, one by its
+    name, one by its alias). Else ""."""
     if cand.finding.words is not None and (cand.finding.words.company_left_out or cand.finding.words.company_added):
         return "company named by its own words"
     if cand.features.get("stage") == "acronym" and cand.finding.feature == "acronym":
         return "listed acronym"
+    if cand.features.get("stage") == "exact" and cand.decision == "match":
+        return "same name"  # "Druzhba": the Entity List's "OOO Druzhba", and the alias of its "Druzhba, AO"
     return ""
 
 
