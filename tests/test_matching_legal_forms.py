@@ -74,6 +74,12 @@ FOUND = [
      "same name"),
     ("Industrial-Commercial Private Unitary Enterprise Minotor-Service", "BY", "Minotor-Service", "match", "same name"),
     ("Belspetsyneshtechnika", "BY", "Belspetsyneshtechnika SFTUE", "possible", "a company named by one word: confirm"),
+    # the legal forms of Estonia, Bulgaria, South Africa and Kyrgyzstan, as the Entity List writes its entries
+    ("Yaxart", "EE", "Yaxart OU", "possible", "a company named by one word: confirm"),
+    ("Multi Technology Integration Group", "BG", "Multi Technology Integration Group EOOD (MTIG)", "match",
+     "without its legal form 'EOOD'"),
+    ("Wingman Concept", "ZA", "Wingman Concept (Pty) Ltd.", "match", "without its legal form 'Pty'"),
+    ("Pearl Coral 1173", "ZA", "Pearl Coral 1173 CC", "match", "without its legal form 'CC'"),
     # Russia's state unitary enterprise in English ("State Unitary Enterprise of the Republic of Crimea …")
     ("State Unitary Enterprise Crimean Ports", "UA", "Crimean Ports", "match", "same name"),
 ]
