@@ -267,3 +267,16 @@ def test_a_unit_named_after_its_listed_parent_is_not_also_the_parent(ruleset: Ru
     for result in ruleset.matcher.results(name, "CN"):
         if result.best is not None and result.best.decision == "match":
             assert all(e.name != "Academy of Military Medical Sciences" for e in result.best.also), result.list_id
+
+
+@pytest.mark.parametrize(("name", "best", "other"), [
+    # a company named by one word ("JSC “TsKBA”", "OOO OMP"), which is also the acronym another entry is listed with
+    ("TSKBA", "Tactical Missile Corporation, “Central Design Bureau of Automation”",
+     "Joint Stock Company Central Design Bureau of Apparatus Engineering"),
+    ("OMP", "OOO OMP", "Orelmetallpolimer LLC"),
+])
+def test_a_one_word_name_that_is_another_entrys_listed_acronym_names_it(ruleset: RuleSet, name: str, best: str,
+                                                                         other: str) -> None:
+    [found] = [r.best for r in ruleset.matcher.results(name, "RU") if r.list_id == "us-bis-entity"]
+    assert found is not None and (found.entity.name, found.decision) == (best, "match")
+    assert [e.name for e in found.also] == [other]

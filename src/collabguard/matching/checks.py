@@ -9,7 +9,7 @@ next to the name it stands for is noted as corroborated; the strongest candidate
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from collabguard.matching.affiliation import is_department
@@ -241,8 +241,12 @@ def settle(candidates: list[Candidate]) -> Candidate | None:
     if not best.also and (evidence := _evidence(best)):
         # the same name: of the same part of the name (a unit named after its listed parent in an address
         # is that unit, not also the parent)
-        _name_the_others(best, [c for c in candidates if _evidence(c) == evidence
-                                and (evidence != "same name" or c.segment == best.segment)])
+        fitting = [c for c in candidates if _evidence(c) == evidence
+                   and (evidence != "same name" or c.segment == best.segment)]
+        # "TSKBA": a listed company's name (the alias "JSC “TsKBA”") and the acronym another entry is listed with
+        acronyms = [c for c in candidates if evidence == "same name" and _evidence(c) == "listed acronym"
+                    and c.segment == best.segment] if best.finding.form.norm.isalnum() else []
+        _name_the_others(best, fitting, acronyms)
     return best
 
 
@@ -262,13 +266,17 @@ def _evidence(cand: Candidate) -> str:
     return ""
 
 
-def _name_the_others(best: Candidate, fitting: list[Candidate]) -> None:
+def _name_the_others(best: Candidate, fitting: list[Candidate], acronyms: Sequence[Candidate] = ()) -> None:
     """Each other entry the same evidence fits as well is named beside the best, for a person to
-    say which (if any) is meant."""
+    say which (if any) is meant; and each entry listed with the one word of the best's name as its
+    acronym (``acronyms``), however its decision."""
     others: dict[str, Candidate] = {}
     for c in sorted(fitting, key=lambda c: c.sort_key(), reverse=True):
         if (c.entity.entity_id != best.entity.entity_id and c.decision == best.decision
                 and c.score >= best.score - AMBIGUITY_MARGIN):
+            others.setdefault(c.entity.entity_id, c)
+    for c in acronyms:
+        if c.entity.entity_id != best.entity.entity_id and c.decision != "none":
             others.setdefault(c.entity.entity_id, c)
     if others:
         _fits_as_well(best, list(others.values()))
