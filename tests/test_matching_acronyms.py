@@ -116,3 +116,16 @@ def test_a_changed_acronym_file_is_refused(tmp_path: Path) -> None:
                      encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"ror-aliases-acronyms-elsewhere\.csv: sha256 .* does not match"):
         load_lists(folder)
+
+
+@pytest.mark.parametrize(("acronym", "listed"), [
+    # the Entity List's acronyms as its text leaves them, "AOMZ)" and "DTSSS,": before, neither was indexed, and
+    # AOMZ was read with a word skipped as the Vologda plant's initials
+    ("AOMZ", "Tactical Missile Corporation, Azov Optical and Mechanical Plant"),
+    ("DTSSS", "Far Eastern Shipbuilding and Ship Repair Center"),
+])
+def test_an_acronym_the_list_writes_with_a_stray_bracket_or_comma_is_its_acronym(ruleset, acronym: str,  # type: ignore[no-untyped-def]
+                                                                                 listed: str) -> None:
+    [found] = [r.best for r in ruleset.matcher.results(acronym, "RU") if r.list_id == "us-bis-entity"]
+    assert found is not None and (found.entity.name, found.decision) == (listed, "possible")
+    assert found.reasons[0] == f"acronym {acronym!r} only: an acronym alone never confirms an identity"

@@ -49,6 +49,7 @@ from collabguard.matching.list_other_names import other_names
 from collabguard.matching.listed_addresses import without_address
 from collabguard.matching.listed_letters import letter_keys
 from collabguard.matching.normalize import (
+    ACRONYM_EDGES,
     GENERIC_WORDS,
     STOP_WORDS,
     acronym_key,
@@ -226,7 +227,8 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     the same institution has on other lists (:mod:`collabguard.matching.other_lists`)."""
     raw: list[tuple[str, str, str]] = [(entity.name, "name", "")]
     raw += [(alias, "alias", "") for alias in entity.aliases]
-    raw += [(acr, "acronym", "") for acr in entity.acronyms]
+    # as the list gives them, without a bracket or a comma its text left beside one ("AOMZ)", "DTSSS,")
+    raw += [(acr.strip().strip(ACRONYM_EDGES), "acronym", "") for acr in entity.acronyms]
     # "More Shipyard. 1 Desantnikov Street, Feodosia, …": the name before its address; "Zorsecurity Center (f.k.a.,
     # Esage Lab)": the name before the bracket, and the one in it, are the entry's names too
     for text, kind in ((entity.name, "name"), *((alias, "alias") for alias in entity.aliases)):

@@ -246,12 +246,14 @@ def is_generic(text: str) -> bool:
 
 
 _ACRONYM_JOINERS = str.maketrans("", "", "./-&")
+ACRONYM_EDGES = ",;:()[]"
 
 
 def acronym_key(text: str) -> str | None:
     """The acronym a query could be (one token of 2–12 letters/digits, dots, slashes, hyphens and
     ampersands dropped: "A/SEU" → ASEU, "RTU-MIREA" → RTUMIREA), upper-cased; else None."""
-    stripped = text.strip()
+    # a bracket or a comma the list's text left beside it ("AOMZ)", "DTSSS,") is no part of it
+    stripped = text.strip().strip(ACRONYM_EDGES)
     if not stripped or any(ch.isspace() for ch in stripped):
         return None
     stripped = stripped.translate(_ACRONYM_JOINERS)
@@ -267,7 +269,7 @@ def looks_like_acronym(text: str) -> bool:
     key = acronym_key(text)
     if key is None or not any(c.isalpha() for c in key):
         return False
-    return text.strip().translate(_ACRONYM_JOINERS) == key
+    return text.strip().strip(ACRONYM_EDGES).translate(_ACRONYM_JOINERS) == key
 
 def compact(text: str) -> str:
     """Normalised form without spaces: "Shanghai Jiao Tong" and "Shanghai Jiaotong" agree."""
