@@ -280,3 +280,20 @@ def test_a_one_word_name_that_is_another_entrys_listed_acronym_names_it(ruleset:
     [found] = [r.best for r in ruleset.matcher.results(name, "RU") if r.list_id == "us-bis-entity"]
     assert found is not None and (found.entity.name, found.decision) == (best, "match")
     assert [e.name for e in found.also] == [other]
+
+
+@pytest.mark.parametrize(("name", "best", "other"), [
+    # two entries of the Entity List with one name once legal forms are dropped: the one written as the name is
+    # written comes first (before, the tie went to the entry id's order; a property test sampling the first
+    # found it reported as the other)
+    ("Public Joint Stock Company United Aircraft Corporation", "Public Joint Stock Company United Aircraft Corporation",
+     "United Aircraft Corporation"),
+    ("United Aircraft Corporation", "United Aircraft Corporation",
+     "Public Joint Stock Company United Aircraft Corporation"),
+    ("Irkut Corporation", "Irkut Corporation", "PJSC Irkut Corporation"),
+])
+def test_of_two_entries_with_one_name_the_one_written_so_comes_first(ruleset: RuleSet, name: str, best: str,
+                                                                       other: str) -> None:
+    [found] = [r.best for r in ruleset.matcher.results(name, "RU") if r.list_id == "us-bis-entity"]
+    assert found is not None and (found.entity.name, found.decision) == (best, "match")
+    assert other in [e.name for e in found.also]

@@ -79,18 +79,22 @@ class Candidate:
         return Candidate(self.finding, self.stage, self.decision, self.segment, list(self.reasons), dict(self.features),
                          self.query_normalized, list(self.also))
 
-    def sort_key(self) -> tuple[int, int, int, int, int, str]:
+    def sort_key(self) -> tuple[int, int, int, int, int, int, str]:
         # ties: the longer matched part of the string (the whole sub-unit name beats its parent's),
         # then an entry's own name over another entry's alias (an institute listed on its own and
         # as an alias of its parent is reported as itself; an entry named as written over another read
         # without its bracketed acronym: the ISN table lists "Korea Mining Development Corp." and
         # "… (KOMID)" apart)
         own_name = 1 if self.form.kind in ("name", "local") and not self.form.via and not self.form.written else 0
+        # then a name form written as the name is written: "Public Joint Stock Company United Aircraft Corporation"
+        # and "United Aircraft Corporation" are two entries of the Entity List, one name once legal forms are dropped
+        as_written = 1 if " ".join(self.form.text.casefold().split()) == " ".join(self.segment.casefold().split()) else 0
         # then a name all of whose words pair over one that leaves words out or adds them: "China Shipbuliding
         # Industry Company Limited" is the listed company of that name, not its group's Power company
         words = self.finding.words
         whole = 0 if words is not None and (words.company_left_out or words.company_added or words.left_out) else 1
-        return (decision_rank(self.decision), self.score, len(self.segment), own_name, whole, self.entity.entity_id)
+        return (decision_rank(self.decision), self.score, len(self.segment), own_name, as_written, whole,
+                self.entity.entity_id)
 
 
 def candidate(finding: Finding, stage: str, segment: str, query_normalized: str) -> Candidate:
