@@ -233,7 +233,8 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     # Esage Lab)": the name before the bracket, and the one in it, are the entry's names too
     for text, kind in ((entity.name, "name"), *((alias, "alias") for alias in entity.aliases)):
         if (named := without_address(text)) is not None:
-            raw.append((text := named, kind, ""))
+            raw.append((named, kind, ""))
+            text = named
         if (split := other_names(text)) is not None:
             raw += [(split.name, kind, ""), *((other, "alias", "") for other in split.others)]
     # the acronym a listed name gives in brackets ("MODERN INDUSTRIES TECHNIQUE COMPANY (MITEC)"): the list's too

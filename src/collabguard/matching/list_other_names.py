@@ -3,11 +3,12 @@ Flot, OOO (f.k.a., Obshchestvo S Ogranichennoi Otvetstvennostyu Gazflot)", "Rosn
 Open Joint-Stock Company Rosneft Oil Company".
 
 The Entity List writes a body's former name ("formerly known as") and some of its other names ("also known
-as") inside its name (38 of its entries; two entries' aliases on the ASPI tracker too), the bracket sometimes left open where the entry's text was cut.
-Read whole, such a name was found by neither of its names: "Zorsecurity Center" was only a near miss of
-"Zorsecurity Center (f.k.a., Esage Lab)", and "Esage Lab" gave nothing. Each is a name of the entry the
-list gives, so the name before the bracket is a name form of the entry, and each name in the bracket an
-alias of it (:func:`collabguard.matching.index.entity_forms`); the name as written stays one too.
+as") inside its name (38 of its entries; two entries' aliases on the ASPI tracker too), the bracket sometimes
+left open where the entry's text was cut. Read whole, such a name was found by neither of its names:
+"Zorsecurity Center" was only a near miss of "Zorsecurity Center (f.k.a., Esage Lab)", and "Esage Lab" gave
+nothing. Each is a name of the entry the list gives, so the name before the bracket is a name form of the
+entry, and each name in the bracket an alias of it (:func:`collabguard.matching.index.entity_forms`); the
+name as written stays one too.
 """
 
 from __future__ import annotations

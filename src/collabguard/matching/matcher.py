@@ -209,10 +209,10 @@ class Matcher:
         addresses recur, "Department of Chemistry", "Beijing 100081"). A part that finds nothing is read
         also without what its country's names carry or leave out: the person it is named after, a
         university's status title; and with an abbreviation as another word it stands for ("Chem": chemical)
-        (each at most possible); with a place's other spelling the lists give ("Hotan": Hetian), keeping
-        the decision, as with the letters it begins with joined ("D B C Makina": DBC) (the third item says how it
-        was read); a name in Russian written in Latin letters is
-        read through the Russian table, as a translation."""
+        (each at most possible); with a place's other spelling the lists give ("Hotan": Hetian), or with the
+        letters it begins with joined ("D B C Makina": DBC), keeping the decision (the third item says how it
+        was read); a name in Russian written in Latin letters is read through the Russian table, as a
+        translation."""
         context = self._contexts[kind]
         query = read_query(seg, context.index)
         if query is None:
