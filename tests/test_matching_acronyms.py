@@ -129,3 +129,23 @@ def test_an_acronym_the_list_writes_with_a_stray_bracket_or_comma_is_its_acronym
     [found] = [r.best for r in ruleset.matcher.results(acronym, "RU") if r.list_id == "us-bis-entity"]
     assert found is not None and (found.entity.name, found.decision) == (listed, "possible")
     assert found.reasons[0] == f"acronym {acronym!r} only: an acronym alone never confirms an identity"
+
+
+@pytest.mark.parametrize(("name", "country", "acronym"), [
+    # the parent academy an institute names first or last is no part of its acronym
+    ("Chinese Academy of Sciences, National Time Service Center", "CN", "NTSC"),
+    ("Aerospace Information Research Institute, Chinese Academy of Sciences", "CN", "AIRI"),
+    ("Chinese Academy of Sciences' Shanghai Institute of Microsystem and Information Technology", "CN", "SIMIT"),
+    ("Institute of Solid-State Physics of the Russian Academy of Sciences", "RU", "ISSP"),
+])
+def test_an_institutes_acronym_leaves_out_its_parent_academy(name: str, country: str, acronym: str) -> None:
+    assert acronym in derived_acronyms(name, chinese=country == "CN", country=country)
+    assert derived_acronyms("Chinese Academy of Sciences", chinese=True, country="CN") == ["CAS"]  # nothing left
+
+
+def test_an_acronym_without_the_parent_that_ror_gives_other_bodies_is_theirs(ruleset) -> None:  # type: ignore[no-untyped-def]
+    # "The Center for Airborne Remote Sensing, Chinese Academy of Sciences" (an alias of AIRI on the Entity List)
+    # gives CARS, which ROR gives the China Academy of Railway Sciences: rows of ror-aliases-acronyms-elsewhere.csv
+    [found] = [r for r in ruleset.matcher.results("CARS", "CN") if r.list_id == "us-bis-entity"]
+    assert found.best is None or found.best.decision == "none"
+    assert found.rejected is not None and "China Academy of Railway Sciences" in found.rejected.why

@@ -158,12 +158,19 @@ _LIMITED_END = re.compile(r"(?<!\bco)(?<!\bcompany)\W+limited\W*$", re.IGNORECAS
 _CORPORATE_LAST: frozenset[str] = name_words().acronym_may_drop_last
 _NOT_PINYIN: frozenset[str] = pinyin().english_words  # English words that split into pinyin syllables (chi-na)
 _APOSTROPHE_WORD = re.compile(r"([a-z]+)['’‘ʼ]([a-z]+)")
+# the parents an institute's name gives in front or after it, which its acronym leaves out ("Chinese Academy of
+# Sciences, National Time Service Center" is NTSC, "Institute of Solid State Physics of the Russian Academy of
+# Sciences" ISSP): name-words.yaml's parents, by country
+_PARENTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    country: tuple(tuple(p.split()) for p in phrases if " " in p) for country, phrases in name_words().parents.items()}
+MIN_WORDS_WITHOUT_PARENT = 2
 
 
 def _word_lists(text: str, country: str = "") -> list[list[str]]:
     """The words an acronym may be made of: the name's words, with its company word ("Co.") or a final
-    "Limited" as a letter, and without a final "Corporation"/"Group". A legal form of the entry's
-    country at the end gives no letter ("European Technical Trading BV" is ETT)."""
+    "Limited" as a letter, without a final "Corporation"/"Group", and without the parent academy it
+    names first or last ("National Time Service Center"). A legal form of the entry's country at the end
+    gives no letter ("European Technical Trading BV" is ETT)."""
     out: list[list[str]] = []
     own = LEGAL_FORMS_OF.get(country, frozenset())
     for variant in dict.fromkeys((text, re.sub(r"\([^)]*\)", " ", text))):
@@ -179,6 +186,12 @@ def _word_lists(text: str, country: str = "") -> list[list[str]]:
             out.append([*words, "limited"])
         if len(words) > 2 and words[-1] in _CORPORATE_LAST:
             out.append(words[:-1])
+        for parent in _PARENTS.get(country, ()):
+            n = len(parent)
+            if len(words) - n >= MIN_WORDS_WITHOUT_PARENT and tuple(words[-n:]) == parent:
+                out.append(words[:-n])
+            elif len(words) - n >= MIN_WORDS_WITHOUT_PARENT and tuple(words[:n]) == parent:
+                out.append(words[n:])
     return out
 
 
