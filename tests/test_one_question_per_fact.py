@@ -173,4 +173,6 @@ def test_a_list_that_spells_the_body_otherwise_says_how(ruleset: RuleSet) -> Non
                                                              "country": "KP", "type": "company"}]})
     message = next(f.message for f in screen(proposal, ruleset, today=TODAY).flags if f.rule_id == "CG-NO-PARTNER-001")
     assert message.count("(name match)") == 1
-    assert "as 'KOREA MINING DEVELOPMENT TRADING CORPORATION' on the UN Security Council" in message
+    # the body named as the partner's name is written (the UN list's), the other list's spelling after it
+    assert message.count("KOREA MINING DEVELOPMENT TRADING CORPORATION (name match), on the UN Security Council") == 1
+    assert "as 'Korea Mining Development Trading Corp.' on the US State Department" in message
