@@ -243,9 +243,10 @@ def settle(candidates: list[Candidate]) -> Candidate | None:
         # is that unit, not also the parent)
         fitting = [c for c in candidates if _evidence(c) == evidence
                    and (evidence != "same name" or c.segment == best.segment)]
-        # "TSKBA": a listed company's name (the alias "JSC “TsKBA”") and the acronym another entry is listed with
-        acronyms = [c for c in candidates if evidence == "same name" and _evidence(c) == "listed acronym"
-                    and c.segment == best.segment] if best.finding.form.norm.isalnum() else []
+        acronyms: list[Candidate] = []
+        if evidence == "same name" and best.form.norm.isalnum():
+            # "TSKBA": a listed company's one-word name (the alias "JSC “TsKBA”") and another entry's listed acronym
+            acronyms = [c for c in candidates if _evidence(c) == "listed acronym" and c.segment == best.segment]
         _name_the_others(best, fitting, acronyms)
     return best
 

@@ -160,7 +160,8 @@ _NOT_PINYIN: frozenset[str] = pinyin().english_words  # English words that split
 _APOSTROPHE_WORD = re.compile(r"([a-z]+)['’‘ʼ]([a-z]+)")
 # the parents an institute's name gives in front or after it, which its acronym leaves out ("Chinese Academy of
 # Sciences, National Time Service Center" is NTSC, "Institute of Solid State Physics of the Russian Academy of
-# Sciences" ISSP): name-words.yaml's parents, by country
+# Sciences" ISSP): name-words.yaml's parents of several words, by country (the academies, and the People's
+# Armed Police and Ministry of Public Security that Chinese colleges name in front)
 _PARENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     country: tuple(tuple(p.split()) for p in phrases if " " in p) for country, phrases in name_words().parents.items()}
 MIN_WORDS_WITHOUT_PARENT = 2

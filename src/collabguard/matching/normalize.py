@@ -34,7 +34,9 @@ STOP_WORDS: frozenset[str] = _WORDS.stop_words
 LEGAL_FORMS: frozenset[str] = _LEGAL.legal_forms
 LEGAL_PHRASES: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _LEGAL.legal_phrases),
                                                           key=len, reverse=True))
-_LEGAL_PHRASE_STARTS = frozenset(p[0] for p in LEGAL_PHRASES)
+# the phrases by their first word, the longest first (a name's words are looked up by each of theirs)
+_LEGAL_PHRASES_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {
+    start: tuple(p for p in LEGAL_PHRASES if p[0] == start) for start in dict.fromkeys(p[0] for p in LEGAL_PHRASES)}
 MIN_MISSPELT = 6  # letters of a legal phrase's word read through a slip of one letter ("Instiuttion")
 _PLA_PREFIX = re.compile(r"^(?:中国人民解放军|人民解放军|解放军)(?=.)")
 _JOINED_LETTER = re.compile(r"(?<=[^\W\d_])-[^\W\d_]-(?=[^\W\d_])")
@@ -122,14 +124,12 @@ def _legal_phrase_at(words: list[str], i: int) -> int:
     """How many words the legal phrase beginning at ``words[i]`` has (0: none begins there). One word after
     the first may be misspelt by a letter or two letters swapped ("Federal State Budgetary Instiuttion",
     "Limited Liabliity Company"): the phrase is still a legal form, not the name's words."""
-    if words[i] not in _LEGAL_PHRASE_STARTS:
-        return 0
-    exact = next((len(p) for p in LEGAL_PHRASES if tuple(words[i:i + len(p)]) == p), 0)
-    if exact:
+    phrases = _LEGAL_PHRASES_BY_START.get(words[i], ())
+    if exact := next((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), 0):
         return exact
-    for phrase in LEGAL_PHRASES:  # the longest first
+    for phrase in phrases:  # the longest first
         written = words[i:i + len(phrase)]
-        if len(written) == len(phrase) and written[0] == phrase[0]:
+        if len(written) == len(phrase):
             off = [(w, p) for w, p in zip(written, phrase, strict=True) if w != p]
             if len(off) == 1 and _misspelt(*off[0]):
                 return len(phrase)
@@ -195,7 +195,7 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
             and not (r == "e" and 0 < j < len(raws) - 1 and raws[j + 1] != "china")]
     # a lone "e" between two words is the Persian ezafe ("Sepah–e Pasdaran"), Urdu's ("Lashkar e Tayyaba") or a
     # Creole "and", not a compass point: Web of Science writes East China so ("E China Normal Univ")
-    if not _LEGAL_PHRASE_STARTS.isdisjoint(raws):
+    if not _LEGAL_PHRASES_BY_START.keys().isdisjoint(raws):
         raws = _without_legal_phrases(raws)  # as written: "Obshchestvo S Ogranichennoi …" before "s" reads as south
     words = [w for raw in raws for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []

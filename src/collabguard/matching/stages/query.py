@@ -64,9 +64,10 @@ def _acronym(text: str, norm: str) -> str:
     "RFNC-VNIIEF": the lists' own acronyms). An affiliation abbreviation the normaliser writes out (RAS:
     Russian Academy of Sciences) is read as those words, never as another body's acronym (the UN list
     derives RAS from "Riyadh-as-Saliheen")."""
-    if looks_like_acronym(text) and (key := acronym_key(text)) and (" " not in norm or norm.replace(" ", "") == key.lower()):
-        return key
-    return ""
+    if not looks_like_acronym(text) or not (key := acronym_key(text)):
+        return ""
+    # one word as normalised ("A/SEU": seu), or the acronym's own parts ("NSCC-JN": nscc jn)
+    return key if " " not in norm or norm.replace(" ", "") == key.lower() else ""
 
 
 @dataclass(frozen=True, slots=True)
