@@ -297,3 +297,47 @@ def test_of_two_entries_with_one_name_the_one_written_so_comes_first(ruleset: Ru
     [found] = [r.best for r in ruleset.matcher.results(name, "RU") if r.list_id == "us-bis-entity"]
     assert found is not None and (found.entity.name, found.decision) == (best, "match")
     assert other in [e.name for e in found.also]
+
+
+# What kind of enterprise a Russian company is ("Research and Production Enterprise", NPP, "Zavod"), which its
+# names carry or not: each query is another name the list itself gives the entry (its aliases), asked of a
+# matcher over the list's main names only (name-words.yaml company_kind_words; issue #15: each found nothing)
+@pytest.mark.parametrize(("name", "list_id", "entity_id", "why"), [
+    ("Elecon", "us-bis-entity", "us-bis-entity-ru-joint-stock-company-zavod-elecon", "'zavod' left out"),
+    ("JSC NPP Class", "us-bis-entity", "us-bis-entity-ru-joint-stock-company-class", "'npp' added"),
+    ("Makrooptika Ltd.", "us-bis-entity",
+     "us-bis-entity-ru-limited-liability-company-research-and-production-company-makrooptika",
+     "'research', 'production' left out"),
+    # one kind of enterprise written for another: NPP is научно-производственное предприятие
+    ("NPP Radar MMS", "jp-mofa-ru", "jp-mofa-ru-joint-stock-company-research-and-production-enterprise-radar-mms",
+     "'npp' for 'research', 'production', 'enterprise' (the kind of enterprise, written another way)"),
+    ("AO NPP Sapfir", "jp-mofa-ru", "jp-mofa-ru-joint-stock-company-research-and-production-enterprise-sapfir",
+     "'npp' for 'research', 'production', 'enterprise'"),
+    ("AO Zavod Meteor", "us-bis-entity", "us-bis-entity-ru-meteor-plant-jsc", "'zavod' for 'plant'"),
+])
+def test_a_russian_company_is_found_without_the_kind_of_enterprise_it_is(name: str, list_id: str, entity_id: str,
+                                                                          why: str) -> None:
+    found = names_only_matcher(list_id, ()).match(name, "RU")
+    assert [(c.entity.entity_id, c.decision) for c in found] == [(entity_id, "possible")]
+    assert why in found[0].reasons[0], found[0].reasons
+
+
+@pytest.mark.parametrize(("name", "listed", "country"), [
+    # the kind words are Russia's and Belarus's: elsewhere "Enterprise" is a word of the company's name
+    ("Jiangxi Xintuo Co. Ltd.", "Jiangxi Xintuo Enterprise Co. Ltd.", "CN"),
+    ("Radar MMS", "Joint Stock Company Research and Production Enterprise Radar MMS", "CN"),
+    # a kind word stands for another, not for a word of the company's name
+    ("NPP Kontakt Trading", "Joint Stock Company Scientific Production Enterprise Kontakt", "RU"),
+    ("NPP Radar", "Joint Stock Company Research and Production Enterprise Radar MMS", "RU"),
+    # an acronym takes the place of the words it stands for only: NPP is an enterprise, not an association's plant
+    ("NPP Volna", "Joint Stock Company Scientific Production Association Volna Plant", "RU"),
+    ("Volna Enterprise", "Joint Stock Company Volna Plant", "RU"),
+    # kind words alone are no company's name
+    ("Production Association Plant", "Joint Stock Company Production Association Volna Plant", "RU"),
+    # an institute's words all say which one it is, kind words too
+    ("Technology Center", "Federal State Budgetary Scientific Institution Research and Production Complex Technology Center",
+     "RU"),
+])
+def test_kind_words_left_out_or_added_name_no_other_company(name: str, listed: str, country: str) -> None:
+    got = compare(tokens(name), tokens(listed), lenient=False, twin_ratio=TWIN_RATIO, country=country, company=True)
+    assert not got.passed, got.why

@@ -216,6 +216,38 @@ INSTITUTION_WORDS: frozenset[str] = _WORDS.organisation_words - _WORDS.optional_
 # Descriptive words a name may add to a listed company's ("Goodview Global Industry Co." for the listed
 # "Goodview Global"): the descriptive words but those that make a company's name an institute's.
 COMPANY_ADDED: frozenset[str] = COMPANY_TAIL - INSTITUTION_WORDS
+# What kind of enterprise a company of a country says it is ("Research and Production Enterprise", "NPP"
+# for a Russian company: name-words.yaml), which its names carry or not, like its descriptive words.
+# Their acronyms ("NPP") and Russian words ("Zavod"), each with the words it stands for, which it alone may
+# take the place of.
+COMPANY_KIND_READINGS: dict[str, dict[str, frozenset[str]]] = _WORDS.company_kind_readings
+COMPANY_KINDS: dict[str, frozenset[str]] = {
+    c: _WORDS.company_kind_words.get(c, frozenset()) | frozenset(COMPANY_KIND_READINGS.get(c, ()))
+    for c in set(_WORDS.company_kind_words) | set(COMPANY_KIND_READINGS)}
+
+
+@lru_cache(maxsize=1024)
+def company_tail(country: str) -> frozenset[str]:
+    """The words a company of ``country`` may leave out beside its own name: descriptive and kind words."""
+    return COMPANY_TAIL | COMPANY_KINDS.get(country, frozenset())
+
+
+@lru_cache(maxsize=1024)
+def company_added(country: str) -> frozenset[str]:
+    """The words a name may add to the name of a listed company of ``country``."""
+    return COMPANY_ADDED | COMPANY_KINDS.get(country, frozenset())
+
+
+def _one_kind_for_another(left_out: list[str], added: list[str], country: str) -> bool:
+    """Do the words a name adds and those it leaves out of a company's name say, both, what kind of
+    enterprise it is, an acronym or a Russian word for the very words it stands for ("NPP Radar MMS" for
+    "Research and Production Enterprise Radar MMS", "Zavod Meteor" for "Meteor Plant"; not "NPP Volna" for
+    "Scientific Production Association Volna Plant")?"""
+    readings = COMPANY_KIND_READINGS.get(country, {})
+    words = {w for w in (*left_out, *added) if w not in GENERIC_WORDS}
+    named = [readings[w] for w in words if w in readings]
+    return (bool(named) and words <= COMPANY_KINDS.get(country, frozenset())
+            and {w for w in words if w not in readings} <= frozenset().union(*named))
 # How a company's own name must pair to let its descriptive words be left out: as written, misspelt,
 # or written together, not as a prefix ("CAS" of "Caspro") or a synonym.
 _AS_WRITTEN = frozenset({"exact", "typo", "joined"})
@@ -324,9 +356,9 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
         return False
     # a company may leave out or add descriptive words and its place (compare): the other words must pair
     places = PLACE_WORDS.get(country, frozenset())
-    hard = l_only if not company else l_only - COMPANY_TAIL - places
+    hard = l_only if not company else l_only - company_tail(country) - places
     if company:
-        q_only = q_only - COMPANY_ADDED - places
+        q_only = q_only - company_added(country) - places
     if len(q_only) > len(l_any) or len(hard) > len(query_set - listed_set - own):
         parents = PARENT_WORDS.get(country)
         return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
@@ -377,7 +409,8 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     if parents and ((not l_only and set(q_only) <= parents) or (not q_only and set(l_only) <= parents)):
         return None
     # a company may add or leave out descriptive words and its place (see compare)
-    q_hard = q_only if not company else [q for q in q_only if q not in COMPANY_ADDED and q not in PLACE_WORDS.get(country, ())]
+    q_hard = q_only if not company else [q for q in q_only if q not in company_added(country)
+                                         and q not in PLACE_WORDS.get(country, ())]
     if len(q_hard) > len(l_any):
         return Comparison(0, False, f"extra word {q_hard[0]!r}", ())
     if not company and len(l_only) > len(q_any):
@@ -489,11 +522,12 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     missing = [w for w in unpaired_l if w not in OPTIONAL_WORDS and w not in own and w not in loose]
     anchored = any(w > GENERIC_WEIGHT and word not in own for w, word in zip(paired_weights, paired_words, strict=True))
     places = PLACE_WORDS.get(country, frozenset())
+    tail = company_tail(country) if company else COMPANY_TAIL
     company_left_out: list[str] = []
-    company_added: list[str] = []
+    added: list[str] = []
     one_word = False
     if company and not lenient and not INSTITUTION_WORDS.intersection(listed) and any(
-            kind in _AS_WRITTEN and len(w) >= 3 and w not in COMPANY_TAIL and w not in own and w not in places and w not in OPTIONAL_WORDS
+            kind in _AS_WRITTEN and len(w) >= 3 and w not in tail and w not in own and w not in places and w not in OPTIONAL_WORDS
             and w not in TOWNS.get(country, ())
             and not _is_country(w) and w not in descriptive for (kind, _), w in zip(paired, paired_words, strict=True)):
         # a company named by its own name ("Dahua", "DJI"; not by descriptive words only: "Aircraft
@@ -507,16 +541,21 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             place = None  # "China Unicom" is not the Shenzhen company "Shenzhen Unicom Electronic Technology"
         # the name's own place, in front of a listed name that names none ("Shenzhen Tenco Technology")
         q_place = query[0] if query and query[0] in places and places.isdisjoint(listed) else None
-        company_left_out = [w for w in missing if w in COMPANY_TAIL or w == place]
-        missing = [w for w in missing if w not in COMPANY_TAIL and w != place]
+        company_left_out = [w for w in missing if w in tail or w == place]
+        missing = [w for w in missing if w not in tail and w != place]
         # words added only where none is left out (a descriptive word replaced by another names another
         # company: "China State Shipbuilding" is not China Shipbuilding Trading), and only beside the
-        # company's own name as the list writes it ("Suzhou Design Center" misspells no "Centec")
-        if not company_left_out and any(kind in _EXACTLY and w not in COMPANY_TAIL and w not in places
-                                        for (kind, _), w in zip(paired, paired_words, strict=True)):
-            company_added = [q for q in extra if q in COMPANY_ADDED or q == q_place]
-            extra = [q for q in extra if q not in COMPANY_ADDED and q != q_place]
-        one_word = bool(company_left_out or company_added) and len(paired) == 1
+        # company's own name as the list writes it ("Suzhou Design Center" misspells no "Centec"); a kind
+        # word also for another ("NPP Radar MMS" for "Research and Production Enterprise Radar MMS")
+        if any(kind in _EXACTLY and w not in tail and w not in places
+               for (kind, _), w in zip(paired, paired_words, strict=True)):
+            if not company_left_out:
+                added = [q for q in extra if q in company_added(country) or q == q_place]
+            elif _one_kind_for_another(company_left_out, kinds_added := [q for q in extra if q in company_added(country)],
+                                       country):
+                added = kinds_added
+            extra = [q for q in extra if q not in added]
+        one_word = bool(company_left_out or added) and len(paired) == 1
     parent = ""
     named_here: bool | None = None
     left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q)]
@@ -542,7 +581,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     if not anchored and (extra or missing or len(paired) < len(listed)):
         return Comparison(score, False, "no distinctive word pairs", kinds)
     if not lenient and not parent and not extra and not missing and (left_country := [w for w in unpaired_l if w in own_country]) and all(
-            w in COMPANY_TAIL or w in OPTIONAL_WORDS for w in paired_words):
+            w in tail or w in OPTIONAL_WORDS for w in paired_words):
         # "Electronic Technology Co., Ltd." for China Electronics Technology Group Corporation: with its
         # country word left out, a company's descriptive words are no company's name
         return Comparison(score, False, f"only descriptive words pair, {left_country[0]!r} left out", kinds)
@@ -555,10 +594,13 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}",
                               kinds, named_here)
         why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
-        if company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
+        if company_left_out and added:  # "NPP Radar MMS" for "Research and Production Enterprise Radar MMS"
+            why += ("; " + ", ".join(repr(w) for w in added) + " for " + ", ".join(repr(w) for w in company_left_out)
+                    + " (the kind of enterprise, written another way)")
+        elif company_left_out:  # "Dahua Technology" for Zhejiang Dahua Technology Co., Ltd.
             why += "; " + ", ".join(repr(w) for w in company_left_out) + " left out (a company's place or descriptive words)"
-        if company_added:  # "Shenzhen Tenco Technology" for Tenco Technology Company Ltd.
-            why += "; " + ", ".join(repr(w) for w in company_added) + " added (a company's place or descriptive words: the listed company, or one of its group)"
+        elif added:  # "Shenzhen Tenco Technology" for Tenco Technology Company Ltd.
+            why += "; " + ", ".join(repr(w) for w in added) + " added (a company's place or descriptive words: the listed company, or one of its group)"
         if misspelt := [q for q in unpaired_q if misspelt_legal_form(q)]:  # "CNOOC Limtied"
             why += "; " + ", ".join(repr(w) for w in misspelt) + " read as a misspelt legal form"
         if left_loose:  # "Huawei Sweden AB", "Concern VKO Almaz-Antey", "Youth Thousand Talents"
@@ -566,9 +608,9 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             why = note if why == "same words" else why + "; " + note
             return Comparison(score, True, why, kinds, left_out=tuple(dict.fromkeys(left_loose)),
                               one_word_company=one_word, company_left_out=tuple(company_left_out),
-                              company_added=tuple(company_added))
+                              company_added=tuple(added))
         return Comparison(score, True, why, kinds, one_word_company=one_word, company_left_out=tuple(company_left_out),
-                          company_added=tuple(company_added))
+                          company_added=tuple(added))
     distinctive_extra = [q for q in extra if not _is_generic(q)]
     if distinctive_extra:
         return Comparison(score, False, f"extra word {letters(distinctive_extra[0])[0]!r}", kinds)

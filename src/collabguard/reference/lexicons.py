@@ -111,6 +111,8 @@ class NameWords(NamedTuple):
     acronym_words: dict[str, frozenset[str]]
     translation_words: dict[str, frozenset[str]]
     status_titles: dict[str, tuple[str, ...]]  # by country, as names write them
+    company_kind_words: dict[str, frozenset[str]]  # by country
+    company_kind_readings: dict[str, dict[str, frozenset[str]]]  # by country: an acronym or Russian word → the kind words it stands for
 
 
 class LegalForms(NamedTuple):
@@ -257,12 +259,21 @@ class _File:
     def lists(self, shape: Shape) -> Callable[[Path_, Any], tuple[str, ...]]:
         return lambda loc, v: self.sequence(loc, v, shape)
 
+    def mappings(self, keys: Shape, value: Callable[[Path_, Any], _V]) -> Callable[[Path_, Any], dict[str, _V]]:
+        """A mapping inside a table (each key of the ``keys`` shape, each value read by ``value``)."""
+        def read(loc: Path_, v: Any) -> dict[str, _V]:
+            if not isinstance(v, dict):
+                self.fail(loc, "a mapping is required")
+            return {self.text((*loc, k), k, keys): value((*loc, k), x) for k, x in v.items()}
+        return read
+
 
 def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "abbreviation_readings", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
                      "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
-                     "translation_words", "status_titles"})
+                     "translation_words", "status_titles", "company_kind_words",
+                     "company_kind_readings", "company_kinds_same_as"})
     abbreviations = f.mapping("abbreviations", WORD, f.strings(PHRASE))
     readings = f.mapping("abbreviation_readings", WORD, f.lists(WORD))
     for key in readings:
@@ -281,7 +292,12 @@ def read_name_words(path: Path) -> NameWords:
                      acronym_words={k: frozenset(v) for k, v in f.mapping("acronym_words", COUNTRY, f.lists(WORD)).items()},
                      translation_words={k: frozenset(v)
                                         for k, v in f.mapping("translation_words", COUNTRY, f.lists(WORD)).items()},
-                     status_titles=f.mapping("status_titles", COUNTRY, f.lists(WRITTEN_PHRASE)))
+                     status_titles=f.mapping("status_titles", COUNTRY, f.lists(WRITTEN_PHRASE)),
+                     company_kind_words={k: frozenset(v) for k, v in f.same_as(
+                         f.mapping("company_kind_words", COUNTRY, f.lists(WORD)), "company_kinds_same_as").items()},
+                     company_kind_readings={k: {a: frozenset(w) for a, w in v.items()} for k, v in f.same_as(
+                         f.mapping("company_kind_readings", COUNTRY, f.mappings(WORD, f.lists(WORD))),
+                         "company_kinds_same_as").items()})
 
 
 def read_legal_forms(path: Path) -> LegalForms:
