@@ -147,6 +147,16 @@ ACRONYMS = [
     # Admiral Nevelskoy Maritime State University has "MSU" as well: shared, for a person to tell apart
     ("us-bis-entity", "P.P. Shirshov Institute of Oceanology of the Russian Academy of Sciences", "SIO", set()),
     ("us-dod-1286", "Naval Submarine Academy", "NSA", set()),  # ROR: "PLA Navy Submarine Academy"
+    # a Russian acronym (matching/russian_initials.py) ROR gives a museum: set aside
+    ("us-bis-entity", "Joint Stock Company Perm Machine Building Plant", "PMZ", {"Pereslavl Museum-Reserve"}),
+    # another list gives the acronym to an entry of the same name (the Japanese MOFA list's VNIIFTRI; ROR writes the
+    # institute "… of Physical-Technical and Radiotechnical Measurements"): the entry's own
+    ("us-bis-entity", "Federal State Unitary Enterprise All-Russian Research Institute of Physical, Technical and Radio "
+     "Engineering Measurements", "VNIIFTRI", set()),
+    ("us-dod-1286", "National Defense University", "NDU", set()),  # the NRO list's and ASPI's NDU
+    # but not an acronym a list writes in brackets in an alias (ASPI's aliases of CASC name its academies)
+    ("us-ofac-cmic", "China Aerospace Science and Technology Corporation", "CAST",
+     {"China Academy of Space Technology", "Chongqing Academy of Science and Technology"}),
 ]
 
 

@@ -210,7 +210,7 @@ def enrich(entities: Iterable[Entity], dumps: Sequence[Path], release: str = "",
     result.entries.update(e.list_id for e in entries.entities)
     fits: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)  # entry → record → (tier, entry's name)
     records: dict[str, RorRecord] = {}
-    derived = _derived_acronyms(entities)
+    derived, given = _acronyms(entities)
     registered: dict[str, tuple[RorRecord, set[tuple[str, str]]]] = {}  # ROR id → record, its (region, acronym) derived too
     for record in _read(readers, result, counting=True):
         if taken := {(reg, key) for n in record.names if n.kind == "acronym" and (key := acronym_key(n.value))
@@ -223,31 +223,43 @@ def enrich(entities: Iterable[Entity], dumps: Sequence[Path], release: str = "",
             if record.ror_id not in fits[i] or tier < fits[i][record.ror_id][0]:
                 fits[i][record.ror_id] = (tier, text)
     _decide(entries, fits, records, result)
-    _acronyms_elsewhere(derived, registered, result)
+    _acronyms_elsewhere(derived, given, registered, result)
     _second_reading(readers, entries, result)
     if result.children:
         _third_reading(readers, result)
     return result
 
 
-def _derived_acronyms(entities: Iterable[Entity]) -> dict[tuple[str, str], list[Entity]]:
-    """(region, acronym) → the entries whose names collabguard derives it from (as the matcher does)."""
-    out: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+_Acronyms = dict[tuple[str, str], list[Entity]]
+
+
+def _acronyms(entities: Iterable[Entity]) -> tuple[_Acronyms, _Acronyms]:
+    """(region, acronym) → the entries whose names collabguard derives it from (as the matcher does), and →
+    the entries a list gives it as an acronym."""
+    derived: _Acronyms = defaultdict(list)
+    given: _Acronyms = defaultdict(list)
     for e in entities:
         if e.kind == "programme":
             continue
         for form in entity_forms(e):
-            if form.kind == "derived acronym":
-                out[(region(e.country), form.text.upper())].append(e)
-    return out
+            if form.kind == "derived acronym" and (key := acronym_key(form.text)):
+                derived[(region(e.country), key)].append(e)
+        # the entry's own acronyms, not one in brackets in an alias (ASPI's aliases of CASC name its academies)
+        for text in (*e.acronyms, *(a for a in e.aliases if looks_like_acronym(a))):
+            if key := acronym_key(text):
+                given[(region(e.country), key)].append(e)
+    return derived, given
 
 
-def _acronyms_elsewhere(derived: dict[tuple[str, str], list[Entity]],
-                        registered: dict[str, tuple[RorRecord, set[tuple[str, str]]]], result: Enrichment) -> None:
+def _acronyms_elsewhere(derived: _Acronyms, given: _Acronyms, registered: dict[str, tuple[RorRecord, set[tuple[str, str]]]],
+                        result: Enrichment) -> None:
     """Each entry whose derived acronym ROR gives only other organisations of its country. If one of the records
     with the acronym is the entry itself (linked to it, or its names pair with the entry's: "China Academy of
     Engineering Physics" for the listed "Chinese Academy …", "Lomonosov Moscow State University" for "Moscow
-    State University"), the acronym is the entry's too, and nothing is written for it."""
+    State University"), or a list gives the acronym to an entry of the same name (VNIIFTRI: the Japanese MOFA
+    list's acronym of the "All-Russian Research Institute of Physical, Technical and Radio Engineering
+    Measurements" the Entity List has too, which ROR names "… of Physical-Technical and Radiotechnical
+    Measurements"), the acronym is the entry's too, and nothing is written for it."""
     linked = {(link.entity.list_id, link.entity.entity_id): link.record.ror_id for link in result.links}
     holders: dict[tuple[str, str], list[RorRecord]] = defaultdict(list)
     for record, taken in registered.values():
@@ -255,8 +267,16 @@ def _acronyms_elsewhere(derived: dict[tuple[str, str], list[Entity]],
             holders[key].append(record)
     for (reg, acr), records in sorted(holders.items()):
         for e in derived[(reg, acr)]:
+            if any(_same_names(e, g) for g in given.get((reg, acr), ())):
+                continue
             if not any(linked.get((e.list_id, e.entity_id)) == r.ror_id or _same_body(e, r) for r in records):
                 result.acronyms_elsewhere.extend((e, acr, r) for r in records)
+
+
+def _same_names(a: Entity, b: Entity) -> bool:
+    """Do two entries share a name, word for word?"""
+    ours = {t for n in (a.name, *a.aliases) if (t := tokens(n))}
+    return any(tokens(n) in ours for n in (b.name, *b.aliases))
 
 
 def _same_body(entity: Entity, record: RorRecord) -> bool:

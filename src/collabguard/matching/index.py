@@ -71,6 +71,7 @@ from collabguard.matching.query_words import (
     written,
 )
 from collabguard.matching.quoted_names import quoted_name
+from collabguard.matching.russian_initials import RUSSIAN_ACRONYM_COUNTRIES, russian_acronyms
 from collabguard.matching.translate import PINYIN, script_of, skeleton
 from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
@@ -133,6 +134,8 @@ class NameForm:
             return repr(self.text)
         if self.reading == "quoted":
             return f"{self.text!r} (the name in quotation marks of the listed {self.written!r})"
+        if self.reading == "russian":
+            return f"{self.text!r} (the initials of the Russian words of {self.written!r})"
         return f"{self.text!r} (the listed {self.written!r} without {self.dropped!r})"
 
 
@@ -316,6 +319,13 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
             if acr not in listed_acronyms:
                 listed_acronyms.add(acr)
                 forms.append(NameForm(entity, acr, "derived acronym", acr.lower(), (acr.lower(),), acr.lower(), acr.lower(), False))
+    # a Russian body's acronym is made of its Russian words' initials: "Bryansk Automobile Plant" is BAZ
+    for text in latin_names if entity.country in RUSSIAN_ACRONYM_COUNTRIES else ():
+        for acr in russian_acronyms(text):
+            if acr not in listed_acronyms:
+                listed_acronyms.add(acr)
+                forms.append(NameForm(entity, acr, "derived acronym", acr.lower(), (acr.lower(),), acr.lower(), acr.lower(),
+                                      False, written=text, reading="russian"))
     return forms
 
 
@@ -438,7 +448,8 @@ class NameIndex:
                     self.acronyms[key].append(form)
                     if form.kind == "acronym" and not form.via:
                         self.first_words.add(key.lower())
-                    if form.kind == "derived acronym" and len(key) >= 5:
+                    if form.kind == "derived acronym" and len(key) >= 5 and form.reading != "russian":
+                        # (not a Russian one: its letters are not one per word, "NII" is three)
                         for i in range(1, len(key) - 1):
                             self.acronym_skips[key[:i] + key[i + 1:]].append(form)
                 continue

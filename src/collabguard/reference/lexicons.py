@@ -80,6 +80,8 @@ HAN = (_han, "Chinese characters")
 HAN_CHARACTER = (lambda t: len(t) == 1 and _han(t), "one Chinese character")
 RUSSIAN_STEM = (_russian, "a Russian word as anyascii romanises it")
 PERSIAN_WORD = (_persian, "a word in Persian script")
+INITIALS = (lambda t: all(p.isascii() and p.isalpha() and p.islower() for p in t.split("|")),
+            "initials in lower-case Latin letters (spellings joined by '|')")
 Shape = tuple[Callable[[str], bool], str]
 _V = TypeVar("_V")
 _KINDS: dict[type, str] = {list: "list", dict: "mapping", str: "text"}
@@ -164,6 +166,7 @@ class Translations(NamedTuple):
     russian: dict[str, str]
     russian_types: frozenset[str]
     russian_acronyms: dict[str, str]
+    russian_initials: dict[str, tuple[str, ...]]  # English word or phrase → the initials of the Russian word(s)
     persian: dict[str, str]
 
 
@@ -366,7 +369,7 @@ def read_han_readings(path: Path) -> HanReadings:
 
 def read_translations(path: Path) -> Translations:
     f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "russian_types",
-                      "russian_acronyms", "persian"})
+                      "russian_acronyms", "russian_initials", "persian"})
     return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
                         traditional=f.mapping("traditional", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
                         pinyin_types=f.words("pinyin_types"),
@@ -374,6 +377,8 @@ def read_translations(path: Path) -> Translations:
                         russian=f.mapping("russian", RUSSIAN_STEM, f.strings(TRANSLATION)),
                         russian_types=f.words("russian_types"),
                         russian_acronyms=f.mapping("russian_acronyms", RUSSIAN_STEM, f.strings(TRANSLATION)),
+                        russian_initials={k: tuple(v.split("|")) for k, v in f.mapping(
+                            "russian_initials", PHRASE, f.strings(INITIALS)).items()},
                         persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
 
 

@@ -215,7 +215,8 @@ def acronym(query: Query, context: Context, skip: frozenset[str]) -> list[Findin
     key = query.acronym
     return [_registered_elsewhere(form, key) or Finding(
         form, "possible", ACRONYM_SCORE, form.kind,
-        f"{form.kind} {form.text!r}{f' (from {form.via})' if form.via and not is_registry(form.via) else ''} only: "
+        f"{form.kind} {form.quoted() if form.reading == 'russian' else repr(form.text)}"
+        f"{f' (from {form.via})' if form.via and not is_registry(form.via) else ''} only: "
         "an acronym alone never confirms an identity", weak=form.kind == "derived acronym")
         for form in context.index.acronyms.get(key, ())] if key else []
 
