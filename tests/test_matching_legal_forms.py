@@ -61,7 +61,11 @@ FOUND = [
     ("TDT Havacilik Bakim Ve Ticaret Anonim Şirketi", "TR", "TDT Havacilik Bakim Ve Ticaret", "match",
      "(a legal form of TR)"),
     ("Photon Pro", "GB", "Photon Pro LLP", "match", "same name"),
-    ("KAMAZ", "RU", "KAMAZ Publicly Traded Company", "match", "same name"),  # ПАО, as the Entity List renders it
+    # an acronym alone, where the list writes it with its legal form (ПАО, as the Entity List renders it): an acronym
+    # never confirms an identity; the whole name is a match
+    ("KAMAZ", "RU", "KAMAZ Publicly Traded Company", "possible", "; a word in capitals alone, an acronym or a name, never"),
+    ("KAMAZ Publicly Traded Company", "RU", "KAMAZ Publicly Traded Company", "match", "same name"),
+    ("JSC Integral", "BY", "JSC Integral", "match", "same name"),
     # India's "Private Limited" written without "Private" (Companies Act, 2013); Sweden's aktiebolag
     ("Agrim Aviation Ltd", "IN", "Agrim Aviation Private Limited", "match", "without its legal form 'Private'"),
     ("Huawei Sweden AB", "SE", "Huawei Sweden", "match", "with 'ab' (a legal form of SE)"),
@@ -99,6 +103,20 @@ def test_a_listed_name_with_its_legal_form_is_found_as_itself(ruleset: RuleSet) 
     found = [c for c in ruleset.matcher.match("SANCO Middle East FZC", "AE") if c.entity.list_id == "us-bis-entity"]
     assert [c.entity.name for c in found] == ["SANCO Middle East, FZC"]
     assert found[0].decision == "match"
+
+
+@pytest.mark.parametrize(("name", "list_id", "alias"), [
+    # the 1286 list's "FGUP VNIIFTRI", the Entity List's "Aktsionernoe Obshchestvo VAD": an acronym alone never
+    # confirms an identity (each was a match)
+    ("VNIIFTRI", "us-dod-1286", "FGUP VNIIFTRI"),
+    ("VAD", "us-bis-entity", "Aktsionernoe Obshchestvo VAD"),
+])
+def test_one_word_alone_for_a_listed_name_of_that_word_and_a_legal_form_is_asked(ruleset: RuleSet, name: str,
+                                                                                 list_id: str, alias: str) -> None:
+    [found] = [c for c in ruleset.matcher.match(name, "RU") if c.entity.list_id == list_id]
+    assert found.decision == "possible"
+    assert found.reasons[0].startswith(f"same name as the listed alias {alias!r} without ")
+    assert "; a word in capitals alone, an acronym or a name, never confirms an identity" in found.reasons[0]
 
 
 def test_a_one_word_company_without_its_country_is_not_asked(entity_list: Matcher) -> None:

@@ -21,6 +21,7 @@ from collabguard.matching.normalize import address_parts, normalize, says_little
 from collabguard.matching.qualifiers import qualifier_clash
 from collabguard.matching.registry import identified
 from collabguard.matching.short_names import ORGANISATION_WORDS
+from collabguard.matching.stages.exact import ACRONYM_ALONE
 from collabguard.models.common import Decision
 
 CHINA = frozenset({"CN", "HK", "MO"})  # Hong Kong and Macau count as China
@@ -262,7 +263,7 @@ def _evidence(cand: Candidate) -> str:
         return "company named by its own words"
     if cand.features.get("stage") == "acronym" and cand.finding.feature == "acronym":
         return "listed acronym"
-    if cand.features.get("stage") == "exact" and cand.decision == "match":
+    if cand.features.get("stage") == "exact" and (cand.decision == "match" or cand.finding.feature == ACRONYM_ALONE):
         return "same name"  # "Druzhba": the Entity List's "OOO Druzhba", and the alias of its "Druzhba, AO"
     return ""
 

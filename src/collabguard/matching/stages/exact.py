@@ -3,13 +3,15 @@ its acronym. Each returns typed findings (see :mod:`collabguard.matching.stages`
 
 from __future__ import annotations
 
+import re
+
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
 from collabguard.matching.group_names import names_alone, split_as_written, without_group
 from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
 from collabguard.matching.legal_form_reading import MIN_ONE_WORD
-from collabguard.matching.normalize import compact, tokens
+from collabguard.matching.normalize import STOP_WORDS, compact, looks_like_acronym, normalize, tokens
 from collabguard.matching.registry import is_registry, is_registry_alias, less_specific, linked_on_other_name
 from collabguard.matching.stages.query import Context, Query
 
@@ -21,8 +23,30 @@ BORROWED_SCORE = 90
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     # the name as written first: the Entity List has "SANCO Middle East, FZC" and "SANCO Middle East, LLC" apart
-    return ([_exact_form(form) for form in context.index.exact.get(query.norm, ())] or _with_legal_form(query, context)
-            or _read_alike(query, context) or _with_group(query, context))
+    alone = _one_word(query.text)
+    return ([_acronym_alone(form, bool(query.acronym)) or _exact_form(form) if alone else _exact_form(form)
+             for form in context.index.exact.get(query.norm, ())]
+            or _with_legal_form(query, context) or _read_alike(query, context) or _with_group(query, context))
+
+
+def _one_word(text: str) -> bool:
+    return sum(m.group(0).lower() not in STOP_WORDS for m in _WRITTEN_WORD.finditer(text)) == 1
+
+
+# what the exact stage calls an acronym alone for a listed name of that acronym and a legal form (checks.py reads it)
+ACRONYM_ALONE = "exact name, an acronym alone"
+
+
+def _acronym_alone(form: NameForm, query_acronym: bool) -> Finding | None:
+    """An acronym alone for a listed name that is that acronym and a legal form ("VNIIFTRI" for the 1286 list's
+    "FGUP VNIIFTRI", "KAMAZ" for "KAMAZ Publicly Traded Company", "TSKBA" for "JSC “TsKBA”"): an acronym never
+    confirms an identity by itself, as the acronym stages say. The listed name in full is still a match, and so
+    is a one-word name that is no acronym as the list or the name writes it ("Druzhba" for "OOO Druzhba")."""
+    if (dropped := _left_out_of_one_word(form, query_acronym)) is None or _exact_form(form).decision != "match":
+        return None
+    return Finding(form, "possible", NAME_SCORE, ACRONYM_ALONE,
+                   f"same name as the listed {form.kind} {form.text!r} without {dropped!r}; a word in capitals alone, "
+                   "an acronym or a name, never confirms an identity", needs_country=True)
 
 
 def _with_group(query: Query, context: Context) -> list[Finding]:
@@ -70,6 +94,7 @@ def _read_alike(query: Query, context: Context) -> list[Finding]:
 _COUNTRY_FORMS: frozenset[str] = frozenset().union(*LEGAL_FORMS_OF.values())
 # the listed name as written, or read without its acronym or a bracket repeating its words: the same name
 _SURE_READINGS = frozenset({"", "acronym", "repeat"})
+_WRITTEN_WORD = re.compile(r"[^\W_]+")
 
 
 def _with_legal_form(query: Query, context: Context) -> list[Finding]:
@@ -182,6 +207,20 @@ def _exact_form(form: NameForm) -> Finding:
     via = f" (from {form.via})" if form.via else ""
     return Finding(form, "match", NAME_SCORE, f"exact {form.kind}",
                    f"same name as the listed {form.kind} {form.text!r}{via}")
+
+
+def _left_out_of_one_word(form: NameForm, query_acronym: bool) -> str | None:
+    """What the normaliser leaves out of a listed name that is an acronym besides ("FGUP" of "FGUP VNIIFTRI",
+    "Aktsionernoe Obshchestvo" of "Aktsionernoe Obshchestvo VAD"), the acronym as the list or the name
+    (``query_acronym``) writes it; None for any other name."""
+    if form.kind not in ("name", "alias") or len(form.tokens) != 1:
+        return None
+    words = [m for m in _WRITTEN_WORD.finditer(form.text) if m.group(0).lower() not in STOP_WORDS]
+    own = [m for m in words if normalize(m.group(0)) == form.tokens[0]]
+    if len(own) != 1 or len(words) == 1 or not (query_acronym or looks_like_acronym(own[0].group(0))):
+        return None
+    rest = (form.text[: own[0].start()] + " " + form.text[own[0].end():]).strip(" ,.;:-–—()\"'“”«»")
+    return " ".join(rest.split()) or None
 
 
 def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
