@@ -27,6 +27,11 @@ from tests.conftest import names_only_matcher
     (("Federal State Unitary Enterprise Dukhov Automatics Research Institute (VNIIA)",), "RU", False),  # a state form
     (("AO Aviaagregat",), "CN", False),  # "ao" is a legal form of Russia only
     (("Uralvagonzavod", "JSC Uralvagonzavod"), "RU", True),  # an alias says so
+    # a legal form written with full stops: Japan's kabushiki kaisha, Greece's anonymi etaireia; a person's
+    # initials are none ("S.A. Lavochkin")
+    (("Kingsemi Japan K.K.",), "JP", True),
+    (("Intellexa S.A.", "Intellexa Anonymi Etaireia"), "GR", True),
+    (("Research and Production Association named after S.A. Lavochkin",), "RU", False),
 ])
 def test_a_legal_form_makes_an_entry_a_company(names: tuple[str, ...], country: str, company: bool) -> None:
     assert named_as_company(names, country) is company

@@ -59,7 +59,7 @@ def test_the_words_drive_the_matcher() -> None:
     own_names = {"china", "chinese", "prc", "russia", "russian", "iran", "iranian", "korea", "korean", "dprk"}
     legal = {"ab", "oy", "oyj", "as", "asa", "aps", "ag", "kg", "sa", "sarl", "bv", "nv", "srl", "sas", "spa", "sl",
              "ao", "zao", "pao", "private", "fze", "fzc", "fzco", "fz", "anonim", "sirketi", "sirket", "sti", "pjs",
-             "sftue", "ou", "eood", "ood", "ead", "ad", "pty", "cc", "osoo"}
+             "sftue", "ou", "eood", "ood", "ead", "ad", "pty", "cc", "osoo", "kk", "gk"}
     programmes = {"programme", "professorship", "distinguished", "award", "young", "youth"}
     assert own_names | OPTIONAL_WORDS | legal | {"vko", "pvo", "kai", "scientific"} | programmes == UNANCHORED
     assert {"china", "chinese"} == COUNTRY_WORDS["HK"]

@@ -2,7 +2,7 @@
 lists.yaml: the 1260H list, OFAC's CMIC list); the others mix institutes, agencies and companies (the
 Entity List: "Beijing Naura Microelectronics Equipment Co., Ltd." beside "Harbin Institute of
 Technology"). An entry of a mixed list is a company when one of its names carries a company's legal form
-("Co., Ltd.", "LLC", "JSC", "OOO", "AB" in Sweden: reference/matching/legal-forms.yaml).
+("Co., Ltd.", "LLC", "JSC", "OOO", "AB" in Sweden, "K.K." in Japan: reference/matching/legal-forms.yaml).
 
 It matters to matching: a company is often named by its own name without its descriptive words or the
 place it is registered in ("Beijing Naura" for the listed "Beijing Naura Microelectronics Equipment
@@ -20,6 +20,8 @@ from functools import lru_cache
 from collabguard.reference.lexicons import legal_forms
 
 _WORD = re.compile(r"[a-z]+")
+# a legal form written with full stops ("K.K.", "S.A.", "L.L.C."), read as its letters joined
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")
 _STATE_FORMS = frozenset({"fgup", "fgbu", "fgbun", "fgbou"})
 
 
@@ -34,7 +36,7 @@ def named_as_company(names: Iterable[str], country: str) -> bool:
     forms, by_country = _company_forms()
     own = by_country.get(country, frozenset())
     for name in names:
-        words = set(_WORD.findall(name.lower()))
+        words = set(_WORD.findall(name.lower())) | {m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(name)}
         if words & forms or words & own:
             return True
     return False

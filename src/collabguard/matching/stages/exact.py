@@ -95,6 +95,7 @@ _COUNTRY_FORMS: frozenset[str] = frozenset().union(*LEGAL_FORMS_OF.values())
 # the listed name as written, or read without its acronym or a bracket repeating its words: the same name
 _SURE_READINGS = frozenset({"", "acronym", "repeat"})
 _WRITTEN_WORD = re.compile(r"[^\W_]+")
+_EMPTY_QUOTES = re.compile(r"[\"'“‘«(]\s*[\"'”’»)]")  # what quoted the word taken out of a name
 
 
 def _with_legal_form(query: Query, context: Context) -> list[Finding]:
@@ -219,8 +220,8 @@ def _left_out_of_one_word(form: NameForm, query_acronym: bool) -> str | None:
     own = [m for m in words if normalize(m.group(0)) == form.tokens[0]]
     if len(own) != 1 or len(words) == 1 or not (query_acronym or looks_like_acronym(own[0].group(0))):
         return None
-    rest = (form.text[: own[0].start()] + " " + form.text[own[0].end():]).strip(" ,.;:-–—()\"'“”«»")
-    return " ".join(rest.split()) or None
+    rest = _EMPTY_QUOTES.sub(" ", form.text[: own[0].start()] + " " + form.text[own[0].end():])
+    return " ".join(rest.split()).strip(" ,;:-–—") or None
 
 
 def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
