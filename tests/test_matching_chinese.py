@@ -185,6 +185,8 @@ def test_a_shipping_company_named_in_traditional_characters_is_found(query: str,
     # college names in front, which the list's main name leaves out ...
     ("People's Armed Police China Coast Guard Academy", "China Coast Guard Academy", "possible"),
     ("Ministry of Public Security Railway Police College", "Railway Police College", "possible"),
+    # ... a name whose other words are few on the list: searched by them, not by the ministry's (it found nothing)
+    ("Ministry of Public Security China People's Police University", "China People’s Police University", "possible"),
     # ... and "PAP", the People's Armed Police, as the list writes it in other names
     ("PAP Command College", "People's Armed Police Command College", "match"),
     ("People's Armed Police NCO College", "PAP NCO College", "match"),

@@ -168,6 +168,19 @@ _APOSTROPHE_WORD = re.compile(r"([a-z]+)['’‘ʼ]([a-z]+)")
 _PARENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     country: tuple(tuple(p.split()) for p in phrases if " " in p) for country, phrases in name_words().parents.items()}
 MIN_WORDS_WITHOUT_PARENT = 2
+# every parent of several words, of any country (the search does not know the entry's country)
+_ANY_PARENT: tuple[tuple[str, ...], ...] = tuple(dict.fromkeys(p for parents in _PARENTS.values() for p in parents))
+
+
+def _parent_named(query: tuple[str, ...]) -> frozenset[str]:
+    """The words of a parent of several words the query names ("ministry public security", "chinese academy
+    science"), where other words remain."""
+    named: set[str] = set()
+    for parent in _ANY_PARENT:
+        n = len(parent)
+        if len(query) - n >= MIN_WORDS_WITHOUT_PARENT and any(query[i:i + n] == parent for i in range(len(query) - n + 1)):
+            named.update(parent)
+    return frozenset(named)
 
 
 def _word_lists(text: str, country: str = "") -> list[list[str]]:
@@ -523,7 +536,12 @@ class NameIndex:
         joined = [a + b for a, b in pairs]
         halves = {w for pair in pairs for w in pair}  # searched as the word they make ("xian"), never alone
         resolved: dict[str, tuple[Collection[int], ...]] = {}  # words searched by the list words they pair with
-        for w in [*self._distinctive(query), *joined]:
+        distinctive = self._distinctive(query)
+        if named := _parent_named(query):
+            # "Ministry of Public Security China People's Police University": the parent a name gives in front or
+            # after may be named on one side only (the gate's rule), so the name is searched by its other words
+            distinctive = [w for w in distinctive if w not in named] or distinctive
+        for w in [*distinctive, *joined]:
             if w in halves:
                 skipped = True
             elif not generous and self._by_pairs(w) and not self._misspells_generic(w):
