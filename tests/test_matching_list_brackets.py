@@ -26,6 +26,9 @@ READ_WITHOUT = [
     ("North China Industries Corp. (NORINCO)", "North China Industries Corp.", "acronym", "NORINCO"),
     ("Korea Mining Development Corp. (KOMID)", "Korea Mining Development Corp.", "acronym", "KOMID"),
     ("BUTEMBO AIRLINES (BAL)", "BUTEMBO AIRLINES", "acronym", "BAL"),
+    # two letters that are a country's code (KH, Cambodia) and the initials of the words before them, one each:
+    # the acronym (the ISN table's entry; "Hua Ke Supply Chain (HK) Limited" below keeps its place)
+    ("Khata’ib Hezbollah (KH)", "Khata’ib Hezbollah", "acronym", "KH"),
     ("Hafei Aviation Industry Co., Ltd. (HAFEI)", "Hafei Aviation Industry Co., Ltd.", "repeat", "HAFEI"),
     ("Markel Closed Joint Stock Company (Markel CJSC)", "Markel Closed Joint Stock Company", "repeat", "Markel CJSC"),
     ("AVIC Chengdu Aircraft Industrial (GROUP) Co., Ltd.", "AVIC Chengdu Aircraft Industrial Co., Ltd.", "optional", "GROUP"),

@@ -71,6 +71,11 @@ def _is_place(inner: str) -> bool:
     return country_code(inner) is not None or any(w in _place_words() for w in re.findall(r"[a-z]+", inner.lower()))
 
 
+def _initials(short: str, long: str) -> bool:
+    """Is ``short`` the first letters of the words of ``long``, one each ("KH": "Khata’ib Hezbollah")?"""
+    return short.lower() == "".join(w[0] for w in re.findall(r"[^\W_](?:[^\W_]|['’])*", long.lower()))
+
+
 def aligns(short: str, long: str) -> bool:
     """Schwartz–Hearst: can ``short`` be read as an abbreviation of ``long``? Its letters and digits
     found in order, right to left, the first one at the beginning of a word of ``long``."""
@@ -106,10 +111,10 @@ def _words_before(text: str, m: re.Match[str]) -> str:
 def _bracket(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """What a bracket of a listed name holds, and its kind (KINDS), if it may be left out."""
     inner = m.group(1).strip()
-    if not inner or _is_place(inner):
-        return None
-    inner_words = tokens(inner)
     long = _words_before(text, m)
+    if not inner or (_is_place(inner) and not _initials(inner, long)):
+        return None  # "(HK)", "(BVI)": where the company is; not "Khata’ib Hezbollah (KH)", its initials
+    inner_words = tokens(inner)
     if inner_words and set(inner_words) <= set(tokens(text[:m.start()])):
         return inner, "repeat"  # "(Markel CJSC)", "(HAFEI)": words the name has already
     if inner_words and set(inner_words) <= OPTIONAL_WORDS:
