@@ -172,10 +172,15 @@ MIN_WORDS_WITHOUT_PARENT = 2
 _ANY_PARENT: tuple[tuple[str, ...], ...] = tuple(dict.fromkeys(p for parents in _PARENTS.values() for p in parents))
 
 
+_PARENT_FIRST: frozenset[str] = frozenset(p[0] for p in _ANY_PARENT)
+
+
 def _parent_named(query: tuple[str, ...]) -> frozenset[str]:
     """The words of a parent of several words the query names ("ministry public security", "chinese academy
     science"), where other words remain."""
     named: set[str] = set()
+    if _PARENT_FIRST.isdisjoint(query):
+        return frozenset()
     for parent in _ANY_PARENT:
         n = len(parent)
         if len(query) - n >= MIN_WORDS_WITHOUT_PARENT and any(query[i:i + n] == parent for i in range(len(query) - n + 1)):

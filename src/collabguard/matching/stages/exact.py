@@ -23,9 +23,10 @@ BORROWED_SCORE = 90
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     # the name as written first: the Entity List has "SANCO Middle East, FZC" and "SANCO Middle East, LLC" apart
-    alone = _one_word(query.text)
+    forms = context.index.exact.get(query.norm, ())
+    alone = bool(forms) and _one_word(query.text)
     return ([_acronym_alone(form, bool(query.acronym)) or _exact_form(form) if alone else _exact_form(form)
-             for form in context.index.exact.get(query.norm, ())]
+             for form in forms]
             or _with_legal_form(query, context) or _read_alike(query, context) or _with_group(query, context))
 
 
