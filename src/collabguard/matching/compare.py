@@ -248,6 +248,8 @@ def _one_kind_for_another(left_out: list[str], added: list[str], country: str) -
     named = [readings[w] for w in words if w in readings]
     return (bool(named) and words <= COMPANY_KINDS.get(country, frozenset())
             and {w for w in words if w not in readings} <= frozenset().union(*named))
+
+
 # How a company's own name must pair to let its descriptive words be left out: as written, misspelt,
 # or written together, not as a prefix ("CAS" of "Caspro") or a synonym.
 _AS_WRITTEN = frozenset({"exact", "typo", "joined"})

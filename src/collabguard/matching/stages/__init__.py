@@ -48,7 +48,8 @@ _EXACT = ("exact", "optional-words", "word-order", "spacing", "acronym", "acrony
 
 STAGES: tuple[Stage, ...] = (
     Stage("exact", "the name is a listed name form (name, alias, local-script name, a registry's name): match; a "
-          "generic name, a registry alias or a registry name less specific than the list's: possible", exact),
+          "generic name, a registry alias, a registry name less specific than the list's, or an acronym alone where "
+          "the list writes it with a legal form: possible", exact),
     Stage("optional-words", "the same name but for words that may stand on one side only (the PLA prefix, "
           "'Group', 'Corporation'): possible", optional_words, only_if_nothing_found=True),
     Stage("word-order", "the same words in another order: possible", word_order),

@@ -19,6 +19,8 @@ NAME_SCORE, VARIANT_SCORE, ACRONYM_SCORE, ACRONYM_SKIP_SCORE = 100, 95, 90, 85
 # another list's name for the institution: less sure than the list's own reading of a name (its aliases hold
 # units: a unit this list has as an entry of its own is found as itself, not as the parent)
 BORROWED_SCORE = 90
+# the feature of an acronym alone for a listed name of that acronym and a legal form (checks.py reads it)
+ACRONYM_ALONE = "exact name, an acronym alone"
 
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
@@ -31,11 +33,8 @@ def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]
 
 
 def _one_word(text: str) -> bool:
+    """Is the name as written one word (stop words aside)?"""
     return sum(m.group(0).lower() not in STOP_WORDS for m in _WRITTEN_WORD.finditer(text)) == 1
-
-
-# what the exact stage calls an acronym alone for a listed name of that acronym and a legal form (checks.py reads it)
-ACRONYM_ALONE = "exact name, an acronym alone"
 
 
 def _acronym_alone(form: NameForm, query_acronym: bool) -> Finding | None:
