@@ -10,8 +10,9 @@ in the English word order (which keeps the Russian one in such names: "Ural Work
 УЗГА). A word the table does not hold (a place, the body's own name) gives its first letter, or the two
 letters a Cyrillic letter is written with (Х: KH or H, Ц: TS or C). Only a name the table reads at least one
 word of gives one; the person a body is named after, the acronym a name carries in brackets and the parent
-named before a comma ("Tactical Missile Corporation, Azov Optical and Mechanical Plant") are left out, and a
-Russian name in Latin letters is no English name. Each acronym is only ever a ``possible``, as every acronym.
+named before a comma ("Tactical Missile Corporation, Azov Optical and Mechanical Plant") are left out; a Russian
+name in Latin letters is no English name, and a numbered institute ("48th Central Scientific Research
+Institute", 48 ЦНИИ) has none without its number. Each acronym is only ever a ``possible``, as every acronym.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def russian_acronyms(text: str) -> tuple[str, ...]:
     none of its words."""
     named = without_eponym(text)
     text = _BRACKETED.sub(" ", named.text if named is not None else text)  # "(JSC VNIIRA)": the list's own acronym
+    if any(ch.isdigit() for ch in text):
+        return ()  # a numbered institute's acronym keeps its number ("48 TsNII"): TSNII alone names none
     out: list[str] = []
     for part in dict.fromkeys((text, text.rsplit(", ", 1)[-1])):
         words = [w for w in tokens(part) if w not in STOP_WORDS and w.isascii() and w.isalpha()]
