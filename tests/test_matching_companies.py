@@ -320,6 +320,11 @@ def test_of_two_entries_with_one_name_the_one_written_so_comes_first(ruleset: Ru
     ("AO NPP Sapfir", "jp-mofa-ru", "jp-mofa-ru-joint-stock-company-research-and-production-enterprise-sapfir",
      "'npp' for 'research', 'production', 'enterprise'"),
     ("AO Zavod Meteor", "us-bis-entity", "us-bis-entity-ru-meteor-plant-jsc", "'zavod' for 'plant'"),
+    # design bureaus: опытное (experimental), проектное (project) конструкторское бюро, OKB, PKB
+    ("Novator Design Bureau", "us-bis-entity", "us-bis-entity-ru-joint-stock-company-experimental-design-bureau-novator",
+     "'experimental' left out"),
+    ("PKB RIO", "us-bis-entity", "us-bis-entity-ru-joint-stock-company-project-design-bureau-rio",
+     "'pkb' for 'project', 'design', 'bureau'"),
 ])
 def test_a_russian_company_is_found_without_the_kind_of_enterprise_it_is(name: str, list_id: str, entity_id: str,
                                                                           why: str) -> None:
@@ -338,6 +343,7 @@ def test_a_russian_company_is_found_without_the_kind_of_enterprise_it_is(name: s
     # an acronym takes the place of the words it stands for only: NPP is an enterprise, not an association's plant
     ("NPP Volna", "Joint Stock Company Scientific Production Association Volna Plant", "RU"),
     ("Volna Enterprise", "Joint Stock Company Volna Plant", "RU"),
+    ("Novator Plant", "Joint Stock Company Experimental Design Bureau Novator", "RU"),
     # kind words alone are no company's name
     ("Production Association Plant", "Joint Stock Company Production Association Volna Plant", "RU"),
     # an institute's words all say which one it is, kind words too
