@@ -170,9 +170,7 @@ _PARENTS: dict[str, tuple[tuple[str, ...], ...]] = {
 MIN_WORDS_WITHOUT_PARENT = 2
 # every parent of several words, of any country (the search does not know the entry's country)
 _ANY_PARENT: tuple[tuple[str, ...], ...] = tuple(dict.fromkeys(p for parents in _PARENTS.values() for p in parents))
-
-
-_PARENT_FIRST: frozenset[str] = frozenset(p[0] for p in _ANY_PARENT)
+_PARENT_FIRST: frozenset[str] = frozenset(p[0] for p in _ANY_PARENT)  # a name naming none is not looked at further
 
 
 def _parent_named(query: tuple[str, ...]) -> frozenset[str]:
