@@ -8,11 +8,12 @@ A Russian acronym is made of the initials of the Russian words, not the English 
 English words and the initials of the Russian words they translate (translations.yaml ``russian_initials``),
 in the English word order (which keeps the Russian one in such names: "Ural Works of Civil Aviation" is
 УЗГА). A word the table does not hold (a place, the body's own name) gives its first letter, or the two
-letters a Cyrillic letter is written with (Х: KH or H, Ц: TS or C). Only a name the table reads at least one
-word of gives one; the person a body is named after, the acronym a name carries in brackets and the parent
-named before a comma ("Tactical Missile Corporation, Azov Optical and Mechanical Plant") are left out; a Russian
-name in Latin letters is no English name, and a numbered institute ("48th Central Scientific Research
-Institute", 48 ЦНИИ) has none without its number. Each acronym is only ever a ``possible``, as every acronym.
+letters a Cyrillic letter is written with (Х: KH or H, Ц: TS or C; ``russian_initial_letters``). Only a name
+the table reads at least one word of gives one; the person a body is named after, the acronym a name carries
+in brackets and the parent named before a comma ("Tactical Missile Corporation, Azov Optical and Mechanical
+Plant") are left out; a Russian name in Latin letters is no English name, and a numbered institute ("48th
+Central Scientific Research Institute", 48 ЦНИИ) has none without its number. Each acronym is only ever a
+``possible``, as every acronym.
 """
 
 from __future__ import annotations
@@ -31,8 +32,7 @@ RUSSIAN_ACRONYM_COUNTRIES = frozenset({"RU", "BY"})
 _TABLE: dict[str, tuple[str, ...]] = translations().russian_initials
 _LONGEST = max((len(k.split()) for k in _TABLE), default=1)
 # Cyrillic letters the lists' Latin spelling writes with two (Х, Ц, Ж, Ч, Ш): their acronyms write both or one
-_TWO_LETTERS: dict[str, tuple[str, ...]] = {"kh": ("kh", "h"), "ts": ("ts", "c"), "zh": ("zh",), "ch": ("ch",),
-                                            "sh": ("sh",)}
+_TWO_LETTERS: dict[str, tuple[str, ...]] = translations().russian_initial_letters
 MAX_WORDS = 8  # no acronym stands for a longer name (in Russian words read)
 MAX_VARIANTS = 8  # spellings of one name's acronym
 _BRACKETED = re.compile(r"\([^)]*\)")

@@ -25,11 +25,10 @@ ACRONYM_ALONE = "exact name, an acronym alone"
 
 def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     # the name as written first: the Entity List has "SANCO Middle East, FZC" and "SANCO Middle East, LLC" apart
-    forms = context.index.exact.get(query.norm, ())
-    alone = bool(forms) and _one_word(query.text)
-    return ([_acronym_alone(form, bool(query.acronym)) or _exact_form(form) if alone else _exact_form(form)
-             for form in forms]
-            or _with_legal_form(query, context) or _read_alike(query, context) or _with_group(query, context))
+    found = [_exact_form(form) for form in context.index.exact.get(query.norm, ())]
+    if found and _one_word(query.text):  # "VNIIFTRI" for the listed "FGUP VNIIFTRI": an acronym alone
+        found = [_acronym_alone(f, bool(query.acronym)) or f for f in found]
+    return found or _with_legal_form(query, context) or _read_alike(query, context) or _with_group(query, context)
 
 
 def _one_word(text: str) -> bool:
@@ -37,12 +36,14 @@ def _one_word(text: str) -> bool:
     return sum(m.group(0).lower() not in STOP_WORDS for m in _WRITTEN_WORD.finditer(text)) == 1
 
 
-def _acronym_alone(form: NameForm, query_acronym: bool) -> Finding | None:
+def _acronym_alone(found: Finding, query_acronym: bool) -> Finding | None:
     """An acronym alone for a listed name that is that acronym and a legal form ("VNIIFTRI" for the 1286 list's
     "FGUP VNIIFTRI", "KAMAZ" for "KAMAZ Publicly Traded Company", "TSKBA" for "JSC “TsKBA”"): an acronym never
     confirms an identity by itself, as the acronym stages say. The listed name in full is still a match, and so
-    is a one-word name that is no acronym as the list or the name writes it ("Druzhba" for "OOO Druzhba")."""
-    if (dropped := _left_out_of_one_word(form, query_acronym)) is None or _exact_form(form).decision != "match":
+    is a one-word name that is no acronym as the list or the name writes it ("Druzhba" for "OOO Druzhba").
+    ``found``: what the exact stage found on that name form."""
+    form = found.form
+    if found.decision != "match" or (dropped := _left_out_of_one_word(form, query_acronym)) is None:
         return None
     return Finding(form, "possible", NAME_SCORE, ACRONYM_ALONE,
                    f"same name as the listed {form.kind} {form.text!r} without {dropped!r}; a word in capitals alone, "
