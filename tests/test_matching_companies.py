@@ -165,6 +165,47 @@ def test_services_and_solutions_describe_a_company(name: str, country: str, list
     assert why in found[0].reasons[0]
 
 
+@pytest.mark.parametrize(("name", "listed", "why"), [
+    # what a company makes or does, after its own name (name-words.yaml company_descriptive_words): each query
+    # is the Entity List's own alias of the entry, asked of its main names only (issue #15: each found nothing)
+    ("Hikmicro", "Hangzhou Hikmicro Sensing Technology Co., Ltd.", "'hangzhou', 'sensing', 'technology' left out"),
+    ("Suzhou Nanda", "Suzhou Nanda Optoelectronic Materials Co., Ltd.", "'optoelectronic', 'material' left out"),
+    ("Tianyi Huiyuan", "Beijing Tianyi Huiyuan Biotechnology Co., Ltd.", "'beijing', 'biotechnology' left out"),
+    ("Harbin Aerospace Star", "Harbin Aerospace Star Data System Technology Co., Ltd.",
+     "'data', 'system', 'technology' left out"),
+    ("Shanghai Sisheng Technology Co.", "Shanghai Sisheng Power Control Technology Co., Ltd.", "'power', 'control' left out"),
+    # a place in brackets, where the company is registered, left out with them
+    ("Origin Quantum", "Origin Quantum Computing Technology (Hefei) Co., Ltd.", "'computing', 'technology' left out"),
+    ("GMC Semiconductor", "GMC Semiconductor Technology (Wuxi) Co., Ltd.", "'technology' left out"),
+])
+def test_a_company_is_asked_about_by_its_own_name_without_its_trade(ruleset: RuleSet, name: str, listed: str,
+                                                                    why: str) -> None:
+    entry = next(e for e in ruleset.lists.entities if e.list_id == "us-bis-entity" and e.name == listed)
+    found = names_only_matcher("us-bis-entity").match(name, "CN")
+    assert found and found[0].entity.entity_id == entry.entity_id and found[0].decision == "possible"
+    assert why in found[0].reasons[0], found[0].reasons
+
+
+def test_a_company_named_with_its_trade_added_is_asked_about() -> None:
+    # the ISN table's alias of Eyvaz Technic, asked of its main names only
+    found = names_only_matcher("us-state-isn").match("Eyvaz Technic Industrial Co. Ltd.", "IR")
+    assert [(c.entity.name, c.decision) for c in found] == [("Eyvaz Technic", "possible")]
+    assert "'industrial' added (a company's place or descriptive words" in found[0].reasons[0]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # trade words alone name no company, with or without a place
+    ("Sensing Technology Co., Ltd.", "CN"),
+    ("Optoelectronic Materials", "CN"),
+    ("Shenzhen Integrated Circuit Co., Ltd.", "CN"),
+    # a listed name that is a place in brackets and descriptive words ("Global Corporation (HK) Limited", an alias
+    # of the Entity List's Feng Bao Trading) is matched whole only: nothing of its own is left without the place
+    ("Global Holding Group Co.", "CN"),
+])
+def test_trade_words_alone_find_no_company(ruleset: RuleSet, name: str, country: str) -> None:
+    assert not [c for c in ruleset.matcher.match(name, country) if c.entity.list_id == "us-bis-entity"]
+
+
 def test_new_is_no_companys_own_name(ruleset: RuleSet) -> None:
     # ROR's "New Technologies and Services" (Russia) is not the Entity List's "Nova Technologies" (alias "New
     # Technology"): "new" says nothing of which company, so "services" may not be added beside it

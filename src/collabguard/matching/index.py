@@ -27,6 +27,7 @@ from collabguard.lists.model import Entity
 from collabguard.matching.compare import (
     ACRONYM_WORDS,
     COMPANY_ADDED,
+    COMPANY_TAIL,
     COUNTRY_WORDS,
     LEGAL_FORMS_OF,
     MIN_JOINED,
@@ -79,7 +80,11 @@ from collabguard.reference.lexicons import name_words, pinyin
 PREFIX = 5
 # readings of a listed name matched whole only: no close spelling, part or optional word is read into them
 # ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau); a name
-# without its country's legal form is compared with the legal form already (compare.LEGAL_FORMS_OF)
+# without its country's legal form is compared with the legal form already (compare.LEGAL_FORMS_OF). A
+# company's name without the place in brackets it is registered in ("Origin Quantum Computing Technology
+# (Hefei) Co., Ltd.") is read as the company's other names are, its descriptive words left out ("Origin
+# Quantum"), where it keeps a name of its own (own_name_kept); "Global Corporation (HK) Limited" without its
+# place is no name, and whole only
 EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form", "group", "place"})
 # the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
 PREFIX_KEY, SKELETON_KEY = "^", "~"
@@ -405,6 +410,13 @@ _KIND_WORDS: frozenset[str] = frozenset(
     and not any(w in words for words in PARENT_WORDS.values()))
 
 
+def own_name_kept(words: tuple[str, ...], country: str) -> bool:
+    """Does a company's name hold a word of its own name: not descriptive, optional, generic, a place or
+    its country ("Origin" of "Origin Quantum Computing Technology"; none in "Global Corporation")?"""
+    return any(len(w) >= 3 and w not in COMPANY_TAIL and w not in OPTIONAL_WORDS and w not in _PLACES
+               and w not in COUNTRY_WORDS.get(country, _NO_PLACES) and not is_optional(w) for w in words)
+
+
 @lru_cache(maxsize=65536)
 def _anchors(word: str) -> bool:
     """May the word anchor a candidate search: not optional, not a word that may stand on one side
@@ -474,7 +486,8 @@ class NameIndex:
                 self.exact[key].append(form)  # "AR Sales", "I-Jet Global" for "A R Sales", "I JET GLOBAL" (listed_letters)
             if (read := read_alike_key(form.norm)) is not None:
                 self.read_alike[read].append(form)
-            if form.kind == "local" or form.via or form.reading in EXACT_ONLY_READINGS:
+            if form.kind == "local" or form.via or (form.reading in EXACT_ONLY_READINGS and not (
+                    form.reading == "place" and own_name_kept(form.tokens, form.entity.country))):
                 # a local-script name, a name borrowed from a registry, a name read less surely (its quoted
                 # part, without a bracketed word that is not its acronym) is matched whole only
                 continue
