@@ -31,6 +31,43 @@ def test_a_russian_bodys_acronym_is_its_russian_words_initials(name: str, acrony
     assert acronym in russian_acronyms(name)
 
 
+@pytest.mark.parametrize(("name", "acronym"), [
+    # the kind of body right after the place: Минский завод колёсных тягачей, Таганрогский НИИ связи
+    ("Minsk Wheeled Tractor Plant", "MZKT"),
+    ("Concern Radio-Electronic Technologies, Joint Stock Company Taganrog Communications Scientific Research Institute",
+     "TNIIS"),
+    ("Moscow Communications Research Institute JSC", "MNIIS"),
+    # the words after "of" before it: Московский физико-технический институт
+    ("Moscow Institute of Physics and Technology", "MFTI"),
+    # ... and the English order still: Брянский автомобильный завод, Уральский завод гражданской авиации
+    ("Joint Stock Company Bryansk Automobile Plant", "BAZ"),
+    ("Joint Stock Company Ural Works of Civil Aviation", "UZGA"),
+])
+def test_a_russian_acronym_is_read_in_the_word_orders_of_russian_names(name: str, acronym: str) -> None:
+    assert acronym in russian_acronyms(name)
+
+
+@pytest.mark.parametrize(("name", "not_read"), [
+    # a name beginning with a word the table reads has no place first to keep there
+    ("Scientific Research Institute of Applied Acoustics", "NIIAP"),
+    # the parent before a comma is read in the English order only
+    ("Concern Radio-Electronic Technologies, Joint Stock Company Taganrog Communications Scientific Research Institute",
+     "CNIIRETTS"),
+])
+def test_the_russian_word_orders_apply_to_a_name_after_its_place(name: str, not_read: str) -> None:
+    assert not_read not in russian_acronyms(name)
+
+
+@pytest.mark.parametrize(("acronym", "country", "list_id", "entity_id"), [
+    ("MZKT", "BY", "us-bis-entity", "us-bis-entity-by-minsk-wheeled-tractor-plant"),
+    ("MFTI", "RU", "us-dod-1286", "dod1286-moscow-institute-of-physics-and-technology"),
+])
+def test_an_acronym_in_the_russian_word_order_finds_its_entry_as_possible(acronym: str, country: str, list_id: str,
+                                                                         entity_id: str) -> None:
+    [found] = names_only_matcher(list_id, ()).match(acronym, country)
+    assert (found.entity.entity_id, found.decision) == (entity_id, "possible")
+
+
 @pytest.mark.parametrize("name", [
     "Joint Stock Company Dux",  # no word the table reads: the English initials say the same
     # a Russian name in Latin letters is no English name (its words' initials are not these)

@@ -6,8 +6,12 @@ A Russian acronym is made of the initials of the Russian words, not the English 
 институт прикладной акустики). The English initials (BAP, SRIAA) are derived by
 :func:`collabguard.matching.index.derived_acronyms`; these are the Russian ones, read through the table of
 English words and the initials of the Russian words they translate (translations.yaml ``russian_initials``),
-in the English word order (which keeps the Russian one in such names: "Ural Works of Civil Aviation" is
-УЗГА). A word the table does not hold (a place, the body's own name) gives its first letter, or the two
+in the English word order ("Ural Works of Civil Aviation" is УЗГА) and in the two orders a Russian name
+puts them in where the English one does not: the kind of body right after the place ("Minsk Wheeled Tractor
+Plant" is Минский завод колёсных тягачей, МЗКТ; "Taganrog Communications Scientific Research Institute" is
+ТНИИС), the words after "of" before the kind of body ("Moscow Institute of Physics and Technology" is
+Московский физико-технический институт, МФТИ). Which order a Russian name has, its English name does not say
+(БАЗ is Брянский автомобильный завод), so each gives its acronym. A word the table does not hold (a place, the body's own name) gives its first letter, or the two
 letters a Cyrillic letter is written with (Х: KH or H, Ц: TS or C; ``russian_initial_letters``). Only a name
 the table reads at least one word of gives one; the person a body is named after, the acronym a name carries
 in brackets and the parent named before a comma ("Tactical Missile Corporation, Azov Optical and Mechanical
@@ -33,9 +37,13 @@ _TABLE: dict[str, tuple[str, ...]] = translations().russian_initials
 _LONGEST = max((len(k.split()) for k in _TABLE), default=1)
 # Cyrillic letters the lists' Latin spelling writes with two (Х, Ц, Ж, Ч, Ш): their acronyms write both or one
 _TWO_LETTERS: dict[str, tuple[str, ...]] = translations().russian_initial_letters
+# the words of the table that say what kind of body a name is (plant, institute, design bureau)
+_HEADS: frozenset[str] = translations().russian_initial_heads
 MAX_WORDS = 8  # no acronym stands for a longer name (in Russian words read)
 MAX_VARIANTS = 8  # spellings of one name's acronym
 _BRACKETED = re.compile(r"\([^)]*\)")
+_OF = re.compile(r"\bof\b", re.IGNORECASE)
+_Item = tuple[tuple[str, ...], bool, bool]  # the initials a word or phrase may give; read by the table; a kind of body
 
 
 @lru_cache(maxsize=8192)
@@ -48,26 +56,55 @@ def russian_acronyms(text: str) -> tuple[str, ...]:
         return ()  # a numbered institute's acronym keeps its number ("48 TsNII"): TSNII alone names none
     out: list[str] = []
     for part in dict.fromkeys((text, text.rsplit(", ", 1)[-1])):
-        words = [w for w in tokens(part) if w not in STOP_WORDS and w.isascii() and w.isalpha()]
+        before, *after = _OF.split(part, 1)
+        words_after = _words(after[0]) if after else []
+        words = _words(before) + words_after
         if not words or translate_russian_latin(tuple(words)):
             continue  # a Russian name in Latin letters ("AO Nauchno Issledovatelskii …") is no English name
-        options: list[tuple[str, ...]] = []
-        read = False
-        i = 0
-        while i < len(words):
-            for n in range(min(_LONGEST, len(words) - i), 0, -1):
-                phrase = " ".join(words[i:i + n])
-                if phrase in _TABLE:
-                    options.append(_TABLE[phrase])
-                    read = True
-                    i += n
-                    break
-            else:
-                options.append(_TWO_LETTERS.get(words[i][:2], (words[i][0],)))
-                i += 1
-        if read and len(options) <= MAX_WORDS:
-            for combo in islice(product(*options), MAX_VARIANTS):
+        first = _read(_words(before))
+        items = first + _read(words_after)
+        if not any(read for _, read, _ in items) or len(items) > MAX_WORDS:
+            continue
+        for order in _orders(items, len(first) if words_after else None) if ", " not in part else [[i for i, _, _ in items]]:
+            for combo in islice(product(*order), MAX_VARIANTS):
                 acronym = "".join(combo).upper()
                 if len(acronym) >= 3 and acronym not in out:
                     out.append(acronym)
     return tuple(out)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in tokens(text) if w not in STOP_WORDS and w.isascii() and w.isalpha()]
+
+
+def _read(words: list[str]) -> list[_Item]:
+    """Each word or phrase of a name, the longest the table holds first: the initials it may give, whether the
+    table reads it, whether it says what kind of body the name is (``russian_initial_heads``)."""
+    items: list[_Item] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in _TABLE:
+                items.append((_TABLE[phrase], True, phrase in _HEADS))
+                i += n
+                break
+        else:
+            items.append((_TWO_LETTERS.get(words[i][:2], (words[i][0],)), False, False))
+            i += 1
+    return items
+
+
+def _orders(items: list[_Item], of_at: int | None) -> list[list[tuple[str, ...]]]:
+    """The English order of the words' initials, and where the name begins with a place (a word the table does
+    not read) the two orders of a Russian name: the kind of body right after the place, the words after "of"
+    (``of_at``: the first of them) before the kind of body."""
+    initials = [i for i, _, _ in items]
+    orders = [initials]
+    if items[0][1]:
+        return orders
+    if len(items) >= 3 and items[-1][2]:  # "Minsk Wheeled Tractor Plant": MZKT
+        orders.append([initials[0], initials[-1], *initials[1:-1]])
+    if of_at is not None and 2 <= of_at < len(items) and items[of_at - 1][2]:  # "Moscow Institute of Physics …": MFTI
+        orders.append([*initials[:of_at - 1], *initials[of_at:], initials[of_at - 1]])
+    return orders
