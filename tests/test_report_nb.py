@@ -348,6 +348,9 @@ def test_more_matcher_reasons_read_in_bokmal() -> None:
     assert reason("short name: only the beginning of 'Shaanxi Aero Electric Co., Ltd.'", "nb") == \
         "kort navn: bare begynnelsen av 'Shaanxi Aero Electric Co., Ltd.'"
     assert reason("words pair up (abbreviation, exact, typo)", "nb") == "ordene passer sammen (forkortelse, eksakt, skrivefeil)"
+    # the close-spelling stage goes on after the list of pairs ("…, similarity 97"): the pairs read in Bokmål too
+    assert reason("close spelling: words pair up (exact, place adjective), similarity 97, with 'Alagir Resistor Factory'",
+                  "nb") == "nesten lik stavemåte: ordene passer sammen (eksakt, stedsadjektiv), likhet 97, med 'Alagir Resistor Factory'"
     assert reason("similarity 80 below 85", "nb") == "likhet 80 under 85"
     assert reason("words pair up (abbreviation, exact, typo)", "en") == "words pair up (abbreviation, exact, typo)"
 

@@ -27,7 +27,7 @@ from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, letters, readings, skeleton_letters
 from collabguard.matching.translate import PINYIN, skeleton
-from collabguard.reference.lexicons import legal_forms, name_words, places, towns
+from collabguard.reference.lexicons import legal_forms, name_words, places, towns, translations
 
 # The word lists are data (reference/matching/name-words.yaml and places.yaml, with their sources).
 _WORDS, _PLACES = name_words(), places()
@@ -96,6 +96,8 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
             sim = max(OSA.normalized_similarity(a, word), OSA.normalized_similarity(*_ending_twin(a, word)))
             if sim >= twin_ratio:
                 return "typo", sim
+        if len(alts) == 1 and (place_adjective(a, word) or place_adjective(word, a)):
+            return "place adjective", 0.9  # "Kazanski" for "Kazan": the Russian adjective of the place
         if (len(a) >= 3 and len(word) >= 5 and len(alts) == 1 and word.startswith(a) and _compass(a) == _compass(word)
                 and (a not in COMPANY_TAIL or word in COMPANY_TAIL or len(word) - len(a) <= 2)):
             # a descriptive word of its own abbreviates only another ("Micro" for "Microelectronics") or its
@@ -105,6 +107,27 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
 
 
 _COMPASS = ("north", "south", "east", "west")
+# a Russian place written as its adjective (translations.yaml russian_adjective_suffixes, _inflections)
+_ADJECTIVE_SUFFIXES: tuple[str, ...] = translations().russian_adjective_suffixes
+_ADJECTIVE_INFLECTIONS: frozenset[str] = translations().russian_adjective_inflections
+MIN_PLACE = 4  # a shorter word is no place an adjective is told from ("Oka", "Ob" are; "Ski" is no place)
+
+
+def place_adjective(adjective: str, place: str) -> bool:
+    """Is ``adjective`` the Russian adjective of ``place``, as transliterated: "kazanski" of "kazan",
+    "mytishchinski" of "mytishchi", "balashikhinskiy" of "balashikha", "bryanski" of "bryansk"?"""
+    if len(place) < MIN_PLACE or len(adjective) <= len(place) - 1 or not adjective.isalpha():
+        return False
+    for stem in dict.fromkeys((place, place[:-1] if place[-1] in "aeiouy" else place)):
+        if not adjective.startswith(stem):
+            continue
+        rest = adjective[len(stem):]
+        if stem == place and place.endswith("sk") and rest in _ADJECTIVE_INFLECTIONS:
+            return True
+        if any(rest.startswith(s) and rest[len(s):] in _ADJECTIVE_INFLECTIONS for s in _ADJECTIVE_SUFFIXES):
+            return True
+    return False
+
 
 
 def _letter_in_front(a: str, b: str) -> bool:

@@ -204,7 +204,9 @@ def translate_russian_latin(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_normal(t) for t in _russian_words(words, acronyms=True) if t)
 
 
-_RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:iy|aya|oe|ogo|oy|ikh|om|ie|ii)$")
+# a place as a Russian adjective (translations.yaml russian_adjective_inflections): "tomskiy", "kazanski"
+_RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:" + "|".join(
+    sorted(_TABLES.russian_adjective_inflections, key=len, reverse=True)) + ")$")
 
 
 def _persian(text: str) -> list[str]:

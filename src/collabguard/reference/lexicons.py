@@ -169,6 +169,8 @@ class Translations(NamedTuple):
     russian_initials: dict[str, tuple[str, ...]]  # English word or phrase → the initials of the Russian word(s)
     russian_initial_letters: dict[str, tuple[str, ...]]  # two Latin letters for one Cyrillic → how acronyms write it
     russian_initial_heads: frozenset[str]  # the words of russian_initials that say what kind of body a name is
+    russian_adjective_suffixes: tuple[str, ...]  # a place's Russian adjective: place + suffix + inflection
+    russian_adjective_inflections: frozenset[str]
     persian: dict[str, str]
 
 
@@ -372,7 +374,7 @@ def read_han_readings(path: Path) -> HanReadings:
 def read_translations(path: Path) -> Translations:
     f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "russian_types",
                       "russian_acronyms", "russian_initials", "russian_initial_letters", "russian_initial_heads",
-                      "persian"})
+                      "russian_adjective_suffixes", "russian_adjective_inflections", "persian"})
     return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
                         traditional=f.mapping("traditional", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
                         pinyin_types=f.words("pinyin_types"),
@@ -385,6 +387,8 @@ def read_translations(path: Path) -> Translations:
                         russian_initial_letters={k: tuple(v.split("|")) for k, v in f.mapping(
                             "russian_initial_letters", INITIALS, f.strings(INITIALS)).items()},
                         russian_initial_heads=f.words("russian_initial_heads", PHRASE),
+                        russian_adjective_suffixes=tuple(f.items("russian_adjective_suffixes", INITIALS)),
+                        russian_adjective_inflections=f.words("russian_adjective_inflections", INITIALS),
                         persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
 
 
