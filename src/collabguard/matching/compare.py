@@ -116,9 +116,10 @@ MIN_PLACE = 4  # a shorter word is no place an adjective is told from ("Oka", "O
 def place_adjective(adjective: str, place: str) -> bool:
     """Is ``adjective`` the Russian adjective of ``place``, as transliterated: "kazanski" of "kazan",
     "mytishchinski" of "mytishchi", "balashikhinskiy" of "balashikha", "bryanski" of "bryansk"?"""
-    if len(place) < MIN_PLACE or len(adjective) <= len(place) - 1 or not adjective.isalpha():
-        return False
-    for stem in dict.fromkeys((place, place[:-1] if place[-1] in "aeiouy" else place)):
+    if (len(place) < MIN_PLACE or len(adjective) < len(place) or not adjective.startswith(place[:MIN_PLACE - 1])
+            or "sk" not in adjective or not adjective.isalpha()):
+        return False  # (most pairs end here: pair_kind asks of every word pair the gate compares)
+    for stem in (place, place[:-1]) if place[-1] in "aeiouy" else (place,):
         if not adjective.startswith(stem):
             continue
         rest = adjective[len(stem):]
