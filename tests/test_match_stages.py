@@ -65,6 +65,10 @@ MUST_FIRE = [
     # Huawei Marine Networks: Huawei's submarine-cable joint venture; "Huawei Marine" is an Entity List alias
     ("company-named", "Huawei Marine Networks", "CN", "us-bis-entity", "us-bis-entity-cn-huawei-technologies-co-ltd",
      "possible", "a company named with the listed company's whole name"),
+    # the 1286 list writes this laboratory "National Key Laboratory …", "Key Lab for …", "State Lab of …", not so
+    ("key-laboratory", "State Key Laboratory of Radar Signal Processing", "CN", "us-dod-1286",
+     "dod1286-defense-s-t-key-laboratory-of-radar-signal-processing-at-xidian-university", "possible",
+     "a key laboratory of the same subject (processing, radar, signal)"),
 ]
 
 
@@ -115,6 +119,9 @@ MUST_NOT_FIRE = [
     ("company-named", "Sichuan University Hospital", "aspi-sichuan-university",
      "an institution: its units are the part-of stage's"),
     ("company-named", "Hong Kong Electronics Kish Co.", "un-sc-kpe-005", "a place and a kind: no company's own name"),
+    ("key-laboratory", "State Key Laboratory of Integrated Information System Technology",
+     "dod1286-defense-s-t-key-laboratory-of-information-systems-engineering",
+     "another subject: one word more where only two agree"),
 ]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from collabguard.matching.status_titles import without_status_title
+from collabguard.matching.normalize import tokens
+from collabguard.matching.status_titles import names_a_body, without_centre_title, without_status_title
 from collabguard.reference.report_text import reason as report_reason
 from tests.conftest import names_only_matcher
 
@@ -68,3 +69,43 @@ def test_the_status_title_reason_reads_in_bokmal() -> None:
                        "confirm it is the body meant", "nb")
     assert nb == ("lest uten 'National Research', statustittelen til et nasjonalt forskningsuniversitet: bekreft at "
                   "det er denne organisasjonen som menes")
+
+
+# Russia's research centres carry a status in front of their name, or leave it out (name-words.yaml centre_titles)
+@pytest.mark.parametrize(("written", "rest", "title"), [
+    ("National Research Center Kurchatov Institute", "Kurchatov Institute", "National Research Center"),
+    ("Federal State Institution Federal Scientific Center Scientific Research Institute for System Analysis of the "
+     "Russian Academy of Sciences", "Federal State Institution Scientific Research Institute for System Analysis of the "
+     "Russian Academy of Sciences", "Federal Scientific Center"),
+    ("Krylov State Research Center", "Krylov", "State Research Center"),  # read away, but "Krylov" names no body
+])
+def test_a_research_centres_status_is_read_away(written: str, rest: str, title: str) -> None:
+    found = without_centre_title(written, "RU")
+    assert found is not None and (found.text, found.title) == (rest, title)
+    assert names_a_body(tokens(found.text)) is (rest != "Krylov")
+
+
+@pytest.mark.parametrize(("name", "list_id", "entity_id", "why"), [
+    # the lists' own aliases of these entries, asked of their main names only: the listed name without its status
+    ("Scientific Research Institute of System Analysis, Russian Academy of Sciences", "us-bis-entity",
+     "us-bis-entity-ru-federal-state-institution-federal-scientific-center-scientific-research-institute-for-s",
+     "without 'Federal Scientific Center', a status the state gives research centres"),
+    ("The Kurchatov Institute", "us-bis-entity", "us-bis-entity-ru-national-research-center-kurchatov-institute",
+     "without 'National Research Center', a status"),
+    # the name without its status
+    ("Federal Research and Production Center Research Institute of Applied Chemistry", "us-bis-entity",
+     "us-bis-entity-ru-scientific-research-institute-of-applied-chemistry",
+     "read without 'Federal Research and Production Center', the status of a research centre: confirm"),
+])
+def test_a_research_centre_is_found_without_its_status_as_possible(name: str, list_id: str, entity_id: str,
+                                                                    why: str) -> None:
+    found = names_only_matcher(list_id).match(name, "RU")
+    assert [(c.entity.entity_id, c.decision) for c in found][:1] == [(entity_id, "possible")]
+    assert any(why in r for r in found[0].reasons), found[0].reasons
+
+
+def test_a_research_centres_status_reads_in_bokmal() -> None:
+    nb = report_reason("read without 'National Research Center', the status of a research centre: confirm it is the "
+                       "body meant", "nb")
+    assert nb == "lest uten 'National Research Center', statusen til et forskningssenter: bekreft at det er denne " \
+                 "organisasjonen som menes"

@@ -73,6 +73,7 @@ from collabguard.matching.query_words import (
 )
 from collabguard.matching.quoted_names import quoted_name
 from collabguard.matching.russian_initials import RUSSIAN_ACRONYM_COUNTRIES, russian_acronyms
+from collabguard.matching.status_titles import CENTRE_TITLE_COUNTRIES, names_a_body, without_centre_title
 from collabguard.matching.translate import PINYIN, script_of, skeleton
 from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
@@ -125,8 +126,9 @@ class NameForm:
     # own name in quotation marks alone: quoted_names.py), "eponym" (a Russian body's name without the
     # person it is named after: eponyms.py), "legal-form" (a company's name without the legal form of
     # its country: legal_form_reading.py), "place" (a company's name without the place it is registered in,
-    # in brackets: list_brackets.py), "group" (without the name of its group in front: group_names.py). All
-    # but "acronym", "repeat" and "eponym" are matched whole only (EXACT_ONLY_READINGS)
+    # in brackets: list_brackets.py), "group" (without the name of its group in front: group_names.py), "title"
+    # (a Russian research centre's name without its status: status_titles.py). All but "acronym", "repeat",
+    # "eponym" and "title" are matched whole only (EXACT_ONLY_READINGS)
     written: str = ""
     dropped: str = ""
     reading: str = ""
@@ -323,6 +325,9 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
         for name in (text, *(r[0] for r in readings if r[2] in ("acronym", "repeat"))):  # "AO Kaspersky Lab"
             if (company := without_legal_form(name, entity.country)) is not None:
                 readings.append((company.text, company.dropped, "legal-form"))
+        if entity.country in CENTRE_TITLE_COUNTRIES and (untitled := without_centre_title(text, entity.country)) is not None \
+                and names_a_body(tokens(untitled.text)):
+            readings.append((untitled.text, untitled.title, "title"))  # "Kurchatov Institute" (National Research Center …)
         if entity.kind == "company" and (placeless := without_bracketed_place(text)) is not None:
             readings.append((*placeless, "place"))  # "DGT Technology (HK) Co., Limited" without "(HK)"
         for other, dropped, reading in readings:

@@ -52,6 +52,7 @@ from collabguard.matching.cross_script import chinese_names
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.group_names import group_names, group_readings
 from collabguard.matching.index import NameForm, NameIndex, entity_forms
+from collabguard.matching.key_laboratories import LaboratoryIndex
 from collabguard.matching.list_brackets import explained_acronyms, stands_for
 from collabguard.matching.listed_letters import letters_joined
 from collabguard.matching.near_misses import near_misses
@@ -62,7 +63,7 @@ from collabguard.matching.place_spellings import place_spellings
 from collabguard.matching.registry import borrowed_names, linked_id
 from collabguard.matching.stages import Context, Query, Stage, run_stages
 from collabguard.matching.stages.query import read_in_russian, read_query
-from collabguard.matching.status_titles import names_a_university, without_status_title
+from collabguard.matching.status_titles import names_a_body, names_a_university, without_centre_title, without_status_title
 from collabguard.models.report import MatcherConfig
 
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
@@ -109,7 +110,8 @@ class Matcher:
         self._read = lru_cache(maxsize=SEGMENTS_KEPT)(self._read_segment)
         self._parts: dict[str, list[Part]] = {}
         chinese = chinese_names(orgs)  # each entry's own Chinese names: a translation they contradict is set aside
-        self._contexts = {"organisation": Context(self._indexes["organisation"], self.config, chinese, self._parts_of),
+        self._contexts = {"organisation": Context(self._indexes["organisation"], self.config, chinese, self._parts_of,
+                                                  LaboratoryIndex(orgs)),
                           "programme": Context(self._indexes["programme"], self.config, chinese, lambda _: [])}
 
     def context(self, kind: str = "organisation") -> Context:
@@ -230,6 +232,12 @@ class Matcher:
             if bare is not None and names_a_university(bare.words) and (found := tuple(run_stages(bare, context))):
                 return bare, found, Reread(f"read without {untitled.title!r}, the status title of a national research "
                                            "university")
+        if not found and (untitled := without_centre_title(seg, country)) is not None:
+            # "Federal Research and Production Center Research Institute of Applied Chemistry": read without the
+            # status of a research centre, at most possible
+            bare = read_query(untitled.text, context.index)
+            if bare is not None and names_a_body(bare.words) and (found := tuple(run_stages(bare, context))):
+                return bare, found, Reread(f"read without {untitled.title!r}, the status of a research centre")
         if not found and not query.generic_only:
             # "Beijing Univ Chem Technol": "Chem" written out as chemistry finds nothing; read as chemical, at most
             # possible. Not a name of generic words: "Inst Phys" (an institute of physics) is no "Physical Institute"

@@ -70,7 +70,7 @@ class ListMatch(_Out):
     features: dict[str, str] = Field(default_factory=dict, description=(
         "what decided: matched form, name kind, the decision stage that found it (stage: exact, optional-words, "
         "word-order, spacing, acronym, acronym-skip, translated-exact, short-name, close-spelling, translated-words, "
-        "part-of, company-named, identifier), country check, word pairing"))
+        "part-of, company-named, key-laboratory, identifier), country check, word pairing"))
     also_fits: builtins.list[str] = Field(
         default_factory=builtins.list,
         description="entity ids of other entries of the same list the name fits equally well (an ambiguous acronym or "

@@ -113,6 +113,8 @@ class NameWords(NamedTuple):
     acronym_words: dict[str, frozenset[str]]
     translation_words: dict[str, frozenset[str]]
     status_titles: dict[str, tuple[str, ...]]  # by country, as names write them
+    centre_titles: dict[str, tuple[str, ...]]  # the statuses of research centres, by country, as written
+    laboratory_frame_words: frozenset[str]  # the rank and sponsor words around a key laboratory's subject
     company_kind_words: dict[str, frozenset[str]]  # by country
     company_kind_readings: dict[str, dict[str, frozenset[str]]]  # by country: an acronym or Russian word → the kind words it stands for
 
@@ -279,7 +281,7 @@ def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "abbreviation_readings", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
                      "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
-                     "translation_words", "status_titles", "company_kind_words",
+                     "translation_words", "status_titles", "centre_titles", "laboratory_frame_words", "company_kind_words",
                      "company_kind_readings", "company_kinds_same_as"})
     abbreviations = f.mapping("abbreviations", WORD, f.strings(PHRASE))
     readings = f.mapping("abbreviation_readings", WORD, f.lists(WORD))
@@ -300,6 +302,8 @@ def read_name_words(path: Path) -> NameWords:
                      translation_words={k: frozenset(v)
                                         for k, v in f.mapping("translation_words", COUNTRY, f.lists(WORD)).items()},
                      status_titles=f.mapping("status_titles", COUNTRY, f.lists(WRITTEN_PHRASE)),
+                     centre_titles=f.mapping("centre_titles", COUNTRY, f.lists(WRITTEN_PHRASE)),
+                     laboratory_frame_words=f.words("laboratory_frame_words"),
                      company_kind_words={k: frozenset(v) for k, v in f.same_as(
                          f.mapping("company_kind_words", COUNTRY, f.lists(WORD)), "company_kinds_same_as").items()},
                      company_kind_readings={k: {a: frozenset(w) for a, w in v.items()} for k, v in f.same_as(

@@ -25,6 +25,7 @@ from collabguard.matching.stages.query import Context, Query
 from collabguard.matching.stages.reading import (
     close_spelling,
     company_named,
+    key_laboratory,
     part_of,
     short_name,
     translated_exact,
@@ -75,6 +76,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("company-named", "a company named with a listed company's whole name and one or two words of its own "
           "('Dart Aviation Technics'), where nothing else is found: possible", company_named,
           only_if_nothing_found=True),
+    Stage("key-laboratory", "a Chinese key laboratory named with the subject of a listed one, its rank, sponsor or "
+          "host written otherwise or left out ('National Key Laboratory of Radar Signal Processing'), where nothing "
+          "else is found: possible", key_laboratory, only_if_nothing_found=True),
 )
 
 STAGE_IDS = tuple(s.id for s in STAGES)

@@ -182,6 +182,11 @@ def _exact_form(form: NameForm) -> Finding:
         return Finding(form, "possible", VARIANT_SCORE, f"exact {form.kind} without its group's name",
                        f"same name as the listed {form.kind} {form.written!r} without the name in front of it, "
                        f"{form.dropped!r}, which names another listed body (its group): confirm it is the body meant")
+    if form.reading == "title":  # "Kurchatov Institute" for "National Research Center Kurchatov Institute"
+        return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its status",
+                       f"same name as the listed {form.kind} {form.written!r} without {form.dropped!r}, a status the "
+                       "state gives research centres, some of which join several institutes: confirm it is the body "
+                       "meant")
     if form.reading == "eponym":  # "Moscow State University" for "M.V. Lomonosov Moscow State University"
         return Finding(form, "possible", NAME_SCORE, f"exact {form.kind} without its eponym",
                        f"same name as the listed {form.kind} {form.written!r} without the person it is named after, "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from collabguard.matching.cross_script import OwnNames
 from collabguard.matching.index import NameIndex
+from collabguard.matching.key_laboratories import LaboratoryIndex
 from collabguard.matching.normalize import GENERIC_WORDS, acronym_key, fingerprint, looks_like_acronym, normalize, tokens
 from collabguard.matching.parts import Part
 from collabguard.matching.translate import script_of, translate, translate_pinyin, translate_russian_latin
@@ -79,3 +80,4 @@ class Context:
     config: MatcherConfig
     chinese: dict[str, OwnNames]
     parts_of: Callable[[str], list[Part]]
+    laboratories: LaboratoryIndex | None = None  # the listed key laboratories, by subject (key_laboratories.py)

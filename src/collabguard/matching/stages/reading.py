@@ -10,6 +10,7 @@ from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
 from collabguard.matching.index import EXACT_ONLY_READINGS, word_joins
+from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY
 from collabguard.matching.parts import PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
@@ -143,3 +144,15 @@ def _parts(query: Query, context: Context, skip: frozenset[str], named: bool) ->
                     unit=part.unit, abroad=part.abroad)
             for part in context.parts_of(query.text)
             if part.form.entity.list_id not in skip and (part.kind == "named") == named]
+
+
+def key_laboratory(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """"National Key Laboratory of Radar Signal Processing" for the listed "Defense S&T Key Laboratory of Radar
+    Signal Processing at Xidian University" (matching/key_laboratories.py)."""
+    if context.laboratories is None or LABORATORY not in query.words:
+        return []
+    return [Finding(form, "possible", LAB_SCORE, "key laboratory of the same subject",
+                    f"a key laboratory of the same subject ({', '.join(sorted(subject))}) as the listed {form.kind} "
+                    f"{form.text!r}: China's key laboratories are named with or without their rank, sponsor and host, "
+                    "and another host may have a laboratory of that subject: confirm")
+            for subject, form in context.laboratories.same_subject(query.text) if form.entity.list_id not in skip]
