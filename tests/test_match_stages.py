@@ -68,7 +68,7 @@ MUST_FIRE = [
     # the 1286 list writes this laboratory "National Key Laboratory …", "Key Lab for …", "State Lab of …", not so
     ("key-laboratory", "State Key Laboratory of Radar Signal Processing", "CN", "us-dod-1286",
      "dod1286-defense-s-t-key-laboratory-of-radar-signal-processing-at-xidian-university", "possible",
-     "a key laboratory of the same subject (processing, radar, signal)"),
+     "a key laboratory of the same subject, 'radar signal processing', as the listed"),
 ]
 
 

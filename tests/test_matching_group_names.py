@@ -86,11 +86,12 @@ def test_what_names_a_body_alone() -> None:
 
 
 @pytest.mark.parametrize(("name", "country", "listed", "added"), [
-    # the Entity List's aliases of Dart Aviation, Volga Group and Sazgan Ertebat Co. Ltd. (the ISN table's
-    # "Eyvaz Technic Industrial Co. Ltd." of Eyvaz Technic adds a descriptive word: tests/test_matching_companies.py)
+    # the Entity List's aliases of Dart Aviation, Volga Group and Sazgan Ertebat Co. Ltd., and the ISN
+    # table's of Eyvaz Technic
     ("Dart Aviation Technics", "FR", "Dart Aviation", "technics"),
     ("Volga Group Investments", "LU", "Volga Group", "investments"),
     ("Sazgan Ertebat Poya Co. Ltd.", "IR", "Sazgan Ertebat Co. Ltd.", "poya"),
+    ("Eyvaz Technic Industrial Co. Ltd.", "IR", "Eyvaz Technic", "industrial"),
 ])
 def test_a_company_named_with_a_listed_companys_whole_name_and_words_of_its_own_is_asked_about(
         name: str, country: str, listed: str, added: str) -> None:

@@ -32,6 +32,15 @@ def test_a_russian_bodys_acronym_is_its_russian_words_initials(name: str, acrony
 
 
 @pytest.mark.parametrize(("name", "acronym"), [
+    # the phrases the normaliser reads away are read away before the name is cut at "of": ИБХ РАН
+    ("Federal State Budgetary Institution of Science Institute of Bioorganic Chemistry named after Academicians M.M. "
+     "Shemyakin and Yu.A. Ovchinnikov, Russian Academy of Sciences", "IBKHRAS"),
+])
+def test_a_state_form_with_of_is_no_part_of_the_acronym(name: str, acronym: str) -> None:
+    assert acronym in russian_acronyms(name)
+
+
+@pytest.mark.parametrize(("name", "acronym"), [
     # the kind of body right after the place: Минский завод колёсных тягачей, Таганрогский НИИ связи
     ("Minsk Wheeled Tractor Plant", "MZKT"),
     ("Concern Radio-Electronic Technologies, Joint Stock Company Taganrog Communications Scientific Research Institute",
@@ -49,10 +58,15 @@ def test_a_russian_acronym_is_read_in_the_word_orders_of_russian_names(name: str
 
 @pytest.mark.parametrize(("name", "not_read"), [
     # a name beginning with a word the table reads has no place first to keep there
-    ("Scientific Research Institute of Applied Acoustics", "NIIAP"),
+    ("Scientific Research Institute of Applied Acoustics", "PANII"),
+    # nor one beginning with a person's name or a word the table does not hold
+    ("Keldysh Research Center", "KNIIC"),
     # the parent before a comma is read in the English order only
     ("Concern Radio-Electronic Technologies, Joint Stock Company Taganrog Communications Scientific Research Institute",
      "CNIIRETTS"),
+    # three letters in a Russian order say too little: the Moscow Aviation Institute is МАИ, and "MIA" no acronym of it
+    ("Moscow Aviation Institute", "MIA"),
+    ("Kazan Aviation Institute", "KIA"),
 ])
 def test_the_russian_word_orders_apply_to_a_name_after_its_place(name: str, not_read: str) -> None:
     assert not_read not in russian_acronyms(name)

@@ -109,3 +109,11 @@ def test_a_research_centres_status_reads_in_bokmal() -> None:
                        "body meant", "nb")
     assert nb == "lest uten 'National Research Center', statusen til et forskningssenter: bekreft at det er denne " \
                  "organisasjonen som menes"
+
+
+def test_a_translation_of_a_listed_name_without_its_status_is_no_match() -> None:
+    # ИК СО РАН: translated word for word, the name is the listed FRC's without "Federal Research Center", which
+    # may join several institutes: asked, not matched (as a name without its eponym)
+    found = names_only_matcher("us-bis-entity").match("Институт катализа им. Г.К. Борескова", "RU")
+    assert found and {c.decision for c in found} == {"possible"}
+    assert found[0].entity.name == "Federal Research Center Boreskov Institute of Catalysis"

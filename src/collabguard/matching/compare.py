@@ -130,7 +130,6 @@ def place_adjective(adjective: str, place: str) -> bool:
     return False
 
 
-
 def _letter_in_front(a: str, b: str) -> bool:
     """One word is the other with a letter in front: a brand's letter ("T-Rubber" is no misspelt "Rubber", "X-Face"
     no "Face"), not a slip. But an initial R or L, which Korean names keep in the North's spelling and drop in the

@@ -87,6 +87,10 @@ PREFIX = 5
 # Quantum"), where it keeps a name of its own (own_name_kept); "Global Corporation (HK) Limited" without its
 # place is no name, and whole only
 EXACT_ONLY_READINGS = frozenset({"optional", "capitals", "quoted", "legal-form", "group", "place"})
+# readings of a listed name that never confirm an identity, however they are found (a translation word for
+# word included): those matched whole only, and a name without its eponym or its status ("Boreskov Institute of
+# Catalysis" of the Federal Research Center, which may join several institutes)
+CAPPED_READINGS = EXACT_ONLY_READINGS | {"eponym", "title"}
 # the index's keys for a word's first letters and its consonant skeleton, apart from the words themselves
 PREFIX_KEY, SKELETON_KEY = "^", "~"
 TWIN_RATIO = MatcherConfig.model_fields["word_twin_ratio"].default / 100
@@ -128,7 +132,9 @@ class NameForm:
     # its country: legal_form_reading.py), "place" (a company's name without the place it is registered in,
     # in brackets: list_brackets.py), "group" (without the name of its group in front: group_names.py), "title"
     # (a Russian research centre's name without its status: status_titles.py). All but "acronym", "repeat",
-    # "eponym" and "title" are matched whole only (EXACT_ONLY_READINGS)
+    # "eponym", "title" and a "place" reading that keeps a name of its own (own_name_kept) are matched whole
+    # only (EXACT_ONLY_READINGS); none but "acronym", "repeat" and "legal-form" confirms an identity
+    # (CAPPED_READINGS)
     written: str = ""
     dropped: str = ""
     reading: str = ""
@@ -415,10 +421,13 @@ _KIND_WORDS: frozenset[str] = frozenset(
     and not any(w in words for words in PARENT_WORDS.values()))
 
 
+MIN_OWN_NAME = 4  # letters of a word of a company's own name kept without its place ("ACE" says too little)
+
+
 def own_name_kept(words: tuple[str, ...], country: str) -> bool:
     """Does a company's name hold a word of its own name: not descriptive, optional, generic, a place or
     its country ("Origin" of "Origin Quantum Computing Technology"; none in "Global Corporation")?"""
-    return any(len(w) >= 3 and w not in COMPANY_TAIL and w not in OPTIONAL_WORDS and w not in _PLACES
+    return any(len(w) >= MIN_OWN_NAME and w not in COMPANY_TAIL and w not in OPTIONAL_WORDS and w not in _PLACES
                and w not in COUNTRY_WORDS.get(country, _NO_PLACES) and not is_optional(w) for w in words)
 
 
@@ -494,7 +503,8 @@ class NameIndex:
             if form.kind == "local" or form.via or (form.reading in EXACT_ONLY_READINGS and not (
                     form.reading == "place" and own_name_kept(form.tokens, form.entity.country))):
                 # a local-script name, a name borrowed from a registry, a name read less surely (its quoted
-                # part, without a bracketed word that is not its acronym) is matched whole only
+                # part, without a bracketed word that is not its acronym; without its bracketed place where
+                # nothing of its own name is left) is matched whole only
                 continue
             if form.tokens:
                 self.first_words.add(form.tokens[0])

@@ -6,11 +6,12 @@ National Key Laboratory, Defense S&T Key Laboratory, "… Key Laboratory of Nati
 Technology on … Laboratory") and their host after it ("at Xidian University", "of Changchun University of Science
 and Technology") or not: the list's own aliases of one laboratory write it in eight of these ways (its entry for
 the Antennas and Microwave Technology laboratory). Its subject is what says which laboratory it is: the words
-left once the rank, the sponsor, the host and the generic words are read away (``laboratory_frame_words`` of
-name-words.yaml). A name of a laboratory whose subject is a listed laboratory's of the same country, or that
-subject with one word more or less where three or more agree ("High-strength Structural Materials" for
-"Lightweight, High-strength Structural Materials"), is asked about: ``possible``, never ``match``, as another host
-may have a laboratory of that subject.
+left once the rank, the sponsor, the host, the places and the generic words are read away
+(``laboratory_frame_words``, ``laboratory_rank_words``, ``laboratory_hosts`` of name-words.yaml). A key
+laboratory's name whose subject is exactly a listed key laboratory's of the same country is asked about:
+``possible``, never ``match``, and only with the country to back it, as another host may have a laboratory of
+that subject. A subject with a word more or less is another laboratory's ("High Power Laser" is not "High Power
+Semiconductor Laser"); a laboratory without a rank ("The High Power Laser Laboratory") is no key laboratory.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from collabguard.matching.compare import COUNTRY_WORDS
+from collabguard.matching.compare import COUNTRY_WORDS, PLACE_WORDS, TOWNS
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import GENERIC_WORDS, tokens
 from collabguard.reference.lexicons import name_words
@@ -28,62 +29,53 @@ from collabguard.reference.lexicons import name_words
 LABORATORY = "laboratory"  # the word as the matcher reads it ("Lab", "Labs")
 LAB_SCORE = 80  # the subject pairs; rank, sponsor and host may differ
 MIN_SUBJECT = 2  # words of a subject that may say which laboratory it is
-MIN_SHARED_WHEN_ONE_DIFFERS = 3  # words a subject shares with a listed one that has a word more or less
-LAB_COUNTRIES = frozenset({"CN"})
-# the generic words, the rank and sponsor words, and the country's own name ("Chinese Academy of Sciences – Key
-# Laboratory for Quantum Information": the parent's "Chinese")
-_FRAME: frozenset[str] = name_words().laboratory_frame_words | GENERIC_WORDS | COUNTRY_WORDS.get("CN", frozenset())
+LAB_COUNTRIES = frozenset({"CN"})  # whose key laboratories are named so (the 1286 list's Defense S&T laboratories)
+_WORDS = name_words()
+_RANKS: frozenset[str] = _WORDS.laboratory_rank_words
+_RANK_PHRASE = re.compile("|".join(r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b"
+                                   for p in _WORDS.laboratory_rank_phrases) or r"(?!)", re.IGNORECASE)
+# the generic words, the rank and sponsor words, the country's own name ("Chinese Academy of Sciences – Key
+# Laboratory for Quantum Information": the parent's "Chinese") and its places ("Qingdao Key Laboratory of …")
+_FRAME: frozenset[str] = (_WORDS.laboratory_frame_words | _RANKS | GENERIC_WORDS
+                          | frozenset().union(*(COUNTRY_WORDS.get(c, frozenset()) | PLACE_WORDS.get(c, frozenset())
+                                                | TOWNS.get(c, frozenset()) for c in LAB_COUNTRIES)))
 # the host after the subject: "… at Xidian University", "… of Changchun University of Science and Technology"
-_AT_HOST = re.compile(r"\s+at\s+.*$", re.IGNORECASE)
-_OF_HOST = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:University|Institute|Academy|College)\b.*$")
+_HOSTS = "|".join(sorted(_WORDS.laboratory_hosts))
+_HOST = re.compile(rf"\s+(?:at|of)\s+(?:the\s+)?(?:\S+\s+){{0,4}}?(?:{_HOSTS})\b.*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
 def lab_subject(text: str) -> frozenset[str]:
-    """The subject of a laboratory's name (its words, each as written but for a plural's s), or an empty set
-    where the name is no laboratory's or says no subject of two words."""
-    if LABORATORY not in tokens(text):
+    """The subject of a key laboratory's name (its words, each as written but for a plural's s), or an empty set
+    where the name is no key laboratory's or says no subject of two words."""
+    words = tokens(text)
+    if LABORATORY not in words or (_RANKS.isdisjoint(words) and not _RANK_PHRASE.search(text)):
         return frozenset()
-    bare = _OF_HOST.sub("", _AT_HOST.sub("", text))
-    words = frozenset(_singular(w) for w in tokens(bare) if len(w) > 1 and w not in _FRAME and w.isalpha())
-    return words if len(words) >= MIN_SUBJECT else frozenset()
+    bare = _HOST.sub("", text)
+    subject = frozenset(_singular(w) for w in tokens(bare) if len(w) > 1 and w not in _FRAME and w.isalpha())
+    return subject if len(subject) >= MIN_SUBJECT else frozenset()
+
+
+def subject_words(text: str, subject: frozenset[str]) -> str:
+    """The subject as the name writes it, in its order ("radar signal processing")."""
+    return " ".join(dict.fromkeys(w for w in map(_singular, tokens(_HOST.sub("", text))) if w in subject))
 
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def same_subject(query: frozenset[str], listed: frozenset[str]) -> bool:
-    """Is the query's subject the listed one, or that with one word more or less where three or more agree?"""
-    if not query or not listed:
-        return False
-    if query == listed:
-        return True
-    shared = query & listed
-    return len(query ^ listed) == 1 and len(shared) >= MIN_SHARED_WHEN_ONE_DIFFERS
-
-
 class LaboratoryIndex:
-    """The listed laboratories of the lab countries (their names and aliases), by each word of their subjects."""
+    """The listed key laboratories of the lab countries (their names and aliases), by subject."""
 
     def __init__(self, forms: Iterable[NameForm]) -> None:
-        self._by_word: dict[str, list[tuple[frozenset[str], NameForm]]] = defaultdict(list)
+        self._by_subject: dict[frozenset[str], list[NameForm]] = defaultdict(list)
         for form in forms:
             if (form.kind in ("name", "alias") and not form.via and not form.reading
                     and form.entity.country in LAB_COUNTRIES and (subject := lab_subject(form.text))):
-                for word in subject:
-                    self._by_word[word].append((subject, form))
+                self._by_subject[subject].append(form)
 
     def same_subject(self, text: str) -> list[tuple[frozenset[str], NameForm]]:
-        """The listed laboratories whose subject is the name's (each form once), with their subject."""
+        """The listed key laboratories whose subject is the name's, with that subject."""
         subject = lab_subject(text)
-        if not subject:
-            return []
-        seen: set[int] = set()
-        out = []
-        for word in sorted(subject):
-            for listed, form in self._by_word.get(word, ()):
-                if id(form) not in seen and same_subject(subject, listed):
-                    seen.add(id(form))
-                    out.append((listed, form))
-        return out
+        return [(subject, form) for form in self._by_subject.get(subject, ())] if subject else []

@@ -115,6 +115,9 @@ class NameWords(NamedTuple):
     status_titles: dict[str, tuple[str, ...]]  # by country, as names write them
     centre_titles: dict[str, tuple[str, ...]]  # the statuses of research centres, by country, as written
     laboratory_frame_words: frozenset[str]  # the rank and sponsor words around a key laboratory's subject
+    laboratory_rank_words: frozenset[str]  # a key laboratory's rank ("state", "national")
+    laboratory_rank_phrases: tuple[str, ...]  # as written: "science and technology on"
+    laboratory_hosts: frozenset[str]  # the kinds of body that host a key laboratory
     company_kind_words: dict[str, frozenset[str]]  # by country
     company_kind_readings: dict[str, dict[str, frozenset[str]]]  # by country: an acronym or Russian word → the kind words it stands for
 
@@ -281,7 +284,8 @@ def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "abbreviation_readings", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
                      "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
-                     "translation_words", "status_titles", "centre_titles", "laboratory_frame_words", "company_kind_words",
+                     "translation_words", "status_titles", "centre_titles", "laboratory_frame_words", "laboratory_rank_words",
+                     "laboratory_rank_phrases", "laboratory_hosts", "company_kind_words",
                      "company_kind_readings", "company_kinds_same_as"})
     abbreviations = f.mapping("abbreviations", WORD, f.strings(PHRASE))
     readings = f.mapping("abbreviation_readings", WORD, f.lists(WORD))
@@ -304,6 +308,9 @@ def read_name_words(path: Path) -> NameWords:
                      status_titles=f.mapping("status_titles", COUNTRY, f.lists(WRITTEN_PHRASE)),
                      centre_titles=f.mapping("centre_titles", COUNTRY, f.lists(WRITTEN_PHRASE)),
                      laboratory_frame_words=f.words("laboratory_frame_words"),
+                     laboratory_rank_words=f.words("laboratory_rank_words"),
+                     laboratory_rank_phrases=f.items("laboratory_rank_phrases", WRITTEN_PHRASE),
+                     laboratory_hosts=f.words("laboratory_hosts"),
                      company_kind_words={k: frozenset(v) for k, v in f.same_as(
                          f.mapping("company_kind_words", COUNTRY, f.lists(WORD)), "company_kinds_same_as").items()},
                      company_kind_readings={k: {a: frozenset(w) for a, w in v.items()} for k, v in f.same_as(

@@ -9,8 +9,8 @@ from math import prod
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
-from collabguard.matching.index import EXACT_ONLY_READINGS, word_joins
-from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY
+from collabguard.matching.index import CAPPED_READINGS, word_joins
+from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY, subject_words
 from collabguard.matching.parts import PART_SCORE
 from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
@@ -59,8 +59,9 @@ def translated_exact(query: Query, context: Context, skip: frozenset[str]) -> li
             if id(form) in seen or form.entity.list_id in skip:
                 continue
             seen.add(id(form))
-            # a name read less surely (its quoted part, without a bracketed word not its acronym) never confirms
-            confirms = word_for_word(query.script, reading, form) and form.reading not in EXACT_ONLY_READINGS
+            # a name read less surely (its quoted part, without a bracketed word not its acronym, its eponym or its
+            # status) never confirms
+            confirms = word_for_word(query.script, reading, form) and form.reading not in CAPPED_READINGS
             how = "translated word for word from another script" if confirms else TRANSLATED
             reason = f"{how}: the same words as {form.quoted()}" + ("; generic name" if form.generic else "")
             found = Finding(form, "match" if confirms else "possible", TRANSLATED_SCORE, TRANSLATED, reason, weak=True)
@@ -148,11 +149,11 @@ def _parts(query: Query, context: Context, skip: frozenset[str], named: bool) ->
 
 def key_laboratory(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
     """"National Key Laboratory of Radar Signal Processing" for the listed "Defense S&T Key Laboratory of Radar
-    Signal Processing at Xidian University" (matching/key_laboratories.py)."""
+    Signal Processing at Xidian University" (matching/key_laboratories.py): asked with the country to back it."""
     if context.laboratories is None or LABORATORY not in query.words:
         return []
     return [Finding(form, "possible", LAB_SCORE, "key laboratory of the same subject",
-                    f"a key laboratory of the same subject ({', '.join(sorted(subject))}) as the listed {form.kind} "
-                    f"{form.text!r}: China's key laboratories are named with or without their rank, sponsor and host, "
-                    "and another host may have a laboratory of that subject: confirm")
+                    f"a key laboratory of the same subject, {subject_words(query.text, subject)!r}, as the listed "
+                    f"{form.kind} {form.text!r}: China's key laboratories are named with or without their rank, sponsor "
+                    "and host, and another host may have a laboratory of that subject: confirm", needs_country=True)
             for subject, form in context.laboratories.same_subject(query.text) if form.entity.list_id not in skip]
