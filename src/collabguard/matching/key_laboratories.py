@@ -71,7 +71,8 @@ class LaboratoryIndex:
     def __init__(self, forms: Iterable[NameForm]) -> None:
         self._by_subject: dict[frozenset[str], list[NameForm]] = defaultdict(list)
         for form in forms:
-            if (form.kind in ("name", "alias") and not form.via and not form.reading
+            # (the form's words first: a name without "laboratory" is not read again, of the index's thousands)
+            if (form.kind in ("name", "alias") and not form.via and not form.reading and LABORATORY in form.tokens
                     and form.entity.country in LAB_COUNTRIES and (subject := lab_subject(form.text))):
                 self._by_subject[subject].append(form)
 

@@ -63,7 +63,7 @@ from collabguard.matching.place_spellings import place_spellings
 from collabguard.matching.registry import borrowed_names, linked_id
 from collabguard.matching.stages import Context, Query, Stage, run_stages
 from collabguard.matching.stages.query import read_in_russian, read_query
-from collabguard.matching.status_titles import names_a_body, names_a_university, without_centre_title, without_status_title
+from collabguard.matching.status_titles import TITLE_READINGS
 from collabguard.models.report import MatcherConfig
 
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
@@ -226,18 +226,14 @@ class Matcher:
             # "M.V. Lomonosov Moscow State University": read without its eponym as well, at most possible
             if (bare := read_query(plain.text, context.index)) is not None and (found := tuple(run_stages(bare, context))):
                 return bare, found, Reread(f"read without the person it is named after, {plain.eponym!r}")
-        if not found and (untitled := without_status_title(seg, country)) is not None:
-            # "National Research Tomsk Polytechnic University": read without the status title, at most possible
-            bare = read_query(untitled.text, context.index)
-            if bare is not None and names_a_university(bare.words) and (found := tuple(run_stages(bare, context))):
-                return bare, found, Reread(f"read without {untitled.title!r}, the status title of a national research "
-                                           "university")
-        if not found and (untitled := without_centre_title(seg, country)) is not None:
-            # "Federal Research and Production Center Research Institute of Applied Chemistry": read without the
-            # status of a research centre, at most possible
-            bare = read_query(untitled.text, context.index)
-            if bare is not None and names_a_body(bare.words) and (found := tuple(run_stages(bare, context))):
-                return bare, found, Reread(f"read without {untitled.title!r}, the status of a research centre")
+        for without, names_one, what in TITLE_READINGS:
+            # "National Research Tomsk Polytechnic University", "Federal Research and Production Center Research
+            # Institute of Applied Chemistry": read without the status, where what is left names such a body, at
+            # most possible
+            if not found and (untitled := without(seg, country)) is not None:
+                bare = read_query(untitled.text, context.index)
+                if bare is not None and names_one(bare.words) and (found := tuple(run_stages(bare, context))):
+                    return bare, found, Reread(f"read without {untitled.title!r}, {what}")
         if not found and not query.generic_only:
             # "Beijing Univ Chem Technol": "Chem" written out as chemistry finds nothing; read as chemical, at most
             # possible. Not a name of generic words: "Inst Phys" (an institute of physics) is no "Physical Institute"

@@ -21,7 +21,7 @@ institute. A name is read without one, and a listed name indexed without one (ki
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from collabguard.matching.normalize import is_generic
@@ -78,3 +78,11 @@ def names_a_body(words: tuple[str, ...]) -> bool:
 def names_a_university(words: tuple[str, ...]) -> bool:
     """Do the words left (as the matcher reads them) name a university, its own name first?"""
     return UNIVERSITY in words and words[0] != UNIVERSITY
+
+
+# the readings of a name without a status, each with what must be left and what the reason calls the status
+TITLE_READINGS: tuple[tuple[Callable[[str, str | None], WithoutTitle | None], Callable[[tuple[str, ...]], bool], str],
+                      ...] = (
+    (without_status_title, names_a_university, "the status title of a national research university"),
+    (without_centre_title, names_a_body, "the status of a research centre"),
+)
