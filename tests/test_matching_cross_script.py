@@ -82,3 +82,39 @@ def test_a_name_in_pinyin_is_compared_with_every_reading_of_the_characters() -> 
     own = ((han("长沙理工大学"), "长沙理工大学"),)
     assert other_chinese_name("Zhangsha Ligong Daxue", own, ("zhang", "sha", "li", "gong", "da", "xue")) is None
     assert other_chinese_name("Changsha Keji Daxue", own, ("chang", "sha", "ke", "ji", "da", "xue")) == "长沙理工大学"
+
+
+@pytest.mark.parametrize(("name", "country", "list_id", "entity", "decision"), [
+    # listed bodies' own names in their script (their ROR labels), asked of the lists' English names only: words
+    # the translation tables lacked (超级计算, 海洋 as "marine", 石墨烯, 电信, 科工; международный, квантовый,
+    # лётно-исследовательский, химико-технологический, северный) …
+    ("国家超级计算天津中心", "CN", "us-bis-entity", "National Supercomputing Center Tianjin (NSCC-TJ)", "possible"),
+    ("青岛海洋科学与技术国家实验室", "CN", "us-bis-entity", "Qingdao National Laboratory of Marine Science and Technology",
+     "possible"),
+    ("北京石墨烯研究院", "CN", "us-bis-entity", "Beijing Graphene Institute Co., Ltd", "possible"),
+    ("中国电信集团有限公司", "CN", "us-dod-1260h", "China Telecom Group Co., Ltd.", "possible"),
+    ("中国航天科工集团公司", "CN", "us-dod-1260h", "China Aerospace Science and Industry Corporation Limited", "possible"),
+    # 中国科学院 read whole, as the parent the English name leaves out
+    ("中国科学院上海光学精密机械研究所", "CN", "us-bis-entity", "Shanghai Institute of Optics and Fine Mechanics", "possible"),
+    ("Международный центр квантовой оптики и квантовых технологий", "RU", "us-bis-entity",
+     "International Center for Quantum Optics and Quantum Technologies LLC", "match"),
+    ("Летно-исследовательский институт имени М.М. Громова", "RU", "us-bis-entity",
+     "Joint Stock Company Flight Research Institute N.A. M.M. Gromov", "match"),
+    ("Российский химико-технологический университет имени Д. И. Менделеева", "RU", "us-state-isn",
+     "D. Mendeleyev University of Chemical Technology of Russia", "possible"),
+    ("AO Severnoye Proizvodstvennoye Obedineniye Arktika", "RU", "us-bis-entity",
+     "Joint Stock Company Northern Production Association Arktika", "possible"),
+    # … a listed name without the Russian acronym it carries in brackets, which matched only as written (VNIITF) …
+    ("Всероссийский научно-исследовательский институт технической физики", "RU", "us-bis-entity",
+     "All-Russian Scientific Research Institute of Technical Physics (VNIITF)", "possible"),
+    # … and a listed name whose acronym beside it ("Tupolev-KAI") the translation screen wrongly rejected
+    ("Казанский национальный исследовательский технический университет имени А. Н. Туполева", "RU", "us-dod-1286",
+     "Kazan National Research Technical University named after A.N. Tupolev-KAI", "possible"),
+])
+def test_listed_bodies_own_names_in_their_script_are_found_through_translation(
+        name: str, country: str, list_id: str, entity: str, decision: str) -> None:
+    from tests.conftest import names_only_matcher
+
+    found = names_only_matcher(list_id).match(name, country)
+    assert found and found[0].entity.name == entity, [(c.entity.name, c.decision) for c in found]
+    assert found[0].decision == decision, found[0].reasons

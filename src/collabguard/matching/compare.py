@@ -394,7 +394,11 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
 
 @lru_cache(maxsize=1024)
 def _translated_ignore(country: str) -> frozenset[str]:
-    return OPTIONAL_WORDS | OWN_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
+    # every word compare() may leave unpaired on the list side of a translation: optional, the entry's own, its
+    # parent's, and the loose words (the acronym beside the name: "Kazan National Research Technical University
+    # named after A.N. Tupolev-KAI", which the screen rejected although the gate passes it)
+    return (OPTIONAL_WORDS | OWN_WORDS.get(country, frozenset()) | PARENT_WORDS.get(country, frozenset())
+            | _loose(country, True))
 
 
 def quick_reject_translated(query: tuple[str, ...], query_words: frozenset[str], query_joins: frozenset[str],

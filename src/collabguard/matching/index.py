@@ -448,6 +448,10 @@ class NameIndex:
         # listed names and acronyms that may name a group, by their words (matching/group_names.py)
         self.groups: dict[tuple[str, ...], list[NameForm]] = groups or {}
         self.fingerprints: dict[str, list[NameForm]] = defaultdict(list)
+        # a listed name without a bracket in capitals that is not its initials ("All-Russian Scientific Research
+        # Institute of Technical Physics (VNIITF)": the Russian name's acronym), by its words: matched whole
+        # only, so kept apart, for a translation's words (translated_exact), which then asks, never confirms
+        self.capitals_fingerprints: dict[str, list[NameForm]] = defaultdict(list)
         self.compacts: dict[str, list[NameForm]] = defaultdict(list)
         self.acronyms: dict[str, list[NameForm]] = defaultdict(list)
         # derived acronyms with one inner letter left out: CETC for "China Electronics Technology
@@ -500,6 +504,8 @@ class NameIndex:
                 self.exact[key].append(form)  # "AR Sales", "I-Jet Global" for "A R Sales", "I JET GLOBAL" (listed_letters)
             if (read := read_alike_key(form.norm)) is not None:
                 self.read_alike[read].append(form)
+            if form.reading == "capitals" and form.kind in ("name", "alias") and not form.via:
+                self.capitals_fingerprints[form.fingerprint].append(form)
             if form.kind == "local" or form.via or (form.reading in EXACT_ONLY_READINGS and not (
                     form.reading == "place" and own_name_kept(form.tokens, form.entity.country))):
                 # a local-script name, a name borrowed from a registry, a name read less surely (its quoted

@@ -55,7 +55,7 @@ def translated_exact(query: Query, context: Context, skip: frozenset[str]) -> li
     seen: set[int] = set()
     for reading in product(*options):
         key = " ".join(sorted({w for w in reading if w}))
-        for form in context.index.fingerprints.get(key, ()):
+        for form in (*context.index.fingerprints.get(key, ()), *context.index.capitals_fingerprints.get(key, ())):
             if id(form) in seen or form.entity.list_id in skip:
                 continue
             seen.add(id(form))
