@@ -52,6 +52,10 @@ MUST_FIRE = [
     # (ZKEC, once this stage's example, is the acronym the ISN table gives "Beijing Zhong Ke Electric Co., Ltd. (ZKEC)")
     ("acronym-skip", "GEST", "CN", "aspi-cdut", "aspi-guilin-university-of-electronic-science-and-technology",
      "possible", "with one word skipped"),
+    # an institute's acronym with its academy's, as affiliations write them: before, it found nothing
+    ("acronym-parent", "ISSP RAS", "RU", "us-bis-entity",
+     "us-bis-entity-ru-institute-of-solid-state-physics-of-the-russian-academy-of-sciences", "possible",
+     "acronym 'ISSP' with its parent 'RAS'"),
     ("translated-exact", "Казанский национальный исследовательский технический университет", "RU", "us-dod-1286",
      "dod1286-kazan-national-research-technical-university-named-after-a-n-tupolev-kai", "match",
      "translated word for word"),
@@ -104,6 +108,12 @@ MUST_NOT_FIRE = [
     # an abbreviation the normaliser writes out (Russian Academy of Sciences), not the UN list's Riyadh-as-Saliheen
     ("acronym", "RAS", "un-sc-qde-100", "a written-out abbreviation is no acronym"),
     ("acronym-skip", "HEU", "aspi-harbin-engineering-university", "the whole initials are the acronym stage's"),
+    # the NRO list's IAP is Iranian, and no listed Russian IAP names the Russian Academy of Sciences
+    ("acronym-parent", "IAP RAS", "ca-nro-institute-of-applied-physics", "not an institute of that academy"),
+    ("acronym-parent", "ISSP CAS", "us-bis-entity-ru-institute-of-solid-state-physics-of-the-russian-academy-of-sciences",
+     "another academy"),
+    ("acronym-parent", "ISSP", "us-bis-entity-ru-institute-of-solid-state-physics-of-the-russian-academy-of-sciences",
+     "an acronym alone is the acronym stage's"),
     ("translated-exact", "上海科技大学", "aspi-university-of-shanghai-for-science-and-technology",
      "the list gives the entry's own Chinese name, 上海理工大学"),
     ("short-name", "Harbin", "aspi-harbin-engineering-university", "a city begins several listed names"),

@@ -149,3 +149,22 @@ def test_an_acronym_without_the_parent_that_ror_gives_other_bodies_is_theirs(rul
     [found] = [r for r in ruleset.matcher.results("CARS", "CN") if r.list_id == "us-bis-entity"]
     assert found.best is None or found.best.decision == "none"
     assert found.rejected is not None and "China Academy of Railway Sciences" in found.rejected.why
+
+
+@pytest.mark.parametrize(("name", "country", "entity_id"), [
+    # affiliations write an academy's institutes by their acronym and the academy's (issue #15): each found nothing
+    ("ISSP RAS", "RU", "us-bis-entity-ru-institute-of-solid-state-physics-of-the-russian-academy-of-sciences"),
+    ("FIAN RAS", "RU", "dod1286-p-n-lebedev-physical-institute-of-the-russian-academy-of-sciences"),
+    # the acronym with the academy's initials, as derived from the whole name (IOPCAS)
+    ("IOP CAS", "CN", "us-bis-entity-cn-chinese-academy-of-sciences-institute-of-physics"),
+])
+def test_an_acronym_with_its_academy_is_asked_about(ruleset: RuleSet, name: str, country: str, entity_id: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, country) if c.entity.entity_id == entity_id]
+    assert found and found[0].decision == "possible" and found[0].stage == "acronym-parent", found
+    assert "with its parent" in found[0].reasons[0]
+
+
+@pytest.mark.parametrize("name", ["IAP RAS", "Institute RAS", "RAS", "XYZQ RAS"])
+def test_an_acronym_of_no_listed_institute_of_the_academy_finds_nothing(ruleset: RuleSet, name: str) -> None:
+    # the NRO list's IAP is Iranian: an acronym is read only for an institute whose listed name names the academy
+    assert ruleset.matcher.match(name, "RU") == []

@@ -69,7 +69,7 @@ class ListMatch(_Out):
                                   description="the name (or the part of it) as compared, after normalisation or translation")
     features: dict[str, str] = Field(default_factory=dict, description=(
         "what decided: matched form, name kind, the decision stage that found it (stage: exact, optional-words, "
-        "word-order, spacing, acronym, acronym-skip, translated-exact, short-name, close-spelling, translated-words, "
+        "word-order, spacing, acronym, acronym-skip, acronym-parent, translated-exact, short-name, close-spelling, translated-words, "
         "part-of, company-named, key-laboratory, identifier), country check, word pairing"))
     also_fits: builtins.list[str] = Field(
         default_factory=builtins.list,

@@ -20,7 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from collabguard.matching.candidates import Finding
-from collabguard.matching.stages.exact import acronym, acronym_skip, exact, optional_words, spacing, word_order
+from collabguard.matching.stages.exact import (
+    acronym,
+    acronym_parent,
+    acronym_skip,
+    exact,
+    optional_words,
+    spacing,
+    word_order,
+)
 from collabguard.matching.stages.query import Context, Query
 from collabguard.matching.stages.reading import (
     close_spelling,
@@ -59,6 +67,8 @@ STAGES: tuple[Stage, ...] = (
           "alone never confirms an identity)", acronym),
     Stage("acronym-skip", "the initials of a listed name with one word skipped: possible, weak", acronym_skip,
           only_if_nothing_found=True),
+    Stage("acronym-parent", "an institute's acronym with its academy's ('ISSP RAS', 'IOP CAS'), the acronym of a listed "
+          "institute of that academy: possible", acronym_parent, only_if_nothing_found=True),
     Stage("translated-exact", "a name in another script or in pinyin whose translation is exactly a listed "
           "name's words: match when every word translates and the script is one the lists translate word for "
           "word (Russian, Persian), possible otherwise", translated_exact, unless_found_by=_EXACT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from collabguard.matching.acronym_parents import acronym_with_parent, names_parent
 from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
 from collabguard.matching.group_names import names_alone, split_as_written, without_group
@@ -275,6 +276,28 @@ def acronym_skip(query: Query, context: Context, skip: frozenset[str]) -> list[F
         f"{key} reads as the initials of {form.entity.name!r} with one word skipped: "
         "an acronym alone never confirms an identity", weak=True)
         for form in context.index.acronym_skips.get(key, ())] if key else []
+
+
+def acronym_parent(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
+    """"ISSP RAS", "IOP CAS": an institute's acronym with its academy's (matching/acronym_parents.py)."""
+    reading = acronym_with_parent(query.text) if not query.foreign else None
+    if reading is None:
+        return []
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for key in reading.keys:
+        for form in context.index.acronyms.get(key, ()):
+            if form.entity.entity_id in seen or form.entity.list_id in skip or not names_parent(form, reading):
+                continue
+            seen.add(form.entity.entity_id)
+            # "acronym 'ISSP' with its parent 'RAS', …"; "acronym 'IOPCAS', written 'IOP' with its parent 'CAS'"
+            how = (f"with its parent {reading.parent!r}, which the listed name names" if key == reading.acronym else
+                   f"written {reading.acronym!r} with its parent {reading.parent!r}")
+            out.append(_registered_elsewhere(form, key) or Finding(
+                form, "possible", ACRONYM_SKIP_SCORE, "acronym with its parent",
+                f"{form.kind} {key!r}{' ' if key == reading.acronym else ', '}{how}: an acronym alone never confirms "
+                "an identity", weak=form.kind == "derived acronym"))
+    return out
 
 
 def _registered_elsewhere(form: NameForm, key: str) -> Finding | None:
