@@ -107,6 +107,16 @@ def test_a_name_in_pinyin_is_compared_with_every_reading_of_the_characters() -> 
     # … a listed name without the Russian acronym it carries in brackets, which matched only as written (VNIITF) …
     ("Всероссийский научно-исследовательский институт технической физики", "RU", "us-bis-entity",
      "All-Russian Scientific Research Institute of Technical Physics (VNIITF)", "possible"),
+    # … a Russian name written out with its legal form, which was read as words of the name (Федеральное
+    # государственное бюджетное учреждение науки: "federal state budgetary institution of science") …
+    ("Федеральное государственное бюджетное учреждение науки Институт проблем передачи информации им. А.А. Харкевича "
+     "Российской академии наук", "RU", "us-bis-entity",
+     "A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)", "match"),
+    ('Федеральное государственное унитарное предприятие "Центральный научно-исследовательский институт химии и '
+     'механики"', "RU", "us-bis-entity",
+     "Federal State Unitary Enterprise Central Scientific Research Institute of Chemistry and Mechanics", "match"),
+    ('Акционерное общество "Концерн Радиоэлектронные технологии"', "RU", "us-bis-entity",
+     "Joint-Stock Company Concern Radio-Electronic Technologies", "match"),
     # … and a listed name whose acronym beside it ("Tupolev-KAI") the translation screen wrongly rejected
     ("Казанский национальный исследовательский технический университет имени А. Н. Туполева", "RU", "us-dod-1286",
      "Kazan National Research Technical University named after A.N. Tupolev-KAI", "possible"),

@@ -142,7 +142,7 @@ def _misspelt(written: str, word: str) -> bool:
             and abs(len(written) - len(word)) <= 1 and OSA.distance(written, word) == 1)
 
 
-def _without_legal_phrases(raws: list[str]) -> list[str]:
+def without_legal_phrases(raws: list[str]) -> list[str]:
     """The words as written without the legal phrases among them (a phrase's words are matched before
     abbreviations are written out: the "s" of "obshchestvo s ogranichennoi otvetstvennostyu" is no compass point)."""
     out: list[str] = []
@@ -196,7 +196,7 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
     # a lone "e" between two words is the Persian ezafe ("Sepah–e Pasdaran"), Urdu's ("Lashkar e Tayyaba") or a
     # Creole "and", not a compass point: Web of Science writes East China so ("E China Normal Univ")
     if not _LEGAL_PHRASES_BY_START.keys().isdisjoint(raws):
-        raws = _without_legal_phrases(raws)  # as written: "Obshchestvo S Ogranichennoi …" before "s" reads as south
+        raws = without_legal_phrases(raws)  # as written: "Obshchestvo S Ogranichennoi …" before "s" reads as south
     words = [w for raw in raws for w in ABBREVIATIONS.get(raw, raw).split()]
     out: list[str] = []
     links: list[str] = []

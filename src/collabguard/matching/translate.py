@@ -39,6 +39,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from collabguard.matching.han_reading import read_aloud
+from collabguard.matching.normalize import without_legal_phrases
 from collabguard.matching.query_words import by_skeleton, is_optional, readings, written
 from collabguard.reference.lexicons import name_words, translations
 
@@ -134,8 +135,11 @@ def _chinese(text: str) -> list[str]:
 
 
 def _russian(text: str) -> list[str]:
-    # soft and hard signs dropped
-    return _russian_words(_romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")))
+    # soft and hard signs dropped; the legal form written out ("Федеральное государственное бюджетное учреждение
+    # науки", read as "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki") dropped as the normaliser drops
+    # it from a name in Latin letters, before its words are translated (a state institution is not the name)
+    romanised = _romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", ""))
+    return _russian_words(without_legal_phrases(romanised))
 
 
 def _russian_words(words: Iterable[str], acronyms: bool = False) -> list[str]:
