@@ -154,3 +154,27 @@ def test_an_aviation_industries_organisation_is_not_the_aerospace_one() -> None:
     from tests.conftest import names_only_matcher
 
     assert names_only_matcher("us-state-isn").match("سازمان صنایع هوایی", "IR") == []
+
+
+@pytest.mark.parametrize(("name", "entity"), [
+    # Arabic names of the UN list's entries, asked of its Latin names only: the ayn romanised as an apostrophe split
+    # a word in two (القاعدة: "lq", "dh"), and the article al- was read into the word it stands before
+    ("القاعدة", "AL-QAIDA"),
+    ("عصبة الأنصار", "ASBAT AL-ANSAR"),  # ة before a word with the article: "t" (asbat)
+    ("أنصار الاسلام", "ANSAR AL-ISLAM"),
+    ("انصار الدين", "ANSAR EDDINE"),  # the article written into the word
+    ("مكتب الخدمات", "MAKHTAB AL-KHIDAMAT"),
+    ("المرابطون", "AL MOURABITOUN"),
+])
+def test_arabic_names_are_read_with_the_article_apart(name: str, entity: str) -> None:
+    from tests.conftest import names_only_matcher
+
+    found = names_only_matcher("un-sc").match(name, None)
+    assert found and found[0].entity.name == entity and found[0].decision == "possible", [c.entity.name for c in found]
+
+
+@pytest.mark.parametrize("name", ["الاسلام", "الأنصار", "سلمی"])
+def test_one_word_of_few_consonants_pairs_no_one_word_listed_name(ruleset: RuleSet, name: str) -> None:
+    # al-Islam (s-l-m) paired the Entity List's "For Salmi" (an alias of Aviton), al-Ansar the UN list's "Ansaru":
+    # three consonants are too few to go on alone
+    assert ruleset.matcher.match(name, None) == []

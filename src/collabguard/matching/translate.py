@@ -213,16 +213,31 @@ _RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:" + "|".join(
     sorted(_TABLES.russian_adjective_inflections, key=len, reverse=True)) + ")$")
 
 
+# Arabic letters Latin names write as nothing: the ayn and the hamza ("Qaida" for القاعدة, not "Qa'ida"; romanised
+# as an apostrophe, they split a word in two), the hamza's seats read as the letter they sit on
+_SILENT = str.maketrans({"ع": "", "ء": "", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ي"})
+_ARTICLE = "ال"  # al-: "Ansar al-Islam", "Al-Qaida", which Latin names write as a word of its own, or leave out
+_TA_MARBUTA = "ة"  # "Asbat al-Ansar" (عصبة الأنصار): t before a word with the article, else a vowel
+
+
 def _persian(text: str) -> list[str]:
     out: list[str] = []
-    for word in text.split():
+    words = text.split()
+    for i, word in enumerate(words):
         key = word.strip("\u200c.,()")
         if key not in PERSIAN and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
             key = key.replace("\u200c", "")
         if key in PERSIAN:
             out.extend(PERSIAN[key].split())
-        else:
-            out.extend(by_skeleton(w) for w in _romanise(key))  # compared by consonant skeleton
+            continue
+        # compared by consonant skeleton, the article apart (optional: "Ansar Eddine" writes it into the word)
+        if key.startswith(_ARTICLE) and len(key) > len(_ARTICLE) + 1:
+            out.append("al?")
+            key = key[len(_ARTICLE):]
+        if key.endswith(_TA_MARBUTA):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            key = key[:-1] + ("ت" if after.startswith(_ARTICLE) else "")
+        out.extend(by_skeleton(w) for w in _romanise(key.translate(_SILENT)))
     return out
 
 

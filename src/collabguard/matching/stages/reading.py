@@ -12,9 +12,10 @@ from collabguard.matching.cross_script import other_chinese_name, pinyin_reading
 from collabguard.matching.index import CAPPED_READINGS, word_joins
 from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY, subject_words
 from collabguard.matching.parts import PART_SCORE
-from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, unmarked
+from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, skeleton_letters, unmarked
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
 from collabguard.matching.stages.query import Context, Query
+from collabguard.matching.translate import skeleton
 from collabguard.models.report import MatcherConfig
 
 MAX_READINGS = 256  # a translation with more readings than this is compared word by word only
@@ -107,8 +108,11 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     q_words = frozenset(a for w in q_tokens for a in readings(w))
     q_legal = frozenset(w for w in q_set if misspelt_legal_form(w)) if not foreign else frozenset()
     out: list[Finding] = []
+    # one word of an abjad script read by its consonants only ("الاسلام": al- and s-l-m), with few of them, says too
+    # little to pair a listed name of one word ("For Salmi"): only a listed name of two words or more, both paired
+    few_consonants = _one_short_skeleton(q_tokens) if foreign else False
     for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
-        if form.entity.list_id in skip:
+        if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
         entity = form.entity
         if foreign:
@@ -128,6 +132,15 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
                             needs_country=result.one_word_company)
             out.append(_set_aside(found, query, context) if foreign else found)
     return out
+
+
+MIN_SKELETON_ALONE = 4  # consonants a word read by its consonants needs to pair a one-word listed name alone
+
+
+def _one_short_skeleton(words: tuple[str, ...]) -> bool:
+    """Is the name one word read by its consonants, of fewer than MIN_SKELETON_ALONE, besides optional words?"""
+    kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+    return len(kept) == 1 and is_skeleton(kept[0]) and len(skeleton(skeleton_letters(kept[0]))) < MIN_SKELETON_ALONE
 
 
 def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
