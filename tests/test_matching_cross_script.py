@@ -178,3 +178,29 @@ def test_one_word_of_few_consonants_pairs_no_one_word_listed_name(ruleset: RuleS
     # al-Islam (s-l-m) paired the Entity List's "For Salmi" (an alias of Aviton), al-Ansar the UN list's "Ansaru":
     # three consonants are too few to go on alone
     assert ruleset.matcher.match(name, None) == []
+
+
+@pytest.mark.parametrize(("name", "entity"), [
+    # Syrian bodies by their Arabic names, found by translation: the Arabic kaf of مركز missed
+    # the Persian dictionary's مرکز, and no Arabic institution word was read (each found nothing)
+    ("مركز الدراسات والبحوث العلمية", "Scientific Studies and Research Center"),
+    ("المؤسسة العامة للصناعات الهندسية", "Handasieh"),  # its alias: General Organization for Engineering Industries
+    ("مؤسسة الصناعات التقنية", "Organization for Technological Industries"),
+])
+def test_arab_bodies_arabic_names_are_found_through_translation(ruleset: RuleSet, name: str, entity: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, "SY") if entity in {c.entity.name, *(e.name for e in c.also)}]
+    assert found, [c.entity.name for c in ruleset.matcher.match(name, "SY")]
+    assert found[0].decision == "possible" and found[0].stage in ("translated-exact", "translated-words")
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    # a Persian name typed with the Arabic kaf and yeh reads as with the Persian ones
+    ("دانشگاه صنعتي شريف", ("university", "technology|industrial", "~shryf")),
+    ("مركز تحقيقات", ("center", "research")),
+    # ة where Persian writes ه (مؤسسة, مؤسسه): the Arabic word, an institute or an organisation
+    ("مؤسسة تحقیقات", ("organization|establishment|institution|institute|foundation", "research")),
+])
+def test_arabic_and_persian_spellings_of_one_word_read_alike(written: str, words: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate
+
+    assert translate(written) == words

@@ -216,28 +216,38 @@ _RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:" + "|".join(
 # Arabic letters Latin names write as nothing: the ayn and the hamza ("Qaida" for القاعدة, not "Qa'ida"; romanised
 # as an apostrophe, they split a word in two), the hamza's seats read as the letter they sit on
 _SILENT = str.maketrans({"ع": "", "ء": "", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ي"})
+# the Arabic kaf and yeh written as the Persian ones (مركز is مرکز): one dictionary for names typed either way
+# (and the hamza's seats as the letters they sit on, which the dictionary's keys are read with too)
+_PERSIAN_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ی"})
 _ARTICLE = "ال"  # al-: "Ansar al-Islam", "Al-Qaida", which Latin names write as a word of its own, or leave out
-_TA_MARBUTA = "ة"  # "Asbat al-Ansar" (عصبة الأنصار): t before a word with the article, else a vowel
+_WITH_ARTICLE = ("وال", "لل")  # wa-l- ("and the": والبحوث), li-l- ("for the": للصناعات)
+_TA_MARBUTA = "ة"  # "Asbat al-Ansar" (عصبة الأنصار): t in a noun before a word with the article, else a vowel
+_DICTIONARY = {k.translate(_PERSIAN_LETTERS): v for k, v in PERSIAN.items()}
 
 
 def _persian(text: str) -> list[str]:
     out: list[str] = []
-    words = text.split()
+    words = text.translate(_PERSIAN_LETTERS).split()
     for i, word in enumerate(words):
         key = word.strip("\u200c.,()")
-        if key not in PERSIAN and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
+        if key not in _DICTIONARY and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
             key = key.replace("\u200c", "")
-        if key in PERSIAN:
-            out.extend(PERSIAN[key].split())
+        if key in _DICTIONARY:
+            out.extend(_DICTIONARY[key].split())
             continue
-        # compared by consonant skeleton, the article apart (optional: "Ansar Eddine" writes it into the word)
-        if key.startswith(_ARTICLE) and len(key) > len(_ARTICLE) + 1:
+        # the article apart (optional: "Ansar Eddine" writes it into the word), also after "and", "for"
+        article = next((len(a) for a in (*_WITH_ARTICLE, _ARTICLE) if key.startswith(a) and len(key) > len(a) + 1), 0)
+        if article:
             out.append("al?")
-            key = key[len(_ARTICLE):]
-        if key.endswith(_TA_MARBUTA):
+            key = key[article:]
+        if key.endswith(_TA_MARBUTA) and key not in _DICTIONARY:
             after = words[i + 1] if i + 1 < len(words) else ""
-            key = key[:-1] + ("ت" if after.startswith(_ARTICLE) else "")
-        out.extend(by_skeleton(w) for w in _romanise(key.translate(_SILENT)))
+            persian = key[:-1] + "ه"  # مؤسسة, as Persian writes it: مؤسسه
+            key = persian if persian in _DICTIONARY else key[:-1] + ("ت" if not article and after.startswith(_ARTICLE) else "")
+        if key in _DICTIONARY:
+            out.extend(_DICTIONARY[key].split())
+        else:
+            out.extend(by_skeleton(w) for w in _romanise(key.translate(_SILENT)))  # compared by consonant skeleton
     return out
 
 
