@@ -168,3 +168,31 @@ def test_an_acronym_with_its_academy_is_asked_about(ruleset: RuleSet, name: str,
 def test_an_acronym_of_no_listed_institute_of_the_academy_finds_nothing(ruleset: RuleSet, name: str) -> None:
     # the NRO list's IAP is Iranian: an acronym is read only for an institute whose listed name names the academy
     assert ruleset.matcher.match(name, "RU") == []
+
+
+@pytest.mark.parametrize(("name", "entity_id"), [
+    # a Russian acronym in Cyrillic capitals, as Russian affiliations write it: read in the Latin letters the lists
+    # write it with (it found nothing); possible, as the same acronym in Latin letters
+    ("МФТИ", "dod1286-moscow-institute-of-physics-and-technology"),
+    ("ФИАН", "dod1286-p-n-lebedev-physical-institute-of-the-russian-academy-of-sciences"),
+    ("ВНИИЭФ", "us-bis-entity-ru-all-russian-scientific-research-institute-of-experimental-physics-vniief"),
+    # before, a transliterated acronym the lists give as an alias was a word-for-word translation: match
+    ("ВНИИФТРИ", "dod1286-federal-state-unitary-enterprise-all-russian-research-institute-of-physical-technical-and"),
+])
+def test_a_russian_acronym_in_cyrillic_is_read_as_in_latin_letters(ruleset: RuleSet, name: str, entity_id: str) -> None:
+    found = [c for c in ruleset.matcher.match(name, "RU") if c.entity.entity_id == entity_id]
+    assert found and found[0].decision == "possible", [(c.entity.entity_id, c.decision) for c in ruleset.matcher.match(name, "RU")]
+
+
+def test_a_cyrillic_name_in_capitals_is_no_acronym_when_it_has_words() -> None:
+    from collabguard.matching.stages.query import _cyrillic_acronym
+
+    assert [_cyrillic_acronym(t) for t in ("МФТИ", "РФЯЦ-ВНИИЭФ", "МОСКОВСКИЙ УНИВЕРСИТЕТ", "Москва")] == [
+        "MFTI", "RFYATSVNIIEF", "", ""]
+
+
+def test_a_name_read_word_for_word_is_not_silenced_by_its_acronym(ruleset: RuleSet) -> None:
+    # МИРЭА alone is the 1286 list's university's acronym (possible); the whole string is its name, word for word
+    best = next(r.best for r in ruleset.matcher.results("МИРЭА — Российский технологический университет", "RU")
+                if r.list_id == "us-dod-1286")
+    assert best is not None and best.decision == "match" and best.stage == "translated-exact"

@@ -293,8 +293,12 @@ def disambiguate(candidates: list[Candidate]) -> list[Candidate]:
     weak = [c for c in candidates if c.finding.weak]
     # a strong candidate set aside (a listed acronym of another country) does not silence weak ones
     strong = [c for c in candidates if not c.finding.weak and c.decision != "none"]
-    if strong or not weak:
-        return strong or candidates
+    if strong:
+        # nor does one silence a translation read word for word that confirms the name: "МИРЭА — Российский
+        # технологический университет" is the listed university's name, not only its acronym МИРЭА (possible)
+        return strong + [c for c in weak if c.decision == "match"]
+    if not weak:
+        return candidates
     live = [c for c in weak if c.decision != "none"]
     if not live:
         return weak

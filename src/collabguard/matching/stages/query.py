@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from anyascii import anyascii
+
 from collabguard.matching.cross_script import OwnNames
 from collabguard.matching.index import NameIndex
 from collabguard.matching.key_laboratories import LaboratoryIndex
@@ -46,7 +48,8 @@ def read_query(text: str, index: NameIndex) -> Query | None:
         words, foreign = in_pinyin, True  # "Harbin Gongye Daxue": pinyin, read as a translation
     elif not foreign and any(t.startswith(_STOP_HEADS) for t in words):
         words = tuple(index.unjoined(t) for t in words)  # "andastronautics"
-    return Query(text, norm, words, foreign, script, written, fingerprint(text), _acronym(text, norm),
+    acronym = _cyrillic_acronym(text) if script == "cyrillic" else _acronym(text, norm)
+    return Query(text, norm, words, foreign, script, written, fingerprint(text), acronym,
                  all(w in GENERIC_WORDS for w in words))
 
 
@@ -69,6 +72,20 @@ def _acronym(text: str, norm: str) -> str:
         return ""
     # one word as normalised ("A/SEU": seu), or the acronym's own parts ("NSCC-JN": nscc jn)
     return key if " " not in norm or norm.replace(" ", "") == key.lower() else ""
+
+
+MAX_CYRILLIC_ACRONYM = 10  # letters
+
+
+def _cyrillic_acronym(text: str) -> str:
+    """A Russian acronym written in Cyrillic capitals ("МФТИ", "ВНИИЭФ", "РФЯЦ-ВНИИЭФ"), in the Latin letters the
+    lists write it with (MFTI, VNIIEF); "" if the name is none."""
+    word = text.strip()
+    letters = word.replace("-", "")
+    if not (2 <= len(letters) <= MAX_CYRILLIC_ACRONYM and letters.isalpha() and letters.isupper() and " " not in word):
+        return ""
+    latin = anyascii(word).upper()
+    return _acronym(latin, normalize(latin))
 
 
 @dataclass(frozen=True, slots=True)
