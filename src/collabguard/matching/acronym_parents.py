@@ -4,10 +4,12 @@ Affiliations name the institutes of the Russian and Chinese academies of science
 the academy's ("IAP RAS" for the Institute of Applied Physics of the Russian Academy of Sciences,
 "IOP CAS" for the Institute of Physics of the Chinese Academy of Sciences), which is neither the acronym
 alone nor a name any list writes, so the name found nothing (issue #15). Such a name is read as the
-acronym, alone or with the academy's initials (as an acronym derived from the institute's whole name
-is: ISSPRAS), of a listed institute of that academy: one of its country whose listed names name the
-academy (reference/matching/name-words.yaml ``parents``). ``possible``, as every acronym; the
-acronym of a listed body of another parent or another country (an "ISSP" elsewhere) is not read so.
+acronym, alone or with the academy's initials (IOPCAS), that a list gives a listed institute of that
+academy (or the registry does): one of its country whose listed names name the academy, in order
+(reference/matching/name-words.yaml ``parents``). ``possible``, as every acronym; the acronym of a
+listed body of another parent or another country (an "ISSP" elsewhere) is not read so, nor an acronym
+collabguard derives from a listed name (which skips words: "ICB RAS", the Institute of Cell Biophysics,
+read as the initials of the Institute of Molecular and Cell Biology).
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ class AcronymWithParent:
     keys: tuple[str, ...]  # the acronym alone and with the academy's initials ("ISSP", "ISSPRAS")
     parent: str  # the academy as written ("RAS")
     countries: frozenset[str]  # the academy's country (and those that share its parents: HK, MO with CN)
-    names: tuple[frozenset[str], ...]  # the academy's whole names' words, one of which a listed name must hold
+    names: tuple[tuple[str, ...], ...]  # the academy's whole names, one of which a listed name must hold, in order
 
 
 @dataclass(frozen=True, slots=True)
 class _Academy:
     initials: str
     countries: frozenset[str]
-    names: tuple[frozenset[str], ...]
+    names: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=1)
@@ -45,20 +47,20 @@ def _academies() -> dict[tuple[str, ...], _Academy]:
     academy science"); not a parent that is no academy ("Ministry of Public Security")."""
     initials_of: dict[str, str] = {}
     countries: dict[tuple[str, ...], set[str]] = {}
-    names: dict[str, set[frozenset[str]]] = {}
+    names: dict[str, set[tuple[str, ...]]] = {}
     for country, phrases in PARENT_PHRASES.items():
         for key, phrase in phrases.items():
             words = phrase.split()
             if "academy" in words:
                 initials = "".join(w[0] for w in words).upper()
-                names.setdefault(initials, set()).add(frozenset(words))
+                names.setdefault(initials, set()).add(tuple(words))
             elif len(words) == 1:
                 initials = words[0].upper()
             else:
                 continue
             initials_of[" ".join(key)] = initials
             countries.setdefault(key, set()).add(country)
-    return {key: _Academy(initials_of[" ".join(key)], frozenset(cs), tuple(sorted(names[initials_of[" ".join(key)]], key=sorted)))
+    return {key: _Academy(initials_of[" ".join(key)], frozenset(cs), tuple(sorted(names[initials_of[" ".join(key)]])))
             for key, cs in countries.items() if initials_of[" ".join(key)] in names}
 
 
@@ -76,9 +78,11 @@ def acronym_with_parent(text: str) -> AcronymWithParent | None:
 
 
 def names_parent(form: NameForm, reading: AcronymWithParent) -> bool:
-    """Is the form's entry an institute of that academy: of its country, a listed name naming it?"""
+    """Is the form's entry an institute of that academy: of its country, a listed name naming it, its words in
+    order ("China Aerospace Science and Technology Corporation (CASC) 8th Academy" holds china, science and academy,
+    and names no academy of sciences)?"""
     entity = form.entity
     if entity.country not in reading.countries:
         return False
-    words = [set(tokens(name)) for name in (entity.name, *entity.aliases)]
-    return any(academy <= held for academy in reading.names for held in words)
+    held = [f" {' '.join(tokens(name))} " for name in (entity.name, *entity.aliases)]
+    return any(f" {' '.join(academy)} " in text for academy in reading.names for text in held)

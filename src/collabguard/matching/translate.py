@@ -221,12 +221,19 @@ _SILENT = str.maketrans({"ع": "", "ء": "", "أ": "ا", "إ": "ا", "ؤ": "و",
 _PERSIAN_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ی"})
 _ARTICLE = "ال"  # al-: "Ansar al-Islam", "Al-Qaida", which Latin names write as a word of its own, or leave out
 _WITH_ARTICLE = ("وال", "لل")  # wa-l- ("and the": والبحوث), li-l- ("for the": للصناعات)
+_GOD = "الله"  # Allah, which Latin names write as one word ("Hezbollah", "Baqiyatallah"), not al- and a word
 _TA_MARBUTA = "ة"  # "Asbat al-Ansar" (عصبة الأنصار): t in a noun before a word with the article, else a vowel
 _DICTIONARY = {k.translate(_PERSIAN_LETTERS): v for k, v in PERSIAN.items()}
 
 
+_PERSIAN_ONLY = frozenset("پچژگ")  # letters Persian has and Arabic does not
+
+
 def _persian(text: str) -> list[str]:
     out: list[str] = []
+    # the Arabic article is read apart in an Arabic name only: a Persian one begins words with ال that are no
+    # article (البرز, Alborz; الماس, diamond; والفجر, Valfajr)
+    arabic = _PERSIAN_ONLY.isdisjoint(text)
     words = text.translate(_PERSIAN_LETTERS).split()
     for i, word in enumerate(words):
         key = word.strip("\u200c.,()")
@@ -236,7 +243,8 @@ def _persian(text: str) -> list[str]:
             out.extend(_DICTIONARY[key].split())
             continue
         # the article apart (optional: "Ansar Eddine" writes it into the word), also after "and", "for"
-        article = next((len(a) for a in (*_WITH_ARTICLE, _ARTICLE) if key.startswith(a) and len(key) > len(a) + 1), 0)
+        article = next((len(a) for a in (*_WITH_ARTICLE, _ARTICLE) if key.startswith(a) and len(key) > len(a) + 1),
+                       0) if arabic and key != _GOD else 0
         if article:
             out.append("al?")
             key = key[article:]

@@ -279,7 +279,7 @@ def acronym_skip(query: Query, context: Context, skip: frozenset[str]) -> list[F
 
 
 def acronym_parent(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
-    """"ISSP RAS", "IOP CAS": an institute's acronym with its academy's (matching/acronym_parents.py)."""
+    """"ISSP RAS", "IOP CAS": an institute's acronym with its academy's, one a list gives (matching/acronym_parents.py)."""
     reading = acronym_with_parent(query.text) if not query.foreign else None
     if reading is None:
         return []
@@ -287,7 +287,8 @@ def acronym_parent(query: Query, context: Context, skip: frozenset[str]) -> list
     seen: set[str] = set()
     for key in reading.keys:
         for form in context.index.acronyms.get(key, ()):
-            if form.entity.entity_id in seen or form.entity.list_id in skip or not names_parent(form, reading):
+            if (form.kind != "acronym" or form.entity.entity_id in seen or form.entity.list_id in skip
+                    or not names_parent(form, reading)):
                 continue
             seen.add(form.entity.entity_id)
             # "acronym 'ISSP' with its parent 'RAS', …"; "acronym 'IOPCAS', written 'IOP' with its parent 'CAS'"
@@ -295,8 +296,8 @@ def acronym_parent(query: Query, context: Context, skip: frozenset[str]) -> list
                    f"written {reading.acronym!r} with its parent {reading.parent!r}")
             out.append(_registered_elsewhere(form, key) or Finding(
                 form, "possible", ACRONYM_SKIP_SCORE, "acronym with its parent",
-                f"{form.kind} {key!r}{' ' if key == reading.acronym else ', '}{how}: an acronym alone never confirms "
-                "an identity", weak=form.kind == "derived acronym"))
+                f"acronym {key!r}{' ' if key == reading.acronym else ', '}{how}: an acronym alone never confirms "
+                "an identity"))
     return out
 
 
