@@ -224,3 +224,20 @@ def test_northern_heavy_industries_is_not_norinco(ruleset: RuleSet) -> None:
     # 北方重工, the innocent Northern Heavy Industries Group of Shenyang, found China North Industries Group (NORINCO)
     # on four lists while "heavy" was optional
     assert ruleset.matcher.match("北方重工集团有限公司", "CN") == []
+
+
+@pytest.mark.parametrize(("name", "list_id", "entity", "decision"), [
+    # the person a Russian body is named after, past a title (имени профессора) and in the genitive of a surname
+    # in -sky (Жуковского): TsAGI by its Russian name found nothing
+    ("Центральный аэрогидродинамический институт имени профессора Н. Е. Жуковского", "us-bis-entity",
+     "Zhukovskiy Central Aerohydrodynamics Institute (TsAGI)", "match"),
+    # объединённая "united", авиастроительная "aircraft"
+    ("Объединённая авиастроительная корпорация", "us-bis-entity", "United Aircraft Corporation", "possible"),
+    # the parent named in another script (Сибирского отделения Российской академии наук), read by its words' first
+    # readings, as in English
+    ("Институт катализа имени Г. К. Борескова Сибирского отделения Российской академии наук", "us-bis-entity",
+     "Federal Research Center Boreskov Institute of Catalysis", "possible"),
+])
+def test_russian_names_of_listed_bodies_by_their_eponym_and_parent(ruleset: RuleSet, name: str, list_id: str,
+                                                                  entity: str, decision: str) -> None:
+    assert result(ruleset, name, "RU", list_id)[:2] == (decision, entity)

@@ -183,9 +183,12 @@ PARENT_WORDS = {c: frozenset(w for p in phrases for w in p.split()) for c, phras
 
 
 def parent_named(words: list[str], country: str) -> str:
-    """The parent institution that ``words`` name, if they name exactly one (else "")."""
+    """The parent institution that ``words`` name, if they name exactly one (else ""); a translated word by its
+    first reading ("siberian|sibirskogo branch|otdeleniya": the Siberian Branch of the Russian Academy of Sciences)."""
     phrases = PARENT_PHRASES.get(country)
-    return phrases.get(tuple(sorted(words)), "") if phrases else ""
+    if not phrases:
+        return ""
+    return phrases.get(tuple(sorted(words)), "") or phrases.get(tuple(sorted(readings(w)[0] for w in words)), "")
 
 
 @lru_cache(maxsize=65536)

@@ -63,6 +63,7 @@ from collabguard.matching.normalize import (
 )
 from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.query_words import (
+    has_readings,
     is_optional,
     is_plain,
     is_skeleton,
@@ -190,12 +191,16 @@ def _parent_named(query: tuple[str, ...]) -> frozenset[str]:
     """The words of a parent of several words the query names ("ministry public security", "chinese academy
     science"), where other words remain."""
     named: set[str] = set()
-    if _PARENT_FIRST.isdisjoint(query):
+    # a translated word by its first reading ("siberian|sibirskogo branch|otdeleniya russian|rossiyskoy …")
+    plain = tuple(readings(w)[0] for w in query) if any(has_readings(w) for w in query) else query
+    if _PARENT_FIRST.isdisjoint(plain):
         return frozenset()
     for parent in _ANY_PARENT:
         n = len(parent)
-        if len(query) - n >= MIN_WORDS_WITHOUT_PARENT and any(query[i:i + n] == parent for i in range(len(query) - n + 1)):
-            named.update(parent)
+        if len(plain) - n >= MIN_WORDS_WITHOUT_PARENT:
+            for i in range(len(plain) - n + 1):
+                if plain[i:i + n] == parent:
+                    named.update(query[i:i + n])
     return frozenset(named)
 
 

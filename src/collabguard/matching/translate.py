@@ -151,6 +151,13 @@ def _russian_words(words: Iterable[str], acronyms: bool = False) -> list[str]:
         if acronyms and word in RUSSIAN_ACRONYMS:
             out.extend(RUSSIAN_ACRONYMS[word].split())
             continue
+        if named_after and word in _EPONYM_TITLES:
+            continue  # имени академика, профессора …: the person comes next
+        if named_after and len(word) > len(_SURNAME_GENITIVE) + 3 and word.endswith(_SURNAME_GENITIVE):
+            surname = word[: -len(_SURNAME_GENITIVE)]  # им. Н. Е. Жуковского: Zhukovsky, Zhukovskiy as the lists write it
+            out.append("|".join(f"{surname}sk{end}" for end in ("y", "iy", "ii", "i")))
+            named_after = False
+            continue
         if named_after and len(word) > 4 and word.endswith("a") and not _RU_PLACE_ADJECTIVE.match(word):
             out.append(f"{word}|{word[:-1]}")  # им. А. Н. Туполева → "tupoleva|tupolev"; Баумана → bauman
             named_after = False
@@ -177,6 +184,8 @@ def _russian_words(words: Iterable[str], acronyms: bool = False) -> list[str]:
 
 
 _RUSSIAN_KEYS = sorted(RUSSIAN, key=len, reverse=True)
+_EPONYM_TITLES: frozenset[str] = _TABLES.russian_eponym_titles
+_SURNAME_GENITIVE = "skogo"  # Жуковского: the genitive of a surname in -sky
 _GENERIC: frozenset[str] = name_words().generic_words
 
 

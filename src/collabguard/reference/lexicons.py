@@ -176,6 +176,7 @@ class Translations(NamedTuple):
     russian_initial_heads: frozenset[str]  # the words of russian_initials that say what kind of body a name is
     russian_adjective_suffixes: tuple[str, ...]  # a place's Russian adjective: place + suffix + inflection
     russian_adjective_inflections: frozenset[str]
+    russian_eponym_titles: frozenset[str]  # the titles after "named after" (имени академика …), in Latin letters
     persian: dict[str, str]
 
 
@@ -385,7 +386,8 @@ def read_han_readings(path: Path) -> HanReadings:
 def read_translations(path: Path) -> Translations:
     f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "russian_types",
                       "russian_acronyms", "russian_initials", "russian_initial_letters", "russian_initial_heads",
-                      "russian_adjective_suffixes", "russian_adjective_inflections", "persian"})
+                      "russian_adjective_suffixes", "russian_adjective_inflections", "russian_eponym_titles",
+                      "persian"})
     return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
                         traditional=f.mapping("traditional", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
                         pinyin_types=f.words("pinyin_types"),
@@ -400,6 +402,7 @@ def read_translations(path: Path) -> Translations:
                         russian_initial_heads=f.words("russian_initial_heads", PHRASE),
                         russian_adjective_suffixes=tuple(f.items("russian_adjective_suffixes", INITIALS)),
                         russian_adjective_inflections=f.words("russian_adjective_inflections", INITIALS),
+                        russian_eponym_titles=f.words("russian_eponym_titles", INITIALS),
                         persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
 
 
