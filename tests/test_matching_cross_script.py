@@ -241,3 +241,28 @@ def test_northern_heavy_industries_is_not_norinco(ruleset: RuleSet) -> None:
 def test_russian_names_of_listed_bodies_by_their_eponym_and_parent(ruleset: RuleSet, name: str, list_id: str,
                                                                   entity: str, decision: str) -> None:
     assert result(ruleset, name, "RU", list_id)[:2] == (decision, entity)
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    # the ordinal of a group's numbered institute, by units or digit by digit, as the lists write it in digits
+    ("中国电子科技集团公司第十四研究所", ("china|chinese", "electronic|dianzi", "science?", "technology", "group", "14",
+                                         "research?", "institute")),
+    ("第三十八研究所", ("38", "research?", "institute")),
+    ("第七一五研究所", ("715", "research?", "institute")),
+    ("第七〇二研究所", ("702", "research?", "institute")),
+    ("第一百零二研究所", ("102", "research?", "institute")),
+    # with the dictionary's word where it has one ("Second Academy", "2nd Academy")
+    ("第二研究院", ("2|second", "research?", "academy|institute")),
+    # a numeral not after 第 is a word of a name (三峡, the Three Gorges)
+    ("三峡", ("sanxia",)),
+])
+def test_chinese_ordinals_are_read_as_numbers(written: str, words: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate
+
+    assert translate(written) == words
+
+
+def test_a_numbered_institute_by_its_chinese_name(ruleset: RuleSet) -> None:
+    # 中国电子科技集团公司第十四研究所 found nothing: 第十四 was read as a place name, "dishisi"
+    assert result(ruleset, "中国电子科技集团公司第十四研究所", "CN", "us-bis-entity")[:2] == (
+        "possible", "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)")

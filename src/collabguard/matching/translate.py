@@ -109,10 +109,54 @@ def _romanise(text: str) -> list[str]:
     return [t for t in re.split(r"[^a-z0-9-]+", ascii_text) if t]
 
 
+# Chinese numerals, for the numbered institutes of the groups (中国电子科技集团公司第十四研究所, the lists' "14th Research
+# Institute"; 第七一五研究所, digit by digit, the "715th"): after 第 only, where they are an ordinal
+_ORDINAL = "第"
+_NUMERAL_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERAL_UNITS = {"十": 10, "百": 100}
+
+
+def _numeral(run: str) -> int:
+    """十四 → 14, 三十八 → 38, 一百零二 → 102 (by units); 七一五 → 715, 七〇二 → 702 (digit by digit)."""
+    if not any(c in _NUMERAL_UNITS for c in run):
+        return int("".join(str(_NUMERAL_DIGITS[c]) for c in run))
+    value, digit = 0, 0
+    for c in run:
+        if c in _NUMERAL_UNITS:
+            value += (digit or 1) * _NUMERAL_UNITS[c]
+            digit = 0
+        else:
+            digit = _NUMERAL_DIGITS[c]
+    return value + digit
+
+
+def _ordinal_at(text: str, i: int) -> tuple[str, int]:
+    """The ordinal 第 + numeral at ``i`` as a word ("14"; "2|second", with the dictionary's word for 第二), and its
+    length; ("", 0) if none begins there."""
+    if text[i] != _ORDINAL:
+        return "", 0
+    end = i + 1
+    while end < len(text) and (text[end] in _NUMERAL_DIGITS or text[end] in _NUMERAL_UNITS):
+        end += 1
+    if end == i + 1:
+        return "", 0
+    number = str(_numeral(text[i + 1:end]))
+    word = CHINESE.get(text[i:end], "")
+    return (f"{number}|{word}" if word and " " not in word else number), end - i
+
+
 def _chinese(text: str) -> list[str]:
     out: list[str] = []
     i, rest = 0, ""
     while i < len(text):
+        ordinal, size = _ordinal_at(text, i)
+        if size:
+            if rest:
+                out.append(_pinyin(rest))
+                rest = ""
+            out.append(ordinal)
+            i += size
+            continue
         key = next((k for k in _KEYS_BY_FIRST.get(text[i], ()) if text.startswith(k, i)), None)
         if key is None:
             if _CJK.match(text[i]):
