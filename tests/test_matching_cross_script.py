@@ -266,3 +266,14 @@ def test_a_numbered_institute_by_its_chinese_name(ruleset: RuleSet) -> None:
     # 中国电子科技集团公司第十四研究所 found nothing: 第十四 was read as a place name, "dishisi"
     assert result(ruleset, "中国电子科技集团公司第十四研究所", "CN", "us-bis-entity")[:2] == (
         "possible", "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)")
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ("中央财经大学", ("central", "finance", "economics", "university")),  # 中央 was read as a place name, "zhongyang"
+    ("先进技术研究院", ("advanced", "technology", "research?", "academy|institute")),
+    ("国家重点实验室", ("national|state", "key", "laboratory")),  # 实验室 still read whole, before 实验
+])
+def test_general_words_of_chinese_names(written: str, words: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate
+
+    assert translate(written) == words
