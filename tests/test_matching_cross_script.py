@@ -277,3 +277,35 @@ def test_general_words_of_chinese_names(written: str, words: tuple[str, ...]) ->
     from collabguard.matching.translate import translate
 
     assert translate(written) == words
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    # a second review's findings: a numeral of several characters is an institute's number only before what it
+    # numbers, and well formed (第一百货 is the First Department Store, 第一三共 Daiichi Sankyo, 第十四届 a 14th session)
+    ("第一百货", ("first", "baihuo")),
+    ("第一三共", ("first", "sangong")),
+    ("第十四届", ("dishisijie",)),
+    ("第五研究院第五〇三研究所", ("5|fifth", "research?", "academy|institute", "503", "research?", "institute")),
+    # initials of two Latin letters (Ю, Ж) and a title of several words no longer cut the eponym off
+    ("Институт проблем механики им. А. Ю. Ишлинского РАН",
+     ("institute", "problems|problem", "mechanics|mekhaniki", "ishlinsky|ishlinskiy|ishlinskii|ishlinski", "russian",
+      "academy", "science")),
+    ("Академия имени маршала Советского Союза Жукова", ("academy", "zhukova|zhukov")),
+])
+def test_ordinals_and_eponyms_read_as_reviewed(written: str, words: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate
+
+    assert translate(written) == words
+
+
+def test_a_russian_acronym_explained_in_brackets_is_read_with_its_words(ruleset: RuleSet) -> None:
+    # ИСИ, explained as the Institute of Informatics Systems, is not the UN list's ISI (Al-Qaida in Iraq); as in Latin
+    # letters ("Institute of Informatics Systems (ISI), Novosibirsk"), the bracket is read with what it stands for
+    assert ruleset.matcher.match("Институт систем информатики (ИСИ), Новосибирск", "RU") == []
+
+
+def test_an_ambiguous_translation_is_not_confirmed_beside_another_bodys_acronym(ruleset: RuleSet) -> None:
+    # the translation fits two entries of the Entity List (United Aircraft Corporation and its PJSC): possible alone,
+    # and it became a match when another part of the string (МФТИ) gave a strong candidate
+    for r in ruleset.matcher.results("Объединённая авиастроительная корпорация, МФТИ", "RU"):
+        assert r.best is None or not (r.best.decision == "match" and "United Aircraft" in r.best.entity.name)

@@ -294,11 +294,16 @@ def disambiguate(candidates: list[Candidate]) -> list[Candidate]:
     # a strong candidate set aside (a listed acronym of another country) does not silence weak ones
     strong = [c for c in candidates if not c.finding.weak and c.decision != "none"]
     if strong:
-        # nor does one silence a translation read word for word that confirms the name: "МИРЭА — Российский
-        # технологический университет" is the listed university's name, not only its acronym МИРЭА (possible)
-        return strong + [c for c in weak if c.decision == "match"]
-    if not weak:
-        return candidates
+        # nor does one silence a translation read word for word that confirms the name ("МИРЭА — Российский
+        # технологический университет" is the listed university's name, not only its acronym МИРЭА, possible), once
+        # the weak evidence is read alone: one that fits several entries confirms none of them
+        return strong + [c for c in _weak_read(weak) if c.decision == "match"] if any(
+            c.decision == "match" for c in weak) else strong
+    return _weak_read(weak) if weak else candidates
+
+
+def _weak_read(weak: list[Candidate]) -> list[Candidate]:
+    """The weak candidates of a list, read alone (see :func:`disambiguate`)."""
     live = [c for c in weak if c.decision != "none"]
     if not live:
         return weak

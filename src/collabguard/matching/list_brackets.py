@@ -42,10 +42,14 @@ from types import MappingProxyType
 from collabguard.countries import country_code
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
 from collabguard.matching.normalize import is_generic, tokens
+from collabguard.matching.query_words import readings, unmarked
+from collabguard.matching.translate import script_of, translate
 from collabguard.reference.lexicons import places
 
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _ACRONYM_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]{1,11}")
+# a Russian acronym a person explains in brackets ("Институт систем информатики (ИСИ)"): capitals of Cyrillic
+_CYRILLIC_ACRONYM = re.compile(r"[А-ЯЁ][А-ЯЁа-яё0-9\-]{1,11}")
 MAX_LONG_WORDS = 12  # words before the bracket an acronym may stand for
 _PARENT_LINKS = frozenset({"of", "the", "at", "under"})  # "Institute of PARENT (ACR)": the parent's acronym
 
@@ -187,7 +191,8 @@ def explained_acronyms(text: str) -> Mapping[str, str]:
     out: dict[str, str] = {}
     for m in _BRACKET.finditer(text) if "(" in text else ():
         inner = m.group(1).strip()
-        if not _ACRONYM_LIKE.fullmatch(inner) or sum(c.isalpha() for c in inner) < 2 or _is_place(inner):
+        if (not (_ACRONYM_LIKE.fullmatch(inner) or _CYRILLIC_ACRONYM.fullmatch(inner)) or sum(c.isalpha() for c in inner) < 2
+                or _is_place(inner)):
             continue
         before = " ".join(_PART_START.split(text[:m.start()])[-1].split()[-MAX_LONG_WORDS:])
         if len(before.split()) >= 2 and (start := alignment_start(inner, before)) >= 0:
@@ -200,9 +205,13 @@ def stands_for(words: str, names: tuple[str, ...]) -> bool:
     stands for begins as a word of one of them does ("China Aerospace Science and Technology Corporation (CASC)" for
     CASC; not "Shanghai Academy of Spaceflight Technology (SAST)" for Shaanxi Aerospace Science and
     Technology, whose derived acronym is SAST too)."""
-    first = tokens(words)[:1]
-    return bool(first) and any(w[:SAME_BEGINNING] == first[0][:SAME_BEGINNING] for name in names if name
-                               for w in tokens(name))
+    if script_of(words) != "latin":  # "Институт систем информатики (ИСИ)": the words as translated
+        translated = translate(words)
+        firsts = [unmarked(r) for r in readings(translated[0])] if translated else []
+    else:
+        firsts = list(tokens(words)[:1])
+    return any(w[:SAME_BEGINNING] == first[:SAME_BEGINNING] for first in firsts for name in names if name
+               for w in tokens(name))
 
 
 def _only_place(inner: str) -> bool:

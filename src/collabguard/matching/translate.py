@@ -130,17 +130,25 @@ def _numeral(run: str) -> int:
     return value + digit
 
 
+_NUMBERED_BODIES: tuple[str, ...] = _TABLES.chinese_numbered_bodies
+MAX_NUMERAL = 4  # characters: 一百零二; a longer run is no institute's number
+_NUMERAL_FORM = re.compile(r"^(?:[一二三四五六七八九两]?十[一二三四五六七八九]?|[一二三四五六七八九两]百(?:零[一二三四五六七八九]|"
+                           r"[一二三四五六七八九]?十[一二三四五六七八九]?)?|[零〇一二三四五六七八九]+)$")
+
+
 def _ordinal_at(text: str, i: int) -> tuple[str, int]:
     """The ordinal 第 + numeral at ``i`` as a word ("14"; "2|second", with the dictionary's word for 第二), and its
-    length; ("", 0) if none begins there."""
+    length; ("", 0) if none begins there. A numeral of several characters only before what it numbers (研究所 …)
+    and well formed (not 第十十)."""
     if text[i] != _ORDINAL:
         return "", 0
     end = i + 1
-    while end < len(text) and (text[end] in _NUMERAL_DIGITS or text[end] in _NUMERAL_UNITS):
+    while end < len(text) and end - i <= MAX_NUMERAL and (text[end] in _NUMERAL_DIGITS or text[end] in _NUMERAL_UNITS):
         end += 1
-    if end == i + 1:
+    run = text[i + 1:end]
+    if not run or (len(run) > 1 and not (_NUMERAL_FORM.match(run) and text.startswith(_NUMBERED_BODIES, end))):
         return "", 0
-    number = str(_numeral(text[i + 1:end]))
+    number = str(_numeral(run))
     word = CHINESE.get(text[i:end], "")
     return (f"{number}|{word}" if word and " " not in word else number), end - i
 
@@ -178,10 +186,14 @@ def _chinese(text: str) -> list[str]:
     return out
 
 
+_CYRILLIC_INITIAL = re.compile(r"(?<![\w.])[А-ЯЁ]\.\s*")  # "А. Ю. Ишлинского": initials say nothing (Ю is "yu")
+
+
 def _russian(text: str) -> list[str]:
     # soft and hard signs dropped; the legal form written out ("Федеральное государственное бюджетное учреждение
     # науки", read as "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki") dropped as the normaliser drops
     # it from a name in Latin letters, before its words are translated (a state institution is not the name)
+    text = _CYRILLIC_INITIAL.sub(" ", text)
     romanised = _romanise(text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", ""))
     return _russian_words(without_legal_phrases(romanised))
 

@@ -177,6 +177,7 @@ class Translations(NamedTuple):
     russian_adjective_suffixes: tuple[str, ...]  # a place's Russian adjective: place + suffix + inflection
     russian_adjective_inflections: frozenset[str]
     russian_eponym_titles: frozenset[str]  # the titles after "named after" (имени академика …), in Latin letters
+    chinese_numbered_bodies: tuple[str, ...]  # what a multi-character ordinal numbers (第十四研究所)
     persian: dict[str, str]
 
 
@@ -387,7 +388,7 @@ def read_translations(path: Path) -> Translations:
     f = _File(path, {"chinese", "traditional", "pinyin_types", "pinyin_in_english", "russian", "russian_types",
                       "russian_acronyms", "russian_initials", "russian_initial_letters", "russian_initial_heads",
                       "russian_adjective_suffixes", "russian_adjective_inflections", "russian_eponym_titles",
-                      "persian"})
+                      "chinese_numbered_bodies", "persian"})
     return Translations(*f.header(), chinese=f.mapping("chinese", HAN, f.strings(TRANSLATION)),
                         traditional=f.mapping("traditional", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
                         pinyin_types=f.words("pinyin_types"),
@@ -403,6 +404,7 @@ def read_translations(path: Path) -> Translations:
                         russian_adjective_suffixes=tuple(f.items("russian_adjective_suffixes", INITIALS)),
                         russian_adjective_inflections=f.words("russian_adjective_inflections", INITIALS),
                         russian_eponym_titles=f.words("russian_eponym_titles", INITIALS),
+                        chinese_numbered_bodies=tuple(f.items("chinese_numbered_bodies", HAN)),
                         persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
 
 

@@ -80,8 +80,8 @@ MAX_CYRILLIC_ACRONYM = 10  # letters
 def _cyrillic_acronym(text: str) -> str:
     """A Russian acronym written in Cyrillic capitals ("МФТИ", "ВНИИЭФ", "РФЯЦ-ВНИИЭФ"), in the Latin letters the
     lists write it with (MFTI, VNIIEF); "" if the name is none."""
-    word = text.strip()
-    letters = word.replace("-", "")
+    word = text.strip().rstrip(".,;:")  # "МГУ." at the end of an address's part
+    letters = word.replace("-", "").replace("ь", "").replace("ъ", "").replace("Ь", "").replace("Ъ", "")
     if not (2 <= len(letters) <= MAX_CYRILLIC_ACRONYM and letters.isalpha() and letters.isupper() and " " not in word):
         return ""
     latin = anyascii(word).upper()
