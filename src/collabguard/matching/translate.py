@@ -279,8 +279,8 @@ _RU_PLACE_ADJECTIVE = re.compile(r"^([a-z-]{3,})sk(?:" + "|".join(
 
 
 # Arabic letters Latin names write as nothing: the ayn and the hamza ("Qaida" for القاعدة, not "Qa'ida"; romanised
-# as an apostrophe, they split a word in two), the hamza's seats read as the letter they sit on
-_SILENT = str.maketrans({"ع": "", "ء": "", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ي"})
+# as an apostrophe, they split a word in two)
+_SILENT = str.maketrans({"ع": "", "ء": ""})
 # the Arabic kaf and yeh written as the Persian ones (مركز is مرکز): one dictionary for names typed either way
 # (and the hamza's seats as the letters they sit on, which the dictionary's keys are read with too)
 _PERSIAN_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "أ": "ا", "إ": "ا", "ؤ": "و", "ئ": "ی"})
