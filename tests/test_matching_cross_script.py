@@ -309,3 +309,16 @@ def test_an_ambiguous_translation_is_not_confirmed_beside_another_bodys_acronym(
     # and it became a match when another part of the string (МФТИ) gave a strong candidate
     for r in ruleset.matcher.results("Объединённая авиастроительная корпорация, МФТИ", "RU"):
         assert r.best is None or not (r.best.decision == "match" and "United Aircraft" in r.best.entity.name)
+
+
+@pytest.mark.parametrize(("words", "names", "stands"), [
+    # what an acronym in brackets stands for, in another script, is read by its first word translated: not by the
+    # Arabic article, read apart and optional, which begins many listed names ("Al Mourabitoun")
+    ("القاعدة", ("AL MOURABITOUN",), False),
+    ("Институт систем информатики", ("AL-QAIDA IN IRAQ",), False),
+    ("Московский физико-технический институт", ("Moscow Institute of Physics and Technology",), True),
+])
+def test_what_an_acronym_in_another_script_stands_for(words: str, names: tuple[str, ...], stands: bool) -> None:
+    from collabguard.matching.list_brackets import stands_for
+
+    assert stands_for(words, names) is stands

@@ -25,7 +25,15 @@ from rapidfuzz.distance import OSA
 from collabguard.countries import country_code
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
-from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, letters, readings, skeleton_letters
+from collabguard.matching.query_words import (
+    first_readings,
+    has_readings,
+    is_optional,
+    is_skeleton,
+    letters,
+    readings,
+    skeleton_letters,
+)
 from collabguard.matching.translate import PINYIN, skeleton
 from collabguard.reference.lexicons import legal_forms, name_words, places, towns, translations
 
@@ -188,7 +196,7 @@ def parent_named(words: list[str], country: str) -> str:
     phrases = PARENT_PHRASES.get(country)
     if not phrases:
         return ""
-    return phrases.get(tuple(sorted(words)), "") or phrases.get(tuple(sorted(readings(w)[0] for w in words)), "")
+    return phrases.get(tuple(sorted(words)), "") or phrases.get(tuple(sorted(first_readings(words))), "")
 
 
 @lru_cache(maxsize=65536)

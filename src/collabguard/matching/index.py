@@ -63,6 +63,7 @@ from collabguard.matching.normalize import (
 )
 from collabguard.matching.pinyin import syllable_initials
 from collabguard.matching.query_words import (
+    first_readings,
     has_readings,
     is_optional,
     is_plain,
@@ -192,7 +193,7 @@ def _parent_named(query: tuple[str, ...]) -> frozenset[str]:
     science"), where other words remain."""
     named: set[str] = set()
     # a translated word by its first reading ("siberian|sibirskogo branch|otdeleniya russian|rossiyskoy …")
-    plain = tuple(readings(w)[0] for w in query) if any(has_readings(w) for w in query) else query
+    plain = first_readings(query) if any(has_readings(w) for w in query) else query
     if _PARENT_FIRST.isdisjoint(plain):
         return frozenset()
     for parent in _ANY_PARENT:

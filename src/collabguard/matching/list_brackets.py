@@ -42,7 +42,7 @@ from types import MappingProxyType
 from collabguard.countries import country_code
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PLACE_WORDS
 from collabguard.matching.normalize import is_generic, tokens
-from collabguard.matching.query_words import readings, unmarked
+from collabguard.matching.query_words import is_optional, readings, unmarked
 from collabguard.matching.translate import script_of, translate
 from collabguard.reference.lexicons import places
 
@@ -206,7 +206,8 @@ def stands_for(words: str, names: tuple[str, ...]) -> bool:
     CASC; not "Shanghai Academy of Spaceflight Technology (SAST)" for Shaanxi Aerospace Science and
     Technology, whose derived acronym is SAST too)."""
     if script_of(words) != "latin":  # "Институт систем информатики (ИСИ)": the words as translated
-        translated = translate(words)
+        # (not an optional word: the Arabic article, read apart as "al?", begins many names)
+        translated = [w for w in translate(words) if not is_optional(w)]
         firsts = [unmarked(r) for r in readings(translated[0])] if translated else []
     else:
         firsts = list(tokens(words)[:1])

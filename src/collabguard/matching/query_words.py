@@ -72,6 +72,12 @@ def is_plain(word: str) -> bool:
     return _OR not in word and not word.startswith(_SKELETON)
 
 
+def first_readings(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Each word by its first reading ("siberian|sibirskogo branch|otdeleniya" → siberian branch): a translation's
+    words as the English name most often writes them, to find a phrase in them (a parent's name)."""
+    return tuple(readings(w)[0] for w in words)
+
+
 def unmarked(word: str) -> str:
     """A one-reading word without its optional mark (for joining neighbouring words)."""
     return word.rstrip(_OPTIONAL)
