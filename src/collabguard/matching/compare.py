@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from collabguard.countries import country_code
+from collabguard.matching.kana import sounds_alike
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.query_words import (
@@ -30,6 +31,7 @@ from collabguard.matching.query_words import (
     has_readings,
     is_optional,
     is_skeleton,
+    is_sound,
     letters,
     readings,
     skeleton_letters,
@@ -81,6 +83,8 @@ def pair_kind(q: str, word: str, twin_ratio: float, lenient: bool = False) -> tu
     names and of the names people write recur)."""
     if is_skeleton(q):
         sk = skeleton_letters(q)
+        if is_sound(q):  # a katakana name: by its sounds, as Japanese tells them apart
+            return ("skeleton", 0.9) if sounds_alike(sk, word) else None
         return ("skeleton", 0.9) if len(sk) >= 2 and skeleton(word) == skeleton(sk) else None
     alts = readings(q)
     if word in alts:

@@ -44,6 +44,7 @@ from collabguard.matching.compare import (
 )
 from collabguard.matching.eponyms import EPONYM_COUNTRIES, without_eponym
 from collabguard.matching.han_reading import read_alike_key
+from collabguard.matching.kana import keys_of, sound_key
 from collabguard.matching.legal_form_reading import without_legal_form
 from collabguard.matching.list_brackets import bracketed_acronyms, without_bracketed_acronyms, without_bracketed_place
 from collabguard.matching.list_other_names import other_names
@@ -68,6 +69,7 @@ from collabguard.matching.query_words import (
     is_optional,
     is_plain,
     is_skeleton,
+    is_sound,
     letters,
     readings,
     skeleton_letters,
@@ -479,6 +481,7 @@ class NameIndex:
         self._nearest: dict[str, list[str]] = {}
         self._prefixed: dict[str, frozenset[int]] = {}
         self._by_three: dict[str, list[str]] | None = None
+        self._by_sound: dict[str, tuple[str, ...]] | None = None  # list words by their sound keys (kana.keys_of)
         self.size = len(forms)
         # where a listed name may begin inside a longer name, and how long one can be (see
         # :mod:`collabguard.matching.parts`)
@@ -551,9 +554,23 @@ class NameIndex:
         words.sort(key=lambda t: (self.rarity(t), t))
         return words
 
+    def _keys(self, token: str) -> tuple[str, ...]:
+        """The index keys to look a query word up by: :func:`query_keys`; for a katakana name, the list words it
+        sounds like (kana.sounds_alike), found by their sound keys, built on the first such name."""
+        if not is_sound(token):
+            return query_keys(token)
+        if self._by_sound is None:
+            by_sound: dict[str, list[str]] = defaultdict(list)
+            for word in self.frequency:
+                if len(word) >= 3 and word.isascii() and word.isalpha():
+                    for key in keys_of(word):
+                        by_sound[key].append(word)
+            self._by_sound = {key: tuple(words) for key, words in by_sound.items()}
+        return self._by_sound.get(sound_key(skeleton_letters(token)), ())
+
     def _holding(self, token: str) -> set[int]:
         found: set[int] = set()
-        for key in query_keys(token):
+        for key in self._keys(token):
             hits = self.postings.get(key)
             if hits:
                 found |= hits
@@ -595,7 +612,7 @@ class NameIndex:
                     return []
                 resolved[w] = found_by
                 words.append(w)
-            elif any(key in self.postings for key in query_keys(w)):
+            elif any(key in self.postings for key in self._keys(w)):
                 if w not in self.frequency and len(w) >= MIN_TYPO_LENGTH and is_plain(w) and (twin := self._twin(w)):
                     # found by its first letters only, which begin other words ("Aviaetch": Aviaexport): the
                     # list words it misspells are searched too
@@ -633,7 +650,7 @@ class NameIndex:
         for word in words[1:]:
             # intersect with each of the word's postings instead of building their (much larger) union
             narrowed: set[int] = set()
-            for hits in (resolved[word] if word in resolved else (self.postings.get(k) for k in query_keys(word))):
+            for hits in (resolved[word] if word in resolved else (self.postings.get(k) for k in self._keys(word))):
                 if hits:
                     narrowed |= found.intersection(hits)  # C-level intersection, over the smaller set
             if narrowed:

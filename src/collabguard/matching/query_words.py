@@ -8,7 +8,9 @@ compares fast; an object per word would not):
 
 - ``college|institute``: the readings of one word, any of which may pair;
 - ``science?``: a word that may be left out (理工 is "science? technology");
-- ``~shryf``: a romanised name compared by its consonant skeleton (Persian شریف, Sharif).
+- ``~shryf``: a romanised name compared by its consonant skeleton (Persian شریف, Sharif);
+- ``≈tsikuron``: a romanised katakana name compared by its sounds (ツィクロン, Tsiklon: :mod:`collabguard.matching.kana`),
+  a skeleton word of its own kind.
 
 Everything else reads a word through these functions, never by looking for the marks itself.
 """
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_OR, _OPTIONAL, _SKELETON = "|", "?", "~"
+_OR, _OPTIONAL, _SKELETON, _SOUND = "|", "?", "~", "≈"
+_BY_LETTERS = (_SKELETON, _SOUND)
 
 
 def written(alternatives: list[str] | tuple[str, ...], *, optional: bool = False) -> str:
@@ -28,6 +31,11 @@ def written(alternatives: list[str] | tuple[str, ...], *, optional: bool = False
 def by_skeleton(romanised: str) -> str:
     """A romanised name to be compared by its consonants."""
     return _SKELETON + romanised
+
+
+def by_sound(romanised: str) -> str:
+    """A romanised katakana name to be compared by its sounds (:func:`collabguard.matching.kana.sounds_alike`)."""
+    return _SOUND + romanised
 
 
 @lru_cache(maxsize=65536)
@@ -41,7 +49,7 @@ def readings(word: str) -> tuple[str, ...]:
 def letters(word: str) -> tuple[str, ...]:
     """The readings of a word as plain words, a skeleton word's letters included (to ask whether
     a word is generic, or how common)."""
-    return tuple(word.lstrip(_SKELETON).rstrip(_OPTIONAL).split(_OR))
+    return tuple(word.lstrip(_SKELETON + _SOUND).rstrip(_OPTIONAL).split(_OR))
 
 
 def first_reading(word: str) -> str:
@@ -54,12 +62,18 @@ def is_optional(word: str) -> bool:
 
 
 def is_skeleton(word: str) -> bool:
-    return word.startswith(_SKELETON)
+    """A word compared by its consonants (a skeleton word) or by its sounds (a katakana name)."""
+    return word.startswith(_BY_LETTERS)
+
+
+def is_sound(word: str) -> bool:
+    """A katakana name compared by its sounds."""
+    return word.startswith(_SOUND)
 
 
 def skeleton_letters(word: str) -> str:
-    """The consonants of a skeleton word, as written after its mark."""
-    return word[len(_SKELETON):]
+    """The letters of a skeleton (or sound) word, as written after its mark."""
+    return word[1:]
 
 
 def has_readings(word: str) -> bool:
@@ -69,7 +83,7 @@ def has_readings(word: str) -> bool:
 
 def is_plain(word: str) -> bool:
     """A word with one reading, compared by its letters (not a skeleton word)."""
-    return _OR not in word and not word.startswith(_SKELETON)
+    return _OR not in word and not word.startswith(_BY_LETTERS)
 
 
 def first_readings(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from collabguard.matching.han_reading import read_aloud
+from collabguard.matching.japanese_reading import is_japanese, read_japanese
 from collabguard.matching.normalize import without_legal_phrases
 from collabguard.matching.query_words import by_skeleton, is_optional, readings, written
 from collabguard.reference.lexicons import name_words, translations
@@ -365,7 +366,9 @@ def translate(text: str) -> tuple[str, ...]:
     """English-like tokens for a non-Latin name ("" tokens dropped); empty for Latin text."""
     text = unicodedata.normalize("NFKC", text)
     script = script_of(text)
-    if script == "cjk":
+    if script == "cjk" and is_japanese(text):
+        tokens = read_japanese(text, lambda run: _chinese(run.translate(TRADITIONAL)))
+    elif script == "cjk":
         tokens = _chinese(text.translate(TRADITIONAL))
     elif script == "cyrillic":
         tokens = _russian(text)

@@ -66,6 +66,17 @@ def _russian(text: str) -> bool:
     return all(p.isascii() and p.isalpha() and p.islower() for p in text.split("-"))
 
 
+_KANA = (0x3041, 0x30FF)  # hiragana and katakana, the long-vowel mark and the middle dot (・) among them
+
+
+def _japanese(text: str) -> bool:
+    return bool(text) and all(_han(ch) or _KANA[0] <= ord(ch) <= _KANA[1] for ch in text)
+
+
+def _katakana(text: str) -> bool:
+    return bool(text) and all(0x30A1 <= ord(ch) <= 0x30FC for ch in text)
+
+
 def _persian(text: str) -> bool:
     return bool(text) and all("\u0600" <= ch <= "\u06ff" or ch == "\u200c" for ch in text)  # U+200C joins a suffix
 
@@ -80,6 +91,9 @@ HAN = (_han, "Chinese characters")
 HAN_CHARACTER = (lambda t: len(t) == 1 and _han(t), "one Chinese character")
 RUSSIAN_STEM = (_russian, "a Russian word as anyascii romanises it")
 PERSIAN_WORD = (_persian, "a word in Persian script")
+JAPANESE_WORD = (_japanese, "a word in Japanese script (kanji and kana)")
+KATAKANA = (_katakana, "katakana")
+ROMAJI = (lambda t: t == "" or (t.isascii() and t.isalpha() and t.islower()), "lower-case Latin letters, or ''")
 INITIALS = (lambda t: all(p.isascii() and p.isalpha() and p.islower() for p in t.split("|")),
             "initials in lower-case Latin letters (spellings joined by '|')")
 Shape = tuple[Callable[[str], bool], str]
@@ -181,7 +195,22 @@ class Translations(NamedTuple):
     persian: dict[str, str]
 
 
-Lexicon = NameWords | LegalForms | Places | Towns | Pinyin | HanReadings | Translations
+class Japanese(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    kana: dict[str, str]  # katakana (one sound: a kana, or one with a small kana after it) → Latin letters
+    marks: tuple[str, ...]  # words only a Japanese name holds (株式会社)
+    words: dict[str, str]  # Japanese word → English (as Translations.chinese)
+
+
+class KanjiForms(NamedTuple):
+    version: str
+    sources: tuple[str, ...]
+    simplified: dict[str, str]  # a Japanese character form → the simplified character of the Chinese table
+    japanese_only: frozenset[str]  # characters only Japanese writes (応, 発): a name holding one is Japanese
+
+
+Lexicon = NameWords | LegalForms | Places | Towns | Pinyin | HanReadings | Translations | Japanese | KanjiForms
 
 
 def _where(loc: Path_) -> str:
@@ -408,10 +437,23 @@ def read_translations(path: Path) -> Translations:
                         persian=f.mapping("persian", PERSIAN_WORD, f.strings(TRANSLATION)))
 
 
+def read_japanese(path: Path) -> Japanese:
+    f = _File(path, {"kana", "marks", "words"})
+    return Japanese(*f.header(), kana=f.mapping("kana", KATAKANA, f.strings(ROMAJI)), marks=f.items("marks", HAN),
+                    words=f.mapping("words", JAPANESE_WORD, f.strings(TRANSLATION)))
+
+
+def read_kanji_forms(path: Path) -> KanjiForms:
+    f = _File(path, {"simplified", "japanese_only"})
+    return KanjiForms(*f.header(), simplified=f.mapping("simplified", HAN_CHARACTER, f.strings(HAN_CHARACTER)),
+                      japanese_only=frozenset(f.text(("japanese_only",), f.table("japanese_only", str), HAN)))
+
+
 # every word-list file of reference/matching/, by id (its name), with its reader
 READERS: dict[str, Callable[[Path], Lexicon]] = {
     "legal-forms": read_legal_forms, "name-words": read_name_words, "pinyin": read_pinyin, "places": read_places,
-    "towns": read_towns, "han-readings": read_han_readings, "translations": read_translations}
+    "towns": read_towns, "han-readings": read_han_readings, "translations": read_translations,
+    "japanese": read_japanese, "kanji-forms": read_kanji_forms}
 
 
 # The tables the matcher uses, each file read once per process.
@@ -450,9 +492,20 @@ def translations() -> Translations:
     return read_translations(LEXICON_DIR / "translations.yaml")
 
 
+@lru_cache(maxsize=1)
+def japanese() -> Japanese:
+    return read_japanese(LEXICON_DIR / "japanese.yaml")
+
+
+@lru_cache(maxsize=1)
+def kanji_forms() -> KanjiForms:
+    return read_kanji_forms(LEXICON_DIR / "kanji-forms.yaml")
+
+
 LEXICONS: dict[str, Callable[[], Lexicon]] = {"legal-forms": legal_forms, "name-words": name_words,
                                              "pinyin": pinyin, "places": places, "towns": towns,
-                                             "han-readings": han_readings, "translations": translations}
+                                             "han-readings": han_readings, "translations": translations,
+                                             "japanese": japanese, "kanji-forms": kanji_forms}
 
 
 def lexicon_versions() -> list[PackVersion]:
