@@ -39,6 +39,7 @@ def test_katakana_is_romanised_as_hepburn(kana: str, latin: str) -> None:
     ("masu", "mars", True),  # an r after a vowel left out (マース)
     ("arutai", "altai", True),  # few consonants: spelt alike but for the added vowel
     ("kiokushia", "ics", False),  # Kioxia: k-s as ICS is, but spelt otherwise
+    ("ganma", "gamma", True),  # n before m (ンマ) for a double m
     ("ganma", "gemini", False),
     ("tsikuron", "tsiklotron", False),
     ("torapezunikofu", "trapeznikov", True),
@@ -84,6 +85,10 @@ def japanese_list_without_its_japanese_names() -> Matcher:
     ("株式会社連邦研究生産センター・アルタイ", "Joint Stock Company Federal Research and Production Center Altai"),
     ("学術生産団体マース", "Research Production Association Mars"),
     ("高エネルギー物理研究所", "Institute of High Energy Physics"),
+    # a place of several words (ロストフ・ナ・ドヌー, Rostov-on-Don); 大学 for a Russian "institute"
+    ("連邦国家単一企業ロストフ・ナ・ドヌー無線通信研究所",
+     "Federal State Unitary Enterprise Rostov-On-Don Research Institute of Radio Communications"),
+    ("モスクワ航空大学", "Moscow Aviation Institute"),
 ])
 def test_a_listed_russian_body_is_found_by_its_japanese_name(name: str, listed: str) -> None:
     # the list's own Japanese names taken away: the translation alone finds the entry, and asks (a name compared by

@@ -7,7 +7,7 @@ kh as h (harukevichi, Kharkevich), inserts vowels between consonants and may lea
 (マース, maasu: Mars). :func:`sound_key` writes a word's consonants as Japanese tells them apart, so that the
 romanised name and the lists' spelling have the same key: l and r are one sound, v, f, b and h one (ヴ, フ, バ and
 ハ each stand for some of them), z and s one, ch, kh, ph and zh one letter each, c and q are k, m before p or b
-is n. Compared by this key only, a katakana name is a weak word (compare.pair_kind: "skeleton"), as a Persian
+is n and n before m nothing (インパルス, impulse; ガンマ, gamma). Compared by this key only, a katakana name is a weak word (compare.pair_kind: "skeleton"), as a Persian
 name compared by its consonants is; the other words of the name (研究所, institute) must pair as well.
 """
 
@@ -70,6 +70,10 @@ def sound_key(word: str) -> str:
             continue
         if ch in "bp" and out and out[-1] == "m":
             out[-1] = "n"  # "impulse", インパルス (inparusu)
+        elif ch == "m" and out and out[-1] == "n":
+            out.pop()  # "gamma", ガンマ (ganma)
+            if out and out[-1] == ch:
+                continue
         out.append(ch)
     return "".join(out)
 
@@ -97,6 +101,6 @@ def sounds_alike(romanised: str, word: str) -> bool:
         return False
     if len(key) >= SHORT_KEY:
         return True
-    spoken = _ADDED_VOWEL.sub("", romanised)
+    spoken = _ADDED_VOWEL.sub("", romanised).replace("nm", "mm")
     written = word.replace("l", "r")
     return spoken in (written, _R_AFTER_VOWEL.sub("", written))
