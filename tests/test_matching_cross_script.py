@@ -322,3 +322,25 @@ def test_what_an_acronym_in_another_script_stands_for(words: str, names: tuple[s
     from collabguard.matching.list_brackets import stands_for
 
     assert stands_for(words, names) is stands
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    # a word before Allah is one word with it, as Latin names write them (Hezbollah, Abdullah), and the ending before
+    # it read as t (Baqiyatallah), whether joined, joined by a zero-width non-joiner or apart
+    ("بقیةالله", ("~bqytllh",)),
+    ("بقیه\u200cالله", ("~bqytllh",)),
+    ("بقیه الله", ("~bqytllh",)),
+    ("حزب الله", ("~hzbllh",)),
+    # Allah alone or first stays a word of its own
+    ("الله اکبر", ("~llh", "~kbr")),
+])
+def test_a_name_with_allah_is_one_word(written: str, words: tuple[str, ...]) -> None:
+    from collabguard.matching.translate import translate
+
+    assert translate(written) == words
+
+
+def test_baqiyatallah_university_by_its_persian_name(ruleset: RuleSet) -> None:
+    # the registry's label holds ة; the name as Persian writes it (ه and a zero-width non-joiner) found nothing
+    found, listed, _ = result(ruleset, "دانشگاه علوم پزشکی بقیه\u200cالله", "IR", "us-dod-1286")
+    assert (found, listed) == ("possible", "Baqiyatallah University of Medical Sciences")

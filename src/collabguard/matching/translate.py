@@ -293,6 +293,25 @@ _DICTIONARY = {k.translate(_PERSIAN_LETTERS): v for k, v in PERSIAN.items()}
 
 
 _PERSIAN_ONLY = frozenset("پچژگ")  # letters Persian has and Arabic does not
+_CONSTRUCT_ENDINGS = (_TA_MARBUTA, "یه")  # -at before Allah: بقیة الله, بقیه‌الله (Baqiyatallah); Persian writes ة as ه
+
+
+def _with_allah_joined(words: list[str]) -> list[str]:
+    """A word and الله after it as one word, as Latin names write them (حزب الله: Hezbollah; بقیه‌الله, بقیة الله:
+    Baqiyatallah, the ending before it read as t). Allah alone, or first, stays a word of its own."""
+    out: list[str] = []
+    for word in words:
+        bare = word.replace("‌", "")
+        if out and bare == _GOD and out[-1] != _GOD:
+            word, bare = out.pop() + _GOD, out[-1] + _GOD if False else ""  # joined below
+            bare = word.replace("‌", "")
+        if bare.endswith(_GOD) and len(bare) > len(_GOD):
+            head = bare[: -len(_GOD)]
+            if head.endswith(_CONSTRUCT_ENDINGS):
+                head = head[:-1] + "ت"
+            word = head + _GOD
+        out.append(word)
+    return out
 
 
 def _persian(text: str) -> list[str]:
@@ -300,7 +319,7 @@ def _persian(text: str) -> list[str]:
     # the Arabic article is read apart in an Arabic name only: a Persian one begins words with ال that are no
     # article (البرز, Alborz; الماس, diamond; والفجر, Valfajr)
     arabic = _PERSIAN_ONLY.isdisjoint(text)
-    words = text.translate(_PERSIAN_LETTERS).split()
+    words = _with_allah_joined(text.translate(_PERSIAN_LETTERS).split())
     for i, word in enumerate(words):
         key = word.strip("\u200c.,()")
         if key not in _DICTIONARY and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
