@@ -560,13 +560,24 @@ class NameIndex:
         if not is_sound(token):
             return query_keys(token)
         if self._by_sound is None:
-            by_sound: dict[str, list[str]] = defaultdict(list)
-            for word in self.frequency:
-                if len(word) >= 3 and word.isascii() and word.isalpha():
-                    for key in keys_of(word):
-                        by_sound[key].append(word)
-            self._by_sound = {key: tuple(words) for key, words in by_sound.items()}
+            self._by_sound = self._sound_index()
         return self._by_sound.get(sound_key(skeleton_letters(token)), ())
+
+    def _sound_index(self) -> dict[str, tuple[str, ...]]:
+        """The list words a katakana name may be, by their sound keys: the words of names, not acronyms (CFTE, ICS,
+        LTS: a katakana name is a word spoken, never letters spelt out), nor a word a name writes in capitals
+        ("China CFTE") unless the whole name is so written (the UN list's "SABALAN COMPANY")."""
+        words: set[str] = set()
+        for form in self.forms:
+            if form.kind in ("acronym", "derived acronym") or script_of(form.text) != "latin":
+                continue
+            capitals = {w.lower() for w in re.findall(r"[A-Za-z]+", form.text) if w.isupper()} if not form.text.isupper() else set()
+            words.update(w for w in form.tokens if len(w) >= 3 and w.isascii() and w.isalpha() and w not in capitals)
+        by_sound: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(words):
+            for key in keys_of(word):
+                by_sound[key].append(word)
+        return {key: tuple(found) for key, found in by_sound.items()}
 
     def _holding(self, token: str) -> set[int]:
         found: set[int] = set()

@@ -34,7 +34,9 @@ _KEYS_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _key in sorted(WORDS, key=len, reverse=True):
     _KEYS_BY_FIRST.setdefault(_key[0], ())
     _KEYS_BY_FIRST[_key[0]] += (_key,)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # 々 repeats the kanji before it
+# a dash after katakana is the long-vowel mark, as written with the full-width hyphen (フィスコ－, read "-" after NFKC)
+_DASH_AS_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa])[-‐](?![A-Za-z0-9])")
 _LATIN = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -47,11 +49,12 @@ def is_japanese(text: str) -> bool:
 def read_japanese(text: str, read_kanji: Callable[[str], list[str]]) -> list[str]:
     """The words of a Japanese name (NFKC-normalised), in order; ``read_kanji`` reads a run of kanji the Japanese table
     does not hold (given in simplified forms): the Chinese reader."""
+    text = _DASH_AS_LONG_VOWEL.sub("ー", text)
     out: list[str] = []
     i = 0
     while i < len(text):
         ch = text[i]
-        key = next((k for k in _KEYS_BY_FIRST.get(ch, ()) if text.startswith(k, i)), None)
+        key = next((k for k in _KEYS_BY_FIRST.get(ch, ()) if text.startswith(k, i) and _ends_word(text, i, k)), None)
         if key is not None:
             out.extend(WORDS[key].split())
             i += len(key)
@@ -60,7 +63,7 @@ def read_japanese(text: str, read_kanji: Callable[[str], list[str]]) -> list[str
             while end < len(text) and is_kana(text[end]) and not _word_at(text, end, i):
                 end += 1
             if romanised := romanise(text[i:end]):
-                out.append(by_sound(romanised))
+                out.append(by_sound(romanised))  # one of too few consonants to pair (ファーウェイ) pairs nothing
             i = end
         elif _HAN.match(ch):
             end = i
@@ -75,6 +78,15 @@ def read_japanese(text: str, read_kanji: Callable[[str], list[str]]) -> list[str
         else:
             i += 1  # separators (・, 、, brackets) and marks
     return out
+
+
+def _ends_word(text: str, at: int, key: str) -> bool:
+    """Does the table word ``key`` at ``at`` end a word? A word in katakana only where no katakana follows it but
+    another table word: ロシアン and テクノロジーズ are words of their own, not ロシア, テクノロジー and a sound."""
+    end = at + len(key)
+    if end >= len(text) or not is_kana(text[end]) or not all(is_kana(c) for c in key):
+        return True
+    return any(text.startswith(k, end) for k in _KEYS_BY_FIRST.get(text[end], ()))
 
 
 def _word_at(text: str, at: int, start: int) -> bool:

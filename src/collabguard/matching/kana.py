@@ -24,14 +24,14 @@ _LONGEST = max(len(k) for k in KANA)
 _HIRAGANA = range(0x3041, 0x3097)  # read as the katakana of the same sound, 0x60 further on
 _KATAKANA_SHIFT = 0x60
 
-# spellings of one consonant, replaced in order (the longest first) before the consonants are read
+# spellings of one consonant, replaced in order (the longest first) before the consonants are read (sh is s, as シ
+# is the only way Japanese writes si)
 _SPELLINGS = (("shch", "sç"), ("tch", "ç"), ("dzh", "j"), ("ch", "ç"), ("kh", "h"), ("ph", "f"), ("zh", "j"),
-              ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"))
+              ("sh", "s"), ("gh", "g"), ("dh", "d"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"))
 _ONE_SOUND = str.maketrans({"l": "r", "v": "b", "f": "b", "h": "b", "z": "s"})
 _SILENT = frozenset("aeiouyw")
-_AFTER_DIGRAPH = frozenset("sgdkzj")  # an h after these is part of the consonant (sh, gh, dh)
 MIN_KEY = 2  # consonants a key needs to pair at all
-SHORT_KEY = 3  # a key shorter says little (キオクシア, kiokushia, and ICS are both k-s): its spelling must agree too
+SHORT_KEY = 4  # a key shorter says little (ラティス, Lattice, and LTS are r-t-s): its spelling must agree too
 
 
 def is_kana(ch: str) -> bool:
@@ -53,54 +53,77 @@ def romanise(text: str) -> str:
     return "".join(out)
 
 
+_NASALS = ((re.compile(r"m(?=[bp])"), "n"), (re.compile(r"n(?=m)"), ""))  # as letters, side by side
+
+
 @lru_cache(maxsize=65536)
 def sound_key(word: str) -> str:
     """A word's consonants as Japanese tells them apart: tsiklon and tsikuron → tskrn; gromov and gromofu → grmb."""
     text = unicodedata.normalize("NFKD", word.lower())
     for spelling, letter in _SPELLINGS:
         text = text.replace(spelling, letter)
+    for nasal, written in _NASALS:  # "impulse", インパルス (inparusu); "gamma", ガンマ (ganma)
+        text = nasal.sub(written, text)
     out: list[str] = []
     for ch in text:
         if ch in _SILENT or not ch.isalpha() or (not ch.isascii() and ch != "ç"):
             continue
-        if ch == "h" and out and out[-1] in _AFTER_DIGRAPH:
-            continue
         ch = ch.translate(_ONE_SOUND)
-        if out and out[-1] == ch:
-            continue
-        if ch in "bp" and out and out[-1] == "m":
-            out[-1] = "n"  # "impulse", インパルス (inparusu)
-        elif ch == "m" and out and out[-1] == "n":
-            out.pop()  # "gamma", ガンマ (ganma)
-            if out and out[-1] == ch:
-                continue
-        out.append(ch)
+        if not out or out[-1] != ch:
+            out.append(ch)
     return "".join(out)
 
 
 def keys_of(word: str) -> tuple[str, ...]:
-    """The keys under which a list word is found for a katakana name: its key, and its key without one r (マース,
-    maasu, for Mars: Japanese may write an r after a vowel as a long vowel)."""
+    """The keys under which a list word is found for a katakana name: its key, and its key without an r written
+    after a vowel and before a consonant or the end (マース, maasu, for Mars: Japanese writes such an r as a long
+    vowel); never an r after a consonant (kr, tr) or an l."""
     key = sound_key(word)
-    dropped = {key[:i] + key[i + 1:] for i, ch in enumerate(key) if ch == "r" and i > 0}
+    dropped = {sound_key(word[:m.start()] + word[m.end():]) for m in _R_AFTER_VOWEL.finditer(word.lower())}
     return (key, *sorted(k for k in dropped if len(k) >= MIN_KEY and k != key))
 
 
-# the vowel Japanese adds after a consonant (u; o after t and d): arutai for Altai, tsu for ts, tokuto for tkt
-_ADDED_VOWEL = re.compile(r"(?:(?<=[b-df-hj-np-tv-z])u|(?<=[td])o)(?=[b-df-hj-np-tv-z]|$)")
-_R_AFTER_VOWEL = re.compile(r"(?<=[aeiou])r(?=[b-df-hj-np-tv-z]|$)")
+# an r after a vowel and before a consonant or the end, which Japanese writes as a long vowel (マース: Mars)
+_R_AFTER_VOWEL = re.compile(r"(?<=[aeiou])r(?=[b-df-hj-np-tv-zç]|$)")
+# the vowel Japanese adds after a consonant, before another or the end: u (arutai: Altai; tsu: ts), o after t and d
+# (tokuto), i after ch, sh and j (チ, シ, ジ: harukevichi, Kharkevich)
+_ADDED_VOWEL = re.compile(r"(?:(?<=[b-df-hj-np-tv-zç])u|(?<=[td])o|(?<=[çsj])i)(?=[b-df-hj-np-tv-zç]|$)")
+# letters written alike in a name's spelling, vowels kept: one letter for each consonant, as sound_key reads them;
+# y read as i
+_ALIKE = str.maketrans({"l": "r", "v": "b", "f": "b", "h": "b", "z": "s", "y": "i", "w": "u"})
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
 def sounds_alike(romanised: str, word: str) -> bool:
     """Does a romanised katakana name sound like the list word ``word``? A name of fewer than SHORT_KEY consonants
-    must also be spelt as the word is, but for the vowels Japanese adds and an r after a vowel it leaves out
-    (arutai: Altai, maasu: Mars)."""
+    must also be spelt as the word is (:func:`spelled_alike`)."""
     key = sound_key(romanised)
     if len(key) < MIN_KEY or key not in keys_of(word):
         return False
-    if len(key) >= SHORT_KEY:
-        return True
-    spoken = _ADDED_VOWEL.sub("", romanised).replace("nm", "mm")
-    written = word.replace("l", "r")
-    return spoken in (written, _R_AFTER_VOWEL.sub("", written))
+    return len(key) >= SHORT_KEY or spelled_alike(romanised, word)
+
+
+@lru_cache(maxsize=65536)
+def spelled_alike(romanised: str, word: str) -> bool:
+    """Is a romanised katakana name spelt as the list word, vowels too, but for the letters Japanese writes alike (l
+    and r, v, f, b and h …), the vowels it adds and an r after a vowel it leaves out? arutai: Altai, kuron: Kulon,
+    maasu: Mars, guromofu: Gromov; not shitoroen (Citroën): Saturn, nor maikuron (Micron): Mikron."""
+    written = _alike(word)
+    return any(_spoken(romanised).fullmatch(w) for w in (written, _alike(_R_AFTER_VOWEL.sub("", word.lower()))))
+
+
+def _alike(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    for spelling, letter in _SPELLINGS:
+        text = text.replace(spelling, letter)
+    text = "".join(ch for ch in text if (ch.isascii() and ch.isalpha()) or ch == "ç").translate(_ALIKE)
+    return _DOUBLED.sub(r"\1", text.replace("nm", "mm"))
+
+
+def _spoken(romanised: str) -> re.Pattern[str]:
+    """The spellings a romanised name may stand for: each vowel Japanese may have added left out or kept (irukuto:
+    irkut, irkuto …)."""
+    text = _alike(romanised)
+    added = {m.start() for m in _ADDED_VOWEL.finditer(text)}
+    return re.compile("".join(f"{ch}?" if i in added else re.escape(ch) for i, ch in enumerate(text)))

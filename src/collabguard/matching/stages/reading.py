@@ -10,13 +10,25 @@ from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
 from collabguard.matching.index import CAPPED_READINGS, word_joins
+from collabguard.matching.kana import sound_key, spelled_alike
 from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY, subject_words
+from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.parts import PART_SCORE
-from collabguard.matching.query_words import has_readings, is_optional, is_skeleton, readings, skeleton_letters, unmarked
+from collabguard.matching.query_words import (
+    has_readings,
+    is_optional,
+    is_skeleton,
+    is_sound,
+    letters,
+    readings,
+    skeleton_letters,
+    unmarked,
+)
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
 from collabguard.matching.stages.query import Context, Query
 from collabguard.matching.translate import skeleton
 from collabguard.models.report import MatcherConfig
+from collabguard.reference.lexicons import name_words
 
 MAX_READINGS = 256  # a translation with more readings than this is compared word by word only
 TRANSLATED_SCORE = 95
@@ -55,7 +67,10 @@ def translated_exact(query: Query, context: Context, skip: frozenset[str]) -> li
     out: list[Finding] = []
     seen: set[int] = set()
     for reading in product(*options):
-        key = " ".join(sorted({w for w in reading if w}))
+        kept = {w for w in reading if w}
+        if len(kept) == 1 and kept <= GENERIC_WORDS:
+            continue  # 研究中心, 研究センター read as "center" alone, a word that says only what kind of body it is
+        key = " ".join(sorted(kept))
         for form in (*context.index.fingerprints.get(key, ()), *context.index.capitals_fingerprints.get(key, ())):
             if id(form) in seen or form.entity.list_id in skip:
                 continue
@@ -111,9 +126,14 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     # one word of an abjad script read by its consonants only ("الاسلام": al- and s-l-m), with few of them, says too
     # little to pair a listed name of one word ("For Salmi"): only a listed name of two words or more, both paired
     few_consonants = _one_short_skeleton(q_tokens) if foreign else False
+    # a katakana name compared by its sounds, beside words that only say what kind of body it is ("シトロエン",
+    # Citroën, sounds as PJSC Saturn does): asked only where it is spelt as a listed word and the country given agrees
+    sound_alone = foreign and _sound_alone(q_tokens)
     for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
         if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
+        if sound_alone and sum(map(is_sound, q_tokens)) == 1 and not _spelled_alike(q_tokens, form.tokens):
+            continue  # one katakana name alone must be spelt alike; two that each sound like a listed word say more
         entity = form.entity
         if foreign:
             if quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, entity.country, twin):
@@ -129,7 +149,7 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
             if form.generic:
                 reason += "; generic name"
             found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign,
-                            needs_country=result.one_word_company)
+                            needs_country=result.one_word_company or sound_alone)
             out.append(_set_aside(found, query, context) if foreign else found)
     return out
 
@@ -138,9 +158,31 @@ MIN_SKELETON_ALONE = 4  # consonants a word read by its consonants needs to pair
 
 
 def _one_short_skeleton(words: tuple[str, ...]) -> bool:
-    """Is the name one word read by its consonants, of fewer than MIN_SKELETON_ALONE, besides optional words?"""
+    """Is the name one word read by its consonants (or sounds), of fewer than MIN_SKELETON_ALONE, besides optional
+    words?"""
     kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
-    return len(kept) == 1 and is_skeleton(kept[0]) and len(skeleton(skeleton_letters(kept[0]))) < MIN_SKELETON_ALONE
+    if len(kept) != 1 or not is_skeleton(kept[0]):
+        return False
+    letters_ = skeleton_letters(kept[0])
+    return len(sound_key(letters_) if is_sound(kept[0]) else skeleton(letters_)) < MIN_SKELETON_ALONE
+
+
+_WORDS = name_words()
+# words that say what kind of body a name is, or what trade a company is in
+_KIND_WORDS: frozenset[str] = (GENERIC_WORDS | _WORDS.body_kind_words | _WORDS.organisation_words
+                               | _WORDS.company_descriptive_words)
+
+
+def _spelled_alike(words: tuple[str, ...], listed: tuple[str, ...]) -> bool:
+    """Is every katakana name of the name spelt as a word of the listed name is (kana.spelled_alike)?"""
+    return all(any(spelled_alike(skeleton_letters(w), t) for t in listed) for w in words if is_sound(w))
+
+
+def _sound_alone(words: tuple[str, ...]) -> bool:
+    """Is a katakana name compared by its sounds the name's only word of its own, beside words that say what kind of
+    body it is?"""
+    kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+    return any(is_sound(w) for w in kept) and all(is_sound(w) or all(a in _KIND_WORDS for a in letters(w)) for w in kept)
 
 
 def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
