@@ -571,7 +571,8 @@ class NameIndex:
         for form in self.forms:
             if form.kind in ("acronym", "derived acronym") or script_of(form.text) != "latin":
                 continue
-            capitals = {w.lower() for w in re.findall(r"[A-Za-z]+", form.text) if w.isupper()} if not form.text.isupper() else set()
+            capitals = set() if form.text.isupper() else {w.lower() for w in re.findall(r"[A-Za-z]+", form.text)
+                                                          if w.isupper()}
             words.update(w for w in form.tokens if len(w) >= 3 and w.isascii() and w.isalpha() and w not in capitals)
         by_sound: dict[str, list[str]] = defaultdict(list)
         for word in sorted(words):

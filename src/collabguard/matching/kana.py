@@ -6,9 +6,13 @@ consonants but not its spelling: Japanese has one sound for l and r (tsikuron), 
 kh as h (harukevichi, Kharkevich), inserts vowels between consonants and may leave out an r after a vowel
 (マース, maasu: Mars). :func:`sound_key` writes a word's consonants as Japanese tells them apart, so that the
 romanised name and the lists' spelling have the same key: l and r are one sound, v, f, b and h one (ヴ, フ, バ and
-ハ each stand for some of them), z and s one, ch, kh, ph and zh one letter each, c and q are k, m before p or b
-is n and n before m nothing (インパルス, impulse; ガンマ, gamma). Compared by this key only, a katakana name is a weak word (compare.pair_kind: "skeleton"), as a Persian
-name compared by its consonants is; the other words of the name (研究所, institute) must pair as well.
+ハ each stand for some of them), z and s one, ch, kh, ph, sh and zh one letter each, c and q are k, m before p or
+b is n and n before m nothing (インパルス, impulse; ガンマ, gamma). A key of fewer than four consonants says little
+(ラティス, Lattice, and the acronym LTS are r-t-s): such a name must also be spelt as the list word is, vowels too,
+but for the vowels Japanese adds (:func:`spelled_alike`). Compared so, a katakana name is a weak word
+(compare.pair_kind: "skeleton"), as a Persian name compared by its consonants is: the other words of the name
+(研究所, institute) must pair as well, and a katakana name alone must be spelt alike and given its country
+(stages/reading.py).
 """
 
 from __future__ import annotations
