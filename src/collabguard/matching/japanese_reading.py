@@ -38,6 +38,7 @@ _HAN = re.compile(r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # 々 rep
 # a dash after katakana is the long-vowel mark, as written with the full-width hyphen (フィスコ－, read "-" after NFKC)
 _DASH_AS_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa])[-‐](?![A-Za-z0-9])")
 _LATIN = re.compile(r"[A-Za-z0-9]+")
+MAX_KANA = 40  # kana in a name's own word, at most (a longer run is cut: the matcher's caches hold words whole)
 
 
 def is_japanese(text: str) -> bool:
@@ -60,10 +61,11 @@ def read_japanese(text: str, read_kanji: Callable[[str], list[str]]) -> list[str
             i += len(key)
         elif is_kana(ch):
             end = i
-            while end < len(text) and is_kana(text[end]) and not _word_at(text, end, i):
+            while end < len(text) and is_kana(text[end]) and not _word_at(text, end, i, kana=False):
                 end += 1
-            if romanised := romanise(text[i:end]):
-                out.append(by_sound(romanised))  # one of too few consonants to pair (ファーウェイ) pairs nothing
+            # one of too few consonants to pair (ファーウェイ) pairs nothing; a run longer than any name is cut
+            if romanised := romanise(text[i:min(end, i + MAX_KANA)]):
+                out.append(by_sound(romanised))
             i = end
         elif _HAN.match(ch):
             end = i
@@ -89,6 +91,9 @@ def _ends_word(text: str, at: int, key: str) -> bool:
     return any(text.startswith(k, end) for k in _KEYS_BY_FIRST.get(text[end], ()))
 
 
-def _word_at(text: str, at: int, start: int) -> bool:
-    """Does a word of the Japanese table begin at ``at`` (after ``start``), ending the run of kana or kanji before it?"""
-    return at > start and any(text.startswith(k, at) for k in _KEYS_BY_FIRST.get(text[at], ()))
+def _word_at(text: str, at: int, start: int, kana: bool = True) -> bool:
+    """Does a word of the Japanese table begin at ``at`` (after ``start``), ending the run of kana or kanji before it?
+    Without ``kana``, a word in katakana only does not: a run of katakana is one word (トレーダーズ, traders, is no
+    "to" and radar; ラスベガス no "rasube" and gas), which a kanji word may end (ヴォルナ工場)."""
+    return at > start and any(text.startswith(k, at) and (kana or not all(is_kana(c) for c in k))
+                              for k in _KEYS_BY_FIRST.get(text[at], ()))

@@ -7,9 +7,11 @@ kh as h (harukevichi, Kharkevich), inserts vowels between consonants and may lea
 (マース, maasu: Mars). :func:`sound_key` writes a word's consonants as Japanese tells them apart, so that the
 romanised name and the lists' spelling have the same key: l and r are one sound, v, f, b and h one (ヴ, フ, バ and
 ハ each stand for some of them), z and s one, ch, kh, ph, sh and zh one letter each, c and q are k, m before p or
-b is n and n before m nothing (インパルス, impulse; ガンマ, gamma). A key of fewer than four consonants says little
-(ラティス, Lattice, and the acronym LTS are r-t-s): such a name must also be spelt as the list word is, vowels too,
-but for the vowels Japanese adds (:func:`spelled_alike`). Compared so, a katakana name is a weak word
+b is n and n before m nothing (インパルス, impulse; ガンマ, gamma); c before e, i and y is s (テンセント, Tencent).
+The key finds the list words a name may be; the consonants say too little to pair them (ラティス, Lattice, and the
+acronym LTS are r-t-s; プラチナ, platinum, and Parchin p-r-ch-n): the name must also be spelt as the list word is,
+vowels too, but for the letters Japanese writes alike and the vowels it adds (:func:`spelled_alike`). Compared so,
+a katakana name is a weak word
 (compare.pair_kind: "skeleton"), as a Persian name compared by its consonants is: the other words of the name
 (研究所, institute) must pair as well, and a katakana name alone must be spelt alike and given its country
 (stages/reading.py).
@@ -31,11 +33,11 @@ _KATAKANA_SHIFT = 0x60
 # spellings of one consonant, replaced in order (the longest first) before the consonants are read (sh is s, as シ
 # is the only way Japanese writes si)
 _SPELLINGS = (("shch", "sç"), ("tch", "ç"), ("dzh", "j"), ("ch", "ç"), ("kh", "h"), ("ph", "f"), ("zh", "j"),
-              ("sh", "s"), ("gh", "g"), ("dh", "d"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"))
+              ("sh", "s"), ("gh", "g"), ("dh", "d"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"),
+              ("q", "k"), ("x", "ks"))
 _ONE_SOUND = str.maketrans({"l": "r", "v": "b", "f": "b", "h": "b", "z": "s"})
 _SILENT = frozenset("aeiouyw")
 MIN_KEY = 2  # consonants a key needs to pair at all
-SHORT_KEY = 4  # a key shorter says little (ラティス, Lattice, and LTS are r-t-s): its spelling must agree too
 
 
 def is_kana(ch: str) -> bool:
@@ -100,12 +102,11 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 @lru_cache(maxsize=65536)
 def sounds_alike(romanised: str, word: str) -> bool:
-    """Does a romanised katakana name sound like the list word ``word``? A name of fewer than SHORT_KEY consonants
-    must also be spelt as the word is (:func:`spelled_alike`)."""
+    """Does a romanised katakana name sound like the list word ``word``: the same consonants as Japanese tells them
+    apart (:func:`sound_key`), and spelt alike, vowels too (:func:`spelled_alike`)? The consonants alone say too
+    little: プラチナ (puratina, platinum) has those of Parchin, フロンティア (frontier) those of Volant."""
     key = sound_key(romanised)
-    if len(key) < MIN_KEY or key not in keys_of(word):
-        return False
-    return len(key) >= SHORT_KEY or spelled_alike(romanised, word)
+    return len(key) >= MIN_KEY and key in keys_of(word) and spelled_alike(romanised, word)
 
 
 @lru_cache(maxsize=65536)

@@ -39,6 +39,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from collabguard.matching.han_reading import read_aloud
+from collabguard.matching.japanese_reading import WORDS as JAPANESE
 from collabguard.matching.japanese_reading import is_japanese, read_japanese
 from collabguard.matching.normalize import without_legal_phrases
 from collabguard.matching.query_words import by_skeleton, is_optional, readings, written
@@ -294,17 +295,24 @@ _DICTIONARY = {k.translate(_PERSIAN_LETTERS): v for k, v in PERSIAN.items()}
 
 _PERSIAN_ONLY = frozenset("پچژگ")  # letters Persian has and Arabic does not
 _CONSTRUCT_ENDINGS = (_TA_MARBUTA, "یه")  # -at before Allah: بقیة الله, بقیه‌الله (Baqiyatallah); Persian writes ة as ه
+_JOINED_HEAD = 3  # letters of a word that Latin names write as one word with Allah after it (حزب, عبد, نصر, روح)
+_ZWNJ = "\u200c"
 
 
 def _with_allah_joined(words: list[str]) -> list[str]:
-    """A word and الله after it as one word, as Latin names write them (حزب الله: Hezbollah; بقیه‌الله, بقیة الله:
-    Baqiyatallah, the ending before it read as t). Allah alone, or first, stays a word of its own."""
+    """A short word and الله after it as one word, as Latin names write them (حزب الله: Hezbollah; عبد الله:
+    Abdullah), and a noun ending in ة (or Persian یه) before it, the ending read as t (بقیه‌الله, بقیة الله:
+    Baqiyatallah); a longer word stays apart, as the lists write it (أنصار الله: Ansar Allah). Allah alone, or
+    first, stays a word of its own."""
     out: list[str] = []
     for word in words:
-        bare = word.replace("‌", "")
-        if out and bare == _GOD and out[-1] != _GOD:
-            word, bare = out.pop() + _GOD, out[-1] + _GOD if False else ""  # joined below
-            bare = word.replace("‌", "")
+        bare = word.replace(_ZWNJ, "")
+        if bare == _GOD and out and out[-1] != _GOD:
+            head = out[-1].replace(_ZWNJ, "")
+            if len(head) > _JOINED_HEAD and not head.endswith(_CONSTRUCT_ENDINGS):
+                out.append(word)
+                continue
+            bare = out.pop().replace(_ZWNJ, "") + _GOD
         if bare.endswith(_GOD) and len(bare) > len(_GOD):
             head = bare[: -len(_GOD)]
             if head.endswith(_CONSTRUCT_ENDINGS):
@@ -319,7 +327,7 @@ def _persian(text: str) -> list[str]:
     # the Arabic article is read apart in an Arabic name only: a Persian one begins words with ال that are no
     # article (البرز, Alborz; الماس, diamond; والفجر, Valfajr)
     arabic = _PERSIAN_ONLY.isdisjoint(text)
-    words = _with_allah_joined(text.translate(_PERSIAN_LETTERS).split())
+    words = _with_allah_joined(text.translate(_PERSIAN_LETTERS).replace("ـ", "").replace("،", " ").split())
     for i, word in enumerate(words):
         key = word.strip("\u200c.,()")
         if key not in _DICTIONARY and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
@@ -396,6 +404,15 @@ def translate(text: str) -> tuple[str, ...]:
     else:
         return ()
     return tuple(_normal(t) for t in tokens if t)
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Every English word the dictionaries translate a word into, as a translation spells it (the Chinese, Russian,
+    Persian and Japanese tables): a translation of one such word alone names no body (システム, "system"; 电子,
+    "electronic"), whatever listed name it is the only word of but for a country and a legal form."""
+    values = (*CHINESE.values(), *RUSSIAN.values(), *RUSSIAN_ACRONYMS.values(), *PERSIAN.values(), *JAPANESE.values())
+    return frozenset(a for value in values for token in value.split() for a in readings(_normal(token)))
 
 
 @lru_cache(maxsize=65536)

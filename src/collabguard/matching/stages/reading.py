@@ -26,7 +26,7 @@ from collabguard.matching.query_words import (
 )
 from collabguard.matching.short_names import SHORT_NAME, short_name_of
 from collabguard.matching.stages.query import Context, Query
-from collabguard.matching.translate import skeleton
+from collabguard.matching.translate import dictionary_words, skeleton
 from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words
 
@@ -113,7 +113,7 @@ def twin_ratio(config: MatcherConfig, foreign: bool) -> float:
 
 
 def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
-    if not query.words or query.generic_only:
+    if not query.words or query.generic_only or (query.foreign and _one_dictionary_word(query.words)):
         return []
     config, foreign, q_tokens = context.config, query.foreign, query.words
     threshold = config.translated_threshold if foreign else config.possible_threshold
@@ -168,9 +168,18 @@ def _one_short_skeleton(words: tuple[str, ...]) -> bool:
 
 
 _WORDS = name_words()
+DICTIONARY_WORDS = dictionary_words()
 # words that say what kind of body a name is, or what trade a company is in
 _KIND_WORDS: frozenset[str] = (GENERIC_WORDS | _WORDS.body_kind_words | _WORDS.organisation_words
                                | _WORDS.company_descriptive_words)
+
+
+def _one_dictionary_word(words: tuple[str, ...]) -> bool:
+    """Is a translation one word of the dictionaries alone, optional words aside (システム, "system"; 电子公司,
+    "electronic")? It names no body, though a listed name be that word, a country and a legal form ("Open Joint
+    Stock Company Russian Systems Corporation")."""
+    kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+    return len(kept) == 1 and not is_skeleton(kept[0]) and all(a in DICTIONARY_WORDS for a in letters(kept[0]))
 
 
 def _spelled_alike(words: tuple[str, ...], listed: tuple[str, ...]) -> bool:
@@ -180,9 +189,10 @@ def _spelled_alike(words: tuple[str, ...], listed: tuple[str, ...]) -> bool:
 
 def _sound_alone(words: tuple[str, ...]) -> bool:
     """Is a katakana name compared by its sounds the name's only word of its own, beside words that say what kind of
-    body it is?"""
+    body it is or what it does ("フォース航空", Force Aviation)?"""
     kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
-    return any(is_sound(w) for w in kept) and all(is_sound(w) or all(a in _KIND_WORDS for a in letters(w)) for w in kept)
+    # a word any reading of which says what kind of body or trade it is (工業: industry, or technology; 航空: aviation)
+    return any(is_sound(w) for w in kept) and all(is_sound(w) or any(a in _KIND_WORDS for a in letters(w)) for w in kept)
 
 
 def part_of(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
