@@ -1,4 +1,4 @@
-"""Names written in Chinese, Cyrillic or Persian/Arabic script → English-like tokens.
+"""Names written in Chinese, Japanese, Cyrillic or Persian/Arabic script → English-like tokens.
 
 Why: the lists name institutions in English, and only ASPI also gives Chinese names. A proposal may
 name a partner as 哈尔滨工业大学, Московский физико-технический институт or دانشگاه صنعتی شریف.
@@ -26,7 +26,9 @@ Suzhou University. A university renders 科技 in full (科技大学: 武汉科�
 Technology, 武汉理工大学), a company often as "Technology" alone (中国电子科技集团: China Electronics
 Technology Group). NUDT, whose English name says only "Technology", is found by the Chinese name the
 ASPI list gives. A Latin name with a pinyin institution word ("Harbin Gongye Daxue") is read the
-same way, word by word (:func:`translate_pinyin`).
+same way, word by word (:func:`translate_pinyin`). A name written in Japanese (kana, a character only
+Japanese writes, a Japanese legal form) is read by :mod:`collabguard.matching.japanese_reading`, its kanji
+the Japanese table lacks through the Chinese reader here.
 """
 
 from __future__ import annotations

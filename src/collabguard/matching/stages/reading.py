@@ -163,8 +163,8 @@ def _one_short_skeleton(words: tuple[str, ...]) -> bool:
     kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
     if len(kept) != 1 or not is_skeleton(kept[0]):
         return False
-    letters_ = skeleton_letters(kept[0])
-    return len(sound_key(letters_) if is_sound(kept[0]) else skeleton(letters_)) < MIN_SKELETON_ALONE
+    romanised = skeleton_letters(kept[0])
+    return len(sound_key(romanised) if is_sound(kept[0]) else skeleton(romanised)) < MIN_SKELETON_ALONE
 
 
 _WORDS = name_words()
