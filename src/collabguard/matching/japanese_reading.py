@@ -30,10 +30,9 @@ _MARKS: tuple[str, ...] = _TABLES.marks
 _FORMS = kanji_forms()
 SIMPLIFIED = str.maketrans(_FORMS.simplified)
 _JAPANESE_ONLY: frozenset[str] = _FORMS.japanese_only
-_KEYS_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _key in sorted(WORDS, key=len, reverse=True):
-    _KEYS_BY_FIRST.setdefault(_key[0], ())
-    _KEYS_BY_FIRST[_key[0]] += (_key,)
+_KEYS = sorted(WORDS, key=len, reverse=True)
+# the words that may begin at a character, the longest first (as translate's Chinese table is read)
+_KEYS_BY_FIRST: dict[str, tuple[str, ...]] = {first: tuple(k for k in _KEYS if k[0] == first) for first in {k[0] for k in _KEYS}}
 _HAN = re.compile(r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # 々 repeats the kanji before it
 # a dash after katakana is the long-vowel mark, as written with the full-width hyphen (フィスコ－, read "-" after NFKC)
 _DASH_AS_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa])[-‐](?![A-Za-z0-9])")

@@ -11,10 +11,9 @@ b is n and n before m nothing (インパルス, impulse; ガンマ, gamma); c be
 The key finds the list words a name may be; the consonants say too little to pair them (ラティス, Lattice, and the
 acronym LTS are r-t-s; プラチナ, platinum, and Parchin p-r-ch-n): the name must also be spelt as the list word is,
 vowels too, but for the letters Japanese writes alike and the vowels it adds (:func:`spelled_alike`). Compared so,
-a katakana name is a weak word
-(compare.pair_kind: "skeleton"), as a Persian name compared by its consonants is: the other words of the name
-(研究所, institute) must pair as well, and a katakana name alone must be spelt alike and given its country
-(stages/reading.py).
+a katakana name is a weak word (compare.pair_kind: "skeleton"), as a Persian name compared by its consonants is:
+the other words of the name (研究所, institute) must pair as well, and a katakana name alone must be given its
+country (stages/reading.py).
 """
 
 from __future__ import annotations
@@ -35,7 +34,8 @@ _KATAKANA_SHIFT = 0x60
 _SPELLINGS = (("shch", "sç"), ("tch", "ç"), ("dzh", "j"), ("ch", "ç"), ("kh", "h"), ("ph", "f"), ("zh", "j"),
               ("sh", "s"), ("gh", "g"), ("dh", "d"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"),
               ("q", "k"), ("x", "ks"))
-_ONE_SOUND = str.maketrans({"l": "r", "v": "b", "f": "b", "h": "b", "z": "s"})
+_ONE_SOUND_LETTERS = {"l": "r", "v": "b", "f": "b", "h": "b", "z": "s"}  # letters Japanese writes alike
+_ONE_SOUND = str.maketrans(_ONE_SOUND_LETTERS)
 _SILENT = frozenset("aeiouyw")
 MIN_KEY = 2  # consonants a key needs to pair at all
 
@@ -59,15 +59,23 @@ def romanise(text: str) -> str:
     return "".join(out)
 
 
+# an r after a vowel and before a consonant or the end, which Japanese writes as a long vowel (マース: Mars)
+_R_AFTER_VOWEL = re.compile(r"(?<=[aeiou])r(?=[b-df-hj-np-tv-zç]|$)")
 _NASALS = ((re.compile(r"m(?=[bp])"), "n"), (re.compile(r"n(?=m)"), ""))  # as letters, side by side
+
+
+def _respelt(text: str) -> str:
+    """The text in lower case, each consonant spelt with one letter (_SPELLINGS)."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    for spelling, letter in _SPELLINGS:
+        text = text.replace(spelling, letter)
+    return text
 
 
 @lru_cache(maxsize=65536)
 def sound_key(word: str) -> str:
     """A word's consonants as Japanese tells them apart: tsiklon and tsikuron → tskrn; gromov and gromofu → grmb."""
-    text = unicodedata.normalize("NFKD", word.lower())
-    for spelling, letter in _SPELLINGS:
-        text = text.replace(spelling, letter)
+    text = _respelt(word)
     for nasal, written in _NASALS:  # "impulse", インパルス (inparusu); "gamma", ガンマ (ganma)
         text = nasal.sub(written, text)
     out: list[str] = []
@@ -89,14 +97,12 @@ def keys_of(word: str) -> tuple[str, ...]:
     return (key, *sorted(k for k in dropped if len(k) >= MIN_KEY and k != key))
 
 
-# an r after a vowel and before a consonant or the end, which Japanese writes as a long vowel (マース: Mars)
-_R_AFTER_VOWEL = re.compile(r"(?<=[aeiou])r(?=[b-df-hj-np-tv-zç]|$)")
 # the vowel Japanese adds after a consonant, before another or the end: u (arutai: Altai; tsu: ts), o after t and d
 # (tokuto), i after ch, sh and j (チ, シ, ジ: harukevichi, Kharkevich)
 _ADDED_VOWEL = re.compile(r"(?:(?<=[b-df-hj-np-tv-zç])u|(?<=[td])o|(?<=[çsj])i)(?=[b-df-hj-np-tv-zç]|$)")
 # letters written alike in a name's spelling, vowels kept: one letter for each consonant, as sound_key reads them;
 # y read as i
-_ALIKE = str.maketrans({"l": "r", "v": "b", "f": "b", "h": "b", "z": "s", "y": "i", "w": "u"})
+_ALIKE = str.maketrans({**_ONE_SOUND_LETTERS, "y": "i", "w": "u"})
 _DOUBLED = re.compile(r"(.)\1+")
 
 
@@ -114,15 +120,13 @@ def spelled_alike(romanised: str, word: str) -> bool:
     """Is a romanised katakana name spelt as the list word, vowels too, but for the letters Japanese writes alike (l
     and r, v, f, b and h …), the vowels it adds and an r after a vowel it leaves out? arutai: Altai, kuron: Kulon,
     maasu: Mars, guromofu: Gromov; not shitoroen (Citroën): Saturn, nor maikuron (Micron): Mikron."""
-    written = _alike(word)
-    return any(_spoken(romanised).fullmatch(w) for w in (written, _alike(_R_AFTER_VOWEL.sub("", word.lower()))))
+    spoken = _spoken(romanised)
+    return any(spoken.fullmatch(w) for w in (_alike(word), _alike(_R_AFTER_VOWEL.sub("", word.lower()))))
 
 
 def _alike(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    for spelling, letter in _SPELLINGS:
-        text = text.replace(spelling, letter)
-    text = "".join(ch for ch in text if (ch.isascii() and ch.isalpha()) or ch == "ç").translate(_ALIKE)
+    """The text as Japanese would spell it alike: vowels kept, each consonant one letter of its sound (_ALIKE)."""
+    text = "".join(ch for ch in _respelt(text) if (ch.isascii() and ch.isalpha()) or ch == "ç").translate(_ALIKE)
     return _DOUBLED.sub(r"\1", text.replace("nm", "mm"))
 
 

@@ -331,9 +331,9 @@ def _persian(text: str) -> list[str]:
     arabic = _PERSIAN_ONLY.isdisjoint(text)
     words = _with_allah_joined(text.translate(_PERSIAN_LETTERS).replace("ـ", "").replace("،", " ").split())
     for i, word in enumerate(words):
-        key = word.strip("\u200c.,()")
-        if key not in _DICTIONARY and "\u200c" in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
-            key = key.replace("\u200c", "")
+        key = word.strip(_ZWNJ + ".,()")
+        if key not in _DICTIONARY and _ZWNJ in key:  # پژوهش‌های: a suffix joined by a zero-width non-joiner
+            key = key.replace(_ZWNJ, "")
         if key in _DICTIONARY:
             out.extend(_DICTIONARY[key].split())
             continue

@@ -10,7 +10,7 @@ from collabguard.matching.candidates import Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
 from collabguard.matching.index import CAPPED_READINGS, word_joins
-from collabguard.matching.kana import sound_key, spelled_alike
+from collabguard.matching.kana import sound_key
 from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY, subject_words
 from collabguard.matching.normalize import GENERIC_WORDS
 from collabguard.matching.parts import PART_SCORE
@@ -126,14 +126,12 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     # one word of an abjad script read by its consonants only ("الاسلام": al- and s-l-m), with few of them, says too
     # little to pair a listed name of one word ("For Salmi"): only a listed name of two words or more, both paired
     few_consonants = _one_short_skeleton(q_tokens) if foreign else False
-    # a katakana name compared by its sounds, beside words that only say what kind of body it is ("シトロエン",
-    # Citroën, sounds as PJSC Saturn does): asked only where it is spelt as a listed word and the country given agrees
+    # a katakana name compared by its sounds (and spelt alike: kana.sounds_alike), beside words that only say what kind
+    # of body it is ("シトロエン", Citroën; "フォース航空"): asked only where the country given agrees
     sound_alone = foreign and _sound_alone(q_tokens)
     for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
         if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
-        if sound_alone and sum(map(is_sound, q_tokens)) == 1 and not _spelled_alike(q_tokens, form.tokens):
-            continue  # one katakana name alone must be spelt alike; two that each sound like a listed word say more
         entity = form.entity
         if foreign:
             if quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, entity.country, twin):
@@ -157,10 +155,15 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
 MIN_SKELETON_ALONE = 4  # consonants a word read by its consonants needs to pair a one-word listed name alone
 
 
+def _kept(words: tuple[str, ...]) -> list[str]:
+    """The words of a name but those it may leave out (optional words)."""
+    return [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+
+
 def _one_short_skeleton(words: tuple[str, ...]) -> bool:
     """Is the name one word read by its consonants (or sounds), of fewer than MIN_SKELETON_ALONE, besides optional
     words?"""
-    kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+    kept = _kept(words)
     if len(kept) != 1 or not is_skeleton(kept[0]):
         return False
     romanised = skeleton_letters(kept[0])
@@ -178,19 +181,14 @@ def _one_dictionary_word(words: tuple[str, ...]) -> bool:
     """Is a translation one word of the dictionaries alone, optional words aside (システム, "system"; 电子公司,
     "electronic")? It names no body, though a listed name be that word, a country and a legal form ("Open Joint
     Stock Company Russian Systems Corporation")."""
-    kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+    kept = _kept(words)
     return len(kept) == 1 and not is_skeleton(kept[0]) and all(a in DICTIONARY_WORDS for a in letters(kept[0]))
-
-
-def _spelled_alike(words: tuple[str, ...], listed: tuple[str, ...]) -> bool:
-    """Is every katakana name of the name spelt as a word of the listed name is (kana.spelled_alike)?"""
-    return all(any(spelled_alike(skeleton_letters(w), t) for t in listed) for w in words if is_sound(w))
 
 
 def _sound_alone(words: tuple[str, ...]) -> bool:
     """Is a katakana name compared by its sounds the name's only word of its own, beside words that say what kind of
     body it is or what it does ("フォース航空", Force Aviation)?"""
-    kept = [w for w in words if not is_optional(w) and w not in OPTIONAL_WORDS]
+    kept = _kept(words)
     # a word any reading of which says what kind of body or trade it is (工業: industry, or technology; 航空: aviation)
     return any(is_sound(w) for w in kept) and all(is_sound(w) or any(a in _KIND_WORDS for a in letters(w)) for w in kept)
 
