@@ -182,6 +182,9 @@ _PART_START = re.compile(r"[,;/()]")
 SAME_BEGINNING = 4  # letters: "Korean Mining ... (KOMID)" is the listed Korea Mining Development Trading Corporation's
 
 
+_NONE_EXPLAINED: Mapping[str, str] = MappingProxyType({})
+
+
 @lru_cache(maxsize=4096)  # per query name, whose results the matcher keeps (Matcher.results)
 def explained_acronyms(text: str) -> Mapping[str, str]:
     """The acronyms a name written by a person gives in brackets after the words they stand for ("Pentane
@@ -197,7 +200,7 @@ def explained_acronyms(text: str) -> Mapping[str, str]:
         before = " ".join(_PART_START.split(text[:m.start()])[-1].split()[-MAX_LONG_WORDS:])
         if len(before.split()) >= 2 and (start := alignment_start(inner, before)) >= 0:
             out.setdefault(inner, before[start:])  # the words it stands for, from the one its first letter begins
-    return MappingProxyType(out)  # kept per name: read-only
+    return MappingProxyType(out) if out else _NONE_EXPLAINED  # kept per name: read-only
 
 
 def stands_for(words: str, names: tuple[str, ...]) -> bool:

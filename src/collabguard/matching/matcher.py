@@ -69,6 +69,7 @@ from collabguard.models.report import MatcherConfig
 __all__ = ["Candidate", "ListResult", "Matcher", "MatcherConfig", "Rejected"]
 
 _ACRONYM_STAGES = frozenset({"acronym", "acronym-skip"})
+_NO_PARTS: list[Part] = []  # never changed
 RESULTS_KEPT = 4096  # queries whose results a matcher keeps (see Matcher.results)
 SEGMENTS_KEPT = RESULTS_KEPT * 4  # parts of names whose stage findings a matcher keeps (Matcher._read_segment)
 
@@ -106,6 +107,9 @@ class Matcher:
         self._indexes = {"organisation": NameIndex(orgs, groups), "programme": NameIndex(programmes)}
         self._list_ids = {kind: sorted({f.entity.list_id for f in forms})
                           for kind, forms in (("organisation", orgs), ("programme", programmes))}
+        # a list's result of nothing, one for all queries: the results kept are mostly these, and a new one per list
+        # and query (11 lists) made the garbage collector walk the whole index far more often
+        self._nothing = {lid: ListResult(lid, None, None) for lids in self._list_ids.values() for lid in lids}
         self._kept = lru_cache(maxsize=RESULTS_KEPT)(self._results)
         self._read = lru_cache(maxsize=SEGMENTS_KEPT)(self._read_segment)
         self._parts: dict[str, list[Part]] = {}
@@ -203,7 +207,7 @@ class Matcher:
             rejected = near.get(lid) if best is None or best.decision == "none" else None
             if best is not None and best.decision == "none" and best.finding.named_otherwise:
                 rejected = Rejected(best.form, best.score, best.finding.named_otherwise, best.segment)
-            out.append(ListResult(lid, best, rejected))
+            out.append(ListResult(lid, best, rejected) if best is not None or rejected is not None else self._nothing[lid])
         return out
 
     def _read_segment(self, seg: str, kind: str, country: str | None) -> Reading:
@@ -256,7 +260,7 @@ class Matcher:
         """The listed organisations a name names a unit of (kept per name: affiliations recur)."""
         found = self._parts.get(seg)
         if found is None:
-            found = find_parts(self._indexes["organisation"], seg)
+            found = find_parts(self._indexes["organisation"], seg) or _NO_PARTS  # (one empty list kept for all)
             if len(self._parts) >= RESULTS_KEPT * 16:
                 self._parts.clear()
             self._parts[seg] = found

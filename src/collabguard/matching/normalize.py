@@ -53,7 +53,7 @@ _LETTER_PREFIX = re.compile(r"(?<![^\W_])(?<![-‐‑])([^\W\d_])[-‐‑](?=[^\
 _LETTER_SUFFIX = re.compile(r"(?<=[^\W\d_]{2})[-‐‑]([^\W\d_e])(?![^\W_]|[-‐‑])")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 _INITIALS_RUN = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+(?:[^\W\d_]+\b)?")  # "a.c.", "r.i.a.", "p.ad"
-_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _S_AND_T = re.compile(r"\bs\s*(?:&|\band\b)\s*t\b")
 _ORDINAL_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _LETTERS_AND = re.compile(r"\b[a-z]{1,2}(?:\s*&\s*[a-z]{1,2})+\b")
@@ -81,6 +81,7 @@ _NO_HYPHENS = str.maketrans("", "", "-‐‑")
 # word, where no word starts with l and a consonant ("lntelligence", "lnstitute"). Capitals and
 # "ll", "lh", "lj", "lv", "lw", "ly" are left alone (Lloyd, Lhasa, Ljubljana, Lviv, Lwów, Lyon).
 _JOINED_STOP = re.compile(r"\b(of|and|for|the|at)(?=[A-Z][a-z])")
+_JOINED_STOP_END = re.compile(r"[fdret][A-Z][a-z]")  # what any such join holds (a quicker search, to skip the rest)
 _MISREAD_I = re.compile(r"\bl(?=[bcdfgkmnpqrstxz](?=[a-z]*[aeiou])[a-z]{3,}\b)")
 
 
@@ -159,7 +160,8 @@ def without_legal_phrases(raws: list[str]) -> list[str]:
 def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if "l" in text:
         text = _MISREAD_I.sub("I", text)
-    text = _JOINED_STOP.sub(r"\1 ", text)
+    if _JOINED_STOP_END.search(text):
+        text = _JOINED_STOP.sub(r"\1 ", text)
     if text.isascii():  # no compatibility forms, format characters or accents: the fast way
         text = text.lower()
     else:
@@ -176,23 +178,27 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
         text = _HYPHENED_CHARACTERS.sub(lambda m: m.group(0).translate(_NO_HYPHENS), text)
     if keep_initials:
         text = _INITIALS_RUN.sub(_kept_initials, text)
-    text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
+    if "." in text:
+        text = _INITIAL.sub(" ", text)  # initials: "P. N. Lebedev", "N.E. Zhukovsky"
     if hyphened:
         text = _JOINED_LETTER.sub(" ", text)  # a letter between hyphens (the Persian ezafe: "Malek-e-Ashtar")
         text = _LETTER_PREFIX.sub(r"\1", text)
         text = _LETTER_SUFFIX.sub(r"\1", text)
-    text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
-    text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
+    if "&" in text or "and" in text:
+        text = _S_AND_T.sub(" science and technology ", text)  # "Defense S&T Key Laboratory"
+    if "&" in text:
+        text = _LETTERS_AND.sub(lambda m: m.group(0).replace("&", "").replace(" ", ""), text)  # "M&S" is one word
     if " and " in text:
         text = _LETTERS_AND_WORD.sub(lambda m: m.group(0).replace(" and ", "").replace(" ", ""), text)
     text = text.replace("&", " and ")
-    cleaned = _NOT_ASCII_WORD.sub(" ", text) if text.isascii() else "".join(ch if ch.isalnum() else " " for ch in text)
-    raws = cleaned.split()
+    raws = (_ASCII_WORD.findall(text) if text.isascii()
+            else "".join(ch if ch.isalnum() else " " for ch in text).split())
     # single letters next to each other are initials without full stops ("A N Tupolev"), not the
     # compass points of Web of Science ("S China Univ Technol")
-    raws = [r for j, r in enumerate(raws) if not (len(r) == 1 and ((j > 0 and len(raws[j - 1]) == 1)
-                                                                   or (j + 1 < len(raws) and len(raws[j + 1]) == 1)))
-            and not (r == "e" and 0 < j < len(raws) - 1 and raws[j + 1] != "china")]
+    if min(map(len, raws), default=0) == 1:
+        raws = [r for j, r in enumerate(raws) if not (len(r) == 1 and ((j > 0 and len(raws[j - 1]) == 1)
+                                                                       or (j + 1 < len(raws) and len(raws[j + 1]) == 1)))
+                and not (r == "e" and 0 < j < len(raws) - 1 and raws[j + 1] != "china")]
     # a lone "e" between two words is the Persian ezafe ("Sepah–e Pasdaran"), Urdu's ("Lashkar e Tayyaba") or a
     # Creole "and", not a compass point: Web of Science writes East China so ("E China Normal Univ")
     if not _LEGAL_PHRASES_BY_START.keys().isdisjoint(raws):
@@ -203,7 +209,7 @@ def _linked_tokens(text: str, keep_initials: bool) -> tuple[tuple[str, ...], tup
     left_out = ""
     i = 0
     while i < len(words):
-        if size := _legal_phrase_at(words, i):
+        if words[i] in _LEGAL_PHRASES_BY_START and (size := _legal_phrase_at(words, i)):
             i += size
             continue
         word = words[i]
@@ -279,6 +285,7 @@ def compact(text: str) -> str:
 _BRACKETS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _SEPARATORS = re.compile(r"\s+[-–—/|]\s+|[;,/]")
 _COMMA = re.compile(r"\s*,\s*")
+_MAY_SPLIT = re.compile(r"[(\[;,/]|\s[-–—|]\s")  # what a name of more than one part holds
 
 
 def address_parts(text: str) -> list[str]:
@@ -296,6 +303,9 @@ def segments(text: str) -> list[str]:
     """
     whole = " ".join(text.split())
     out = [whole]
+    if not _MAY_SPLIT.search(whole):  # one part (most names): itself, and without a full stop at either end
+        bare = whole.strip(" .")
+        return out + [bare] if bare and bare != whole else out
     bracketed = [m.group(1).strip() for m in _BRACKETS.finditer(whole)]
     outside = " ".join(_BRACKETS.sub(" ", whole).split())
     for candidate in [outside, *bracketed, whole]:  # whole: its parts with their brackets kept

@@ -117,6 +117,9 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
         return []
     config, foreign, q_tokens = context.config, query.foreign, query.words
     threshold = config.translated_threshold if foreign else config.possible_threshold
+    forms = context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]
+    if not forms:
+        return []  # most parts of a name: what follows is read only for names that have candidates
     twin = twin_ratio(config, foreign)  # ГосНИИАС is not GosNIIMash
     q_set = frozenset(q_tokens)
     q_joins = word_joins(tuple(unmarked(w) for w in q_tokens if not has_readings(w)))
@@ -129,7 +132,7 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     # a katakana name compared by its sounds (and spelt alike: kana.sounds_alike), beside words that only say what kind
     # of body it is ("シトロエン", Citroën; "フォース航空"): asked only where the country given agrees
     sound_alone = foreign and _sound_alone(q_tokens)
-    for form in context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]:
+    for form in forms:
         if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
         entity = form.entity
