@@ -697,13 +697,20 @@ class NameIndex:
         return found
 
     def _placeless_holding(self, words: list[str]) -> set[int]:
-        """The companies naming no place that hold every one of these words (as far as any does)."""
-        found = self.placeless_companies & self._holding(words[0])
-        for word in words[1:]:
+        """The companies naming no place that hold every one of these words (as far as any does): each word's
+        postings intersected with the companies found so far, never their (much larger) union built."""
+        if not words:
+            return set()
+        found = self.placeless_companies
+        for word in words:
+            narrowed: set[int] = set()
+            for key in self._keys(word):
+                if hits := self.postings.get(key):
+                    narrowed |= found.intersection(hits)
+            found = narrowed
             if not found:
                 break
-            found = found & self._holding(word)
-        return found
+        return set(found)
 
     def _narrowed(self, found: set[int], query: tuple[str, ...]) -> set[int]:
         """Too many names to score (more than FEW_CANDIDATES): those that also hold the query's other
