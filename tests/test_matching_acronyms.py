@@ -204,3 +204,51 @@ def test_a_name_read_word_for_word_is_not_silenced_by_its_acronym(ruleset: RuleS
     best = next(r.best for r in ruleset.matcher.results("МИРЭА — Российский технологический университет", "RU")
                 if r.list_id == "us-dod-1286")
     assert best is not None and best.decision == "match" and best.stage == "translated-exact"
+
+
+@pytest.mark.parametrize(("name", "country", "listed_as"), [
+    ("IPP", None, "IPP SB RAS"),  # the Entity List's alias of the Rzhanov Institute, with its academy
+    ("ISP", "RU", "ISP SB RAS"),  # the 1286 list's
+])
+def test_one_word_in_capitals_found_by_close_spelling_says_it_is_an_acronym_alone(
+        ruleset: RuleSet, name: str, country: str | None, listed_as: str) -> None:
+    """"IPP" begins the listed alias "IPP SB RAS", the rest of which names its academy: found by its words, it is still
+    an acronym alone (the Max Planck Institute for Plasma Physics is IPP too), asked about, and the reason says why,
+    in each language the report is written in."""
+    from collabguard.reference.report_text import reason
+
+    found = [c for c in ruleset.matcher.match(name, country) if c.features.get("stage") == "close-spelling"]
+    assert found and all(c.decision == "possible" for c in found)
+    for cand in found:
+        said = cand.reasons[0]
+        assert repr(listed_as) in said and said.endswith("a word in capitals alone, an acronym or a name, never confirms "
+                                                         "an identity")
+        assert reason(said, "nb").endswith("et ord i store bokstaver alene, en forkortelse eller et navn, bekrefter "
+                                           "aldri en identitet")
+    # a name of several words found the same way says nothing of acronyms
+    [whole] = [c for c in ruleset.matcher.match("Rzhanov Institute of Semiconductor Physics", "RU")
+               if c.entity.list_id == "us-bis-entity"]
+    assert not any("capitals alone" in r for r in whole.reasons)
+
+
+@pytest.mark.parametrize(("name", "country", "entry"), [
+    ("HSH", "NO", "un-sc-tae-010"),  # a Norwegian college's acronym, and the initials of a UN-listed exchange's alias
+    ("ITP", "NL", "un-sc-qde-167"),  # "ISIL-Tunisia Province", an alias of Jund al-Khilafah in Tunisia
+    ("ITP", None, "un-sc-qde-167"),
+])
+def test_an_acronym_derived_for_an_entry_without_a_country_is_never_raised(
+        ruleset: RuleSet, name: str, country: str | None, entry: str) -> None:
+    """The UN list gives most of its groups no country: an acronym collabguard derives from such an entry's names has
+    nothing that could corroborate it, and three letters are many bodies' (ROR gives these to real organisations).
+    It is shown as the nearest name, with why it was set aside."""
+    [result] = [r for r in ruleset.matcher.results(name, country) if r.list_id == "un-sc"]
+    assert result.best is None or result.best.decision == "none"
+    assert result.rejected is not None and result.rejected.form.entity.entity_id == entry
+    assert "an entry the list gives no country: nothing corroborates it" in result.rejected.why
+
+
+def test_an_acronym_the_list_gives_an_entry_without_a_country_is_still_asked_about(ruleset: RuleSet) -> None:
+    """The list's own acronym is the list's word: "IMU" is asked about, whatever country the name is given with."""
+    for country in (None, "UZ", "NO"):
+        [found] = [c for c in ruleset.matcher.match("IMU", country) if c.entity.list_id == "un-sc"]
+        assert (found.entity.entity_id, found.decision) == ("un-sc-qde-010", "possible")

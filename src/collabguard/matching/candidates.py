@@ -22,6 +22,10 @@ from collabguard.matching.index import NameForm
 from collabguard.matching.registry import is_registry
 from collabguard.models.common import Decision, decision_rank
 
+# said of a name that is one word in capitals, found by any stage ("VNIIFTRI" for "FGUP VNIIFTRI"; "IPP" for the
+# listed alias "IPP SB RAS"): the acronym stages say "an acronym alone never confirms an identity"
+CAPITALS_ALONE = "a word in capitals alone, an acronym or a name, never confirms an identity"
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

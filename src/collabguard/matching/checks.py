@@ -155,6 +155,10 @@ PART_CHECKS: tuple[Check, ...] = (
 )
 
 
+NO_COUNTRY_TO_CORROBORATE = ("an acronym collabguard derives from the listed names, of an entry the list gives no country: "
+                             "nothing corroborates it")
+
+
 def apply_country(cand: Candidate, country: str | None, inferred: bool) -> str:
     """An acronym whose country differs is set aside, and so is a name that leaves out the country the
     listed name is called by ("Institut Pasteur", FR, for the Canadian list's Pasteur Institute of Iran,
@@ -166,6 +170,12 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> str:
     source = " (read from the address)" if inferred else ""
     if not listed:
         cand.features["country"] = "not on the list"
+        if cand.form.kind == "derived acronym":
+            # "HSH" (a Norwegian college's) for the initials of a UN-listed group's alias: an acronym the list does not
+            # give, of an entry it gives no country, has nothing that could ever corroborate it
+            cand.decision = "none"
+            cand.reasons.append(NO_COUNTRY_TO_CORROBORATE)
+            return NO_COUNTRY_TO_CORROBORATE
         return ""
     if cand.form.kind in ("acronym", "derived acronym"):
         if country and not same_country(country, listed):

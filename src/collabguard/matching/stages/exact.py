@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from collabguard.matching.acronym_parents import acronym_with_parent, names_parent
-from collabguard.matching.candidates import Finding
+from collabguard.matching.candidates import CAPITALS_ALONE, Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
 from collabguard.matching.group_names import names_alone, split_as_written, without_group
 from collabguard.matching.han_reading import read_alike_key
@@ -47,8 +47,8 @@ def _acronym_alone(found: Finding, query_acronym: bool) -> Finding | None:
     if found.decision != "match" or (dropped := _left_out_of_one_word(form, query_acronym)) is None:
         return None
     return Finding(form, "possible", NAME_SCORE, ACRONYM_ALONE,
-                   f"same name as the listed {form.kind} {form.text!r} without {dropped!r}; a word in capitals alone, "
-                   "an acronym or a name, never confirms an identity", needs_country=True)
+                   f"same name as the listed {form.kind} {form.text!r} without {dropped!r}; {CAPITALS_ALONE}",
+                   needs_country=True)
 
 
 def _with_group(query: Query, context: Context) -> list[Finding]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import product
 from math import prod
 
-from collabguard.matching.candidates import Finding
+from collabguard.matching.candidates import CAPITALS_ALONE, Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
 from collabguard.matching.index import CAPPED_READINGS, word_joins
@@ -132,6 +132,9 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     # a katakana name compared by its sounds (and spelt alike: kana.sounds_alike), beside words that only say what kind
     # of body it is ("シトロエン", Citroën; "フォース航空"): asked only where the country given agrees
     sound_alone = foreign and _sound_alone(q_tokens)
+    # one word in capitals ("IPP"), found as the beginning of a listed name whose other words it may leave out ("IPP SB
+    # RAS": the academy), is an acronym alone, and the reason says so as the acronym stages do
+    capitals_alone = not foreign and bool(query.acronym) and len(q_tokens) == 1
     for form in forms:
         if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
@@ -149,6 +152,8 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
             reason = f"{how}: {result.why}, similarity {result.score}, with {form.quoted()}"
             if form.generic:
                 reason += "; generic name"
+            if capitals_alone:
+                reason += f"; {CAPITALS_ALONE}"
             found = Finding(form, "possible", result.score, how, reason, words=result, weak=foreign,
                             needs_country=result.one_word_company or sound_alone)
             out.append(_set_aside(found, query, context) if foreign else found)
