@@ -252,3 +252,19 @@ def test_an_acronym_the_list_gives_an_entry_without_a_country_is_still_asked_abo
     for country in (None, "UZ", "NO"):
         [found] = [c for c in ruleset.matcher.match("IMU", country) if c.entity.list_id == "un-sc"]
         assert (found.entity.entity_id, found.decision) == ("un-sc-qde-010", "possible")
+
+
+@pytest.mark.parametrize(("name", "listed", "whose"), [
+    ("XUST", "Xidian University", "Xi'an University of Science and Technology"),
+    ("SZTU", "Shijiazhuang Tiedao University", "Shenzhen Technology University"),
+    ("HBUT", "Hebei University of Science and Technology", "Hubei University of Technology"),
+])
+def test_a_listed_acronym_with_a_letter_skipped_that_ror_gives_another_university_is_theirs(
+        ruleset: RuleSet, name: str, listed: str, whose: str) -> None:
+    """The acronym-skip stage reads "XUST" as Xidian University's derived acronym with a letter left out; ROR gives
+    it, in China, to Xi'an University of Science and Technology, which no list names: not raised, and the near miss
+    says whose it is."""
+    results = ruleset.matcher.results(name, "CN")
+    assert not [r for r in results if r.best is not None and r.best.decision != "none"]
+    [near] = [r.rejected for r in results if r.list_id == "aspi-cdut"]
+    assert near is not None and near.form.entity.name == listed and f"ROR gives it to {whose}" in near.why

@@ -154,6 +154,11 @@ ACRONYMS = [
     ("us-bis-entity", "Federal State Unitary Enterprise All-Russian Research Institute of Physical, Technical and Radio "
      "Engineering Measurements", "VNIIFTRI", set()),
     ("us-dod-1286", "National Defense University", "NDU", set()),  # the NRO list's and ASPI's NDU
+    # the acronym-skip stage's readings, one inner letter left out, as well: XDUST without D is XUST
+    ("aspi-cdut", "Xidian University", "XUST", {"Xi'an University of Science and Technology"}),
+    ("aspi-cdut", "Shijiazhuang Tiedao University", "SJTU", {"Shanghai Jiao Tong University"}),
+    ("us-bis-entity", "University of Electronic Science and Technology of China", "USTC",
+     {"University of Science and Technology of China"}),
     # but not an acronym a list writes in brackets in an alias (ASPI's aliases of CASC name its academies)
     ("us-ofac-cmic", "China Aerospace Science and Technology Corporation", "CAST",
      {"China Academy of Space Technology", "Chongqing Academy of Science and Technology"}),

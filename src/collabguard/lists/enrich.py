@@ -44,7 +44,7 @@ from collabguard.lists.registry_aliases import COLUMNS as COLUMNS
 from collabguard.lists.ror_dump import DumpReader, RorName, RorRecord
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, compare
 from collabguard.matching.eponyms import without_eponym
-from collabguard.matching.index import TWIN_RATIO, entity_forms
+from collabguard.matching.index import TWIN_RATIO, entity_forms, skipped_acronyms
 from collabguard.matching.normalize import acronym_key, is_generic, looks_like_acronym, normalize, tokens
 from collabguard.matching.translate import script_of
 
@@ -241,9 +241,15 @@ def _acronyms(entities: Iterable[Entity]) -> tuple[_Acronyms, _Acronyms]:
     for e in entities:
         if e.kind == "programme":
             continue
+        keys: dict[str, None] = {}
         for form in entity_forms(e):
             if form.kind == "derived acronym" and (key := acronym_key(form.text)):
-                derived[(region(e.country), key)].append(e)
+                keys[key] = None
+                # and as the matcher's acronym-skip stage reads it ("XUST", the Xi'an University of Science and
+                # Technology's, is not Xidian University's with a word skipped)
+                keys.update(dict.fromkeys(skipped_acronyms(form, key)))
+        for key in keys:
+            derived[(region(e.country), key)].append(e)
         # the entry's own acronyms, not one in brackets in an alias (ASPI's aliases of CASC name its academies)
         for text in (*e.acronyms, *(a for a in e.aliases if looks_like_acronym(a))):
             if key := acronym_key(text):

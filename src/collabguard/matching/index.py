@@ -447,6 +447,15 @@ def _anchors(word: str) -> bool:
             and not misspelt_legal_form(word))  # "Limtied" names nothing
 
 
+def skipped_acronyms(form: NameForm, key: str) -> list[str]:
+    """A derived acronym of five letters or more with one inner letter left out (CETC for "China Electronics
+    Technology Group Corporation", CETGC), as acronyms often skip a word; not a Russian one (its letters are not
+    one per word: "NII" is three)."""
+    if form.kind != "derived acronym" or len(key) < 5 or form.reading == "russian":
+        return []
+    return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1)]
+
+
 class NameIndex:
     """Exact, fingerprint, compact, acronym and word lookups over the given name forms (those of
     every list the matcher uses, of one kind: organisations or programmes)."""
@@ -503,10 +512,8 @@ class NameIndex:
                     self.acronyms[key].append(form)
                     if form.kind == "acronym" and not form.via:
                         self.first_words.add(key.lower())
-                    if form.kind == "derived acronym" and len(key) >= 5 and form.reading != "russian":
-                        # (not a Russian one: its letters are not one per word, "NII" is three)
-                        for i in range(1, len(key) - 1):
-                            self.acronym_skips[key[:i] + key[i + 1:]].append(form)
+                    for skipped in skipped_acronyms(form, key):
+                        self.acronym_skips[skipped].append(form)
                 continue
             self.exact[form.norm].append(form)
             for key in letter_keys(form.text, form.norm) if form.kind in ("name", "alias") else ():
