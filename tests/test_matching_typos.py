@@ -199,3 +199,23 @@ def test_a_misspelt_name_is_the_listed_company_all_its_words_pair_with(ruleset: 
     best = {c.entity.list_id: c for c in ruleset.matcher.match("China Shipbuliding Industry Company Limited", "CN")}
     assert best["us-ofac-cmic"].entity.name == "China Shipbuilding Industry Company Limited"
     assert best["us-ofac-cmic"].decision == "possible"
+
+
+@pytest.mark.parametrize(("name", "country", "not_entity"), [
+    ("SEPA", "CN", "un-sc-ire-064"),  # SEPANIR
+    ("SHU", "CN", "us-bis-entity-cn-sugon"),  # Shanghai University's acronym; Sugon's alias is "Shuguang"
+    ("SurGU", "RU", "us-bis-entity-ru-surgutneftegas-a-k-a-open-joint-stock-compa"),  # Surgut State University
+    ("NIIME", "RU", "jp-mofa-ru-joint-stock-company-scientific-research-institute-of-electronic-engineering-materials"),
+    ("LAZ", "RU", "us-bis-entity-ru-lazurnaya-ooo"),  # the Entity List's LAZ is the Lukhovitsk Aviation Plant
+])
+def test_one_word_that_only_begins_a_listed_word_is_no_abbreviation_of_it(
+        ruleset: RuleSet, name: str, country: str, not_entity: str) -> None:
+    """An abbreviation is read beside other words that pair ("Harbin Inst Technol"); a word alone that begins a
+    listed word is not that word: NIIME (molecular electronics, Zelenograd) is not NIIMET (electronic materials)."""
+    found = {c.entity.entity_id for c in ruleset.matcher.match(name, country)}
+    assert not any(e.startswith(not_entity) for e in found)
+
+
+def test_an_abbreviation_beside_words_that_pair_still_reads_the_listed_name(ruleset: RuleSet) -> None:
+    found = {(c.entity.name, c.decision) for c in ruleset.matcher.match("Harbin Inst Technol", "CN")}
+    assert ("Harbin Institute of Technology", "possible") in found or ("Harbin Institute of Technology", "match") in found

@@ -135,6 +135,10 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     # one word in capitals ("IPP"), found as the beginning of a listed name whose other words it may leave out ("IPP SB
     # RAS": the academy), is an acronym alone, and the reason says so as the acronym stages do
     capitals_alone = not foreign and bool(query.acronym) and len(q_tokens) == 1
+    # one word that only begins a listed word ("SEPA" for SEPANIR, "SHU" for Shuguang) is no abbreviation of it: an
+    # abbreviation is read beside other words that pair ("Harbin Inst Technol"); a word alone that begins a listed
+    # name is the short-name stage's, which asks that the rest say only what kind of body it is
+    one_word = not foreign and len(_kept(q_tokens)) == 1
     for form in forms:
         if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
@@ -147,7 +151,7 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
             continue
         result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
                          country=form.entity.country, company=form.entity.kind == "company")
-        if result.passed and result.score >= threshold:
+        if result.passed and result.score >= threshold and not (one_word and result.kinds == ("abbreviation",)):
             how = TRANSLATED if foreign else WORDS_LEFT_OUT if result.left_out and result.kinds == ("exact",) else CLOSE
             reason = f"{how}: {result.why}, similarity {result.score}, with {form.quoted()}"
             if form.generic:
