@@ -74,6 +74,9 @@ def test_a_bracketed_place_or_phrase_stays(listed: str) -> None:
     ("Chinese Academy of Sciences (CAS) – Institute of Computing Technology (ICT)", ("ICT",)),
     ("A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)", ()),
     ("20th Research Institute of China Electronic Technology Group Corp (CETC)", ()),  # the words after "of"
+    # but letters that may begin at the name's first word, or at a word after another, are the entry's own
+    ("Academy of Aerospace Solid Propulsion Technology (AASPT)", ("AASPT",)),
+    ("Ministry of Defense Directorate of Defense Industries (DDI)", ("DDI",)),
     # capitals that do not read as the initials, a place, an optional word: no acronym of the entry
     ("Federal State Unitary Enterprise Dukhov Automatics Research Institute (VNIIA)", ()),
     ("China Unicom (BVI) Co., Ltd.", ()),

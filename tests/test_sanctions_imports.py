@@ -71,6 +71,18 @@ def test_entity_list_entries_keep_names_citation_date_addresses_and_meaning() ->
     assert sum(1 for r in rows.values() if r["date_added"]) == 3407  # two citations carry no date
 
 
+def test_an_acronym_in_brackets_after_of_is_the_parents_not_the_entrys() -> None:
+    """"20th Research Institute of China Electronic Technology Group Corp (CETC)" is an alias of the Xi'an Research
+    Institute of Navigation Technology: CETC is the group's acronym, not the institute's (it was written as the
+    institute's, and "CETC" alone asked about two of its institutes as if the list named them so)."""
+    rows = _rows("us_bis_entity_list_2026-07-09.json", "bis-entity")
+    for key in ("t-cn-xi-an-research-institute-of-navigation-technology",
+                "t-cn-southwest-research-institute-of-electronics-technology"):
+        assert rows[key]["acronyms"] == ""
+        assert any("(CETC)" in a for a in rows[key]["aliases"].split("|"))
+    assert rows["t-cn-beijing-university-of-aeronautics-and-astronautics-buaa"]["acronyms"] == "BUAA"
+
+
 def test_hong_kong_addresses_give_hk_and_every_country_is_kept() -> None:
     rows = _rows("us_bis_entity_list_2026-07-09.json", "bis-entity")
     countries = Counter(r["country"] for r in rows.values())

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.countries import country_code
+from collabguard.matching.list_brackets import stands_for_a_parent
 
 SCHEMA = ["entity_id", "name", "name_local", "aliases", "acronyms", "country", "list_source", "risk_level",
           "category", "source_url", "source_date",
@@ -93,8 +94,11 @@ def bracketed_acronyms(name: str) -> tuple[list[str], list[str]]:
             bare = re.sub(r"\s+,", ",", " ".join((name[: m.start()] + " " + name[m.end():]).split())).strip(" ,")
             if bare and bare != name:
                 other.append(bare)
-            if not name[m.end():].strip(" .,") and before.strip() == name[: m.start()].strip():
-                acronyms.append(m.group(1))  # an acronym of the whole name that closes it
+            if (not name[m.end():].strip(" .,") and before.strip() == name[: m.start()].strip()
+                    and not stands_for_a_parent(m.group(1), before)):
+                # an acronym of the whole name that closes it; not a parent's after "of" ("20th Research Institute
+                # of China Electronic Technology Group Corp (CETC)": CETC is the group's, not the institute's)
+                acronyms.append(m.group(1))
     return other, acronyms
 
 

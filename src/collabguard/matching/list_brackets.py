@@ -149,14 +149,33 @@ def bracketed_acronyms(text: str) -> tuple[str, ...]:
             continue
         if (found := _bracket(text, m)) is None or found[1] != "acronym":
             continue
-        # the words it stands for follow "of": the parent's ("20th Research Institute of China Electronic
-        # Technology Group Corp (CETC)"), not the entry's
-        long = _words_before(text, m)
-        before = long[: alignment_start(found[0], long)].split()
-        if before and before[-1].lower() in _PARENT_LINKS:
+        if stands_for_a_parent(found[0], _words_before(text, m)):
             continue
         out.append(found[0])
     return tuple(out)
+
+
+_NOT_INITIALS = frozenset({"of", "and", "the", "for", "in", "on", "at"})  # words an acronym skips
+
+
+def stands_for_a_parent(acronym: str, words_before: str) -> bool:
+    """Do the words a bracketed acronym stands for follow "of" (or "the", "at", "under") wherever they may begin:
+    the parent's ("20th Research Institute of China Electronic Technology Group Corp (CETC)"), not the entry's?
+    Not where its letters may also begin at the name's first word ("Academy of Aerospace Solid Propulsion
+    Technology (AASPT)") or at a word after another ("Ministry of Defense Directorate of Defense Industries (DDI)":
+    the directorate's). The list importers read brackets so too (lists/rows.py)."""
+    words = re.findall(r"[^\W_]+", words_before)
+    letters = [c for c in acronym.split()[0].lower() if c.isalnum()] if acronym.strip() else []
+    if not letters:
+        return False
+    starts = []
+    for i, word in enumerate(words):
+        if word.lower() in _NOT_INITIALS or word[0].lower() != letters[0]:
+            continue
+        initials = iter(w[0].lower() for w in words[i:] if w.lower() not in _NOT_INITIALS)
+        if all(any(c == initial for initial in initials) for c in letters):
+            starts.append(i)
+    return bool(starts) and all(i > 0 and words[i - 1].lower() in _PARENT_LINKS for i in starts)
 
 
 @lru_cache(maxsize=65536)
