@@ -132,6 +132,23 @@ def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> N
     assert taken.read_bytes() == (RULES / "lists" / "ror-aliases-acronyms-elsewhere.csv").read_bytes()
     (entry,) = manifest["registry_acronyms"]
     assert f"sha256: {entry['sha256']}" in result.output
+    # and the aliases the lists give entries that ROR registers as other organisations
+    named = tmp_path / "ror-aliases-names-elsewhere.csv"
+    assert named.read_bytes() == (RULES / "lists" / "ror-aliases-names-elsewhere.csv").read_bytes()
+    (entry,) = manifest["registry_names_elsewhere"]
+    assert f"sha256: {entry['sha256']}" in result.output
+
+
+def test_an_alias_that_ror_registers_as_another_organisation_is_written_apart(enriched: Enrichment) -> None:
+    """The 1286 list gives Xi'an Technological University (西安工业大学) the alias "Xi'an University of Technology",
+    which ROR registers as another university (西安理工大学); ASPI gives Soochow University its old English name
+    "Suzhou University", another university's today. An alias naming a unit of the linked record is not written."""
+    found = {(r["list_id"], r["entity_name"], r["name"], r["record_id"]) for r in enriched.name_rows()}
+    assert ("us-dod-1286", "Xi’an Technological University", "Xi’an University of Technology",
+            "https://ror.org/038avdt50") in found
+    assert ("aspi-cdut", "Soochow University", "Suzhou University", "https://ror.org/02bz8aa76") in found
+    assert all(r["record_id"] != r2.get("ror_id") for r in enriched.name_rows() for r2 in enriched.rows()
+               if r2["entity_id"] == r["entity_id"] and r2["relation"] == "same")
 
 
 # (list, entry, acronym derived from its name, ROR records of its country that have it, or () when one of them is

@@ -156,3 +156,20 @@ def test_a_record_linked_on_one_of_its_other_names_does_not_confirm_with_its_own
 def test_a_city_in_brackets_after_a_name_that_is_not_national_is_still_the_name(ruleset: RuleSet) -> None:
     decision, name, _ = _best(ruleset.matcher, "Tsinghua University (Beijing, China)", "CN")["aspi-cdut"]
     assert (decision, name) == ("match", "Tsinghua University")
+
+
+@pytest.mark.parametrize(("name", "list_id", "entry", "other"), [
+    # the 1286 list's alias of Xi'an Technological University (西安工业大学) is another university's name (西安理工大学)
+    ("Xi'an University of Technology", "us-dod-1286", "Xi’an Technological University", "https://ror.org/038avdt50"),
+    ("Suzhou University", "aspi-cdut", "Soochow University", "https://ror.org/02bz8aa76"),
+])
+def test_a_listed_alias_that_ror_registers_as_another_organisation_is_asked_never_confirmed(
+        ruleset: RuleSet, name: str, list_id: str, entry: str, other: str) -> None:
+    results = {c.entity.list_id: c for c in ruleset.matcher.match(name, "CN")}
+    assert all(c.decision != "match" for c in results.values())
+    found = results[list_id]
+    assert (found.entity.name, found.decision) == (entry, "possible")
+    assert "ROR registers that name as another organisation of its country" in found.reasons[0] and other in found.reasons[0]
+    # the entry's own name is still a match
+    [own] = [c for c in ruleset.matcher.match(entry, "CN") if c.entity.list_id == list_id]
+    assert own.decision == "match"

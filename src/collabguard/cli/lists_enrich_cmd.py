@@ -35,7 +35,7 @@ def enrich_cmd(
     """Link list entries to ROR records (same name or listed alias, same country; ambiguous links are
     reported, not made) and write the names ROR gives them and their units, with provenance."""
     from collabguard.io.tables import csv_text
-    from collabguard.lists import load_lists, registry_acronyms
+    from collabguard.lists import load_lists, registry_acronyms, registry_names_elsewhere
     from collabguard.lists.enrich import AMBIGUOUS_COLUMNS, COLUMNS, enrich
     from collabguard.lists.registry_aliases import manifest_entry
     from collabguard.shipped import shipped_rules_dir
@@ -55,6 +55,10 @@ def enrich_cmd(
     taken_text = csv_text(registry_acronyms.COLUMNS, taken)
     taken_path = acronyms or output.with_name(f"{output.stem}-acronyms-elsewhere.csv")
     write_output(taken_text, taken_path)
+    named = result.name_rows()
+    named_text = csv_text(registry_names_elsewhere.COLUMNS, named)
+    named_path = output.with_name(f"{output.stem}-names-elsewhere.csv")
+    write_output(named_text, named_path)
     not_active = ", ".join(f"{n:,} {k}" for k, n in sorted(result.skipped.items()) if n)
     echo(f"ROR records read: {result.records_read:,} from {len(ror)} file(s)" + (f" (not used: {not_active})" if not_active else ""),
          err=True)
@@ -69,12 +73,15 @@ def enrich_cmd(
          "another record or entry also has left out.", err=True)
     echo(f"{len(taken):,} acronyms derived from {len({r['entity_id'] for r in taken}):,} entries' names that ROR gives "
          f"other organisations of their country written to {taken_path}.", err=True)
+    echo(f"{len(named):,} aliases the lists give {len({r['entity_id'] for r in named}):,} entries that ROR registers as "
+         f"other organisations of their country written to {named_path}.", err=True)
     echo("To ship them, record them in lists.yaml (beside `lists:`):", err=True)
     releases = sorted({f"{d.release} ({d.date})" if d.date else d.release for d in result.dumps if d.release})
     edition = ", ".join(releases) or (f"ROR data of {date}" if date else "ROR data, release not given")
     sources = [p.name for p in ror] + ["collabguard lists enrich"]
     echo(manifest_entry(output.name, text, edition, sources))
     echo(registry_acronyms.manifest_entry(taken_path.name, taken_text, edition, sources))
+    echo(registry_names_elsewhere.manifest_entry(named_path.name, named_text, edition, sources))
 
 
 def register(lists_app: typer.Typer) -> None:

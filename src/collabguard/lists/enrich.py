@@ -105,6 +105,8 @@ class Enrichment:
     dumps: list[DumpReader] = field(default_factory=list)
     # an entry, an acronym derived from its name, another organisation's ROR record with that acronym
     acronyms_elsewhere: list[tuple[Entity, str, RorRecord]] = field(default_factory=list)
+    # (entry, an alias the list gives it, a ROR record of another organisation of its country with that name)
+    names_elsewhere: list[tuple[Entity, str, RorRecord]] = field(default_factory=list)
 
     def per_list(self) -> dict[str, tuple[int, int, int]]:
         """Per list: entries, linked, ambiguous."""
@@ -145,6 +147,13 @@ class Enrichment:
                  "acronym": acr, "record_id": rec.ror_id, "record_name": rec.display, "ror_release": rec.release,
                  "ror_date": rec.date}
                 for e, acr, rec in sorted(self.acronyms_elsewhere, key=lambda x: (x[0].list_id, x[0].entity_id, x[1], x[2].ror_id))]
+
+    def name_rows(self) -> list[dict[str, str]]:
+        """The file of aliases the lists give entries that ROR registers as other organisations."""
+        return [{"list_id": e.list_id, "entity_id": e.entity_id, "entity_name": e.name, "country": e.country,
+                 "name": alias, "record_id": rec.ror_id, "record_name": rec.display, "ror_release": rec.release,
+                 "ror_date": rec.date}
+                for e, alias, rec in sorted(self.names_elsewhere, key=lambda x: (x[0].list_id, x[0].entity_id, x[1], x[2].ror_id))]
 
     def ambiguous_rows(self) -> list[dict[str, str]]:
         return [{"list_id": a.entity.list_id, "entity_id": a.entity.entity_id, "entity_name": a.entity.name,
@@ -341,6 +350,24 @@ def _decide(entries: _Entries, fits: dict[int, dict[str, tuple[int, str]]], reco
                                                  "disagree", (records[rid],)))
             continue
         result.links.append(Link(e, records[rid], text, "name" if tier == NAME else "alias"))
+        if tier == NAME:
+            _named_elsewhere(e, records[rid], found, records, result)
+
+
+def _named_elsewhere(entity: Entity, linked: RorRecord, found: dict[str, tuple[int, str]], records: dict[str, RorRecord],
+                     result: Enrichment) -> None:
+    """An alias the list gives an entry linked by its own name, which is the name (display or label) of another ROR
+    record of its country, not a parent or unit of the linked one: "Xi'an University of Technology", the DoD 1286
+    list's alias of Xi'an Technological University, is another university's name (https://ror.org/038avdt50)."""
+    related = {linked.ror_id, *linked.parents, *linked.children}
+    for rid, (tier, alias) in sorted(found.items()):
+        if rid in related or tier != ALIAS or alias not in entity.aliases or looks_like_acronym(alias):
+            continue
+        other = records[rid]
+        if rid in (*other.parents, *other.children) or linked.ror_id in (*other.parents, *other.children):
+            continue
+        if any(n.kind in ("ror_display", "label") and tokens(n.value) == tokens(alias) for n in other.names):
+            result.names_elsewhere.append((entity, alias, other))
 
 
 def _words(text: str, country: str) -> frozenset[str]:

@@ -13,7 +13,7 @@ from collabguard.errors import RuleFileError
 from collabguard.identifiers import ror_id, wikidata_id
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml, read_text
-from collabguard.lists import registry_acronyms
+from collabguard.lists import registry_acronyms, registry_names_elsewhere
 from collabguard.lists.company_names import named_as_company
 from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCovered, RegistryFile, SeverityTable
 from collabguard.lists.registry_aliases import MANIFEST_KEY, apply_registry, read_rows
@@ -175,6 +175,19 @@ def load_lists(folder: Path, registry_names: bool = True) -> ListSet:
         rows = read_rows(reg, folder / reg.file, problems, registry_acronyms.COLUMNS, registry_acronyms.problem,
                          registry_acronyms.MANIFEST_KEY)
         entities = registry_acronyms.apply_acronyms(entities, reg, rows)
+        registry.append(reg)
+    # aliases the lists give entries that ROR registers as other organisations (lists enrich)
+    for i, raw in enumerate((data.get(registry_names_elsewhere.MANIFEST_KEY) or []) if registry_names else []):
+        try:
+            reg = RegistryFile.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = (registry_names_elsewhere.MANIFEST_KEY, i) + tuple(err["loc"])
+                problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
+            continue
+        rows = read_rows(reg, folder / reg.file, problems, registry_names_elsewhere.COLUMNS, registry_names_elsewhere.problem,
+                         registry_names_elsewhere.MANIFEST_KEY)
+        entities = registry_names_elsewhere.apply_names(entities, reg, rows)
         registry.append(reg)
     if problems:
         raise RuleFileError(problems)

@@ -172,6 +172,21 @@ class AcronymElsewhere(BaseModel):
     file: str = Field(default="", description="the file (rules/lists) it was read from")
 
 
+class NameElsewhere(BaseModel):
+    """A name a list gives an entry as an alias that ROR registers as another organisation of the entry's country:
+    the DoD 1286 list gives Xi'an Technological University the alias "Xi'an University of Technology", the name
+    of another university (https://ror.org/038avdt50)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="the entry's alias, as the list writes it")
+    record_id: str = Field(description="the ROR record of the other organisation")
+    record_name: str
+    release: str = Field(default="", description="the ROR data release the record was read from")
+    date: str = ""
+    file: str = Field(default="", description="the file (rules/lists) it was read from")
+
+
 class Entity(BaseModel):
     """One list entry, with the provenance of that entry."""
 
@@ -199,6 +214,8 @@ class Entity(BaseModel):
     registry: RegistryLink | None = Field(default=None, description="the entry's link to its ROR record and the names it brings")
     acronyms_elsewhere: tuple[AcronymElsewhere, ...] = Field(default=(), description=(
         "acronyms derived from the entry's name that ROR gives other organisations of its country"))
+    names_elsewhere: tuple[NameElsewhere, ...] = Field(default=(), description=(
+        "aliases the list gives the entry that ROR registers as other organisations of its country"))
 
 
 class ListSet(BaseModel):

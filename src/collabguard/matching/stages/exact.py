@@ -157,6 +157,13 @@ def _exact_form(form: NameForm) -> Finding:
                        "which another body may use today: confirm")
     if is_registry(form.via):  # "via ROR label '北京航空航天大学' (https://ror.org/…, ROR release v2.7)"
         return Finding(form, "match", NAME_SCORE, f"exact {form.kind}", f"same name as {name!r} via {form.via}")
+    if form.kind == "alias" and not form.via and (others := [n for n in form.entity.names_elsewhere if n.name == form.text]):
+        # "Xi'an University of Technology", the 1286 list's alias of Xi'an Technological University, is the name ROR
+        # registers for another university (lists/registry_names_elsewhere.py): asked, never confirmed
+        whose = "; ".join(f"{n.record_name} ({n.record_id}, ROR {n.release or 'release not given'})" for n in others)
+        return Finding(form, "possible", NAME_SCORE, "exact alias that ROR registers as another organisation",
+                       f"same name as the listed alias {form.text!r}; but ROR registers that name as another "
+                       f"organisation of its country, {whose}: confirm which is meant")
     if form.other_list and form.kind != "local":  # another list's name of the same institution (matching/other_lists.py)
         return Finding(form, "possible", BORROWED_SCORE, f"exact {form.kind} of another list",
                        f"same name as {form.text!r}, a name the list {form.via} gives this institution (the same name "
