@@ -163,32 +163,20 @@ def load_lists(folder: Path, registry_names: bool = True) -> ListSet:
             continue
         entities = apply_registry(entities, reg, read_rows(reg, folder / reg.file, problems))
         registry.append(reg)
-    # acronyms derived from listed names that ROR gives other organisations (lists enrich)
-    for i, raw in enumerate((data.get(registry_acronyms.MANIFEST_KEY) or []) if registry_names else []):
-        try:
-            reg = RegistryFile.model_validate(raw)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = (registry_acronyms.MANIFEST_KEY, i) + tuple(err["loc"])
-                problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
-            continue
-        rows = read_rows(reg, folder / reg.file, problems, registry_acronyms.COLUMNS, registry_acronyms.problem,
-                         registry_acronyms.MANIFEST_KEY)
-        entities = registry_acronyms.apply_acronyms(entities, reg, rows)
-        registry.append(reg)
-    # aliases the lists give entries that ROR registers as other organisations (lists enrich)
-    for i, raw in enumerate((data.get(registry_names_elsewhere.MANIFEST_KEY) or []) if registry_names else []):
-        try:
-            reg = RegistryFile.model_validate(raw)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = (registry_names_elsewhere.MANIFEST_KEY, i) + tuple(err["loc"])
-                problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
-            continue
-        rows = read_rows(reg, folder / reg.file, problems, registry_names_elsewhere.COLUMNS, registry_names_elsewhere.problem,
-                         registry_names_elsewhere.MANIFEST_KEY)
-        entities = registry_names_elsewhere.apply_names(entities, reg, rows)
-        registry.append(reg)
+    # acronyms derived from listed names that ROR gives other organisations, and aliases the lists give entries that
+    # ROR registers as other organisations (both written by lists enrich beside the names)
+    for side in (registry_acronyms, registry_names_elsewhere) if registry_names else ():
+        for i, raw in enumerate(data.get(side.MANIFEST_KEY) or []):
+            try:
+                reg = RegistryFile.model_validate(raw)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = (side.MANIFEST_KEY, i) + tuple(err["loc"])
+                    problems.append(f"{doc.where(loc)}: {field_path(loc)}: {error_message(err)}")
+                continue
+            rows = read_rows(reg, folder / reg.file, problems, side.COLUMNS, side.problem, side.MANIFEST_KEY)
+            entities = side.apply(entities, reg, rows)
+            registry.append(reg)
     if problems:
         raise RuleFileError(problems)
     organisations, persons = split_persons(entities)

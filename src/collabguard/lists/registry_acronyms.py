@@ -27,15 +27,10 @@ COLUMNS = ("list_id", "entity_id", "entity_name", "country", "acronym", "record_
 
 def problem(row: dict[str, str]) -> str:
     """What is wrong with one row of the file ("" if nothing)."""
-    if ror_id(row.get("record_id") or "") is None:
-        return f"record_id: {row.get('record_id')!r} is not a ROR id"
-    for column in ("acronym", "entity_id", "record_name"):
-        if not (row.get(column) or "").strip():
-            return f"{column} must not be empty"
-    return ""
+    return registry_aliases.missing_in(row, ("acronym", "entity_id", "record_name"))
 
 
-def apply_acronyms(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
+def apply(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
     """The entries with the acronyms ROR gives other organisations added (unchanged where the file has none)."""
     rows_of = rows_of_entries(rows)
     out = []

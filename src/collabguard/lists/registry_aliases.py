@@ -114,6 +114,17 @@ def apply_registry(entities: list[Entity], info: RegistryFile, rows: list[dict[s
     return out
 
 
+def missing_in(row: dict[str, str], required: tuple[str, ...]) -> str:
+    """What is wrong with one row of a file beside the aliases (acronyms or names ROR gives other organisations):
+    its record id is no ROR id, or a required column is empty ("" if nothing)."""
+    if ror_id(row.get("record_id") or "") is None:
+        return f"record_id: {row.get('record_id')!r} is not a ROR id"
+    for column in required:
+        if not (row.get(column) or "").strip():
+            return f"{column} must not be empty"
+    return ""
+
+
 def manifest_entry(file_name: str, text: str, edition: str, sources: list[str], key: str = MANIFEST_KEY,
                    title: str = "Research Organization Registry names of list entries and of their units") -> str:
     """The entry of ``lists.yaml`` (under ``key``) for a file ``lists enrich`` has just written."""

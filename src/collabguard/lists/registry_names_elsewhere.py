@@ -25,15 +25,10 @@ COLUMNS = ("list_id", "entity_id", "entity_name", "country", "name", "record_id"
 
 def problem(row: dict[str, str]) -> str:
     """What is wrong with one row of the file ("" if nothing)."""
-    if ror_id(row.get("record_id") or "") is None:
-        return f"record_id: {row.get('record_id')!r} is not a ROR id"
-    for column in ("name", "entity_id", "record_name"):
-        if not (row.get(column) or "").strip():
-            return f"{column} must not be empty"
-    return ""
+    return registry_aliases.missing_in(row, ("name", "entity_id", "record_name"))
 
 
-def apply_names(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
+def apply(entities: list[Entity], info: RegistryFile, rows: list[dict[str, str]]) -> list[Entity]:
     """The entries with the names ROR registers as other organisations added (unchanged where the file has none)."""
     rows_of = rows_of_entries(rows)
     out = []

@@ -354,6 +354,10 @@ def entity_forms(entity: Entity, borrowed: Sequence[tuple[str, str] | tuple[str,
     for text, kind, via in later:
         add(text, kind, via, other_list=True)
     listed_acronyms = {acronym_key(f.text) for f in forms if f.kind == "acronym"}
+    # no acronym is derived from an alias ROR registers as another organisation: its initials are that one's
+    # ("XAUT", Xi'an University of Technology's, from the 1286 list's alias of Xi'an Technological University)
+    elsewhere = {n.name for n in entity.names_elsewhere}
+    latin_names = [text for text in latin_names if text not in elsewhere]
     for text in latin_names:
         for acr in derived_acronyms(text, chinese=entity.country in ("CN", "HK", "MO"), country=entity.country):
             if acr not in listed_acronyms:
