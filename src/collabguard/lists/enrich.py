@@ -364,7 +364,7 @@ def _named_elsewhere(entity: Entity, linked: RorRecord, found: dict[str, tuple[i
         if rid in related or tier != ALIAS or alias not in entity.aliases or looks_like_acronym(alias):
             continue
         other = records[rid]
-        if rid in (*other.parents, *other.children) or linked.ror_id in (*other.parents, *other.children):
+        if linked.ror_id in (*other.parents, *other.children):  # (as the other record says it)
             continue
         if any(n.kind in ("ror_display", "label") and tokens(n.value) == tokens(alias) for n in other.names):
             result.names_elsewhere.append((entity, alias, other))
