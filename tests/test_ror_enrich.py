@@ -139,6 +139,18 @@ def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> N
     assert f"sha256: {entry['sha256']}" in result.output
 
 
+@needs_shared
+def test_the_names_elsewhere_file_goes_where_it_is_asked_to(tmp_path: Path) -> None:
+    out, named = tmp_path / "aliases.csv", tmp_path / "elsewhere" / "names.csv"
+    named.parent.mkdir()
+    args = ["lists", "enrich", *(a for d in DUMPS for a in ("--ror", str(d))), "--date", "2026-06-23", "-o", str(out),
+            "--names-elsewhere", str(named)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert named.read_bytes() == (RULES / "lists" / "ror-aliases-names-elsewhere.csv").read_bytes()
+    assert not (tmp_path / "aliases-names-elsewhere.csv").exists()
+
+
 def test_an_alias_that_ror_registers_as_another_organisation_is_written_apart(enriched: Enrichment) -> None:
     """The 1286 list gives Xi'an Technological University (西安工业大学) the alias "Xi'an University of Technology",
     which ROR registers as another university (西安理工大学); ASPI gives Soochow University its old English name

@@ -28,6 +28,9 @@ def enrich_cmd(
     acronyms: Path | None = typer.Option(None, "--acronyms", help="Where to write the acronyms derived from entries' "
                                          "names that ROR gives other organisations (default: beside the output, "
                                          "ending -acronyms-elsewhere.csv)."),
+    names_elsewhere: Path | None = typer.Option(None, "--names-elsewhere", help="Where to write the aliases the lists "
+                                                "give entries that ROR registers as other organisations (default: "
+                                                "beside the output, ending -names-elsewhere.csv)."),
     release: str = typer.Option("", "--release", help="The ROR release, where the dump's file name does not say."),
     date: str = typer.Option("", "--date", help="The date of the ROR data (YYYY-MM-DD), where the file name does not say."),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder whose lists are linked (default: the shipped rules)."),
@@ -57,7 +60,7 @@ def enrich_cmd(
     write_output(taken_text, taken_path)
     named = result.name_rows()
     named_text = csv_text(registry_names_elsewhere.COLUMNS, named)
-    named_path = output.with_name(f"{output.stem}-names-elsewhere.csv")
+    named_path = names_elsewhere or output.with_name(f"{output.stem}-names-elsewhere.csv")
     write_output(named_text, named_path)
     not_active = ", ".join(f"{n:,} {k}" for k, n in sorted(result.skipped.items()) if n)
     echo(f"ROR records read: {result.records_read:,} from {len(ror)} file(s)" + (f" (not used: {not_active})" if not_active else ""),

@@ -721,7 +721,7 @@ class NameIndex:
             found = narrowed
             if not found:
                 break
-        return set(found)
+        return found  # (a set of its own: the words are never none)
 
     def _narrowed(self, found: set[int], query: tuple[str, ...]) -> set[int]:
         """Too many names to score (more than FEW_CANDIDATES): those that also hold the query's other
