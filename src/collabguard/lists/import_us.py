@@ -6,7 +6,7 @@ nonproliferation sanctions table (``state-isn``).
 One JSON object ``{list_id, source_file, extracted, count, entities[]}``; each entity
 ``{name, aliases[], country, address, status, effective_date, federal_register, notes}``. Per entry
 this keeps the names, the country heading (Hong Kong addresses as HK) and every country the addresses
-name, the addresses, the Federal Register citation (or programme) as the legal basis, the date added,
+name, the addresses (with those the edition prints inside an alias: :mod:`collabguard.lists.alias_addresses`), the Federal Register citation (or programme) as the legal basis, the date added,
 and what the listing means. People are told apart by :mod:`collabguard.lists.entity_kind` (these
 lists do not flag them). Nothing is added: every row comes from one entity of the file.
 """
@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from collabguard.errors import InputError
+from collabguard.lists.alias_addresses import split_aliases
 from collabguard.lists.entity_kind import KindReader
 from collabguard.lists.rows import bracketed_acronyms, code_of, countries_of, make_row, reading, split_addresses, us_date
 
@@ -93,9 +94,11 @@ def import_us(text: str, prefix: str, fmt: str) -> list[dict[str, str]]:
     reader = KindReader(e["name"] for e in entities)
     out = []
     for e in entities:
-        aliases = _aliases(e.get("aliases"))
+        # the addresses the edition prints after an entry's last alias (alias_addresses.py)
+        aliases, printed = split_aliases(_aliases(e.get("aliases")))
         name, aliases, category = _name(e, aliases)
         addresses = split_addresses(e.get("address"))
+        addresses += [a for a in printed if a not in addresses]
         country, countries = _country(e.get("country"), addresses)
         notes = str(e.get("notes") or "")
         fr = " ".join(str(e.get("federal_register") or "").split())

@@ -39,8 +39,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:90]
 
 
-def split_acronyms(names: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Other names apart from acronyms (one upper-case word of 2-12 characters)."""
+def split_acronyms(names: Iterable[str], name: str = "") -> tuple[list[str], list[str]]:
+    """Other names apart from acronyms (one upper-case word of 2-12 characters). ``name``: the entry's own
+    name, which an alias may give with its legal form ("APEX Ltd." for APEX: a name, not an acronym)."""
     aliases: list[str] = []
     acronyms: list[str] = []
     forms = legal_forms()
@@ -50,7 +51,7 @@ def split_acronyms(names: Iterable[str]) -> tuple[list[str], list[str]]:
             continue
         words = n.split()
         core = [w for w in words if w.strip(".,").replace(".", "").casefold() not in forms]
-        if len(words) > 1 and len(core) == 1 and _is_acronym(core[0]):
+        if len(words) > 1 and len(core) == 1 and _is_acronym(core[0]) and core[0].strip(".,") != name:
             n = core[0]  # "USC LTD" is the acronym USC with a legal form: an acronym, never a name
         (acronyms if _is_acronym(n) else aliases).append(n)
     return aliases, acronyms
@@ -120,7 +121,7 @@ def make_row(prefix: str, ident: str, name: str, aliases: Iterable[str], country
              addresses: Iterable[str] = (), legal_basis: str = "", date_added: str = "", measure: str = "") -> dict[str, str]:
     name = tidy(name)
     names = [tidy(a) for a in aliases if a.strip() and tidy(a) != name]
-    als, acr = split_acronyms(names)
+    als, acr = split_acronyms(names, name)
     every = [c for c in countries if c]
     if country and country not in every:
         every.insert(0, country)

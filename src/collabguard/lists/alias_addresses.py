@@ -1,0 +1,73 @@
+"""Addresses printed inside an alias, read off it (the BIS Entity List as parsed into JSON).
+
+Some of the Entity List's entries carry no address of their own: the edition prints them after the
+last alias, and the parse keeps them there ("Sergei Nikoleivich Sanev, 5A North Street, Saransk,
+Republic of Mordovia, Russia 43006; and 53 Sherbakovskaya Street, …"; "Ship Repair Center
+Zvezdochka. 12, proyezd Mashinostroiteley, Severodvinsk, …, Russia"). Left there, the addresses
+are matched as a name, their street words ("Office", "Building") made a person an organisation, and
+the entry lost the towns and countries they name.
+
+An alias is split where a full stop after a word (not an initial: "M.A.G. Tech", nor an address's
+abbreviation: "No. 28") or a comma outside brackets is
+followed by an address: the rest names a country, holds a number, and its first address begins as
+addresses do (a number or a street word in its first part, a number in its second, or a town and a
+country alone: "Espoo, Finland"). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way":
+"Ltd." still belongs to the name). An alias with no such point is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from collabguard.lists.rows import address_country, countries_of, legal_forms, reading, split_addresses
+
+# a full stop after a word of two letters or more or a closing quote ("… 'Taman'. 3 Revolution Avenue"), a
+# stray quote after it allowed; or a comma
+SEPARATOR = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=['’”]))\.['’]?\s+|,\s+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _address_words() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in reading().get("address_words") or [])
+
+
+def _begins_an_address(first: str, words: frozenset[str]) -> bool:
+    items = [p.strip() for p in first.split(",") if p.strip()]
+    if not items:
+        return False
+    if any(ch.isdigit() for ch in items[0]) or any(w.casefold() in words for w in _WORD.findall(items[0])):
+        return True
+    if len(items) > 1 and any(ch.isdigit() for ch in items[1]):
+        return True
+    return len(items) <= 3 and bool(address_country(first))  # "Espoo, Finland"
+
+
+def split_alias(alias: str) -> tuple[str, list[str]]:
+    """The alias without the addresses printed after it, and those addresses (none: the alias whole)."""
+    words, forms = _address_words(), legal_forms()
+    for m in SEPARATOR.finditer(alias):
+        head, rest = alias[: m.start()].strip(" ,;"), alias[m.end():]
+        first_word = _WORD.match(rest)
+        if len(head) < 2 or first_word is None or first_word.group().casefold() in forms:
+            continue
+        if head.count("(") != head.count(")"):
+            continue  # never inside brackets: "Chelyabinsk-70, (Address: P.O. Box 245, …)" stays whole
+        if m.group().startswith(".") and (last := _WORD.findall(head)) and last[-1].casefold() in words:
+            continue  # "No. 28", "Pr. Yuria Gagarina": an abbreviation's full stop
+        addresses = split_addresses(rest)
+        if (addresses and any(ch.isdigit() for ch in rest) and countries_of(addresses)
+                and _begins_an_address(addresses[0], words)):
+            return head, addresses
+    return alias, []
+
+
+def split_aliases(aliases: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Every alias without the addresses printed in it, and those addresses, in order."""
+    names: list[str] = []
+    found: list[str] = []
+    for alias in aliases:
+        name, addresses = split_alias(alias)
+        names.append(name)
+        found.extend(a for a in addresses if a not in found)
+    return names, found

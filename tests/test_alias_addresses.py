@@ -1,0 +1,84 @@
+"""Addresses the Entity List prints inside an alias are read off it: the alias is the name before them,
+the entry keeps the addresses, and a person whose address named an "Office" is a person again.
+Every alias below is the July 2026 edition's, as the parse holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.lists.alias_addresses import split_alias
+from collabguard.lists.importers import import_list
+from collabguard.lists.rows import split_acronyms
+from tests.conftest import SHARED, needs_shared
+
+SCREENING = SHARED / "data" / "lists" / "screening"
+
+
+@pytest.mark.parametrize(
+    ("alias", "name", "first_address"),
+    [
+        ("Sergei Nikoleivich Sanev, 5A North Street, Saransk, Republic of Mordovia, Russia 43006; and 53 Sherbakovskaya "
+         "Street, Building 3, Office 509, 105318 Moscow, Russia", "Sergei Nikoleivich Sanev",
+         "5A North Street, Saransk, Republic of Mordovia, Russia 43006"),
+        ("Ship Repair Center Zvezdochka. 12, proyezd Mashinostroiteley, Severodvinsk, Arkhangelskaya Oblast 164509, "
+         "Russia.", "Ship Repair Center Zvezdochka", "12, proyezd Mashinostroiteley, Severodvinsk, Arkhangelskaya Oblast 164509, Russia"),
+        # a legal form after the full stop still belongs to the name
+        ("Huawei Software Technologies Co. Ltd. 300 South Oak Way, Green Park, Reading, RG2 6UF; and 6 Mitre Passage, "
+         "SE 10 0ER, United Kingdom", "Huawei Software Technologies Co. Ltd", "300 South Oak Way, Green Park, Reading, RG2 6UF"),
+        # initials are no full stop that ends a name
+        ("M.A.G. Tech, 5762 Royalmount Ave, Montreal, QC, H4P 1K5, Canada", "M.A.G. Tech",
+         "5762 Royalmount Ave, Montreal, QC, H4P 1K5, Canada"),
+        # a town and its country alone
+        ("Southeast Trading LTD. Espoo, Finland; and Kannelkatu 8, Lappeenranta 53100, Finland", "Southeast Trading LTD",
+         "Espoo, Finland"),
+        # a closing quote before the full stop, and a stray one after it
+        ("Federal State Institution Management of Federal Roads 'Taman'. 3 Revolution Avenue, Anapa, Krasnodar 353440, "
+         "Russia", "Federal State Institution Management of Federal Roads 'Taman'", "3 Revolution Avenue, Anapa, Krasnodar 353440, Russia"),
+        ("OOO 'Dorozhnaya Stroitelnaya Kompania'.' Stroitelnaya Street, 34, village of Kesova Gora, Tver Oblast 171470, "
+         "Russia", "OOO 'Dorozhnaya Stroitelnaya Kompania'", "Stroitelnaya Street, 34, village of Kesova Gora, Tver Oblast 171470, Russia"),
+        ("Sovfracht Management Company, LLC. Dobroslobodskaya, 3 BC Basmanov, Moscow 105066, Russia",
+         "Sovfracht Management Company, LLC", "Dobroslobodskaya, 3 BC Basmanov, Moscow 105066, Russia"),
+    ],
+)
+def test_an_alias_that_carries_addresses_is_split(alias: str, name: str, first_address: str) -> None:
+    found, addresses = split_alias(alias)
+    assert found == name
+    assert addresses[0] == first_address
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "Tikhomirov Scientific Research Institute of Instrument Design, JSC",  # a legal form after the comma
+        "Liyang No. 28 System Equipment Co., Ltd.",  # "No. 28" is no end of a name
+        "Chelyabinsk-70, (Address: P.O. Box 245, 456770, Snezhinsk, Chelyabinsk Region Russia); and any nuclear-related "
+        "entities, institutes, or centers located in Snezhinsk",  # never inside brackets
+        "Huawei Technologies Co., Ltd., Shenzhen, China",  # a town and a country, but no number: a name as written
+        "China Electronics Technology Group Corporation 13th Research Institute, Hebei",
+    ],
+)
+def test_an_alias_without_addresses_stays_whole(alias: str) -> None:
+    assert split_alias(alias) == (alias, [])
+
+
+@needs_shared
+def test_the_entity_list_keeps_the_addresses_and_reads_the_person() -> None:
+    rows = {r["entity_id"]: r for r in import_list(SCREENING / "us_bis_entity_list_2026-07-09.json", "bis-entity", "t")}
+    sanaev = rows["t-ru-sergey-nikolayevich-sanaev"]
+    # "Office 509" in the alias made him an organisation, and "SNS" an acronym asked about as a listed body
+    assert sanaev["entity_kind"] == "person"
+    assert sanaev["aliases"] == "Sergei Nikoleivich Sanev"
+    assert "5A North Street, Saransk, Republic of Mordovia, Russia 43006" in sanaev["addresses"].split("|")
+    assert len(sanaev["addresses"].split("|")) == 7
+    zvezdochka = rows["t-ru-oao-ship-repair-center-zvezdochka"]
+    assert "Ship Repair Center Zvezdochka" in zvezdochka["aliases"].split("|")
+    assert any("Severodvinsk" in a for a in zvezdochka["addresses"].split("|"))
+    assert not any(any(ch.isdigit() for ch in a) for a in zvezdochka["aliases"].split("|"))
+    # "APEX Ltd., 26 General Belov St …": APEX's own name with its legal form, an alias (the company's), not an acronym
+    apex = rows["t-ru-apex"]
+    assert {"APEX Ltd.", "OOO APEX"} <= set(apex["aliases"].split("|")) and "APEX" not in apex["acronyms"].split("|")
+
+
+def test_an_acronym_with_a_legal_form_is_an_acronym_unless_it_is_the_entrys_name() -> None:
+    assert split_acronyms(["USC LTD"], "United Shipbuilding Corporation") == ([], ["USC"])
+    assert split_acronyms(["APEX Ltd.", "OOO APEX"], "APEX") == (["APEX Ltd.", "OOO APEX"], [])
