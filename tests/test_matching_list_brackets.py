@@ -224,6 +224,12 @@ def test_an_acronym_two_entries_of_a_list_give_names_both(ruleset: RuleSet) -> N
     ("Beihang University (BUAA)", {}),  # BUAA stands for the former name, not for these words
     ("Hua Ke Supply Chain (HK) Limited", {}),  # a place
     ("Dept Phys, Beihang Univ (BUAA), Beijing", {}),
+    # beside its words across a spaced dash, either side
+    ("CSU – Colorado State University", {"CSU": "Colorado State University"}),
+    ("Dept Phys, HIT - Harbin Institute of Technology, Harbin", {"HIT": "Harbin Institute of Technology"}),
+    ("Swinburne University of Technology — SUT", {"SUT": "Swinburne University of Technology"}),
+    ("Huawei - Sweden AB", {}),  # no acronym in capitals
+    ("CAS - Institute of Physics", {}),  # the words do not align
 ])
 def test_a_name_may_say_what_its_bracketed_acronym_stands_for(name: str, explained: dict[str, str]) -> None:
     assert explained_acronyms(name) == explained
@@ -235,6 +241,9 @@ def test_a_name_may_say_what_its_bracketed_acronym_stands_for(name: str, explain
     ("ESFAHAN NUCLEAR FUEL Res PRODUCTION Ctr (NFRPC) ESFAHAN NUCLEAR Technol Ctr (ENTC)", "us-bis-entity",
      "Electronic Network Inc."),
     ("Shanghai Academy of Spaceflight Technology (SAST)", "us-bis-entity", "Shaanxi Aerospace Science and Technology Co., Ltd."),
+    ("CSU – Colorado State University", "aspi-cdut", "Central South University"),
+    ("TJU - Thomas Jefferson University", "us-dod-1286", "Tianjin University"),
+    ("SUT – Swinburne University of Technology", "us-dod-1286", "Sharif University of Technology"),
 ])
 def test_an_explained_acronym_is_not_another_bodys(ruleset: RuleSet, name: str, list_id: str, not_entity: str) -> None:
     assert not_entity not in {c.entity.name for c in ruleset.matcher.match(name, None) if c.entity.list_id == list_id}
@@ -246,6 +255,8 @@ def test_an_explained_acronym_is_not_another_bodys(ruleset: RuleSet, name: str, 
      "China Aerospace Science and Technology Corporation"),
     ("Dept Comp Sci, Korean Mining and Industrial Development Corp. (KOMID), Capital 414648, KP", "un-sc",
      "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
+    ("BUAA – Beijing University of Aeronautics and Astronautics", "us-bis-entity",
+     "Beijing University of Aeronautics and Astronautics (BUAA)"),
 ])
 def test_an_explained_acronym_still_finds_the_body_its_words_name(ruleset: RuleSet, name: str, list_id: str,
                                                                   entity: str) -> None:

@@ -37,6 +37,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 
 from collabguard.countries import country_code
@@ -207,9 +208,9 @@ _NONE_EXPLAINED: Mapping[str, str] = MappingProxyType({})
 @lru_cache(maxsize=4096)  # per query name, whose results the matcher keeps (Matcher.results)
 def explained_acronyms(text: str) -> Mapping[str, str]:
     """The acronyms a name written by a person gives in brackets after the words they stand for ("Pentane
-    Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), each with those words: the name says
-    what the acronym means. Only where the bracket aligns with the words of its own part of the name (since
-    the last comma or bracket)."""
+    Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), or beside them across a spaced dash
+    ("CSU – Colorado State University"), each with those words: the name says what the acronym means. Only
+    where the acronym aligns with the words of its own part of the name (since the last comma or bracket)."""
     out: dict[str, str] = {}
     for m in _BRACKET.finditer(text) if "(" in text else ():
         inner = m.group(1).strip()
@@ -219,7 +220,29 @@ def explained_acronyms(text: str) -> Mapping[str, str]:
         before = " ".join(_PART_START.split(text[:m.start()])[-1].split()[-MAX_LONG_WORDS:])
         if len(before.split()) >= 2 and (start := alignment_start(inner, before)) >= 0:
             out.setdefault(inner, before[start:])  # the words it stands for, from the one its first letter begins
+    if _DASH.search(text):
+        _dash_explained(text, out)
     return MappingProxyType(out) if out else _NONE_EXPLAINED  # kept per name: read-only
+
+
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _dash_explained(text: str, out: dict[str, str]) -> None:
+    """An acronym and the words it stands for on either side of a spaced dash, in one part of the name:
+    "CSU – Colorado State University", "Norwegian University of Science and Technology - NTNU". The
+    acronym is written in capitals (two or more) and the words, two or more, align with it as a
+    bracket's do."""
+    for part in _PART_START.split(text):
+        pieces = [p.strip() for p in _DASH.split(part)]
+        for left, right in pairwise(pieces):
+            for short, long in ((left, right), (right, left)):
+                if (not (_ACRONYM_LIKE.fullmatch(short) or _CYRILLIC_ACRONYM.fullmatch(short))
+                        or sum(c.isupper() for c in short) < 2 or _is_place(short)):
+                    continue
+                words = long.split()
+                if 2 <= len(words) <= MAX_LONG_WORDS and (start := alignment_start(short, long)) >= 0:
+                    out.setdefault(short, long[start:])
 
 
 def stands_for(words: str, names: tuple[str, ...]) -> bool:
