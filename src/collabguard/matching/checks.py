@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from collabguard.matching.address_elsewhere import town_elsewhere
 from collabguard.matching.affiliation import is_department
 from collabguard.matching.candidates import Candidate, Finding, candidate
 from collabguard.matching.compare import COUNTRY_WORDS, names_a_town
@@ -159,13 +160,15 @@ NO_COUNTRY_TO_CORROBORATE = ("an acronym collabguard derives from the listed nam
                              "nothing corroborates it")
 
 
-def apply_country(cand: Candidate, country: str | None, inferred: bool) -> str:
+def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: list[str] | None = None) -> str:
     """An acronym whose country differs is set aside, and so is a name that leaves out the country the
     listed name is called by ("Institut Pasteur", FR, for the Canadian list's Pasteur Institute of Iran,
-    whose aliases say "Pasteur Institute": said so in Iran); a name without a country is at most possible,
-    and nothing when it says too little alone (a company named by one word, a quoted name); a name whose
-    country differs is demoted one step (a subsidiary abroad excepted, as its reason says). Returns why a
-    name that left out its listed country was set aside (the near miss to show), else ""."""
+    whose aliases say "Pasteur Institute": said so in Iran), and an institution's namesake whose address
+    (``parts``: the name's parts) names another country and a town of it, and no place of the listed one
+    (matching/address_elsewhere.py); a name without a country is at most possible, and nothing when it says
+    too little alone (a company named by one word, a quoted name); a name whose country differs is demoted
+    one step (a subsidiary abroad excepted, as its reason says). Returns why a name that left out its listed
+    country, or whose address places it elsewhere, was set aside (the near miss to show), else ""."""
     listed = cand.entity.country
     source = " (read from the address)" if inferred else ""
     if not listed:
@@ -206,6 +209,13 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool) -> str:
         cand.features["country"] = "differs"
         cand.reasons.append(f"the listed name names its country, {left_out!r}, and the name does not; country "
                             f"{country}{source} differs from the listed {listed}")
+        return cand.reasons[-1]
+    elif not same_country(country, listed) and parts and (town := town_elsewhere(cand.entity, parts, country)):
+        # "Northeastern University, Boston, MA 02115, USA": not the listed one of Shenyang
+        cand.decision = "none"
+        cand.features["country"] = "differs"
+        cand.reasons.append(f"the address places it in {town}, {country}, and names no place in the listed {listed}: "
+                            "another institution")
         return cand.reasons[-1]
     elif not same_country(country, listed):
         cand.decision = demoted(cand.decision)

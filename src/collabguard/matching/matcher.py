@@ -188,7 +188,7 @@ class Matcher:
                 elif reread is not None:
                     cand.reasons.append(reread.reason)
                 if all(check.keep(cand, place) for check in PART_CHECKS):
-                    if why := apply_country(cand, country, inferred is not None):
+                    if why := apply_country(cand, country, inferred is not None, parts):
                         # "Institut Pasteur" (FR) for the Pasteur Institute of Iran: shown as the near miss it is
                         lid = cand.entity.list_id
                         if lid not in near or cand.score > near[lid].score:
