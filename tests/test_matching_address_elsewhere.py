@@ -15,6 +15,10 @@ from collabguard.ruleset import RuleSet
     ("Northeastern University, Boston, MA 02115, USA", "aspi-cdut", "Northeastern University", "Boston, US", "CN"),
     ("Dept Phys, Northeastern Univ, Boston, MA 02115 USA", "aspi-cdut", "Northeastern University", "Boston, US", "CN"),
     ("Soochow University, Taipei, Taiwan", "aspi-cdut", "Soochow University", "Taipei, TW", "CN"),
+    # its own units named between it and the town
+    ("Northeastern Univ, Coll Engn, Boston, MA 02115 USA", "aspi-cdut", "Northeastern University", "Boston, US", "CN"),
+    ("Northeastern Univ, Dept Elect & Comp Engn, Boston, MA 02115 USA", "aspi-cdut", "Northeastern University", "Boston, US",
+     "CN"),
     # HEPHY of Vienna is not the Entity List's institute of Protvino
     ("Institute of High Energy Physics, Vienna, Austria", "us-bis-entity", "Institute of High Energy Physics", "Vienna, AT",
      "RU"),
@@ -37,6 +41,10 @@ def test_an_address_in_another_countrys_town_sets_the_namesake_aside(ruleset: Ru
     ("Southeast University, Dhaka, Bangladesh", None, "aspi-cdut", "possible"),  # a town the table does not hold
     # the listed body's own town is named too: a visiting address beside the home one
     ("Tsinghua University, Beijing, China; MIT, Cambridge, USA", None, "aspi-cdut", "possible"),
+    # a second address, or another organisation, between it and the town: the town may be the other one's
+    ("Tsinghua University / MIT, Cambridge, USA", None, "aspi-cdut", "possible"),
+    ("Tsinghua Univ, Dept Phys; Univ Calif Berkeley, Berkeley, CA 94720 USA", None, "aspi-cdut", "possible"),
+    ("Tsinghua Univ, Harvard Med Sch, Boston, MA 02115 USA", None, "aspi-cdut", "possible"),
     ("Huawei Technologies Co., Ltd., Stockholm, Sweden", None, "us-bis-entity", "possible"),  # a company
 ])
 def test_otherwise_a_differing_country_still_asks(ruleset: RuleSet, name: str, country: str | None, list_id: str,

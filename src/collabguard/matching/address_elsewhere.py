@@ -18,11 +18,16 @@ leaves the question as it was.
 
 from __future__ import annotations
 
+import re
+
 from collabguard.lists.model import Entity
 from collabguard.matching.affiliation import infer_country
 from collabguard.matching.compare import COUNTRY_WORDS, INSTITUTION_WORDS, PLACE_WORDS, TOWNS, names_a_town
 from collabguard.matching.normalize import address_parts, tokens
+from collabguard.matching.parts import lexicon
+from collabguard.matching.short_names import ORGANISATION_WORDS
 
+_ANOTHER_ADDRESS = re.compile(r"[;/]")
 MAX_PLACE_WORDS = 3  # words of the longest place name looked for ("new taipei", "spittal an der drau")
 
 
@@ -31,20 +36,31 @@ def _names_a_place(words: tuple[str, ...], places: frozenset[str]) -> bool:
                for n in range(1, MAX_PLACE_WORDS + 1) for i in range(len(words) - n + 1))
 
 
-def town_elsewhere(entity: Entity, parts: list[str], country: str) -> str:
+def town_elsewhere(entity: Entity, parts: list[str], segment: str, country: str) -> str:
     """The part of the address that names a town of ``country`` (the country the address itself ends with),
-    where ``entity`` is a research or education institution of another country and the address names no
-    place of that one; "" otherwise. ``parts``: the name's parts (``parts[0]`` the whole string)."""
+    where ``entity``, found on the part ``segment``, is a research or education institution of another
+    country and the address names no place of that one; "" otherwise. ``parts``: the name's parts
+    (``parts[0]`` the whole string). The town must be the institution's own: no second address (after "; "
+    or "/": "Tsinghua University / MIT, Cambridge, USA") nor other organisation ("…, Harvard Med Sch, Boston")
+    is named after it; its units may be ("Northeastern Univ, Coll Engn, Boston": a unit word first)."""
     listed = entity.country
     if (not listed or entity.kind != "institution" or INSTITUTION_WORDS.isdisjoint(tokens(entity.name))
             or infer_country(parts) != country):
         return ""
+    whole = parts[0]
+    at = whole.find(segment)
+    if at < 0 or _ANOTHER_ADDRESS.search(whole, at + len(segment)):
+        return ""
     own = TOWNS.get(listed, frozenset()) | PLACE_WORDS.get(listed, frozenset()) | COUNTRY_WORDS.get(listed, frozenset())
     town = ""
-    for piece in address_parts(parts[0]):
+    after = False
+    for piece in address_parts(whole):
         words = tokens(piece)
         if _names_a_place(words, own):
             return ""  # "…, Harbin, …": the listed body's country is named too
-        if not town and names_a_town(words, country):
+        if after and not ORGANISATION_WORDS.isdisjoint(words) and not (words and words[0] in lexicon().units):
+            return ""  # another organisation named after it: the town may be that one's
+        after = after or piece in segment
+        if after and not town and names_a_town(words, country):
             town = piece
     return town

@@ -210,7 +210,7 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.reasons.append(f"the listed name names its country, {left_out!r}, and the name does not; country "
                             f"{country}{source} differs from the listed {listed}")
         return cand.reasons[-1]
-    elif not same_country(country, listed) and parts and (town := town_elsewhere(cand.entity, parts, country)):
+    elif not same_country(country, listed) and parts and (town := town_elsewhere(cand.entity, parts, cand.segment, country)):
         # "Northeastern University, Boston, MA 02115, USA": not the listed one of Shenyang
         cand.decision = "none"
         cand.features["country"] = "differs"
