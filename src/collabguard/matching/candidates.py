@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from collabguard.lists.model import Entity
-from collabguard.matching.compare import Comparison
+from collabguard.matching.compare import Comparison, parent_named
 from collabguard.matching.index import NameForm
+from collabguard.matching.normalize import tokens
 from collabguard.matching.registry import is_registry
 from collabguard.models.common import Decision, decision_rank
 
@@ -49,8 +50,19 @@ class Finding:
 
     @property
     def parent_left_out(self) -> bool:
-        """The listed institute's parent ("… of the Russian Academy of Sciences") is not named in the name."""
-        return self.words is not None and self.words.parent_named is False
+        """The listed institute's parent ("… of the Russian Academy of Sciences") is not named in the name: the
+        words compared say so, or the name found is an alias that is the listed name without its parent
+        ("Institute of Solid State Physics", which DoD's list and ROR give the RAS institute)."""
+        if self.words is not None:
+            return self.words.parent_named is False
+        return _without_parent(self.form)
+
+
+def _without_parent(form: NameForm) -> bool:
+    listed = tokens(form.entity.name)
+    own = set(form.tokens)
+    missing = [w for w in listed if w not in own]
+    return bool(missing) and own <= set(listed) and bool(parent_named(missing, form.entity.country))
 
 
 @dataclass(slots=True)

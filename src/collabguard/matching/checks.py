@@ -19,6 +19,7 @@ from collabguard.matching.compare import COUNTRY_WORDS, names_a_town
 from collabguard.matching.index import NameForm
 from collabguard.matching.listed_letters import names_letters, own_letters
 from collabguard.matching.normalize import address_parts, normalize, says_little, tokens
+from collabguard.matching.parts import names_a_unit
 from collabguard.matching.qualifiers import qualifier_clash
 from collabguard.matching.registry import identified
 from collabguard.matching.short_names import ORGANISATION_WORDS
@@ -71,13 +72,15 @@ def _address_pair(cand: Candidate, place: Place) -> bool:
 def _other_parent(cand: Candidate, place: Place) -> bool:
     """Does the address name another organisation than the listed institute's parent (left out
     of the part that matched)? "Institute of Microelectronics, Nankai University" is Nankai's,
-    not the CAS institute; "Trapeznikov Institute of Control Sciences, Moscow" may be the RAS one."""
+    not the CAS institute; "Trapeznikov Institute of Control Sciences, Moscow" may be the RAS one. A part
+    that names a unit ("Key Laboratory of Microelectronic Devices, Institute of Microelectronics, Chinese
+    Academy of Sciences": a laboratory of the institute) is no other parent."""
     if place.index == 0 or not cand.finding.parent_left_out:
         return True
-    listed = set(cand.form.tokens)
+    listed = set(cand.form.tokens).union(tokens(cand.entity.name))  # an alias without the parent: the name has it
     for part in address_parts(place.parts[0]):
         words = set(tokens(part))
-        if part == place.segment or not words & ORGANISATION_WORDS:
+        if part == place.segment or not words & ORGANISATION_WORDS or names_a_unit(tokens(part)):
             continue
         if not words <= listed:  # a part naming something the list entry does not
             return False

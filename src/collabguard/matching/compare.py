@@ -399,9 +399,12 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     hard = l_only if not company else l_only - company_tail(country) - places
     if company:
         q_only = q_only - company_added(country) - places
+    if parents := PARENT_WORDS.get(country):
+        # a parent named on one side only ("Inst Microelect" for "Chinese Academy of Sciences Institute of
+        # Microelectronics"): compare reads its words as the parent, and the other words must pair
+        q_only, hard = q_only - parents, hard - parents
     if len(q_only) > len(l_any) or len(hard) > len(query_set - listed_set - own):
-        parents = PARENT_WORDS.get(country)
-        return not (parents and ((not l_only and q_only <= parents) or (not q_only and l_only <= parents)))
+        return True
     if len(q_only) == 1 and len(l_only) == 1 and short_twin(next(iter(q_only)), next(iter(l_only))):
         return False  # "Poss" for "Posts": the rest of the name is the same
     return any(all(pair_kind(q, w, twin_ratio) is None for w in l_any) for q in q_only)
@@ -455,10 +458,14 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     # a company may add or leave out descriptive words and its place (see compare)
     q_hard = q_only if not company else [q for q in q_only if q not in company_added(country)
                                          and q not in PLACE_WORDS.get(country, ())]
+    # a parent named on one side only, beside a word written another way ("Inst Microelect" for "Chinese Academy of
+    # Sciences Institute of Microelectronics"): its words are left to compare, which reads them as the parent
+    l_hard = [w for w in l_only if w not in parents] if parents else l_only
+    q_hard = [q for q in q_hard if q not in parents] if parents else q_hard
     if len(q_hard) > len(l_any):
         return Comparison(0, False, f"extra word {q_hard[0]!r}", ())
-    if not company and len(l_only) > len(q_any):
-        return Comparison(0, False, f"missing word {l_only[0]!r}", ())
+    if not company and len(l_hard) > len(q_any):
+        return Comparison(0, False, f"missing word {l_hard[0]!r}", ())
     return None
 
 

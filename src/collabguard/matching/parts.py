@@ -76,6 +76,16 @@ def lexicon() -> Lexicon:
                    units | ordinals | regions | legal | places, frozenset(data["group_words"]))
 
 
+def names_a_unit(words: tuple[str, ...]) -> bool:
+    """Do the words begin as a unit's name does, after any lead words ("Key Laboratory of …", "State Key
+    Laboratory …", "Department of Physics", "School of …")?"""
+    lex = lexicon()
+    rest = [w for w in words]
+    while rest and rest[0] in lex.leads:
+        rest.pop(0)
+    return bool(rest) and rest[0] in lex.units
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """A name that names a unit (or a subsidiary abroad) of a listed organisation."""

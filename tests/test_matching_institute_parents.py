@@ -1,0 +1,42 @@
+"""An academy's institute named without its parent, in an address: found where the address names the listed
+parent, a unit of the institute or nothing more; set aside where it names another parent. Found by reading the
+matcher's answers on real address forms of listed institutes (Web of Science abbreviates "Microelectronics" to
+"Microelect"; a key laboratory is named before its institute)."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabguard.ruleset import RuleSet
+
+
+@pytest.mark.parametrize(("name", "list_id", "entity"), [
+    # a laboratory of the listed institute, named before it, is no other parent
+    ("Key Laboratory of Microelectronic Devices, Institute of Microelectronics, Chinese Academy of Sciences, Beijing "
+     "100029, China", "us-bis-entity", "Chinese Academy of Sciences Institute of Microelectronics"),
+    # an abbreviated word beside a parent named on one side only
+    ("Chinese Acad Sci, Inst Microelect, Beijing 100029, Peoples R China", "us-bis-entity",
+     "Chinese Academy of Sciences Institute of Microelectronics"),
+    ("Keldysh Inst Appl Math, Moscow 125047, Russia", "us-bis-entity",
+     "Keldysh Institute of Applied Mathematics of the Russian Academy of Sciences"),
+    # the listed parent named in another part of the address
+    ("Institute of Solid State Physics, Russian Academy of Sciences, Chernogolovka", "us-dod-1286",
+     "Institute of Solid State Physics of the Russian Academy of Sciences"),
+])
+def test_a_listed_institute_in_an_address_is_found(ruleset: RuleSet, name: str, list_id: str, entity: str) -> None:
+    found = {c.entity.list_id: c for c in ruleset.matcher.match(name, None)}
+    assert list_id in found and found[list_id].entity.name == entity
+    assert found[list_id].decision in ("match", "possible")
+
+
+@pytest.mark.parametrize(("name", "not_entity"), [
+    # the alias "Institute of Solid State Physics" (DoD's list, ROR) is the RAS institute's name without its parent:
+    # with another academy named, it is that academy's institute
+    ("Institute of Solid State Physics, Bulgarian Academy of Sciences", "Institute of Solid State Physics of the Russian "
+     "Academy of Sciences"),
+    ("Institute of Microelectronics, Nankai University, Tianjin, China", "Chinese Academy of Sciences Institute of "
+     "Microelectronics"),
+])
+def test_an_institute_of_another_parent_is_not_the_listed_one(ruleset: RuleSet, name: str, not_entity: str) -> None:
+    named = {c.entity.name.replace("Solid-State", "Solid State") for c in ruleset.matcher.match(name, None)}
+    assert not_entity not in named
