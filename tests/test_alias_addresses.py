@@ -9,6 +9,7 @@ import pytest
 from collabguard.lists.alias_addresses import split_alias
 from collabguard.lists.importers import import_list
 from collabguard.lists.rows import split_acronyms
+from collabguard.ruleset import RuleSet
 from tests.conftest import SHARED, needs_shared
 
 SCREENING = SHARED / "data" / "lists" / "screening"
@@ -38,6 +39,16 @@ SCREENING = SHARED / "data" / "lists" / "screening"
          "Russia", "OOO 'Dorozhnaya Stroitelnaya Kompania'", "Stroitelnaya Street, 34, village of Kesova Gora, Tver Oblast 171470, Russia"),
         ("Sovfracht Management Company, LLC. Dobroslobodskaya, 3 BC Basmanov, Moscow 105066, Russia",
          "Sovfracht Management Company, LLC", "Dobroslobodskaya, 3 BC Basmanov, Moscow 105066, Russia"),
+        # a town and its country, with no number
+        ("Huawei Delhi OpenLab. Delhi, India", "Huawei Delhi OpenLab", "Delhi, India"),
+        ("Huawei Moscow OpenLab, Moscow, Russia", "Huawei Moscow OpenLab", "Moscow, Russia"),
+        # a street in a first part of three or more, with no number
+        ("Hesheng Silicon Industry (Shanshan) Co., Ltd. Xinjiang East: West of Kekeya Road, Stone Industrial Park, "
+         "Shanshan County, Turpan City, Xinjiang (Hesheng Industrial Park), China", "Hesheng Silicon Industry (Shanshan) Co., Ltd",
+         "Xinjiang East: West of Kekeya Road, Stone Industrial Park, Shanshan County, Turpan City, Xinjiang (Hesheng "
+         "Industrial Park), China"),
+        # nothing but a town and its country: no name (it matched every address in Rabat as Huawei Technologies Morocco)
+        ("Rabat, Morocco", "", "Rabat, Morocco"),
     ],
 )
 def test_an_alias_that_carries_addresses_is_split(alias: str, name: str, first_address: str) -> None:
@@ -53,7 +64,8 @@ def test_an_alias_that_carries_addresses_is_split(alias: str, name: str, first_a
         "Liyang No. 28 System Equipment Co., Ltd.",  # "No. 28" is no end of a name
         "Chelyabinsk-70, (Address: P.O. Box 245, 456770, Snezhinsk, Chelyabinsk Region Russia); and any nuclear-related "
         "entities, institutes, or centers located in Snezhinsk",  # never inside brackets
-        "Huawei Technologies Co., Ltd., Shenzhen, China",  # a town and a country, but no number: a name as written
+        "Pasit, AO",  # a legal form, not Angola
+        "Beijing Institute of Technology, Chongqing Innovation Center",
         "China Electronics Technology Group Corporation 13th Research Institute, Hebei",
     ],
 )
@@ -82,3 +94,10 @@ def test_the_entity_list_keeps_the_addresses_and_reads_the_person() -> None:
 def test_an_acronym_with_a_legal_form_is_an_acronym_unless_it_is_the_entrys_name() -> None:
     assert split_acronyms(["USC LTD"], "United Shipbuilding Corporation") == ([], ["USC"])
     assert split_acronyms(["APEX Ltd.", "OOO APEX"], "APEX") == (["APEX Ltd.", "OOO APEX"], [])
+
+
+@pytest.mark.parametrize("name", ["Mohammed V University, Rabat, Morocco", "International University of Rabat, Rabat, Morocco",
+                                  "Inst Natl Rech Agron, Rabat, Morocco"])
+def test_an_address_in_rabat_is_not_huawei_technologies_morocco(ruleset: RuleSet, name: str) -> None:
+    # the Entity List's alias "Rabat, Morocco" was matched as a name: every address in Rabat was a match
+    assert "Huawei Technologies Morocco" not in {c.entity.name for c in ruleset.matcher.match(name, None)}

@@ -8,11 +8,13 @@ are matched as a name, their street words ("Office", "Building") made a person a
 the entry lost the towns and countries they name.
 
 An alias is split where a full stop after a word (not an initial: "M.A.G. Tech", nor an address's
-abbreviation: "No. 28") or a comma outside brackets is
-followed by an address: the rest names a country, holds a number, and its first address begins as
-addresses do (a number or a street word in its first part, a number in its second, or a town and a
-country alone: "Espoo, Finland"). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way":
-"Ltd." still belongs to the name). An alias with no such point is kept whole.
+abbreviation: "No. 28") or a comma outside brackets is followed by an address naming a country, its first
+address begun as addresses are: with a number after the name, a number or a street word in its first part or a
+number in its second; with none, a street in a first part of three or more ("Xinjiang East: West of Kekeya Road,
+…"); or a town and its country alone ("Southeast Trading LTD. Espoo, Finland"; "Huawei Delhi OpenLab. Delhi,
+India"). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way": "Ltd." still belongs to the
+name). An alias that is nothing but a town and its country ("Rabat, Morocco", Huawei Technologies Morocco's) is
+no name at all: it matched every address in Rabat. Any other alias is kept whole.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from collabguard.lists.rows import address_country, countries_of, legal_forms, reading, split_addresses
+from collabguard.lists.rows import address_country, code_of, countries_of, legal_forms, reading, split_addresses
 
 # a full stop after a word of two letters or more or a closing quote ("… 'Taman'. 3 Revolution Avenue"), a
 # stray quote after it allowed; or a comma
@@ -32,11 +34,32 @@ def _address_words() -> frozenset[str]:
     return frozenset(str(w).casefold() for w in reading().get("address_words") or [])
 
 
-def _begins_an_address(first: str, words: frozenset[str]) -> bool:
+def _organisation_words() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in [*(reading().get("organisation_words") or []), *legal_forms()])
+
+
+def _town_and_country(address: str) -> bool:
+    """A country alone, or a town and its country ("Rabat, Morocco"; "Bucharest, Romania. (See also addresses under
+    Finland and Russia)"): the country named in full (not a legal form read as a code: "Pasit, AO"), the town no
+    organisation's name."""
+    items = [p.strip(" .;") for p in re.sub(r"\([^()]*\)", " ", address).split(",") if p.strip(" .;")]
+    if not 1 <= len(items) <= 2 or len(items[-1]) <= 3 or not code_of(items[-1]):
+        return False
+    words = {w.casefold() for w in _WORD.findall(items[0])}
+    return len(items) == 1 or (len(words) <= 3 and words.isdisjoint(_organisation_words()))
+
+
+def _begins_an_address(first: str, words: frozenset[str], numbered: bool) -> bool:
+    """Does ``first`` begin as an address does? With no number anywhere after the name (``numbered``), only a street
+    in its first part, of an address of three parts or more ("Xinjiang East: West of Kekeya Road, Stone Industrial
+    Park, Shanshan County, …, China")."""
     items = [p.strip() for p in first.split(",") if p.strip()]
     if not items:
         return False
-    if any(ch.isdigit() for ch in items[0]) or any(w.casefold() in words for w in _WORD.findall(items[0])):
+    street = any(w.casefold() in words for w in _WORD.findall(items[0]))
+    if not numbered:
+        return street and len(items) >= 3
+    if any(ch.isdigit() for ch in items[0]) or street:
         return True
     if len(items) > 1 and any(ch.isdigit() for ch in items[1]):
         return True
@@ -44,8 +67,11 @@ def _begins_an_address(first: str, words: frozenset[str]) -> bool:
 
 
 def split_alias(alias: str) -> tuple[str, list[str]]:
-    """The alias without the addresses printed after it, and those addresses (none: the alias whole)."""
+    """The alias without the addresses printed after it, and those addresses (none: the alias whole; an alias that
+    is only a town and its country, "Rabat, Morocco", is no name: "" and the address)."""
     words, forms = _address_words(), legal_forms()
+    if "," in alias and _town_and_country(alias) and len(alias.split(",")) == 2:
+        return "", [" ".join(alias.split()).strip(" .;")]
     for m in SEPARATOR.finditer(alias):
         head, rest = alias[: m.start()].strip(" ,;"), alias[m.end():]
         first_word = _WORD.match(rest)
@@ -56,8 +82,8 @@ def split_alias(alias: str) -> tuple[str, list[str]]:
         if m.group().startswith(".") and (last := _WORD.findall(head)) and last[-1].casefold() in words:
             continue  # "No. 28", "Pr. Yuria Gagarina": an abbreviation's full stop
         addresses = split_addresses(rest)
-        if (addresses and any(ch.isdigit() for ch in rest) and countries_of(addresses)
-                and _begins_an_address(addresses[0], words)):
+        if addresses and ((countries_of(addresses) and _begins_an_address(addresses[0], words, any(ch.isdigit() for ch in rest)))
+                          or _town_and_country(addresses[0])):  # "Huawei Delhi OpenLab. Delhi, India"
             return head, addresses
     return alias, []
 
@@ -68,6 +94,7 @@ def split_aliases(aliases: Iterable[str]) -> tuple[list[str], list[str]]:
     found: list[str] = []
     for alias in aliases:
         name, addresses = split_alias(alias)
-        names.append(name)
+        if name:
+            names.append(name)
         found.extend(a for a in addresses if a not in found)
     return names, found
