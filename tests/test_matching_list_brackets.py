@@ -230,6 +230,11 @@ def test_an_acronym_two_entries_of_a_list_give_names_both(ruleset: RuleSet) -> N
     ("Swinburne University of Technology — SUT", {"SUT": "Swinburne University of Technology"}),
     ("Huawei - Sweden AB", {}),  # no acronym in capitals
     ("CAS - Institute of Physics", {}),  # the words do not align
+    # before its words in brackets, across a slash, written with full stops
+    ("CSU (Colorado State University)", {"CSU": "Colorado State University"}),
+    ("Colorado State University/CSU", {"CSU": "Colorado State University"}),
+    ("C.S.U. – Colorado State University", {"C.S.U": "Colorado State University"}),
+    ("MAI – National Research University MAI", {}),  # words that hold the acronym explain nothing
 ])
 def test_a_name_may_say_what_its_bracketed_acronym_stands_for(name: str, explained: dict[str, str]) -> None:
     assert explained_acronyms(name) == explained
@@ -244,6 +249,9 @@ def test_a_name_may_say_what_its_bracketed_acronym_stands_for(name: str, explain
     ("CSU – Colorado State University", "aspi-cdut", "Central South University"),
     ("TJU - Thomas Jefferson University", "us-dod-1286", "Tianjin University"),
     ("SUT – Swinburne University of Technology", "us-dod-1286", "Sharif University of Technology"),
+    ("CSU (Colorado State University)", "aspi-cdut", "Central South University"),
+    ("Colorado State University/CSU", "aspi-cdut", "Central South University"),
+    ("C.S.U. – Colorado State University", "aspi-cdut", "Central South University"),
 ])
 def test_an_explained_acronym_is_not_another_bodys(ruleset: RuleSet, name: str, list_id: str, not_entity: str) -> None:
     assert not_entity not in {c.entity.name for c in ruleset.matcher.match(name, None) if c.entity.list_id == list_id}
@@ -257,6 +265,11 @@ def test_an_explained_acronym_is_not_another_bodys(ruleset: RuleSet, name: str, 
      "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
     ("BUAA – Beijing University of Aeronautics and Astronautics", "us-bis-entity",
      "Beijing University of Aeronautics and Astronautics (BUAA)"),
+    # a transliteration begins with the letters it swaps ("Moskovsky", "Moskauer": Moscow), and words that hold the
+    # acronym explain nothing (second review)
+    ("MAI – Moskovsky Aviatsionny Institut", "us-bis-entity", "Moscow Aviation Institute"),
+    ("MAI – Moskauer Luftfahrtinstitut", "us-bis-entity", "Moscow Aviation Institute"),
+    ("MAI – National Research University MAI", "us-bis-entity", "Moscow Aviation Institute"),
 ])
 def test_an_explained_acronym_still_finds_the_body_its_words_name(ruleset: RuleSet, name: str, list_id: str,
                                                                   entity: str) -> None:

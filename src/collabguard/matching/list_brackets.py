@@ -208,56 +208,73 @@ _NONE_EXPLAINED: Mapping[str, str] = MappingProxyType({})
 @lru_cache(maxsize=4096)  # per query name, whose results the matcher keeps (Matcher.results)
 def explained_acronyms(text: str) -> Mapping[str, str]:
     """The acronyms a name written by a person gives in brackets after the words they stand for ("Pentane
-    Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), or beside them across a spaced dash
-    ("CSU – Colorado State University"), each with those words: the name says what the acronym means. Only
-    where the acronym aligns with the words of its own part of the name (since the last comma or bracket)."""
+    Chemistry Industries (PCI)", "Esfahan Nuclear Technol Ctr (ENTC)"), before those words in brackets ("CSU
+    (Colorado State University)"), or beside them across a spaced dash or a slash ("CSU – Colorado State
+    University"), each with those words: the name says what the acronym means. Only where the acronym aligns
+    with the words of its own part of the name (since the last comma or bracket)."""
     out: dict[str, str] = {}
     for m in _BRACKET.finditer(text) if "(" in text else ():
         inner = m.group(1).strip()
+        if len(inner.split()) >= 2:  # "CSU (Colorado State University)": the words in brackets after the acronym
+            if before_word := text[:m.start()].split()[-1:]:
+                _explain(before_word[0], inner, out)
+            continue
         if (not (_ACRONYM_LIKE.fullmatch(inner) or _CYRILLIC_ACRONYM.fullmatch(inner)) or sum(c.isalpha() for c in inner) < 2
                 or _is_place(inner)):
             continue
         before = " ".join(_PART_START.split(text[:m.start()])[-1].split()[-MAX_LONG_WORDS:])
         if len(before.split()) >= 2 and (start := alignment_start(inner, before)) >= 0:
-            out.setdefault(inner, before[start:])  # the words it stands for, from the one its first letter begins
-    if _DASH.search(text):
-        _dash_explained(text, out)
+            # the words it stands for, from the one its first letter begins (read as the part the matcher compares)
+            out.setdefault(inner.strip(" ."), before[start:])
+    if _BESIDE.search(text):
+        for part in _BESIDE_PARTS.split(text):
+            for left, right in pairwise(p.strip() for p in _BESIDE.split(part)):
+                _explain(left, right, out)
+                _explain(right, left, out)
     return MappingProxyType(out) if out else _NONE_EXPLAINED  # kept per name: read-only
 
 
-_DASH = re.compile(r"\s+[–—-]\s+")
+# an acronym beside the words it stands for: across a spaced dash or a slash ("CSU – Colorado State University",
+# "Colorado State University/CSU"), in one part of the name (between commas, semicolons and brackets)
+_BESIDE = re.compile(r"\s+[–—-]\s+|\s*/\s*")
+_BESIDE_PARTS = re.compile(r"[,;()]")
 
 
-def _dash_explained(text: str, out: dict[str, str]) -> None:
-    """An acronym and the words it stands for on either side of a spaced dash, in one part of the name:
-    "CSU – Colorado State University", "Norwegian University of Science and Technology - NTNU". The
-    acronym is written in capitals (two or more) and the words, two or more, align with it as a
-    bracket's do."""
-    for part in _PART_START.split(text):
-        pieces = [p.strip() for p in _DASH.split(part)]
-        for left, right in pairwise(pieces):
-            for short, long in ((left, right), (right, left)):
-                if (not (_ACRONYM_LIKE.fullmatch(short) or _CYRILLIC_ACRONYM.fullmatch(short))
-                        or sum(c.isupper() for c in short) < 2 or _is_place(short)):
-                    continue
-                words = long.split()
-                if 2 <= len(words) <= MAX_LONG_WORDS and (start := alignment_start(short, long)) >= 0:
-                    out.setdefault(short, long[start:])
+def _explain(short: str, long: str, out: dict[str, str]) -> None:
+    """``short`` an acronym in capitals (two or more) that ``long``, two words or more not holding it, stands for as a
+    bracket's words do ("National Research University MAI" explains no MAI)."""
+    if (not (_ACRONYM_LIKE.fullmatch(short) or _CYRILLIC_ACRONYM.fullmatch(short)) or sum(c.isupper() for c in short) < 2
+            or _is_place(short)):
+        return
+    words = long.split()
+    key = short.strip(" .")  # "C.S.U." is read as the part "C.S.U"
+    if (2 <= len(words) <= MAX_LONG_WORDS and key.casefold() not in {w.strip(".,").casefold() for w in words}
+            and (start := alignment_start(short, long)) >= 0):
+        out.setdefault(key, long[start:])
 
 
 def stands_for(words: str, names: tuple[str, ...]) -> bool:
     """Can an acronym the name explains by ``words`` be a listed body's of these ``names``? The first word it
     stands for begins as a word of one of them does ("China Aerospace Science and Technology Corporation (CASC)" for
     CASC; not "Shanghai Academy of Spaceflight Technology (SAST)" for Shaanxi Aerospace Science and
-    Technology, whose derived acronym is SAST too)."""
+    Technology, whose derived acronym is SAST too), the letters transliterations swap read alike ("MAI – Moskovsky
+    Aviatsionny Institut" for the Moscow Aviation Institute)."""
     if script_of(words) != "latin":  # "Институт систем информатики (ИСИ)": the words as translated
         # (not an optional word: the Arabic article, read apart as "al?", begins many names)
         translated = [w for w in translate(words) if not is_optional(w)]
         firsts = [unmarked(r) for r in readings(translated[0])] if translated else []
     else:
         firsts = list(tokens(words)[:1])
-    return any(w[:SAME_BEGINNING] == first[:SAME_BEGINNING] for first in firsts for name in names if name
-               for w in tokens(name))
+    firsts = [_as_spoken(f)[:SAME_BEGINNING] for f in firsts]
+    return any(_as_spoken(w)[:SAME_BEGINNING] in firsts for name in names if name for w in tokens(name))
+
+
+_SPOKEN = str.maketrans({"c": "k", "w": "v", "y": "i"})
+
+
+def _as_spoken(word: str) -> str:
+    """A word with the letters transliterations swap written one way: "Moskovsky" and "Moscow" begin alike."""
+    return word.translate(_SPOKEN)
 
 
 def _only_place(inner: str) -> bool:
