@@ -137,6 +137,36 @@ def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> N
     assert named.read_bytes() == (RULES / "lists" / "ror-aliases-names-elsewhere.csv").read_bytes()
     (entry,) = manifest["registry_names_elsewhere"]
     assert f"sha256: {entry['sha256']}" in result.output
+    # and the organisations of other countries that ROR registers under listed institutions' names
+    alike = tmp_path / "ror-aliases-namesakes.csv"
+    assert alike.read_bytes() == (RULES / "lists" / "ror-aliases-namesakes.csv").read_bytes()
+    (entry,) = manifest["registry_namesakes"]
+    assert f"sha256: {entry['sha256']}" in result.output
+
+
+@needs_shared
+def test_the_namesakes_file_goes_where_it_is_asked_to(tmp_path: Path) -> None:
+    out, alike = tmp_path / "aliases.csv", tmp_path / "elsewhere" / "namesakes.csv"
+    alike.parent.mkdir()
+    args = ["lists", "enrich", *(a for d in DUMPS for a in ("--ror", str(d))), "--date", "2026-06-23", "-o", str(out),
+            "--namesakes", str(alike)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert alike.read_bytes() == (RULES / "lists" / "ror-aliases-namesakes.csv").read_bytes()
+    assert not (tmp_path / "aliases-namesakes.csv").exists()
+
+
+def test_an_institution_of_another_country_with_a_listed_name_is_written_as_a_namesake(enriched: Enrichment) -> None:
+    """ROR registers another Northeastern University in Boston beside ASPI's of Shenyang, and an Army University at
+    Fort Leavenworth beside the 1286 list's Army Service Arms University (alias "Army University"); only the record's
+    own names count (its display name and labels), and never for an entry of the record's country."""
+    found = {(r["list_id"], r["entity_name"], r["name"], r["record_id"], r["record_country"], r["record_town"])
+             for r in enriched.namesake_rows()}
+    assert ("aspi-cdut", "Northeastern University", "Northeastern University", "https://ror.org/04t5xt781", "US",
+            "Boston") in found
+    assert ("us-dod-1286", "Army Service Arms University", "Army University", "https://ror.org/01rsvh545", "US",
+            "Fort Leavenworth") in found
+    assert all(r["record_country"] != r["country"] for r in enriched.namesake_rows())
 
 
 @needs_shared

@@ -31,6 +31,9 @@ def enrich_cmd(
     names_elsewhere: Path | None = typer.Option(None, "--names-elsewhere", help="Where to write the aliases the lists "
                                                 "give entries that ROR registers as other organisations (default: "
                                                 "beside the output, ending -names-elsewhere.csv)."),
+    namesakes: Path | None = typer.Option(None, "--namesakes", help="Where to write the organisations of other "
+                                          "countries that ROR registers under listed institutions' names (default: "
+                                          "beside the output, ending -namesakes.csv)."),
     release: str = typer.Option("", "--release", help="The ROR release, where the dump's file name does not say."),
     date: str = typer.Option("", "--date", help="The date of the ROR data (YYYY-MM-DD), where the file name does not say."),
     rules: Path | None = typer.Option(None, "--rules", help="Rules folder whose lists are linked (default: the shipped rules)."),
@@ -38,7 +41,7 @@ def enrich_cmd(
     """Link list entries to ROR records (same name or listed alias, same country; ambiguous links are
     reported, not made) and write the names ROR gives them and their units, with provenance."""
     from collabguard.io.tables import csv_text
-    from collabguard.lists import load_lists, registry_acronyms, registry_names_elsewhere
+    from collabguard.lists import load_lists, registry_acronyms, registry_names_elsewhere, registry_namesakes
     from collabguard.lists.enrich import AMBIGUOUS_COLUMNS, COLUMNS, enrich
     from collabguard.lists.registry_aliases import manifest_entry
     from collabguard.shipped import shipped_rules_dir
@@ -62,6 +65,10 @@ def enrich_cmd(
     named_text = csv_text(registry_names_elsewhere.COLUMNS, named)
     named_path = names_elsewhere or output.with_name(f"{output.stem}-names-elsewhere.csv")
     write_output(named_text, named_path)
+    alike = result.namesake_rows()
+    alike_text = csv_text(registry_namesakes.COLUMNS, alike)
+    alike_path = namesakes or output.with_name(f"{output.stem}-namesakes.csv")
+    write_output(alike_text, alike_path)
     not_active = ", ".join(f"{n:,} {k}" for k, n in sorted(result.skipped.items()) if n)
     echo(f"ROR records read: {result.records_read:,} from {len(ror)} file(s)" + (f" (not used: {not_active})" if not_active else ""),
          err=True)
@@ -78,6 +85,8 @@ def enrich_cmd(
          f"other organisations of their country written to {taken_path}.", err=True)
     echo(f"{len(named):,} aliases the lists give {len({r['entity_id'] for r in named}):,} entries that ROR registers as "
          f"other organisations of their country written to {named_path}.", err=True)
+    echo(f"{len(alike):,} organisations of other countries that ROR registers under the names of "
+         f"{len({r['entity_id'] for r in alike}):,} listed institutions written to {alike_path}.", err=True)
     echo("To ship them, record them in lists.yaml (beside `lists:`):", err=True)
     releases = sorted({f"{d.release} ({d.date})" if d.date else d.release for d in result.dumps if d.release})
     edition = ", ".join(releases) or (f"ROR data of {date}" if date else "ROR data, release not given")
@@ -85,6 +94,7 @@ def enrich_cmd(
     echo(manifest_entry(output.name, text, edition, sources))
     echo(registry_acronyms.manifest_entry(taken_path.name, taken_text, edition, sources))
     echo(registry_names_elsewhere.manifest_entry(named_path.name, named_text, edition, sources))
+    echo(registry_namesakes.manifest_entry(alike_path.name, alike_text, edition, sources))
 
 
 def register(lists_app: typer.Typer) -> None:

@@ -107,6 +107,8 @@ class Enrichment:
     acronyms_elsewhere: list[tuple[Entity, str, RorRecord]] = field(default_factory=list)
     # (entry, an alias the list gives it, a ROR record of another organisation of its country with that name)
     names_elsewhere: list[tuple[Entity, str, RorRecord]] = field(default_factory=list)
+    # (an institution, its name or alias, a ROR record of another country whose own name it is): registry_namesakes.py
+    namesakes: list[tuple[Entity, str, RorRecord]] = field(default_factory=list)
 
     def per_list(self) -> dict[str, tuple[int, int, int]]:
         """Per list: entries, linked, ambiguous."""
@@ -155,6 +157,13 @@ class Enrichment:
                  "ror_date": rec.date}
                 for e, alias, rec in sorted(self.names_elsewhere, key=lambda x: (x[0].list_id, x[0].entity_id, x[1], x[2].ror_id))]
 
+    def namesake_rows(self) -> list[dict[str, str]]:
+        """The file of organisations of other countries that ROR registers under listed institutions' names."""
+        return [{"list_id": e.list_id, "entity_id": e.entity_id, "entity_name": e.name, "country": e.country,
+                 "name": name, "record_id": rec.ror_id, "record_name": rec.display, "record_country": rec.countries[0],
+                 "record_town": rec.towns[0] if rec.towns else "", "ror_release": rec.release, "ror_date": rec.date}
+                for e, name, rec in sorted(self.namesakes, key=lambda x: (x[0].list_id, x[0].entity_id, x[1], x[2].ror_id))]
+
     def ambiguous_rows(self) -> list[dict[str, str]]:
         return [{"list_id": a.entity.list_id, "entity_id": a.entity.entity_id, "entity_name": a.entity.name,
                  "country": a.entity.country, "problem": a.problem, "ror_ids": "|".join(r.ror_id for r in a.records),
@@ -178,6 +187,7 @@ class _Entries:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities = [e for e in entities if e.kind in ("institution", "company")]
         self.by_key: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+        self.institutions_by_key: dict[str, list[tuple[int, str]]] = defaultdict(list)  # any country's
         for i, e in enumerate(self.entities):
             held: dict[str, tuple[int, str]] = {}
             for text, tier in [(e.name, NAME), (e.name_local, NAME), *((a, ALIAS) for a in e.aliases)]:
@@ -186,6 +196,18 @@ class _Entries:
                         held[key] = (tier, text)
             for key, (tier, text) in held.items():
                 self.by_key[(region(e.country), key)].append((i, tier, text))
+                if e.kind == "institution" and e.country:
+                    self.institutions_by_key[key].append((i, text))
+
+    def namesakes(self, record: RorRecord) -> Iterator[tuple[int, str]]:
+        """The institutions of other countries (region) one of whose names is the record's own name (its ROR display
+        name or a label: not a former name, an alias or an acronym)."""
+        regions = {region(c) for c in record.countries}
+        own = {k for n in record.names if n.kind in ("ror_display", "label") for k in identity_keys(n.value)}
+        for key in own:
+            for i, text in self.institutions_by_key.get(key, ()):
+                if region(self.entities[i].country) not in regions:
+                    yield i, text
 
     def fitting(self, record: RorRecord) -> Iterator[tuple[int, int, str]]:
         keys = _record_keys(record)
@@ -221,10 +243,14 @@ def enrich(entities: Iterable[Entity], dumps: Sequence[Path], release: str = "",
     records: dict[str, RorRecord] = {}
     derived, given = _acronyms(entities)
     registered: dict[str, tuple[RorRecord, set[tuple[str, str]]]] = {}  # ROR id → record, its (region, acronym) derived too
+    namesakes_seen: set[str] = set()  # a record in two files is read once
     for record in _read(readers, result, counting=True):
         if taken := {(reg, key) for n in record.names if n.kind == "acronym" and (key := acronym_key(n.value))
                      for reg in {region(c) for c in record.countries} if (reg, key) in derived}:
             registered.setdefault(record.ror_id, (record, taken))
+        if record.countries and record.ror_id not in namesakes_seen:
+            namesakes_seen.add(record.ror_id)
+            result.namesakes.extend((entries.entities[i], text, record) for i, text in entries.namesakes(record))
         for i, tier, text in entries.fitting(record):
             if record.ror_id in records and records[record.ror_id] is not record:
                 break  # the same record again (in a second file): the first is kept

@@ -13,7 +13,7 @@ from collabguard.errors import RuleFileError
 from collabguard.identifiers import ror_id, wikidata_id
 from collabguard.io.pydantic_errors import error_message, field_path
 from collabguard.io.yaml_loader import load_yaml, read_text
-from collabguard.lists import registry_acronyms, registry_names_elsewhere
+from collabguard.lists import registry_acronyms, registry_names_elsewhere, registry_namesakes
 from collabguard.lists.company_names import named_as_company
 from collabguard.lists.model import Entity, EntryKind, ListInfo, ListSet, NotCovered, RegistryFile, SeverityTable
 from collabguard.lists.registry_aliases import MANIFEST_KEY, apply_registry, read_rows
@@ -163,9 +163,10 @@ def load_lists(folder: Path, registry_names: bool = True) -> ListSet:
             continue
         entities = apply_registry(entities, reg, read_rows(reg, folder / reg.file, problems))
         registry.append(reg)
-    # acronyms derived from listed names that ROR gives other organisations, and aliases the lists give entries that
-    # ROR registers as other organisations (both written by lists enrich beside the names)
-    for side in (registry_acronyms, registry_names_elsewhere) if registry_names else ():
+    # acronyms derived from listed names that ROR gives other organisations, aliases the lists give entries that ROR
+    # registers as other organisations, and organisations of other countries ROR registers under listed institutions'
+    # names (all written by lists enrich beside the names)
+    for side in (registry_acronyms, registry_names_elsewhere, registry_namesakes) if registry_names else ():
         for i, raw in enumerate(data.get(side.MANIFEST_KEY) or []):
             try:
                 reg = RegistryFile.model_validate(raw)

@@ -187,6 +187,23 @@ class NameElsewhere(BaseModel):
     file: str = Field(default="", description="the file (rules/lists) it was read from")
 
 
+class Namesake(BaseModel):
+    """An organisation of another country that ROR registers under a name of a listed institution: the ASPI tracker's
+    Northeastern University is in Shenyang; ROR registers another Northeastern University in Boston, US
+    (https://ror.org/04t5xt781). An address there names that one, not the listed one (matching/address_elsewhere.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="the entry's name or alias the other organisation bears, as the list writes it")
+    record_id: str = Field(description="the ROR record of the other organisation")
+    record_name: str
+    country: str = Field(description="the other organisation's country (ISO 3166-1 alpha-2)")
+    town: str = Field(default="", description="where it is, as ROR gives it (GeoNames)")
+    release: str = Field(default="", description="the ROR data release the record was read from")
+    date: str = ""
+    file: str = Field(default="", description="the file (rules/lists) it was read from")
+
+
 class Entity(BaseModel):
     """One list entry, with the provenance of that entry."""
 
@@ -216,6 +233,8 @@ class Entity(BaseModel):
         "acronyms derived from the entry's name that ROR gives other organisations of its country"))
     names_elsewhere: tuple[NameElsewhere, ...] = Field(default=(), description=(
         "aliases the list gives the entry that ROR registers as other organisations of its country"))
+    namesakes: tuple[Namesake, ...] = Field(default=(), description=(
+        "organisations of other countries that ROR registers under the entry's name or an alias"))
 
 
 class ListSet(BaseModel):

@@ -61,6 +61,7 @@ class RorRecord:
     children: tuple[str, ...] = ()
     release: str = ""  # v1.58
     date: str = ""  # the date of the data: the dump's release date, or the date of a snapshot of ror-records
+    towns: tuple[str, ...] = ()  # where it is (GeoNames' names of its locations; schema v1: the first address's city)
 
     @property
     def display(self) -> str:
@@ -254,10 +255,13 @@ def record_from_json(rec: Any, release: str = "", date: str = "") -> RorRecord:
         raise ValueError(f"id {rec['id']!r} is not a ROR id")
     if "names" in rec:
         names = _names_v2(rec)
-        countries = [_text((loc.get("geonames_details") or {}).get("country_code")) for loc in rec.get("locations") or ()]
+        places = [loc.get("geonames_details") or {} for loc in rec.get("locations") or () if isinstance(loc, dict)]
+        countries = [_text(p.get("country_code")) for p in places]
+        towns = [_text(p.get("name")) for p in places]
     else:
         names = _names_v1(rec)
         countries = [_text((rec.get("country") or {}).get("country_code"))]
+        towns = [_text(a.get("city")) for a in (rec.get("addresses") or ())[:1] if isinstance(a, dict)]
     links = [r for r in rec.get("relationships") or () if isinstance(r, dict)]
 
     def related(kind: str) -> tuple[str, ...]:
@@ -268,4 +272,5 @@ def record_from_json(rec: Any, release: str = "", date: str = "") -> RorRecord:
     return RorRecord(
         ror_id=ident, names=tuple(dict.fromkeys(names)), countries=tuple(dict.fromkeys(c.upper() for c in countries if c)),
         status=_text(rec.get("status")).lower() or "active", wikidata=_wikidata(rec.get("external_ids")),
-        parents=related("parent"), children=related("child"), release=release, date=date)
+        parents=related("parent"), children=related("child"), release=release, date=date,
+        towns=tuple(dict.fromkeys(t for t in towns if t)))

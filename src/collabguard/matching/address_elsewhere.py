@@ -1,26 +1,28 @@
-"""An address that places a listed institution's namesake in a town of another country.
+"""An address that places a listed institution's name in a town of another country, where the Research
+Organization Registry registers an institution of that name.
 
-"Northeastern University, Boston, MA 02115, USA" is not the listed Northeastern University (Shenyang,
-CN), "Soochow University, Taipei, Taiwan" not the listed Soochow University (Suzhou), "Institute of High
-Energy Physics, Vienna, Austria" not the listed one of Beijing. A country alone that differs demotes a
-name one step and keeps it a question, since a country entered wrongly must not hide a listed partner
-(matching/checks.py, apply_country). An address is more: where it names the country, a town of that
-country and no place of the listed body's country, two independent parts of it say where the body is,
-and the candidate is set aside, with the near miss saying why.
+"Northeastern University, Boston, MA 02115, USA" is not the ASPI tracker's Northeastern University (Shenyang, CN):
+ROR registers another Northeastern University in Boston (https://ror.org/04t5xt781). A country alone that differs
+demotes a name one step and keeps it a question, since a country entered wrongly must not hide a listed partner
+(matching/checks.py, apply_country). An address is more: where it names the country, a town of that country and
+no place of the listed institution's country, and ROR registers an institution of that name in that country
+(lists/registry_namesakes.py), the candidate is set aside, the near miss naming that record. Without such a record
+the name abroad stays a question: a listed university's institute or centre abroad ("Tsinghua Univ, Global
+Innovat Exchange, Bellevue, WA 98004 USA"), a visiting address, an affiliation of several institutions.
 
-Only for a research or education institution (a university, institute, academy, college, school,
-laboratory, hospital, centre or foundation): a company works abroad under its group's name ("Huawei
-Technologies, Stockholm, Sweden"), and an armed group across borders. The towns are those of the ROR
-records shipped (reference/matching/towns.yaml); the listed country's places are its towns, its
-provinces and cities (places.yaml) and its country words. A town the table does not hold ("Dhaka")
-leaves the question as it was.
+Only for an institution (not a company, which works abroad under its group's name). The towns are those of the
+ROR records shipped (reference/matching/towns.yaml); the listed country's places are its towns, its provinces and
+cities (places.yaml) and its country words. The town must be the institution's own: no second address (after
+"; " or "/") nor another organisation is named between the name and the town (its units may be).
 """
 
 from __future__ import annotations
 
 import re
 
-from collabguard.lists.model import Entity
+from typing import NamedTuple
+
+from collabguard.lists.model import Entity, Namesake
 from collabguard.matching.affiliation import infer_country
 from collabguard.matching.compare import COUNTRY_WORDS, INSTITUTION_WORDS, PLACE_WORDS, TOWNS, names_a_town
 from collabguard.matching.normalize import address_parts, tokens
@@ -28,12 +30,28 @@ from collabguard.matching.parts import lexicon
 from collabguard.matching.short_names import ORGANISATION_WORDS
 
 _ANOTHER_ADDRESS = re.compile(r"[;/]")
+_CHINA = frozenset({"CN", "HK", "MO"})
 MAX_PLACE_WORDS = 3  # words of the longest place name looked for ("new taipei", "spittal an der drau")
 
 
 def _names_a_place(words: tuple[str, ...], places: frozenset[str]) -> bool:
     return any(" ".join(words[i:i + n]) in places
                for n in range(1, MAX_PLACE_WORDS + 1) for i in range(len(words) - n + 1))
+
+
+class Elsewhere(NamedTuple):
+    town: str  # the part of the address that names the town
+    namesake: Namesake  # the institution of that name ROR registers in the address's country
+
+
+def namesake_elsewhere(entity: Entity, parts: list[str], segment: str, country: str) -> Elsewhere | None:
+    """The institution of ``entity``'s name that ROR registers in ``country``, where the address (``parts``, the
+    ``segment`` the name was found on) places the name there (:func:`town_elsewhere`); None otherwise."""
+    there = [n for n in entity.namesakes if n.country == country or (n.country in _CHINA and country in _CHINA)]
+    if not there or not (town := town_elsewhere(entity, parts, segment, country)):
+        return None
+    said = " ".join(tokens(town))
+    return Elsewhere(town, next((n for n in there if " ".join(tokens(n.town)) == said), there[0]))
 
 
 def town_elsewhere(entity: Entity, parts: list[str], segment: str, country: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from collabguard.matching.address_elsewhere import town_elsewhere
+from collabguard.matching.address_elsewhere import namesake_elsewhere
 from collabguard.matching.affiliation import is_department
 from collabguard.matching.candidates import Candidate, Finding, candidate
 from collabguard.matching.compare import COUNTRY_WORDS, names_a_town
@@ -213,12 +213,14 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.reasons.append(f"the listed name names its country, {left_out!r}, and the name does not; country "
                             f"{country}{source} differs from the listed {listed}")
         return cand.reasons[-1]
-    elif not same_country(country, listed) and parts and (town := town_elsewhere(cand.entity, parts, cand.segment, country)):
+    elif not same_country(country, listed) and parts and (there := namesake_elsewhere(cand.entity, parts, cand.segment, country)):
         # "Northeastern University, Boston, MA 02115, USA": not the listed one of Shenyang
         cand.decision = "none"
         cand.features["country"] = "differs"
-        cand.reasons.append(f"the address places it in {town}, {country}, and names no place in the listed {listed}: "
-                            "another institution")
+        other = there.namesake
+        cand.reasons.append(f"the address places it in {there.town}, {country}, and names no place in the listed {listed}; "
+                            f"ROR registers another {other.record_name!r} there ({other.town or other.country}, "
+                            f"{other.record_id}): that institution, not the listed one")
         return cand.reasons[-1]
     elif not same_country(country, listed):
         cand.decision = demoted(cand.decision)
