@@ -54,8 +54,11 @@ def test_an_address_where_ror_registers_a_namesake_sets_the_listed_one_aside(
     ("National University of Defense Technology, Cambridge, MA, USA", None, "us-dod-1286", "possible"),
     ("Tsinghua Univ, Global Innovat Exchange, Bellevue, WA 98004 USA", None, "aspi-cdut", "possible"),
     ("Kurchatov Institute, Hamburg, Germany", None, "us-dod-1286", "possible"),
-    # the listed body's own town is named too: a visiting address beside the home one
-    ("Northeastern University, Shenyang, China; Harvard University, Boston, MA, USA", None, "aspi-cdut", "possible"),
+    # several addresses: each name is read with its own address's country (second review: the NUDT acronym was set
+    # aside as the last address's US)
+    ("Northeastern University, Shenyang, China; Harvard University, Boston, MA, USA", None, "aspi-cdut", "match"),
+    ("NUDT, Changsha, China; MIT, Cambridge, MA, USA", None, "aspi-cdut", "possible"),
+    ("MIT, Cambridge, MA, USA; Tsinghua University, Beijing, China", None, "aspi-cdut", "match"),
     # a second address, or another organisation, between it and the town: the town may be the other one's
     ("Northeastern University / MIT, Boston, MA, USA", None, "aspi-cdut", "possible"),
     ("Northeastern Univ, Harvard Med Sch, Boston, MA 02115 USA", None, "aspi-cdut", "possible"),

@@ -19,7 +19,6 @@ cities (places.yaml) and its country words. The town must be the institution's o
 from __future__ import annotations
 
 import re
-
 from typing import NamedTuple
 
 from collabguard.lists.model import Entity, Namesake

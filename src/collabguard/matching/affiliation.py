@@ -36,3 +36,14 @@ def infer_country(parts: list[str]) -> str | None:
             code = country_code(last) if len(last) > 2 else None
         return code
     return None
+
+
+def own_address_country(name: str, segment: str) -> str | None:
+    """In a string of several addresses ("NUDT, Changsha, China; MIT, Cambridge, MA, USA"), the country the address
+    holding ``segment`` ends with; None where the string is one address or that one names no country."""
+    if ";" not in name:
+        return None
+    for chunk in name.split(";"):
+        if segment in chunk:
+            return infer_country([chunk])
+    return None

@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 from collabguard.lists.model import ListSet
 from collabguard.matching.abbreviation_readings import abbreviation_readings
-from collabguard.matching.affiliation import infer_country
+from collabguard.matching.affiliation import infer_country, own_address_country
 from collabguard.matching.candidates import Candidate, Finding, ListResult, Rejected, candidate
 from collabguard.matching.checks import PART_CHECKS, Place, apply_country, at_most_possible, by_identifier, settle
 from collabguard.matching.cross_script import chinese_names
@@ -169,7 +169,9 @@ class Matcher:
         near: dict[str, Rejected] = {}
         explained = explained_acronyms(name)  # "Pentane Chemistry Industries (PCI)": what PCI stands for
         for i, seg in enumerate(parts):
-            query, found, reread = self._read(seg, kind, country)
+            # several addresses in one string: a part's country is its own address's ("NUDT, Changsha, China; MIT, …, USA")
+            seg_country = (own_address_country(name, seg) or country) if inferred is not None and i else country
+            query, found, reread = self._read(seg, kind, seg_country)
             if query is None:
                 continue
             if found:
@@ -188,7 +190,7 @@ class Matcher:
                 elif reread is not None:
                     cand.reasons.append(reread.reason)
                 if all(check.keep(cand, place) for check in PART_CHECKS):
-                    if why := apply_country(cand, country, inferred is not None, parts):
+                    if why := apply_country(cand, seg_country, inferred is not None, parts):
                         # "Institut Pasteur" (FR) for the Pasteur Institute of Iran: shown as the near miss it is
                         lid = cand.entity.list_id
                         if lid not in near or cand.score > near[lid].score:
