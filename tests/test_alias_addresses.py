@@ -8,7 +8,7 @@ import pytest
 
 from collabguard.lists.alias_addresses import split_alias
 from collabguard.lists.importers import import_list
-from collabguard.lists.rows import split_acronyms
+from collabguard.lists.rows import address_country, split_acronyms
 from collabguard.ruleset import RuleSet
 from tests.conftest import SHARED, needs_shared
 
@@ -101,3 +101,19 @@ def test_an_acronym_with_a_legal_form_is_an_acronym_unless_it_is_the_entrys_name
 def test_an_address_in_rabat_is_not_huawei_technologies_morocco(ruleset: RuleSet, name: str) -> None:
     # the Entity List's alias "Rabat, Morocco" was matched as a name: every address in Rabat was a match
     assert "Huawei Technologies Morocco" not in {c.entity.name for c in ruleset.matcher.match(name, None)}
+
+
+@pytest.mark.parametrize(("address", "country"), [
+    ("Aviation 3 Trebeck Street, Mayfair, London, United Kingdom W1J7 LS", "GB"),  # not Lesotho
+    ("Immeuble High Tech, 4eme Etage, Plateaux N 11, 12 Et 13, Hay Riad", ""),  # not Ethiopia
+    ("No. 10", ""),  # not Norway
+    ("and", ""),  # not Andorra
+    ("12, 64th St. Jamalodin Asadabadi Avenue, Tehran, Iran", "IR"),
+    ("7150 Rue Chouinard, Montreal, QC, H8N 2Z6 Canada", "CA"),
+    ("Room 1203, 12/F, Tower A, Kowloon, Hong Kong", "HK"),
+    ("1 Main Street, Springfield, USA", "US"),  # a code alone, in capitals
+])
+def test_the_country_an_address_names(address: str, country: str) -> None:
+    # a short word is a country's code only alone and in capitals: the Entity List gave nine entries Norway from
+    # "No. 601", CAEP Andorra from "and", three London addresses Lesotho
+    assert address_country(address) == country

@@ -163,6 +163,10 @@ def address_country(address: str) -> str:
         # "Moscow, Russia 129164", "Canada H3H2P2", "Germany D-65451": postcodes and numbers left out;
         # then the part, or its last words
         words = [w for w in part.split() if not any(ch.isdigit() for ch in w)]
+        # a short word is a country's code only alone and in capitals ("USA", "UK"): not "No." of "No. 601" (Norway),
+        # "and" (Andorra), nor the end of a postcode ("United Kingdom W1J7 LS": Lesotho)
+        while words and len(words[-1].strip(".")) <= 3 and not (len(words) == 1 and words[0].strip(".").isupper()):
+            words.pop()
         for start in range(min(len(words), 4)):
             code = code_of(" ".join(words[start:]))
             if code:
