@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from collabguard.countries import country_code
-from collabguard.matching.list_brackets import stands_for_a_parent
+from collabguard.matching.list_brackets import aligns, stands_for_a_parent
 
 SCHEMA = ["entity_id", "name", "name_local", "aliases", "acronyms", "country", "list_source", "risk_level",
           "category", "source_url", "source_date",
@@ -91,16 +91,32 @@ def bracketed_acronyms(name: str) -> tuple[list[str], list[str]]:
         # the words the acronym stands for: back to the last comma or bracket ("…, Russian Academy of
         # Sciences (RAS)" is the parent's acronym, not the institute's)
         before = re.split(r"[,()]", name[: m.start()])[-1]
-        if m.group(1).casefold() not in forms and _stands_for(m.group(1), before):
-            bare = re.sub(r"\s+,", ",", " ".join((name[: m.start()] + " " + name[m.end():]).split())).strip(" ,")
+        # by the words' initials, or by the letters of longer parts of them ("PINSTECH": Pakistan Institute for
+        # Nuclear Science and Technology), placed only where nothing but its place follows
+        placed = _only_places(name[m.end():])
+        if m.group(1).casefold() not in forms and (_stands_for(m.group(1), before) or (placed and aligns(m.group(1), before))):
+            # only its place after it (", Nilore, Islamabad"): the name closes with the bracket
+            bare = re.sub(r"\s+,", ",", " ".join((name[: m.start()] + " " + ("" if placed else name[m.end():])).split())).strip(" ,")
             if bare and bare != name:
                 other.append(bare)
-            if (not name[m.end():].strip(" .,") and before.strip() == name[: m.start()].strip()
+            if ((placed or not name[m.end():].strip(" .,")) and before.strip() == name[: m.start()].strip()
                     and not stands_for_a_parent(m.group(1), before)):
                 # an acronym of the whole name that closes it; not a parent's after "of" ("20th Research Institute
                 # of China Electronic Technology Group Corp (CETC)": CETC is the group's, not the institute's)
                 acronyms.append(m.group(1))
     return other, acronyms
+
+
+def _only_places(rest: str) -> bool:
+    """Is what follows a name only its place: one to three parts after a comma, each a word or three without a
+    number or an organisation's word (", Nilore, Islamabad")?"""
+    if not rest.startswith(","):
+        return False
+    parts = [p.strip(" .") for p in rest.split(",") if p.strip(" .")]
+    words = {w.casefold() for p in parts for w in re.findall(r"[^\W\d_]+", p)}
+    org = {str(w).casefold() for w in reading().get("organisation_words") or []} | legal_forms()
+    return (1 <= len(parts) <= 3 and all(len(p.split()) <= 3 and not any(ch.isdigit() for ch in p) for p in parts)
+            and words.isdisjoint(org))
 
 
 def cell(values: Iterable[str]) -> str:

@@ -1,6 +1,7 @@
-"""Addresses the Entity List prints inside an alias are read off it: the alias is the name before them,
-the entry keeps the addresses, and a person whose address named an "Office" is a person again.
-Every alias below is the July 2026 edition's, as the parse holds it."""
+"""How the Entity List's entries are read (its JSON parse, July 2026 edition): addresses printed inside an alias are
+read off it (the alias is the name before them, the entry keeps the addresses, and a person whose address named an
+"Office" is a person again); an alias that is only a town and its country is no name; the country an address names;
+an acronym in brackets followed only by its place. Every alias and address below is the edition's."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from collabguard.lists.alias_addresses import split_alias
 from collabguard.lists.importers import import_list
-from collabguard.lists.rows import address_country, split_acronyms
+from collabguard.lists.rows import address_country, bracketed_acronyms, split_acronyms
 from collabguard.ruleset import RuleSet
 from tests.conftest import SHARED, needs_shared
 
@@ -117,3 +118,23 @@ def test_the_country_an_address_names(address: str, country: str) -> None:
     # a short word is a country's code only alone and in capitals: the Entity List gave nine entries Norway from
     # "No. 601", CAEP Andorra from "and", three London addresses Lesotho
     assert address_country(address) == country
+
+
+@pytest.mark.parametrize(("alias", "read"), [
+    # only its place after the bracket: the name closes with it, and the acronym is the body's (PAEC's subordinate
+    # institute on the Entity List; its letters stand for longer parts of the words: Pakistan INstitute … TECHnology)
+    ("Pakistan Institute for Nuclear Science and Technology (PINSTECH), Nilore, Islamabad",
+     (["Pakistan Institute for Nuclear Science and Technology"], ["PINSTECH"])),
+    ("Beijing University of Aeronautics and Astronautics (BUAA)", (["Beijing University of Aeronautics and Astronautics"], ["BUAA"])),
+    # an organisation after the bracket: not its place
+    ("National Development Complex (NDC), a.k.a., the following two aliases:", (["National Development Complex, a.k.a., the "
+                                                                                  "following two aliases:"], [])),
+])
+def test_a_bracketed_acronym_followed_only_by_its_place(alias: str, read: tuple[list[str], list[str]]) -> None:
+    assert bracketed_acronyms(alias) == read
+
+
+def test_pinstech_is_found_as_the_entity_lists_paec(ruleset: RuleSet) -> None:
+    found = {c.entity.list_id: c for c in ruleset.matcher.match("Pakistan Institute of Nuclear Science and Technology", "PK")}
+    assert found["us-bis-entity"].entity.name == "Pakistan Atomic Energy Commission (PAEC)"
+    assert found["us-bis-entity"].decision == "match"
