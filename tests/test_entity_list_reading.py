@@ -48,6 +48,8 @@ SCREENING = SHARED / "data" / "lists" / "screening"
          "Shanshan County, Turpan City, Xinjiang (Hesheng Industrial Park), China", "Hesheng Silicon Industry (Shanshan) Co., Ltd",
          "Xinjiang East: West of Kekeya Road, Stone Industrial Park, Shanshan County, Turpan City, Xinjiang (Hesheng "
          "Industrial Park), China"),
+        # no country named: a box and its number
+        ("Power Plant Workshops, P.O. Box 1114, Islamabad", "Power Plant Workshops", "P.O. Box 1114, Islamabad"),
         # nothing but a town and its country: no name (it matched every address in Rabat as Huawei Technologies Morocco)
         ("Rabat, Morocco", "", "Rabat, Morocco"),
     ],
