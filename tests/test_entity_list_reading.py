@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from collabguard.lists.alias_addresses import split_alias
+from collabguard.lists.entity_kind import KindReader
 from collabguard.lists.importers import import_list
 from collabguard.lists.rows import address_country, bracketed_acronyms, split_acronyms
 from collabguard.ruleset import RuleSet
@@ -140,3 +141,16 @@ def test_pinstech_is_found_as_the_entity_lists_paec(ruleset: RuleSet) -> None:
     found = {c.entity.list_id: c for c in ruleset.matcher.match("Pakistan Institute of Nuclear Science and Technology", "PK")}
     assert found["us-bis-entity"].entity.name == "Pakistan Atomic Energy Commission (PAEC)"
     assert found["us-bis-entity"].decision == "match"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Rostekh—Azimuth", "organisation"),  # a dash between words: a person's double name takes a hyphen
+    ("Focus Middle East", "organisation"),  # a region
+    ("Yuliya L. Molkova-Poluh", "person"),
+    ("Brian Douglas Woodford", "person"),
+])
+def test_a_dash_or_a_region_makes_a_company(name: str, kind: str) -> None:
+    import json
+
+    entities = json.loads((SCREENING / "us_bis_entity_list_2026-07-09.json").read_text())["entities"]
+    assert KindReader(e["name"] for e in entities).kind(name) == kind

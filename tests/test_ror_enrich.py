@@ -27,7 +27,7 @@ FIXTURES = REPO / "tests" / "data" / "ror"
 # per list: entries, linked, ambiguous (pinned on the shared ROR data of 2026-06-23)
 LINKED = {
     "aspi-cdut": (159, 113, 1), "ca-nro": (103, 43, 2), "jp-mofa-ru": (129, 7, 0), "un-sc": (273, 0, 0),
-    "us-bis-entity": (3006, 63, 0), "us-bis-meu": (70, 1, 0), "us-dod-1260h": (188, 21, 1), "us-dod-1286": (150, 58, 0),
+    "us-bis-entity": (3008, 63, 0), "us-bis-meu": (70, 1, 0), "us-dod-1260h": (188, 21, 1), "us-dod-1286": (150, 58, 0),
     "us-ofac-cmic": (68, 9, 1), "us-state-isn": (430, 3, 2),
 }
 

@@ -9,7 +9,8 @@ The rule, decided on the evidence of the files (README, "Persons on the lists"):
    "Wise Road Capital" is also "Beijing Wise Road Management Co., Ltd.".
 2. An organisation when its name is one word ("DJI", "Sugon"), holds a digit, a country or a place
    name that begins another organisation's name in the same list ("Huawei Cloud Argentina", "Beijing
-   Tianhua"), or has more than five words.
+   Tianhua"), a region ("Focus Middle East") or an en or em dash between words ("Rostekh—Azimuth": a
+   person's double name takes a hyphen), or has more than five words.
 3. A person when every word of its name is written like a personal name: a capitalised word, an
    initial ("H.", "M.R."), or a particle ("ur", "bin", "Al"). "Wang Wei", "Habib ur Rahman".
 4. Anything else: an organisation.
@@ -29,6 +30,7 @@ from collabguard.lists.rows import code_of, reading
 
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*\.?|\d+", re.UNICODE)
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?[A-Z]\.$")
+_DASH_BETWEEN = re.compile(r"\w\s*[–—]\s*\w")  # an en or em dash between words
 
 
 def _words(text: str) -> list[str]:
@@ -48,6 +50,7 @@ class KindReader:
         self.org_words = frozenset(str(w).casefold() for w in [*(aids.get("organisation_words") or []),
                                                                  *(aids.get("legal_forms") or [])])
         self.particles = frozenset(str(w).casefold() for w in aids.get("name_particles") or [])
+        self.regions = tuple(str(w).casefold() for w in aids.get("region_words") or [])
         # a word that begins three or more names of organisations of the list is a place or a brand
         # ("Beijing", "Shenzhen", "Huawei", "Moscow"), never a given name
         firsts: Counter[str] = Counter()
@@ -71,6 +74,8 @@ class KindReader:
             return "organisation"
         if len(words) == 1 or len(words) > 5 or any(w.isdigit() for w in words):
             return "organisation"
+        if _DASH_BETWEEN.search(name) or any(re.search(rf"\b{re.escape(r)}\b", name.casefold()) for r in self.regions):
+            return "organisation"  # "Rostekh—Azimuth" (a person's double name takes a hyphen), "Focus Middle East"
         if any(_key(w) in self.leading for w in words) or any(code_of(w) for w in words if len(w) > 3):
             return "organisation"
         for w in words:
