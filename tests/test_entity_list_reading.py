@@ -129,9 +129,14 @@ def test_the_country_an_address_names(address: str, country: str) -> None:
     ("Pakistan Institute for Nuclear Science and Technology (PINSTECH), Nilore, Islamabad",
      (["Pakistan Institute for Nuclear Science and Technology"], ["PINSTECH"])),
     ("Beijing University of Aeronautics and Astronautics (BUAA)", (["Beijing University of Aeronautics and Astronautics"], ["BUAA"])),
-    # an organisation after the bracket: not its place
-    ("National Development Complex (NDC), a.k.a., the following two aliases:", (["National Development Complex, a.k.a., the "
-                                                                                  "following two aliases:"], [])),
+    # letters of longer parts of the words, where the bracket closes the name
+    ("National Institute of Lasers and Optronics (NILOP)", (["National Institute of Lasers and Optronics"], ["NILOP"])),
+    ("Space and Upper Atmosphere Research Commission (SUPARCO)", (["Space and Upper Atmosphere Research Commission"],
+                                                                  ["SUPARCO"])),
+    # an organisation after the bracket: not its place, and the acronym is not taken
+    ("China Electronics Technology Group Corporation 13th Research Institute (CETC 13), Hebei Semiconductor Research "
+     "Institute", (["China Electronics Technology Group Corporation 13th Research Institute, Hebei Semiconductor Research "
+                   "Institute"], [])),
 ])
 def test_a_bracketed_acronym_followed_only_by_its_place(alias: str, read: tuple[list[str], list[str]]) -> None:
     assert bracketed_acronyms(alias) == read
@@ -154,3 +159,12 @@ def test_a_dash_or_a_region_makes_a_company(name: str, kind: str) -> None:
 
     entities = json.loads((SCREENING / "us_bis_entity_list_2026-07-09.json").read_text())["entities"]
     assert KindReader(e["name"] for e in entities).kind(name) == kind
+
+
+def test_the_words_that_introduce_the_next_aliases_are_no_part_of_an_alias() -> None:
+    rows = {r["entity_id"]: r for r in import_list(SCREENING / "us_bis_entity_list_2026-07-09.json", "bis-entity", "t")}
+    paec = rows["t-pk-pakistan-atomic-energy-commission-paec"]
+    aliases = paec["aliases"].split("|")
+    assert "National Development Complex" in aliases and "National Institute of Lasers and Optronics" in aliases
+    assert not any("following" in a for a in aliases)
+    assert {"NDC", "NILOP", "PINSTECH"} <= set(paec["acronyms"].split("|"))

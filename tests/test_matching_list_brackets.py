@@ -108,8 +108,9 @@ def test_an_acronym_reads_as_the_initials_of_the_words_before_it(short: str, lon
 
 # (name as written, country, the entry it must find, decision, words of the reason)
 FOUND = [
+    # (the importer writes the ISN table's name without its bracketed acronym as an alias too: rows.bracketed_acronyms)
     ("North China Industries Corp.", "CN", "us-state-isn-cn-north-china-industries-corp-norinco", "match",
-     "without the acronym 'NORINCO' it carries in brackets"),
+     "same name as the listed alias 'North China Industries Corp.'"),
     ("Butembo Airlines", "CD", "un-sc-cde-002", "match", "without the acronym 'BAL'"),
     ("Federal State Unitary Enterprise Dukhov Automatics Research Institute", "RU",
      "jp-mofa-ru-federal-state-unitary-enterprise-dukhov-automatics-research-institute-vniia", "possible",

@@ -24,6 +24,7 @@ from collabguard.lists.rows import bracketed_acronyms, code_of, countries_of, ma
 
 SUBORDINATE = re.compile(r"^(?P<parent>.*?)\s+subordinate institutions?:\s*(?P<child>.*)$", re.I)
 ALIAS_PREFIX = re.compile(r"^(?:and\s+)?(?:also known as:?\s*|a\.k\.a\.,?\s*)?", re.I)
+FOLLOWING_ALIASES = re.compile(r",?\s*(?:a\.k\.a\.,?\s*)?the following \w+ alias(?:es)?:?\s*$", re.I)
 SAID_PERSON = re.compile(r"\([^()]*\bindividual\b[^()]*\)", re.I)  # ISN: "Han Dejian (PRC individual)"
 CMIC_DATE = re.compile(r"Listing Date \(CMIC\):\s*(\d{1,2} \w{3} \d{4})")
 CMIC_FIELD = re.compile(r"(Target Type|Program):\s*([^;]+)")
@@ -47,7 +48,9 @@ def _entities(text: str, fmt: str) -> tuple[dict[str, Any], list[dict[str, Any]]
 def _aliases(raw: Any) -> list[str]:
     out = []
     for a in raw if isinstance(raw, list) else []:
-        a = ALIAS_PREFIX.sub("", str(a)).strip(" ;,")
+        # "National Development Complex (NDC), a.k.a., the following two aliases:": the words that introduce the
+        # next aliases are no part of this one
+        a = FOLLOWING_ALIASES.sub("", ALIAS_PREFIX.sub("", str(a))).strip(" ;,")
         if a:
             out.append(a)
     return out

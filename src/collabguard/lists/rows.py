@@ -91,15 +91,16 @@ def bracketed_acronyms(name: str) -> tuple[list[str], list[str]]:
         # the words the acronym stands for: back to the last comma or bracket ("…, Russian Academy of
         # Sciences (RAS)" is the parent's acronym, not the institute's)
         before = re.split(r"[,()]", name[: m.start()])[-1]
-        # by the words' initials, or by the letters of longer parts of them ("PINSTECH": Pakistan Institute for
-        # Nuclear Science and Technology), placed only where nothing but its place follows
+        # by the words' initials, or by the letters of longer parts of them where it closes the name, its place
+        # aside ("PINSTECH": Pakistan Institute for Nuclear Science and Technology; "NILOP": … Lasers and Optronics)
         placed = _only_places(name[m.end():])
-        if m.group(1).casefold() not in forms and (_stands_for(m.group(1), before) or (placed and aligns(m.group(1), before))):
+        closes = placed or not name[m.end():].strip(" .,")
+        if m.group(1).casefold() not in forms and (_stands_for(m.group(1), before) or (closes and aligns(m.group(1), before))):
             # only its place after it (", Nilore, Islamabad"): the name closes with the bracket
             bare = re.sub(r"\s+,", ",", " ".join((name[: m.start()] + " " + ("" if placed else name[m.end():])).split())).strip(" ,")
             if bare and bare != name:
                 other.append(bare)
-            if ((placed or not name[m.end():].strip(" .,")) and before.strip() == name[: m.start()].strip()
+            if (closes and before.strip() == name[: m.start()].strip()
                     and not stands_for_a_parent(m.group(1), before)):
                 # an acronym of the whole name that closes it; not a parent's after "of" ("20th Research Institute
                 # of China Electronic Technology Group Corp (CETC)": CETC is the group's, not the institute's)
