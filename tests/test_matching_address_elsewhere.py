@@ -68,3 +68,13 @@ def test_otherwise_a_differing_country_still_asks(ruleset: RuleSet, name: str, c
                                                   decision: str) -> None:
     found = {c.entity.list_id: c for c in ruleset.matcher.match(name, country)}
     assert found[list_id].decision == decision
+
+
+def test_a_country_alone_still_asks_and_says_which_namesake_would_answer(ruleset: RuleSet) -> None:
+    found = {c.entity.list_id: c for c in ruleset.matcher.match("Northeastern University", "US")}["aspi-cdut"]
+    assert found.decision == "possible"
+    said = ("ROR registers another 'Northeastern University' in US (Boston, https://ror.org/04t5xt781): confirm which is "
+            "meant")
+    assert said in found.reasons
+    assert reason(said, "nb") == ("ROR registrerer en annen 'Northeastern University' i US (Boston, https://ror.org/04t5xt781): "
+                                  "bekreft hvilken som menes")
