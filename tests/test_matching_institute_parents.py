@@ -40,3 +40,12 @@ def test_a_listed_institute_in_an_address_is_found(ruleset: RuleSet, name: str, 
 def test_an_institute_of_another_parent_is_not_the_listed_one(ruleset: RuleSet, name: str, not_entity: str) -> None:
     named = {c.entity.name.replace("Solid-State", "Solid State") for c in ruleset.matcher.match(name, None)}
     assert not_entity not in named
+
+
+def test_the_reason_names_the_parent_as_it_is_written(ruleset: RuleSet) -> None:
+    from collabguard.reference.report_text import reason
+
+    found = {c.entity.list_id: c for c in ruleset.matcher.match("Inst Microelect", "CN")}["us-bis-entity"]
+    said = found.reasons[0]
+    assert "the parent, the Chinese Academy of Sciences, not named" in said  # not "chinese academy science not named"
+    assert "morinstitusjonen, the Chinese Academy of Sciences, ikke nevnt" in reason(said, "nb")

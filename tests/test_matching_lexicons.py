@@ -96,6 +96,8 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:
     ("name-words", "  chem: [chemical],", "  chemi: [chemical],",
      "abbreviation_readings.chemi: 'chemi' is not in abbreviations"),
     ("places", "[[hetian, hotan],", "[[hetian],", "spellings.CN[0]: a place needs two spellings or more"),
+    # every parent a reason may name has its name as written
+    ("name-words", '  cas: "the Chinese Academy of Sciences"\n', "", "parent_names: 'cas' (a parent) has no name here"),
     ("places", "places_same_as: {HK: CN,", "places_same_as: {HK: TW,", "places_same_as.HK: 'TW' has no entry to share"),
 ])
 def test_a_broken_file_is_one_line_naming_the_file_and_the_key(tmp_path: Path, name: str, old: str, new: str,

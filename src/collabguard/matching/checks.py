@@ -226,10 +226,10 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.decision = demoted(cand.decision)
         cand.features["country"] = "differs"
         cand.reasons.append(f"country {country}{source} differs from the listed {listed}")
-        if other := next((n for n in cand.entity.namesakes if same_country(n.country, country)), None):
+        if namesake := next((n for n in cand.entity.namesakes if same_country(n.country, country)), None):
             # "Northeastern University" (US): a question still (the country may be wrong), with what would answer it
-            cand.reasons.append(f"ROR registers another {other.record_name!r} in {other.country} ({other.town or other.country}, "
-                                f"{other.record_id}): confirm which is meant")
+            cand.reasons.append(f"ROR registers another {namesake.record_name!r} in {namesake.country} "
+                                f"({namesake.town or namesake.country}, {namesake.record_id}): confirm which is meant")
     else:
         cand.features["country"] = "agrees"
         cand.reasons.append(f"country {country}{source} agrees")

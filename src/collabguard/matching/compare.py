@@ -192,6 +192,7 @@ def _two_pinyin_names(a: str, b: str) -> bool:
 # Sciences", "Chinese Academy of Sciences Institute of ..."), or leave out, by country.
 PARENT_PHRASES = {c: {tuple(sorted(p.split())): p for p in phrases} for c, phrases in _WORDS.parents.items()}
 PARENT_WORDS = {c: frozenset(w for p in phrases for w in p.split()) for c, phrases in _WORDS.parents.items()}
+PARENT_NAMES: dict[str, str] = _WORDS.parent_names  # "chinese academy science": "the Chinese Academy of Sciences"
 
 
 def parent_named(words: list[str], country: str) -> str:
@@ -616,7 +617,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         # "Institute of Solid State Physics" and "... of the Russian Academy of Sciences": the same
         # institute, its parent named on one side only (never the parent for its institute: the
         # institute's own words must all pair)
-        parent = found + (" named in the name only" if left_q else " not named")
+        parent = PARENT_NAMES.get(found, found) + (", named in the name only" if left_q else ", not named")
         named_here = bool(left_q)
         extra, missing = [], []
     # Similarity: paired words over all words, generic words weighing less than distinctive ones;

@@ -87,6 +87,7 @@ COUNTRY = (lambda t: len(t) == 2 and t.isascii() and t.isalpha() and t.isupper()
 TRANSLATION = (_translation, "a translation (words; alternatives joined by '|', '?' when optional, '' to drop)")
 WRITTEN_PHRASE = (lambda t: bool(t) and all(w.isalpha() and w == w.lower() for w in t.split(" ")),
                   "words in lower case, of letters of any script, separated by single spaces")
+NAME_AS_WRITTEN = (lambda t: bool(t) and t == " ".join(t.split()), "a name as written (no leading, trailing or double spaces)")
 HAN = (_han, "Chinese characters")
 HAN_CHARACTER = (lambda t: len(t) == 1 and _han(t), "one Chinese character")
 RUSSIAN_STEM = (_russian, "a Russian word as anyascii romanises it")
@@ -122,6 +123,7 @@ class NameWords(NamedTuple):
     acronym_may_drop_last: frozenset[str]
     compass_initials: dict[str, str]
     parents: dict[str, tuple[str, ...]]
+    parent_names: dict[str, str]  # how a reason names each parent phrase ("the Chinese Academy of Sciences")
     programme_words: frozenset[str]
     sub_programme_words: frozenset[str]
     acronym_words: dict[str, frozenset[str]]
@@ -314,7 +316,7 @@ class _File:
 def read_name_words(path: Path) -> NameWords:
     f = _File(path, {"abbreviations", "abbreviation_readings", "stop_words", "generic_words", "optional_words", "synonyms", "organisation_words",
                      "company_descriptive_words", "body_kind_words", "acronym_may_drop_last", "compass_initials", "parents",
-                     "parents_same_as", "programme_words", "sub_programme_words", "acronym_words",
+                     "parents_same_as", "parent_names", "programme_words", "sub_programme_words", "acronym_words",
                      "translation_words", "status_titles", "centre_titles", "laboratory_frame_words", "laboratory_rank_words",
                      "laboratory_rank_phrases", "laboratory_hosts", "company_kind_words",
                      "company_kind_readings", "company_kinds_same_as"})
@@ -323,6 +325,10 @@ def read_name_words(path: Path) -> NameWords:
     for key in readings:
         if key not in abbreviations:
             f.fail(("abbreviation_readings", key), f"{key!r} is not in abbreviations (the word it is written out as)")
+    parents = f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as")
+    parent_names = f.mapping("parent_names", PHRASE, f.strings(NAME_AS_WRITTEN))
+    for phrase in {p for ps in parents.values() for p in ps} - set(parent_names):
+        f.fail(("parent_names",), f"{phrase!r} (a parent) has no name here")
     return NameWords(*f.header(), abbreviations=abbreviations, abbreviation_readings=readings,
                      stop_words=f.words("stop_words"), generic_words=f.words("generic_words"),
                      optional_words=f.words("optional_words"), synonyms=f.mapping("synonyms", WORD, f.strings(WORD)),
@@ -331,7 +337,7 @@ def read_name_words(path: Path) -> NameWords:
                      body_kind_words=f.words("body_kind_words"),
                      acronym_may_drop_last=f.words("acronym_may_drop_last"),
                      compass_initials=f.mapping("compass_initials", WORD, f.strings(WORD)),
-                     parents=f.same_as(f.mapping("parents", COUNTRY, f.lists(PHRASE)), "parents_same_as"),
+                     parents=parents, parent_names=parent_names,
                      programme_words=f.words("programme_words"), sub_programme_words=f.words("sub_programme_words"),
                      acronym_words={k: frozenset(v) for k, v in f.mapping("acronym_words", COUNTRY, f.lists(WORD)).items()},
                      translation_words={k: frozenset(v)
