@@ -49,8 +49,9 @@ SCREENING = SHARED / "data" / "lists" / "screening"
          "Shanshan County, Turpan City, Xinjiang (Hesheng Industrial Park), China", "Hesheng Silicon Industry (Shanshan) Co., Ltd",
          "Xinjiang East: West of Kekeya Road, Stone Industrial Park, Shanshan County, Turpan City, Xinjiang (Hesheng "
          "Industrial Park), China"),
-        # no country named: a box and its number
-        ("Power Plant Workshops, P.O. Box 1114, Islamabad", "Power Plant Workshops", "P.O. Box 1114, Islamabad"),
+        # a name that runs on after its legal form into a building and its number (second review)
+        ("BiotaGroup Company Al Thuraya Tower 1, 9th Floor, Office 907, P.O. Box: 500097, Dubai, U.A.E.",
+         "BiotaGroup Company", "Al Thuraya Tower 1, 9th Floor, Office 907, P.O. Box: 500097, Dubai, U.A.E"),
         # nothing but a town and its country: no name (it matched every address in Rabat as Huawei Technologies Morocco)
         ("Rabat, Morocco", "", "Rabat, Morocco"),
     ],
@@ -69,6 +70,9 @@ def test_an_alias_that_carries_addresses_is_split(alias: str, name: str, first_a
         "Chelyabinsk-70, (Address: P.O. Box 245, 456770, Snezhinsk, Chelyabinsk Region Russia); and any nuclear-related "
         "entities, institutes, or centers located in Snezhinsk",  # never inside brackets
         "Pasit, AO",  # a legal form, not Angola
+        # no country named: kept whole, since "Power Plant Workshops" alone would ask about every power plant's
+        # workshops (second review)
+        "Power Plant Workshops, P.O. Box 1114, Islamabad",
         "Beijing Institute of Technology, Chongqing Innovation Center",
         "China Electronics Technology Group Corporation 13th Research Institute, Hebei",
     ],

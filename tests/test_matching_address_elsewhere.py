@@ -59,10 +59,16 @@ def test_an_address_where_ror_registers_a_namesake_sets_the_listed_one_aside(
     ("Northeastern University, Shenyang, China; Harvard University, Boston, MA, USA", None, "aspi-cdut", "match"),
     ("NUDT, Changsha, China; MIT, Cambridge, MA, USA", None, "aspi-cdut", "possible"),
     ("MIT, Cambridge, MA, USA; Tsinghua University, Beijing, China", None, "aspi-cdut", "match"),
+    # the same name in two addresses: which is meant cannot be told, and the string's country stands (second review)
+    ("Institute of High Energy Physics, Beijing, China; Institute of High Energy Physics, Protvino, Russia", None,
+     "us-bis-entity", "match"),
+    ("IHEP, Beijing, China; IHEP, Protvino, Russia", None, "us-bis-entity", "possible"),
     # a second address, or another organisation, between it and the town: the town may be the other one's
     ("Northeastern University / MIT, Boston, MA, USA", None, "aspi-cdut", "possible"),
     ("Northeastern Univ, Harvard Med Sch, Boston, MA 02115 USA", None, "aspi-cdut", "possible"),
     ("Huawei Technologies Co., Ltd., Stockholm, Sweden", None, "us-bis-entity", "possible"),  # a company
+    # ROR's Army University is the namesake of the alias "Army University", not of the listed name (second review)
+    ("Army Service Arms University, Fort Leavenworth, Kansas, USA", None, "us-dod-1286", "possible"),
 ])
 def test_otherwise_a_differing_country_still_asks(ruleset: RuleSet, name: str, country: str | None, list_id: str,
                                                   decision: str) -> None:

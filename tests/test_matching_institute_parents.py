@@ -19,9 +19,25 @@ from collabguard.ruleset import RuleSet
      "Chinese Academy of Sciences Institute of Microelectronics"),
     ("Keldysh Inst Appl Math, Moscow 125047, Russia", "us-bis-entity",
      "Keldysh Institute of Applied Mathematics of the Russian Academy of Sciences"),
-    # the listed parent named in another part of the address
+    # the listed parent named in another part of the address, however spelt (the lists write "China Academy of Science")
     ("Institute of Solid State Physics, Russian Academy of Sciences, Chernogolovka", "us-dod-1286",
      "Institute of Solid State Physics of the Russian Academy of Sciences"),
+    ("Shenyang Institute of Automation, Chinese Academy of Sciences, Shenyang 110016, China", "us-bis-entity",
+     "China Academy of Science—Shenyang Institute of Automation"),
+    ("Shenyang Institute of Automation, Chinese Academy of Sciences, Shenyang 110016, China", "ca-nro",
+     "China Academy of Science – Shenyang Institute of Automation"),
+    # only the institute's own address is read, and a unit of it is no other parent (second review)
+    ("Institute of Computing Technology, Chinese Academy of Sciences; University of Chinese Academy of Sciences, Beijing, "
+     "China", "us-bis-entity", "Chinese Academy of Sciences Institute of Computing Technology"),
+    ("Institute of Microelectronics, Chinese Academy of Sciences; University of Chinese Academy of Sciences, Beijing, "
+     "China", "us-bis-entity", "Chinese Academy of Sciences Institute of Microelectronics"),
+    ("CAS Key Laboratory of Network Data Science and Technology, Institute of Computing Technology, Chinese Academy of "
+     "Sciences, Beijing, China", "ca-nro", "Chinese Academy of Sciences Institute of Computing Technology"),
+    ("Institute of Solid State Physics, Chernogolovka, Russia; Landau Institute for Theoretical Physics, Chernogolovka, "
+     "Russia", "us-bis-entity", "Institute of Solid-State Physics of the Russian Academy of Sciences"),
+    ("Institute of Solid State Physics, Russian Academy of Sciences, Chernogolovka, 142432 Russia; National Research "
+     "University Higher School of Economics, Moscow, Russia", "jp-mofa-ru",
+     "Institute of Solid-State Physics of the Russian Academy of Sciences"),
 ])
 def test_a_listed_institute_in_an_address_is_found(ruleset: RuleSet, name: str, list_id: str, entity: str) -> None:
     found = {c.entity.list_id: c for c in ruleset.matcher.match(name, None)}
@@ -36,6 +52,12 @@ def test_a_listed_institute_in_an_address_is_found(ruleset: RuleSet, name: str, 
      "Academy of Sciences"),
     ("Institute of Microelectronics, Nankai University, Tianjin, China", "Chinese Academy of Sciences Institute of "
      "Microelectronics"),
+    # an academy or a centre is no unit (second review)
+    ("Institute of Bioorganic Chemistry, National Academy of Sciences of Belarus, Minsk", "Federal State Budgetary "
+     "Institution of Science Institute of Bioorganic Chemistry named after Academicians M.M. Shemyakin and Yu.A. "
+     "Ovchinnikov, Russian Academy of Sciences"),
+    ("Institute of Microelectronics, National Center for Scientific Research Demokritos, Athens", "Chinese Academy of "
+     "Sciences Institute of Microelectronics"),
 ])
 def test_an_institute_of_another_parent_is_not_the_listed_one(ruleset: RuleSet, name: str, not_entity: str) -> None:
     named = {c.entity.name.replace("Solid-State", "Solid State") for c in ruleset.matcher.match(name, None)}

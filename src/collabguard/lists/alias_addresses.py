@@ -12,8 +12,8 @@ abbreviation: "No. 28") or a comma outside brackets is followed by an address na
 address begun as addresses are: with a number after the name, a number or a street word in its first part or a
 number in its second; with none, a street in a first part of three or more ("Xinjiang East: West of Kekeya Road,
 …"); or a town and its country alone ("Southeast Trading LTD. Espoo, Finland"; "Huawei Delhi OpenLab. Delhi,
-India"); or, with no country named, a street or a box and its number first ("Power Plant Workshops, P.O. Box 1114,
-Islamabad"). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way": "Ltd." still belongs to the
+India"). A name that runs on after its legal form into a building and its number gives the building to the
+address ("BiotaGroup Company Al Thuraya Tower 1, 9th Floor, …, Dubai, U.A.E."). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way": "Ltd." still belongs to the
 name). An alias that is nothing but a town and its country ("Rabat, Morocco", Huawei Technologies Morocco's) is
 no name at all: it matched every address in Rabat. Any other alias is kept whole.
 """
@@ -67,10 +67,17 @@ def _begins_an_address(first: str, words: frozenset[str], numbered: bool) -> boo
     return len(items) <= 3 and bool(address_country(first))  # "Espoo, Finland"
 
 
-def _street_and_number(first: str, words: frozenset[str]) -> bool:
-    """A street or a box and its number, with no country named after it ("P.O. Box 1114, Islamabad")."""
-    item = first.split(",")[0]
-    return any(ch.isdigit() for ch in item) and any(w.casefold() in words for w in _WORD.findall(item))
+def _name_before_building(head: str, words: frozenset[str], forms: frozenset[str],
+                          addresses: list[str]) -> tuple[str, list[str]]:
+    """The name, and the addresses: where the name runs on after its legal form into a building and its number
+    ("BiotaGroup Company Al Thuraya Tower 1, 9th Floor, …"), that run begins the first address."""
+    parts = head.split()
+    ends = [i for i, w in enumerate(parts) if w.strip(".,").casefold() in forms]
+    if ends and ends[-1] < len(parts) - 2 and any(ch.isdigit() for ch in parts[-1]) \
+            and any(w.strip(".,").casefold() in words for w in parts[ends[-1] + 1:]):
+        cut = ends[-1] + 1
+        return " ".join(parts[:cut]), [f"{' '.join(parts[cut:])}, {addresses[0]}", *addresses[1:]]
+    return head, addresses
 
 
 def split_alias(alias: str) -> tuple[str, list[str]]:
@@ -90,9 +97,8 @@ def split_alias(alias: str) -> tuple[str, list[str]]:
             continue  # "No. 28", "Pr. Yuria Gagarina": an abbreviation's full stop
         addresses = split_addresses(rest)
         if addresses and ((countries_of(addresses) and _begins_an_address(addresses[0], words, any(ch.isdigit() for ch in rest)))
-                          or _town_and_country(addresses[0])  # "Huawei Delhi OpenLab. Delhi, India"
-                          or _street_and_number(addresses[0], words)):  # "Power Plant Workshops, P.O. Box 1114, Islamabad"
-            return head, addresses
+                          or _town_and_country(addresses[0])):  # "Huawei Delhi OpenLab. Delhi, India"
+            return _name_before_building(head, words, forms, addresses)
     return alias, []
 
 

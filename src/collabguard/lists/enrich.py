@@ -42,7 +42,7 @@ from collabguard.countries import country_code
 from collabguard.lists.model import Entity
 from collabguard.lists.registry_aliases import COLUMNS as COLUMNS
 from collabguard.lists.ror_dump import DumpReader, RorName, RorRecord
-from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, compare
+from collabguard.matching.compare import COUNTRY_WORDS, INSTITUTION_WORDS, OPTIONAL_WORDS, compare
 from collabguard.matching.eponyms import without_eponym
 from collabguard.matching.index import TWIN_RATIO, entity_forms, skipped_acronyms
 from collabguard.matching.normalize import acronym_key, is_generic, looks_like_acronym, normalize, tokens
@@ -196,7 +196,9 @@ class _Entries:
                         held[key] = (tier, text)
             for key, (tier, text) in held.items():
                 self.by_key[(region(e.country), key)].append((i, tier, text))
-                if e.kind == "institution" and e.country:
+                if e.kind == "institution" and e.country and not INSTITUTION_WORDS.isdisjoint(tokens(text)):
+                    # an institution's name (a university, an institute …): not "Huawei Technology", which ROR's
+                    # Huawei Technologies (China) is a group company of, not another body of that name
                     self.institutions_by_key[key].append((i, text))
 
     def namesakes(self, record: RorRecord) -> Iterator[tuple[int, str]]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from collabguard.lists.model import Entity, Namesake
 from collabguard.matching.affiliation import infer_country
 from collabguard.matching.compare import COUNTRY_WORDS, INSTITUTION_WORDS, PLACE_WORDS, TOWNS, names_a_town
-from collabguard.matching.normalize import address_parts, tokens
+from collabguard.matching.normalize import address_parts, normalize, tokens
 from collabguard.matching.parts import lexicon
 from collabguard.matching.short_names import ORGANISATION_WORDS
 
@@ -43,10 +43,18 @@ class Elsewhere(NamedTuple):
     namesake: Namesake  # the institution of that name ROR registers in the address's country
 
 
-def namesake_elsewhere(entity: Entity, parts: list[str], segment: str, country: str) -> Elsewhere | None:
-    """The institution of ``entity``'s name that ROR registers in ``country``, where the address (``parts``, the
-    ``segment`` the name was found on) places the name there (:func:`town_elsewhere`); None otherwise."""
-    there = [n for n in entity.namesakes if n.country == country or (n.country in _CHINA and country in _CHINA)]
+def namesakes_of(entity: Entity, form_text: str) -> list[Namesake]:
+    """The namesakes of the name a candidate was found by (``form_text``: the listed name, or an alias): ROR's Army
+    University is the namesake of the 1286 list's alias "Army University", not of "Army Service Arms University"."""
+    said = normalize(form_text)
+    return [n for n in entity.namesakes if normalize(n.name) == said]
+
+
+def namesake_elsewhere(entity: Entity, form_text: str, parts: list[str], segment: str, country: str) -> Elsewhere | None:
+    """The institution of the name ``form_text`` of ``entity`` that ROR registers in ``country``, where the address
+    (``parts``, the ``segment`` the name was found on) places the name there (:func:`town_elsewhere`); None
+    otherwise."""
+    there = [n for n in namesakes_of(entity, form_text) if n.country == country or (n.country in _CHINA and country in _CHINA)]
     if not there or not (town := town_elsewhere(entity, parts, segment, country)):
         return None
     said = " ".join(tokens(town))

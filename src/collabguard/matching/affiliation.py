@@ -38,12 +38,19 @@ def infer_country(parts: list[str]) -> str | None:
     return None
 
 
+def own_address(name: str, segment: str) -> str:
+    """In a string of several addresses joined by semicolons, the one that holds ``segment``; the whole string
+    where it is one address, or where the segment stands in more than one ("IHEP, Beijing, China; IHEP, Protvino,
+    Russia": which is meant cannot be told from the text)."""
+    if ";" not in name:
+        return name
+    holding = [chunk for chunk in name.split(";") if segment in chunk]
+    return holding[0] if len(holding) == 1 else name
+
+
 def own_address_country(name: str, segment: str) -> str | None:
     """In a string of several addresses ("NUDT, Changsha, China; MIT, Cambridge, MA, USA"), the country the address
-    holding ``segment`` ends with; None where the string is one address or that one names no country."""
-    if ";" not in name:
-        return None
-    for chunk in name.split(";"):
-        if segment in chunk:
-            return infer_country([chunk])
-    return None
+    holding ``segment`` ends with; None where the string is one address, the segment stands in several, or its
+    address names no country."""
+    own = own_address(name, segment)
+    return infer_country([own]) if own != name else None

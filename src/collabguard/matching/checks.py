@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from collabguard.matching.address_elsewhere import namesake_elsewhere
-from collabguard.matching.affiliation import is_department
+from collabguard.matching.address_elsewhere import namesake_elsewhere, namesakes_of
+from collabguard.matching.affiliation import is_department, own_address
 from collabguard.matching.candidates import Candidate, Finding, candidate
-from collabguard.matching.compare import COUNTRY_WORDS, names_a_town
+from collabguard.matching.compare import COUNTRY_WORDS, PARENT_WORDS, PLACE_WORDS, names_a_town, parents_in
 from collabguard.matching.index import NameForm
 from collabguard.matching.listed_letters import names_letters, own_letters
 from collabguard.matching.normalize import address_parts, normalize, says_little, tokens
-from collabguard.matching.parts import names_a_unit
+from collabguard.matching.parts import names_an_inner_unit
 from collabguard.matching.qualifiers import qualifier_clash
 from collabguard.matching.registry import identified
 from collabguard.matching.short_names import ORGANISATION_WORDS
@@ -72,17 +72,26 @@ def _address_pair(cand: Candidate, place: Place) -> bool:
 def _other_parent(cand: Candidate, place: Place) -> bool:
     """Does the address name another organisation than the listed institute's parent (left out
     of the part that matched)? "Institute of Microelectronics, Nankai University" is Nankai's,
-    not the CAS institute; "Trapeznikov Institute of Control Sciences, Moscow" may be the RAS one. A part
-    that names a unit ("Key Laboratory of Microelectronic Devices, Institute of Microelectronics, Chinese
-    Academy of Sciences": a laboratory of the institute) is no other parent."""
+    not the CAS institute; "Trapeznikov Institute of Control Sciences, Moscow" may be the RAS one. Only the
+    institute's own address is read (not another after a semicolon: "…; University of Chinese Academy of
+    Sciences, Beijing"); the listed parent named there in any spelling keeps it ("Shenyang Institute of
+    Automation, Chinese Academy of Sciences" for the listed "China Academy of Science – …"), and a part that
+    names a unit of it is no other parent ("CAS Key Laboratory of …", "Dept Phys")."""
     if place.index == 0 or not cand.finding.parent_left_out:
         return True
+    country = cand.entity.country
     listed = set(cand.form.tokens).union(tokens(cand.entity.name))  # an alias without the parent: the name has it
-    for part in address_parts(place.parts[0]):
-        words = set(tokens(part))
-        if part == place.segment or not words & ORGANISATION_WORDS or names_a_unit(tokens(part)):
+    own_parents = parents_in(tokens(cand.entity.name), country)
+    skip = frozenset(PARENT_WORDS.get(country, ())) | PLACE_WORDS.get(country, frozenset())
+    for part in address_parts(own_address(place.parts[0], place.segment)):
+        words = tokens(part)
+        if part == place.segment:
             continue
-        if not words <= listed:  # a part naming something the list entry does not
+        if own_parents and parents_in(words, country) & own_parents:
+            return True  # the listed parent, however spelt
+        if not set(words) & ORGANISATION_WORDS or names_an_inner_unit(words, skip):
+            continue
+        if not set(words) <= listed:  # a part naming something the list entry does not
             return False
     return True
 
@@ -213,7 +222,7 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.reasons.append(f"the listed name names its country, {left_out!r}, and the name does not; country "
                             f"{country}{source} differs from the listed {listed}")
         return cand.reasons[-1]
-    elif not same_country(country, listed) and parts and (there := namesake_elsewhere(cand.entity, parts, cand.segment, country)):
+    elif not same_country(country, listed) and parts and (there := namesake_elsewhere(cand.entity, _written(cand.form), parts, cand.segment, country)):
         # "Northeastern University, Boston, MA 02115, USA": not the listed one of Shenyang
         cand.decision = "none"
         cand.features["country"] = "differs"
@@ -226,7 +235,7 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.decision = demoted(cand.decision)
         cand.features["country"] = "differs"
         cand.reasons.append(f"country {country}{source} differs from the listed {listed}")
-        if namesake := next((n for n in cand.entity.namesakes if same_country(n.country, country)), None):
+        if namesake := next((n for n in namesakes_of(cand.entity, _written(cand.form)) if same_country(n.country, country)), None):
             # "Northeastern University" (US): a question still (the country may be wrong), with what would answer it
             cand.reasons.append(f"ROR registers another {namesake.record_name!r} in {namesake.country} "
                                 f"({namesake.town or namesake.country}, {namesake.record_id}): confirm which is meant")
@@ -234,6 +243,11 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.features["country"] = "agrees"
         cand.reasons.append(f"country {country}{source} agrees")
     return ""
+
+
+def _written(form: NameForm) -> str:
+    """The listed name a form was read from (a form read without its bracket, its eponym …: the name as listed)."""
+    return form.written or form.text
 
 
 def country_left_out(cand: Candidate) -> str:

@@ -193,6 +193,17 @@ def _two_pinyin_names(a: str, b: str) -> bool:
 PARENT_PHRASES = {c: {tuple(sorted(p.split())): p for p in phrases} for c, phrases in _WORDS.parents.items()}
 PARENT_WORDS = {c: frozenset(w for p in phrases for w in p.split()) for c, phrases in _WORDS.parents.items()}
 PARENT_NAMES: dict[str, str] = _WORDS.parent_names  # "chinese academy science": "the Chinese Academy of Sciences"
+MAX_PARENT_WORDS = max((len(p.split()) for phrases in _WORDS.parents.values() for p in phrases), default=1)
+
+
+def parents_in(words: tuple[str, ...] | list[str], country: str) -> frozenset[str]:
+    """The parents (as a reason names them: "the Chinese Academy of Sciences") that runs of ``words`` name, in any
+    of their spellings ("China Academy of Science", "CAS", "Chinese Academy of Sciences")."""
+    phrases = PARENT_PHRASES.get(country)
+    if not phrases:
+        return frozenset()
+    return frozenset(PARENT_NAMES.get(found, found) for i in range(len(words)) for n in range(1, MAX_PARENT_WORDS + 1)
+                     if i + n <= len(words) and (found := phrases.get(tuple(sorted(words[i:i + n])), "")))
 
 
 def parent_named(words: list[str], country: str) -> str:

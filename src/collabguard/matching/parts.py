@@ -64,6 +64,7 @@ class Lexicon:
     legal_abroad: frozenset[str]
     signals: frozenset[str]  # any of these (or a number) in a name may make it a unit, campus or subsidiary
     groups: frozenset[str]  # words that make a listed body a group (matching/group_names.py)
+    inner_units: frozenset[str]  # units inside an institute or a university, never a parent of one
 
 
 @lru_cache(maxsize=1)
@@ -73,17 +74,19 @@ def lexicon() -> Lexicon:
     ordinals = frozenset(data["ordinal_words"])
     places = frozenset().union(*PLACE_WORDS.values())
     return Lexicon(str(data["version"]), units, frozenset(data["lead_words"]), ordinals, regions, legal,
-                   units | ordinals | regions | legal | places, frozenset(data["group_words"]))
+                   units | ordinals | regions | legal | places, frozenset(data["group_words"]),
+                   frozenset(data["inner_unit_words"]))
 
 
-def names_a_unit(words: tuple[str, ...]) -> bool:
-    """Do the words begin as a unit's name does, after any lead words ("Key Laboratory of …", "State Key
-    Laboratory …", "Department of Physics", "School of …")?"""
+def names_an_inner_unit(words: tuple[str, ...], skip: frozenset[str] = frozenset()) -> bool:
+    """Do the words begin as the name of a unit inside an institute or a university does, after any lead words and
+    words of ``skip`` (places, a parent's acronym): "Key Laboratory of …", "CAS Key Laboratory …", "Dept Phys";
+    not "National Academy of Sciences of Belarus" nor "National Center for Scientific Research Demokritos"?"""
     lex = lexicon()
-    rest = [w for w in words]
-    while rest and rest[0] in lex.leads:
-        rest.pop(0)
-    return bool(rest) and rest[0] in lex.units
+    at = 0
+    while at < len(words) and (words[at] in lex.leads or words[at] in skip):
+        at += 1
+    return at < len(words) and words[at] in lex.inner_units
 
 
 @dataclass(frozen=True, slots=True)
