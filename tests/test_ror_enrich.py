@@ -144,18 +144,6 @@ def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> N
     assert f"sha256: {entry['sha256']}" in result.output
 
 
-@needs_shared
-def test_the_namesakes_file_goes_where_it_is_asked_to(tmp_path: Path) -> None:
-    out, alike = tmp_path / "aliases.csv", tmp_path / "elsewhere" / "namesakes.csv"
-    alike.parent.mkdir()
-    args = ["lists", "enrich", *(a for d in DUMPS for a in ("--ror", str(d))), "--date", "2026-06-23", "-o", str(out),
-            "--namesakes", str(alike)]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    assert alike.read_bytes() == (RULES / "lists" / "ror-aliases-namesakes.csv").read_bytes()
-    assert not (tmp_path / "aliases-namesakes.csv").exists()
-
-
 def test_an_institution_of_another_country_with_a_listed_name_is_written_as_a_namesake(enriched: Enrichment) -> None:
     """ROR registers another Northeastern University in Boston beside ASPI's of Shenyang, and an Army University at
     Fort Leavenworth beside the 1286 list's Army Service Arms University (alias "Army University"); only the record's
@@ -170,15 +158,17 @@ def test_an_institution_of_another_country_with_a_listed_name_is_written_as_a_na
 
 
 @needs_shared
-def test_the_names_elsewhere_file_goes_where_it_is_asked_to(tmp_path: Path) -> None:
-    out, named = tmp_path / "aliases.csv", tmp_path / "elsewhere" / "names.csv"
-    named.parent.mkdir()
+@pytest.mark.parametrize(("option", "shipped"), [("--names-elsewhere", "ror-aliases-names-elsewhere.csv"),
+                                                ("--namesakes", "ror-aliases-namesakes.csv")])
+def test_a_file_beside_the_aliases_goes_where_it_is_asked_to(tmp_path: Path, option: str, shipped: str) -> None:
+    out, asked = tmp_path / "aliases.csv", tmp_path / "elsewhere" / "file.csv"
+    asked.parent.mkdir()
     args = ["lists", "enrich", *(a for d in DUMPS for a in ("--ror", str(d))), "--date", "2026-06-23", "-o", str(out),
-            "--names-elsewhere", str(named)]
+            option, str(asked)]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert named.read_bytes() == (RULES / "lists" / "ror-aliases-names-elsewhere.csv").read_bytes()
-    assert not (tmp_path / "aliases-names-elsewhere.csv").exists()
+    assert asked.read_bytes() == (RULES / "lists" / shipped).read_bytes()
+    assert not (tmp_path / shipped.replace("ror-aliases", "aliases")).exists()  # not beside the output as well
 
 
 def test_an_alias_that_ror_registers_as_another_organisation_is_written_apart(enriched: Enrichment) -> None:
