@@ -12,10 +12,11 @@ abbreviation: "No. 28") or a comma outside brackets is followed by an address na
 address begun as addresses are: with a number after the name, a number or a street word in its first part or a
 number in its second; with none, a street in a first part of three or more ("Xinjiang East: West of Kekeya Road,
 …"); or a town and its country alone ("Southeast Trading LTD. Espoo, Finland"; "Huawei Delhi OpenLab. Delhi,
-India"). A name that runs on after its legal form into a building and its number gives the building to the
-address ("BiotaGroup Company Al Thuraya Tower 1, 9th Floor, …, Dubai, U.A.E."). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way": "Ltd." still belongs to the
-name). An alias that is nothing but a town and its country ("Rabat, Morocco", Huawei Technologies Morocco's) is
-no name at all: it matched every address in Rabat. Any other alias is kept whole.
+India"). The rest must not begin with a legal form ("Co. Ltd. 300 South Oak Way": "Ltd." still belongs to the
+name). A name that runs on after its legal form into a building and its number gives the building to the address
+("BiotaGroup Company Al Thuraya Tower 1, 9th Floor, …, Dubai, U.A.E."). An alias that is nothing but a town and its
+country ("Rabat, Morocco", Huawei Technologies Morocco's) is no name at all: it matched every address in Rabat.
+Any other alias is kept whole.
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def split_alias(alias: str) -> tuple[str, list[str]]:
         if m.group().startswith(".") and (last := _WORD.findall(head)) and last[-1].casefold() in words:
             continue  # "No. 28", "Pr. Yuria Gagarina": an abbreviation's full stop
         addresses = split_addresses(rest)
-        if addresses and ((countries_of(addresses) and _begins_an_address(addresses[0], words, any(ch.isdigit() for ch in rest)))
+        numbered = any(ch.isdigit() for ch in rest)
+        if addresses and ((countries_of(addresses) and _begins_an_address(addresses[0], words, numbered))
                           or _town_and_country(addresses[0])):  # "Huawei Delhi OpenLab. Delhi, India"
             return _name_before_building(head, words, forms, addresses)
     return alias, []

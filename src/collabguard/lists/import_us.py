@@ -6,7 +6,8 @@ nonproliferation sanctions table (``state-isn``).
 One JSON object ``{list_id, source_file, extracted, count, entities[]}``; each entity
 ``{name, aliases[], country, address, status, effective_date, federal_register, notes}``. Per entry
 this keeps the names, the country heading (Hong Kong addresses as HK) and every country the addresses
-name, the addresses (with those the edition prints inside an alias: :mod:`collabguard.lists.alias_addresses`), the Federal Register citation (or programme) as the legal basis, the date added,
+name, the addresses (with those the edition prints inside an alias: :mod:`collabguard.lists.alias_addresses`),
+the Federal Register citation (or programme) as the legal basis, the date added,
 and what the listing means. People are told apart by :mod:`collabguard.lists.entity_kind` (these
 lists do not flag them). Nothing is added: every row comes from one entity of the file.
 """

@@ -95,9 +95,11 @@ def bracketed_acronyms(name: str) -> tuple[list[str], list[str]]:
         # aside ("PINSTECH": Pakistan Institute for Nuclear Science and Technology; "NILOP": … Lasers and Optronics)
         placed = _only_places(name[m.end():])
         closes = placed or not name[m.end():].strip(" .,")
-        if m.group(1).casefold() not in forms and (_stands_for(m.group(1), before) or (closes and aligns(m.group(1), before))):
+        acronym = m.group(1)
+        if acronym.casefold() not in forms and (_stands_for(acronym, before) or (closes and aligns(acronym, before))):
             # only its place after it (", Nilore, Islamabad"): the name closes with the bracket
-            bare = re.sub(r"\s+,", ",", " ".join((name[: m.start()] + " " + ("" if placed else name[m.end():])).split())).strip(" ,")
+            after = "" if placed else name[m.end():]
+            bare = re.sub(r"\s+,", ",", " ".join((name[: m.start()] + " " + after).split())).strip(" ,")
             if bare and bare != name:
                 other.append(bare)
             if (closes and before.strip() == name[: m.start()].strip()

@@ -222,7 +222,8 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.reasons.append(f"the listed name names its country, {left_out!r}, and the name does not; country "
                             f"{country}{source} differs from the listed {listed}")
         return cand.reasons[-1]
-    elif not same_country(country, listed) and parts and (there := namesake_elsewhere(cand.entity, _written(cand.form), parts, cand.segment, country)):
+    elif not same_country(country, listed) and parts and (
+            there := namesake_elsewhere(cand.entity, _written(cand.form), parts, cand.segment, country)):
         # "Northeastern University, Boston, MA 02115, USA": not the listed one of Shenyang
         cand.decision = "none"
         cand.features["country"] = "differs"
@@ -235,7 +236,8 @@ def apply_country(cand: Candidate, country: str | None, inferred: bool, parts: l
         cand.decision = demoted(cand.decision)
         cand.features["country"] = "differs"
         cand.reasons.append(f"country {country}{source} differs from the listed {listed}")
-        if namesake := next((n for n in namesakes_of(cand.entity, _written(cand.form)) if same_country(n.country, country)), None):
+        there_too = (n for n in namesakes_of(cand.entity, _written(cand.form)) if same_country(n.country, country))
+        if namesake := next(there_too, None):
             # "Northeastern University" (US): a question still (the country may be wrong), with what would answer it
             cand.reasons.append(f"ROR registers another {namesake.record_name!r} in {namesake.country} "
                                 f"({namesake.town or namesake.country}, {namesake.record_id}): confirm which is meant")
