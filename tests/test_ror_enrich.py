@@ -127,21 +127,15 @@ def test_the_shipped_alias_file_is_what_lists_enrich_writes(tmp_path: Path) -> N
     manifest = yaml.safe_load((RULES / "lists" / "lists.yaml").read_text(encoding="utf-8"))
     (entry,) = manifest["registry_aliases"]
     assert f"sha256: {entry['sha256']}" in result.output
-    # and the acronyms derived from entries' names that ROR gives other organisations
-    taken = tmp_path / "ror-aliases-acronyms-elsewhere.csv"
-    assert taken.read_bytes() == (RULES / "lists" / "ror-aliases-acronyms-elsewhere.csv").read_bytes()
-    (entry,) = manifest["registry_acronyms"]
-    assert f"sha256: {entry['sha256']}" in result.output
-    # and the aliases the lists give entries that ROR registers as other organisations
-    named = tmp_path / "ror-aliases-names-elsewhere.csv"
-    assert named.read_bytes() == (RULES / "lists" / "ror-aliases-names-elsewhere.csv").read_bytes()
-    (entry,) = manifest["registry_names_elsewhere"]
-    assert f"sha256: {entry['sha256']}" in result.output
-    # and the organisations of other countries that ROR registers under listed institutions' names
-    alike = tmp_path / "ror-aliases-namesakes.csv"
-    assert alike.read_bytes() == (RULES / "lists" / "ror-aliases-namesakes.csv").read_bytes()
-    (entry,) = manifest["registry_namesakes"]
-    assert f"sha256: {entry['sha256']}" in result.output
+    # and the files beside them: the acronyms derived from entries' names that ROR gives other organisations, the
+    # aliases the lists give entries that ROR registers as other organisations, and the organisations of other
+    # countries ROR registers under listed institutions' names
+    for name, key in [("ror-aliases-acronyms-elsewhere.csv", "registry_acronyms"),
+                      ("ror-aliases-names-elsewhere.csv", "registry_names_elsewhere"),
+                      ("ror-aliases-namesakes.csv", "registry_namesakes")]:
+        assert (tmp_path / name).read_bytes() == (RULES / "lists" / name).read_bytes(), name
+        (entry,) = manifest[key]
+        assert f"sha256: {entry['sha256']}" in result.output, key
 
 
 def test_an_institution_of_another_country_with_a_listed_name_is_written_as_a_namesake(enriched: Enrichment) -> None:
@@ -256,3 +250,18 @@ def test_a_dump_without_records_never_replaces_the_alias_file(tmp_path: Path, du
     result = runner.invoke(app, ["lists", "enrich", "--ror", str(source), "-o", str(output)])
     assert result.exit_code == 2 and "no ROR record found" in result.output and "left as it was" in result.output
     assert output.read_text(encoding="utf-8") == "the alias file in use\n"
+
+
+@needs_shared
+@pytest.mark.parametrize("option", ["-o", "--ambiguous", "--acronyms", "--names-elsewhere", "--namesakes"])
+def test_a_missing_folder_for_any_file_is_one_line_and_nothing_is_written(tmp_path: Path, option: str) -> None:
+    # every file's folder is checked first: before, the files in order were written until the missing one
+    out = tmp_path / "aliases.csv"
+    missing = tmp_path / "nowhere" / "file.csv"
+    args = ["lists", "enrich", "--ror", str(DUMPS[0]), "--date", "2026-06-23",
+            "-o", str(missing if option == "-o" else out), *([] if option == "-o" else [option, str(missing)])]
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert f"folder {missing.parent} does not exist; nothing written" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -46,6 +46,15 @@ def enrich_cmd(
     from collabguard.lists.registry_aliases import manifest_entry
     from collabguard.shipped import shipped_rules_dir
 
+    side = ambiguous or output.with_name(f"{output.stem}-ambiguous.csv")
+    taken_path = acronyms or output.with_name(f"{output.stem}-acronyms-elsewhere.csv")
+    named_path = names_elsewhere or output.with_name(f"{output.stem}-names-elsewhere.csv")
+    alike_path = namesakes or output.with_name(f"{output.stem}-namesakes.csv")
+    for path in (output, side, taken_path, named_path, alike_path):  # before reading the dump, and writing any file
+        if path.expanduser().is_dir():
+            fail(f"{path}: is a folder; give a file name")
+        if not path.expanduser().parent.is_dir():
+            fail(f"{path}: folder {path.parent} does not exist; nothing written")
     folder = rules or (Path(env) if (env := os.environ.get("COLLABGUARD_RULES")) else shipped_rules_dir())
     lists = load_lists(folder / "lists", registry_names=False)  # the alias file itself is being written again
     result = enrich(lists.entities, ror, release=release, date=date)
@@ -54,20 +63,16 @@ def enrich_cmd(
              f"'id' such as https://ror.org/… and their names); {output} left as it was")
     rows = result.rows()
     text = csv_text(COLUMNS, rows)
-    side = ambiguous or output.with_name(f"{output.stem}-ambiguous.csv")
     write_output(text, output)
     write_output(csv_text(AMBIGUOUS_COLUMNS, result.ambiguous_rows()), side)
     taken = result.acronym_rows()
     taken_text = csv_text(registry_acronyms.COLUMNS, taken)
-    taken_path = acronyms or output.with_name(f"{output.stem}-acronyms-elsewhere.csv")
     write_output(taken_text, taken_path)
     named = result.name_rows()
     named_text = csv_text(registry_names_elsewhere.COLUMNS, named)
-    named_path = names_elsewhere or output.with_name(f"{output.stem}-names-elsewhere.csv")
     write_output(named_text, named_path)
     alike = result.namesake_rows()
     alike_text = csv_text(registry_namesakes.COLUMNS, alike)
-    alike_path = namesakes or output.with_name(f"{output.stem}-namesakes.csv")
     write_output(alike_text, alike_path)
     not_active = ", ".join(f"{n:,} {k}" for k, n in sorted(result.skipped.items()) if n)
     echo(f"ROR records read: {result.records_read:,} from {len(ror)} file(s)" + (f" (not used: {not_active})" if not_active else ""),

@@ -23,8 +23,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from collabguard.lists.rows import address_country, code_of, countries_of, legal_forms, reading, split_addresses
+from collabguard.lists.rows import (
+    address_country,
+    code_of,
+    countries_of,
+    legal_forms,
+    organisation_words,
+    reading,
+    split_addresses,
+)
 
 # a full stop after a word of two letters or more or a closing quote ("… 'Taman'. 3 Revolution Avenue"), a
 # stray quote after it allowed; or a comma
@@ -32,12 +41,9 @@ SEPARATOR = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=['’”]))\.['’]?\s+|,\s+")
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1)
 def _address_words() -> frozenset[str]:
     return frozenset(str(w).casefold() for w in reading().get("address_words") or [])
-
-
-def _organisation_words() -> frozenset[str]:
-    return frozenset(str(w).casefold() for w in [*(reading().get("organisation_words") or []), *legal_forms()])
 
 
 def _town_and_country(address: str) -> bool:
@@ -48,7 +54,7 @@ def _town_and_country(address: str) -> bool:
     if not 1 <= len(items) <= 2 or len(items[-1]) <= 3 or not code_of(items[-1]):
         return False
     words = {w.casefold() for w in _WORD.findall(items[0])}
-    return len(items) == 1 or (len(words) <= 3 and words.isdisjoint(_organisation_words()))
+    return len(items) == 1 or (len(words) <= 3 and words.isdisjoint(organisation_words()))
 
 
 def _begins_an_address(first: str, words: frozenset[str], numbered: bool) -> bool:

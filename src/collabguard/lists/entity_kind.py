@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from collabguard.lists.rows import code_of, reading
+from collabguard.lists.rows import code_of, organisation_words, reading
 
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*\.?|\d+", re.UNICODE)
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?[A-Z]\.$")
@@ -47,10 +47,10 @@ class KindReader:
 
     def __init__(self, names: Iterable[str]) -> None:
         aids = reading()
-        self.org_words = frozenset(str(w).casefold() for w in [*(aids.get("organisation_words") or []),
-                                                                 *(aids.get("legal_forms") or [])])
+        self.org_words = organisation_words()
         self.particles = frozenset(str(w).casefold() for w in aids.get("name_particles") or [])
-        self.regions = tuple(str(w).casefold() for w in aids.get("region_words") or [])
+        regions = [re.escape(str(w).casefold()) for w in aids.get("region_words") or []]
+        self.region = re.compile(rf"\b(?:{'|'.join(regions)})\b") if regions else None
         # a word that begins three or more names of organisations of the list is a place or a brand
         # ("Beijing", "Shenzhen", "Huawei", "Moscow"), never a given name
         firsts: Counter[str] = Counter()
@@ -74,7 +74,7 @@ class KindReader:
             return "organisation"
         if len(words) == 1 or len(words) > 5 or any(w.isdigit() for w in words):
             return "organisation"
-        if _DASH_BETWEEN.search(name) or any(re.search(rf"\b{re.escape(r)}\b", name.casefold()) for r in self.regions):
+        if _DASH_BETWEEN.search(name) or (self.region is not None and self.region.search(name.casefold())):
             return "organisation"  # "Rostekh—Azimuth" (a person's double name takes a hyphen), "Focus Middle East"
         if any(_key(w) in self.leading for w in words) or any(code_of(w) for w in words if len(w) > 3):
             return "organisation"

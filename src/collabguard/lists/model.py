@@ -157,51 +157,43 @@ class RegistryFile(BaseModel):
     licence: str
 
 
-class AcronymElsewhere(BaseModel):
+class OtherRecord(BaseModel):
+    """A ROR record of another organisation that a file beside the lists names for an entry (written by ``lists
+    enrich``), with where it was read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    record_id: str = Field(description="the ROR record of the other organisation")
+    record_name: str
+    release: str = Field(default="", description="the ROR data release the record was read from")
+    date: str = ""
+    file: str = Field(default="", description="the file (rules/lists) it was read from")
+
+
+class AcronymElsewhere(OtherRecord):
     """An acronym collabguard derives from an entry's name (the list does not give it) that ROR gives another
     organisation of the entry's country: "CAS", derived from China Avionics Systems Company Limited, is ROR's
     acronym of the Chinese Academy of Sciences."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     acronym: str
-    record_id: str = Field(description="the ROR record that has the acronym")
-    record_name: str
-    release: str = Field(default="", description="the ROR data release the record was read from")
-    date: str = ""
-    file: str = Field(default="", description="the file (rules/lists) it was read from")
 
 
-class NameElsewhere(BaseModel):
+class NameElsewhere(OtherRecord):
     """A name a list gives an entry as an alias that ROR registers as another organisation of the entry's country:
     the DoD 1286 list gives Xi'an Technological University the alias "Xi'an University of Technology", the name
     of another university (https://ror.org/038avdt50)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     name: str = Field(description="the entry's alias, as the list writes it")
-    record_id: str = Field(description="the ROR record of the other organisation")
-    record_name: str
-    release: str = Field(default="", description="the ROR data release the record was read from")
-    date: str = ""
-    file: str = Field(default="", description="the file (rules/lists) it was read from")
 
 
-class Namesake(BaseModel):
+class Namesake(OtherRecord):
     """An organisation of another country that ROR registers under a name of a listed institution: the ASPI tracker's
     Northeastern University is in Shenyang; ROR registers another Northeastern University in Boston, US
     (https://ror.org/04t5xt781). An address there names that one, not the listed one (matching/address_elsewhere.py)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     name: str = Field(description="the entry's name or alias the other organisation bears, as the list writes it")
-    record_id: str = Field(description="the ROR record of the other organisation")
-    record_name: str
     country: str = Field(description="the other organisation's country (ISO 3166-1 alpha-2)")
     town: str = Field(default="", description="where it is, as ROR gives it (GeoNames)")
-    release: str = Field(default="", description="the ROR data release the record was read from")
-    date: str = ""
-    file: str = Field(default="", description="the file (rules/lists) it was read from")
 
 
 class Entity(BaseModel):

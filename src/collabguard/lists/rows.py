@@ -66,6 +66,12 @@ def legal_forms() -> frozenset[str]:
     return frozenset(str(w).casefold() for w in reading().get("legal_forms") or [])
 
 
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """The words that make a name an organisation's: its types, business words and legal forms (list-reading.yaml)."""
+    return frozenset(str(w).casefold() for w in reading().get("organisation_words") or []) | legal_forms()
+
+
 ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,11}(?: \d{1,4})?)\)")  # (BUAA), (CETC 13)
 SKIPPED_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "in", "on", "at", "&"})
 
@@ -117,9 +123,8 @@ def _only_places(rest: str) -> bool:
         return False
     parts = [p.strip(" .") for p in rest.split(",") if p.strip(" .")]
     words = {w.casefold() for p in parts for w in re.findall(r"[^\W\d_]+", p)}
-    org = {str(w).casefold() for w in reading().get("organisation_words") or []} | legal_forms()
     return (1 <= len(parts) <= 3 and all(len(p.split()) <= 3 and not any(ch.isdigit() for ch in p) for p in parts)
-            and words.isdisjoint(org))
+            and words.isdisjoint(organisation_words()))
 
 
 def cell(values: Iterable[str]) -> str:

@@ -46,6 +46,8 @@ class Elsewhere(NamedTuple):
 def namesakes_of(entity: Entity, form_text: str) -> list[Namesake]:
     """The namesakes of the name a candidate was found by (``form_text``: the listed name, or an alias): ROR's Army
     University is the namesake of the 1286 list's alias "Army University", not of "Army Service Arms University"."""
+    if not entity.namesakes:
+        return []
     said = normalize(form_text)
     return [n for n in entity.namesakes if normalize(n.name) == said]
 
