@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from collabguard.matching.address_elsewhere import namesake_elsewhere, namesakes_of
 from collabguard.matching.affiliation import is_department, own_address
 from collabguard.matching.candidates import Candidate, Finding, candidate
-from collabguard.matching.compare import COUNTRY_WORDS, PARENT_WORDS, PLACE_WORDS, names_a_town, parents_in
+from collabguard.matching.compare import (
+    COUNTRY_WORDS,
+    PARENT_NAMES,
+    PARENT_WORDS,
+    PLACE_WORDS,
+    names_a_town,
+    parent_named,
+    parents_in,
+)
 from collabguard.matching.index import NameForm
 from collabguard.matching.listed_letters import names_letters, own_letters
 from collabguard.matching.normalize import address_parts, normalize, says_little, tokens
@@ -64,9 +72,17 @@ class Check:
 
 
 def _address_pair(cand: Candidate, place: Place) -> bool:
-    # two neighbouring parts of an address are tried together only for list names with a comma:
-    # "Key Lab, Beijing, Inst Technol" names no BIT
-    return not (place.index > 0 and ", " in place.segment and "," not in cand.form.text)
+    """Two neighbouring parts of an address are tried together only for list names with a comma ("Key Lab,
+    Beijing, Inst Technol" names no BIT), or for an institute and its parent, either first, that the list names
+    together ("Institute of Microelectronics, Chinese Academy of Sciences, Beijing" for the listed "… of the
+    Chinese Academy of Sciences"; "Chinese Acad Sci, Inst Microelect, Beijing")."""
+    if not (place.index > 0 and ", " in place.segment and "," not in cand.form.text):
+        return True
+    country = cand.entity.country
+    listed_parents = parents_in(cand.form.tokens, country)
+    return bool(listed_parents) and any(
+        PARENT_NAMES.get(found, found) in listed_parents
+        for half in place.segment.split(", ", 1) if (found := parent_named(list(tokens(half)), country)))
 
 
 def _other_parent(cand: Candidate, place: Place) -> bool:
@@ -76,8 +92,15 @@ def _other_parent(cand: Candidate, place: Place) -> bool:
     institute's own address is read (not another after a semicolon: "…; University of Chinese Academy of
     Sciences, Beijing"); the listed parent named there in any spelling keeps it ("Shenyang Institute of
     Automation, Chinese Academy of Sciences" for the listed "China Academy of Science – …"), and a part that
-    names a unit of it is no other parent ("CAS Key Laboratory of …", "Dept Phys")."""
-    if place.index == 0 or not cand.finding.parent_left_out:
+    names a unit of it is no other parent ("CAS Key Laboratory of …", "Dept Phys"). A unit of a listed
+    organisation likewise is another parent's where a part of its address is that parent, and the listed names
+    name no such parent ("Baikal Institute of Nature Management, Siberian Branch of the Russian Academy of
+    Sciences" is no unit of the company Baikal)."""
+    if place.index == 0:
+        return True
+    if cand.stage == "part-of":
+        return not _parent_part(cand, place)
+    if not cand.finding.parent_left_out:
         return True
     country = cand.entity.country
     listed = set(cand.form.tokens).union(tokens(cand.entity.name))  # an alias without the parent: the name has it
@@ -94,6 +117,17 @@ def _other_parent(cand: Candidate, place: Place) -> bool:
         if not set(words) <= listed:  # a part naming something the list entry does not
             return False
     return True
+
+
+def _parent_part(cand: Candidate, place: Place) -> bool:
+    """Is a part of the unit's own address a parent (an academy, its branch) the listed names do not name?"""
+    country = cand.entity.country
+    listed = parents_in(tuple(t for n in (cand.entity.name, *cand.entity.aliases) for t in tokens(n)), country)
+    for part in address_parts(own_address(place.parts[0], place.segment)):
+        if part != place.segment and (found := parent_named(list(tokens(part)), country)):
+            if PARENT_NAMES.get(found, found) not in listed:
+                return True
+    return False
 
 
 def _short_name_whole(cand: Candidate, place: Place) -> bool:

@@ -481,6 +481,14 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     return None
 
 
+def _own_word(paired_q: list[str], weights: list[float], country: str) -> bool:
+    """Does a distinctive word that is not a place of ``country`` pair: the body's own name?"""
+    towns = TOWNS.get(country, frozenset())
+    places = PLACE_WORDS.get(country, frozenset())
+    return any(w > GENERIC_WEIGHT and q not in towns and q not in places and not _is_country(q)
+               for q, w in zip(paired_q, weights, strict=True))
+
+
 def _join_pairs(query: list[str], listed: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Pair a word of one side with two or three consecutive words of the other written together:
     "jiaotong" and "jiao tong", "shijiazhuangtiedao" (a run of characters read as one pinyin word)
@@ -524,6 +532,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     paired: list[tuple[str, float]] = []
     paired_weights: list[float] = []
     paired_words: list[str] = []
+    paired_q: list[str] = []  # the query's words paired (a joined pair as the list writes it)
     unpaired_q: list[str] = []
     # exact pairs first, so a typo twin never steals a word that has its exact partner
     pending: list[str] = []
@@ -534,6 +543,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired.append(("translated" if has_readings(q) else "exact", 1.0))
             paired_weights.append(_weight(hit))
             paired_words.append(hit)
+            paired_q.append(q)
         else:
             pending.append(q)
     if pending and len(free) != len(pending):
@@ -542,6 +552,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired.append(("joined", 1.0))
             paired_weights.append(_weight(word))
             paired_words.append(word)
+            paired_q.append(word)
     descriptive: set[str] = set()  # list words paired with a descriptive word of the query
     for q in pending:
         best: tuple[str, str, float] | None = None
@@ -556,6 +567,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             paired.append((best[1], best[2]))
             paired_weights.append(_weight(best[0]))
             paired_words.append(best[0])
+            paired_q.append(q)
             if q in COMPANY_TAIL:
                 descriptive.add(best[0])  # the list's "Aircaft" is the descriptive "aircraft" misspelt
     unpaired_l = free
@@ -565,6 +577,7 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         paired.append(("typo", 1 - 1 / max(len(unpaired_q[0]), len(unpaired_l[0]))))
         paired_weights.append(_weight(unpaired_l[0]))
         paired_words.append(unpaired_l[0])
+        paired_q.append(unpaired_q[0])
         unpaired_q, unpaired_l = [], []
     kinds = tuple(sorted({k for k, _ in paired}))
     own = OWN_WORDS.get(country, frozenset())
@@ -624,10 +637,13 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
     left_q = [q for q in unpaired_q if q not in OPTIONAL_WORDS and not is_optional(q)]
     left_l = [w for w in unpaired_l if w not in OPTIONAL_WORDS]
     if (anchored and (extra or missing) and bool(left_q) != bool(left_l)
-            and (found := parent_named(left_q or left_l, country))):
+            and (found := parent_named(left_q or left_l, country))
+            and (left_l or _own_word(paired_q, paired_weights, country))):
         # "Institute of Solid State Physics" and "... of the Russian Academy of Sciences": the same
         # institute, its parent named on one side only (never the parent for its institute: the
-        # institute's own words must all pair)
+        # institute's own words must all pair; and a name that is only a kind of body and a place beside
+        # its parent names the parent's own body: "University of Chinese Academy of Sciences, Beijing" is
+        # no "Peking University")
         parent = PARENT_NAMES.get(found, found) + (", named in the name only" if left_q else ", not named")
         named_here = bool(left_q)
         extra, missing = [], []

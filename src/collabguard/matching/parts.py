@@ -39,7 +39,15 @@ from pathlib import Path
 import yaml
 
 from collabguard.countries import country_code
-from collabguard.matching.compare import COMPANY_TAIL, COUNTRY_WORDS, INSTITUTION_WORDS, OPTIONAL_WORDS, PLACE_WORDS, TOWNS
+from collabguard.matching.compare import (
+    COMPANY_TAIL,
+    COUNTRY_WORDS,
+    INSTITUTION_WORDS,
+    OPTIONAL_WORDS,
+    PLACE_WORDS,
+    TOWNS,
+    parents_in,
+)
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm, NameIndex
 from collabguard.matching.normalize import linked_tokens, normalize, tokens
 
@@ -162,6 +170,14 @@ def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
     return out
 
 
+def _other_parent(words: tuple[str, ...], form: NameForm) -> bool:
+    """Do ``words`` name a parent (an academy, a branch of one) that the listed body's names do not?"""
+    country = form.entity.country
+    named = parents_in(words, country)
+    return bool(named) and not named <= parents_in(
+        tuple(t for name in (form.entity.name, *form.entity.aliases) for t in tokens(name)), country)
+
+
 def _unit_of(form: NameForm, toks: tuple[str, ...], links: tuple[str, ...], i: int, j: int, lex: Lexicon) -> Part | None:
     """Is ``toks[i:j]`` (the listed form) the parent that the rest of the name makes a unit of?"""
     prefix, suffix = toks[:i], toks[j:]
@@ -178,6 +194,8 @@ def _unit_of(form: NameForm, toks: tuple[str, ...], links: tuple[str, ...], i: i
             return None
         if form.entity.kind == "company" and not acronym and _abroad(suffix, lex):
             return Part(form, " ".join(suffix), "abroad")
+        if _other_parent(suffix, form):
+            return None  # "Baikal Institute of Nature Management SB RAS" is the academy's, not the company Baikal's
         if _names_unit(suffix, lex) and (not acronym or any(_is_ordinal(w, lex) for w in suffix)):
             return Part(form, " ".join(suffix), "unit")
         if not acronym and all(w in PLACE_WORDS.get(country, ()) for w in suffix):  # a campus: "… Shenzhen"

@@ -61,7 +61,9 @@ STAGES: tuple[Stage, ...] = (
           "the list writes it with a legal form: possible", exact),
     Stage("optional-words", "the same name but for words that may stand on one side only (the PLA prefix, "
           "'Group', 'Corporation'): possible", optional_words, only_if_nothing_found=True),
-    Stage("word-order", "the same words in another order: possible", word_order),
+    Stage("word-order", "the same words in another order: possible; an institute's listed name with its parent "
+          "named on the other side ('Institute of Microelectronics, Chinese Academy of Sciences' for 'Chinese "
+          "Academy of Sciences – Institute of Microelectronics'): match", word_order),
     Stage("spacing", "the same letters with other spacing: possible", spacing),
     Stage("acronym", "an acronym the list gives, or one derived from a listed name: possible (an acronym "
           "alone never confirms an identity)", acronym),

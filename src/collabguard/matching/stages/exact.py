@@ -7,7 +7,7 @@ import re
 
 from collabguard.matching.acronym_parents import acronym_with_parent, names_parent
 from collabguard.matching.candidates import CAPITALS_ALONE, Finding
-from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS
+from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS, PARENT_NAMES, parent_named
 from collabguard.matching.group_names import names_alone, split_as_written, without_group
 from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
@@ -252,9 +252,34 @@ def optional_words(query: Query, context: Context, skip: frozenset[str]) -> list
 
 
 def word_order(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
-    return [Finding(form, "possible", VARIANT_SCORE, "same words, other order",
-                    f"same words in a different order as {form.quoted()}")
-            for form in context.index.fingerprints.get(query.fingerprint, ()) if form.norm != query.norm]
+    out: list[Finding] = []
+    for form in context.index.fingerprints.get(query.fingerprint, ()):
+        if form.norm == query.norm:
+            continue
+        if form.kind in ("name", "alias") and (parent := parent_moved(query.written_words, form)):
+            out.append(Finding(form, "match", VARIANT_SCORE, "same name, its parent on the other side",
+                               f"same name as the listed {form.kind} {form.quoted()}, the parent, {parent}, named "
+                               "on the other side of the institute's own name"))
+        else:
+            out.append(Finding(form, "possible", VARIANT_SCORE, "same words, other order",
+                               f"same words in a different order as {form.quoted()}"))
+    return out
+
+
+def parent_moved(words: tuple[str, ...], form: NameForm) -> str:
+    """The parent (as a reason names it) that a name writes after the institute's own name where the listed one
+    writes it before, or before where the list writes it after: "Institute of Microelectronics, Chinese Academy
+    of Sciences" for the listed "Chinese Academy of Sciences – Institute of Microelectronics". Institutes are
+    written both ways. "" for any other order: "Institute of Technology Harbin" is no "Harbin Institute of
+    Technology"."""
+    listed = form.tokens
+    country = form.entity.country
+    for k in range(1, len(listed)):
+        head, rest = listed[:k], listed[k:]
+        if words == rest + head:
+            found = parent_named(list(head), country) or parent_named(list(rest), country)
+            return PARENT_NAMES.get(found, found) if found else ""
+    return ""
 
 
 def spacing(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]:
