@@ -198,7 +198,7 @@ def check(check_id: str):  # type: ignore[no-untyped-def]
 
 def test_checks_are_declared_once_with_a_doc() -> None:
     ids = [c.id for c in PART_CHECKS]
-    assert len(set(ids)) == len(ids) == 6 and all(c.doc for c in PART_CHECKS)
+    assert len(set(ids)) == len(ids) == 7 and all(c.doc for c in PART_CHECKS)
 
 
 def test_check_short_name_only_for_a_whole_name(ruleset: RuleSet) -> None:

@@ -48,6 +48,8 @@ OPTIONAL_WORDS: frozenset[str] = _WORDS.optional_words
 # interchangeably in English names of the same body. "University" and "institute" are not among
 # them: Beijing Institute of Technology and Beijing University of Technology are different.
 SYNONYMS: dict[str, str] = _WORDS.synonyms
+MIN_INITIALS = 2  # list words an acronym of the name stands for at least ("NRC": National Research Center)
+INITIALS_SCORE = 0.9  # how much each of them counts as paired
 MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
 MIN_JOINED = 4  # words written together: "xian" is "Xi An" in Web of Science
 MIN_SHORT_TYPO = 4  # a misspelt word of four or five letters pairs only when the rest of the name agrees
@@ -406,6 +408,9 @@ def quick_reject(query_set: frozenset[str], query_joins: frozenset[str], listed_
     l_any = listed_set - query_set - own
     if q_only & listed_joins or l_any & query_joins:
         return False
+    if (len(q_only) == 1 and len(l_only) >= MIN_INITIALS and len(initials := next(iter(q_only))) == len(l_only)
+            and sorted(initials) == sorted(w[0] for w in l_only)):
+        return False  # perhaps the initials of the words left out ("NRC Kurchatov Inst"): compare reads their order
     # a company may leave out or add descriptive words and its place (compare): the other words must pair
     places = PLACE_WORDS.get(country, frozenset())
     hard = l_only if not company else l_only - company_tail(country) - places
@@ -464,6 +469,8 @@ def _count_check(query: tuple[str, ...], listed: tuple[str, ...], country: str, 
     l_any = [w for w in listed if w not in qset and w not in own]
     if len(q_only) != len(l_only) and (_may_join(q_only, l_only) or _may_join(l_only, q_only)):
         return None
+    if len(q_only) == 1 and len(l_only) >= MIN_INITIALS and q_only[0] == "".join(w[0] for w in l_only):
+        return None  # the initials of the words left out ("NRC Kurchatov Inst"): compare pairs them
     parents = PARENT_WORDS.get(country)
     if parents and ((not l_only and set(q_only) <= parents) or (not q_only and set(l_only) <= parents)):
         return None
@@ -578,6 +585,16 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         paired_weights.append(_weight(unpaired_l[0]))
         paired_words.append(unpaired_l[0])
         paired_q.append(unpaired_q[0])
+        unpaired_q, unpaired_l = [], []
+    if (not lenient and len(unpaired_q) == 1 and len(unpaired_l) >= MIN_INITIALS and paired
+            and unpaired_q[0] == "".join(w[0] for w in unpaired_l)):
+        # the initials of the words the name leaves out, in their order: "NRC Kurchatov Inst" for "National Research
+        # Center Kurchatov Institute"
+        for word in unpaired_l:
+            paired.append(("initials", INITIALS_SCORE))
+            paired_weights.append(_weight(word))
+            paired_words.append(word)
+            paired_q.append(unpaired_q[0])
         unpaired_q, unpaired_l = [], []
     kinds = tuple(sorted({k for k, _ in paired}))
     own = OWN_WORDS.get(country, frozenset())

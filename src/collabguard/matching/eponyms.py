@@ -71,4 +71,34 @@ def without_eponym(text: str) -> WithoutEponym | None:
     return WithoutEponym(rest, person.group(0).strip())
 
 
-__all__ = ["EPONYM_COUNTRIES", "WithoutEponym", "without_eponym"]
+# a person written with two initials in a listed name ("P.N. Lebedev", "M.V. Lomonosov")
+_LISTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z])\.\s?([A-Z][a-z]+)")
+INITIALS_WORD = 2  # letters of two initials written together, without their full stops
+
+
+@lru_cache(maxsize=16384)
+def _initials_of(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(initials, surname) of each person a listed name writes with two initials: ("pn", "lebedev")."""
+    found: set[tuple[str, str]] = set()
+    for name in names:
+        for m in _LISTED_INITIALS.finditer(name):
+            surname = tokens(m[3])
+            if surname:
+                found.add(((m[1] + m[2]).lower(), surname[0]))
+    return frozenset(found)
+
+
+def initials_left_out(words: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """The words without the initials of the person the body is named after, written without full stops as Web of
+    Science writes them ("PN Lebedev Phys Inst", "MV Lomonosov Moscow State Univ"), where one of the body's listed
+    ``names`` writes that person with those initials ("P.N. Lebedev"); and the initials. None where there are none."""
+    pairs = _initials_of(names)
+    if not pairs:
+        return None
+    for i in range(len(words) - 1):
+        if len(words[i]) == INITIALS_WORD and (words[i], words[i + 1]) in pairs:
+            return words[:i] + words[i + 1:], words[i]
+    return None
+
+
+__all__ = ["EPONYM_COUNTRIES", "WithoutEponym", "initials_left_out", "without_eponym"]

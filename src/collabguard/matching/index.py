@@ -83,6 +83,8 @@ from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
 
 PREFIX = 5
+_VOWELS = frozenset("aeiouy")  # a short word without one is initials, not a word
+ABBREVIATION_MIN = 3  # letters a word abbreviating a list word has at least (compare.pair_kind: "Ind" for industry)
 # readings of a listed name matched whole only: no close spelling, part or optional word is read into them
 # ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau); a name
 # without its country's legal form is compared with the legal form already (compare.LEGAL_FORMS_OF). A
@@ -460,6 +462,11 @@ def skipped_acronyms(form: NameForm, key: str) -> list[str]:
     return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1)]
 
 
+def _initials_like(word: str) -> bool:
+    """A short word without a vowel ("NRC", "PN"): initials, not a word."""
+    return len(word) < PREFIX and word.isalpha() and is_plain(word) and not _VOWELS.intersection(word)
+
+
 class NameIndex:
     """Exact, fingerprint, compact, acronym and word lookups over the given name forms (those of
     every list the matcher uses, of one kind: organisations or programmes)."""
@@ -612,6 +619,7 @@ class NameIndex:
         words = []
         skipped = False
         short: list[str] = []
+        initials: list[str] = []  # short words without a vowel: initials, perhaps of words the list writes out
         generic_twins: list[str] = []
         # two short words that a list writes as one ("Xi An" for Xi'an) are searched as that word
         pairs = [(a, b) for a, b in pairwise(query)
@@ -634,6 +642,14 @@ class NameIndex:
                 if not (found_by := self._paired_with(w)):
                     return []
                 resolved[w] = found_by
+                words.append(w)
+            elif _initials_like(w) and not all(_initials_like(d) for d in distinctive):
+                initials.append(w)  # "NRC Kurchatov Inst" for National Research Center …: searched last, loosely
+            elif (ABBREVIATION_MIN <= len(w) < MIN_TYPO_LENGTH and is_plain(w) and w in self.frequency
+                  and (begun := self._abbreviated_names(w))):
+                # a short list word may also abbreviate a longer one, as Web of Science writes addresses ("Ind" for
+                # industry, "Comp" for computing): the names holding either (the gate pairs both)
+                resolved[w] = (self.postings[w], begun)
                 words.append(w)
             elif any(key in self.postings for key in self._keys(w)):
                 if w not in self.frequency and len(w) >= MIN_TYPO_LENGTH and is_plain(w) and (twin := self._twin(w)):
@@ -684,6 +700,11 @@ class NameIndex:
                 found = either
             elif len(found) > FEW_CANDIDATES:
                 return []
+        for word in initials:
+            # they narrow the search only where it is wide: a name that writes out the words they stand for ("National
+            # Research Center Kurchatov Institute") is among a few candidates kept, and the gate pairs them
+            if len(found) > FEW_CANDIDATES and (narrowed := found.intersection(self._holding(word))):
+                found = narrowed
         if skipped and len(found := self._narrowed(found, query)) > FEW_CANDIDATES:
             return []  # what is left to search by says too little (首都师范大学: every "Normal University")
         if len(found) > FEW_CANDIDATES and not generous:
@@ -861,7 +882,7 @@ class NameIndex:
 
     def _abbreviated_names(self, prefix: str) -> frozenset[int]:
         """The same, kept (not to be changed)."""
-        if len(prefix) < 3:
+        if len(prefix) < ABBREVIATION_MIN:
             return frozenset()
         if prefix not in self._prefixed:
             if self._by_three is None:  # list words by their first three letters, built on first need

@@ -9,6 +9,7 @@ from math import prod
 from collabguard.matching.candidates import CAPITALS_ALONE, Finding
 from collabguard.matching.compare import OPTIONAL_WORDS, compare, misspelt_legal_form, quick_reject, quick_reject_translated
 from collabguard.matching.cross_script import other_chinese_name, pinyin_reading, word_for_word
+from collabguard.matching.eponyms import INITIALS_WORD, initials_left_out
 from collabguard.matching.index import CAPPED_READINGS, word_joins
 from collabguard.matching.kana import sound_key
 from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY, subject_words
@@ -139,21 +140,28 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
     # abbreviation is read beside other words that pair ("Harbin Inst Technol"); a word alone that begins a listed
     # name is the short-name stage's, which asks that the rest say only what kind of body it is
     one_word = not foreign and len(_kept(q_tokens)) == 1
+    # two letters that may be a person's initials written together ("PN Lebedev"), read apart for a listed body named so
+    two_letters = not foreign and any(len(w) == INITIALS_WORD for w in q_tokens)
     for form in forms:
         if form.entity.list_id in skip or (few_consonants and len(form.tokens) < 2):
             continue
         entity = form.entity
+        words, word_set, initials = q_tokens, q_set, ""
+        if two_letters and (left := initials_left_out(q_tokens, (entity.name, *entity.aliases))) is not None:
+            (words, initials), word_set = left, frozenset(left[0])  # "PN Lebedev Phys Inst" for "P.N. Lebedev …"
         if foreign:
             if quick_reject_translated(q_tokens, q_words, q_joins, form.word_set, form.joins, entity.country, twin):
                 continue
-        elif quick_reject(q_set, q_joins, form.word_set, form.joins, entity.country, entity.kind == "company", twin,
+        elif quick_reject(word_set, q_joins, form.word_set, form.joins, entity.country, entity.kind == "company", twin,
                           q_legal):
             continue
-        result = compare(q_tokens, form.tokens, lenient=foreign, twin_ratio=twin,
+        result = compare(words, form.tokens, lenient=foreign, twin_ratio=twin,
                          country=form.entity.country, company=form.entity.kind == "company")
         if result.passed and result.score >= threshold and not (one_word and result.kinds == ("abbreviation",)):
             how = TRANSLATED if foreign else WORDS_LEFT_OUT if result.left_out and result.kinds == ("exact",) else CLOSE
             reason = f"{how}: {result.why}, similarity {result.score}, with {form.quoted()}"
+            if initials:
+                reason += f"; {initials.upper()!r} read as the initials of the person it is named after"
             if form.generic:
                 reason += "; generic name"
             if capitals_alone:
