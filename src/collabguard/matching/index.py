@@ -462,6 +462,12 @@ def skipped_acronyms(form: NameForm, key: str) -> list[str]:
     return [key[:i] + key[i + 1:] for i in range(1, len(key) - 1)]
 
 
+def _spells_out(initials: str, words: tuple[str, ...]) -> bool:
+    """Do neighbouring ``words`` begin with the ``initials``, in order ("nrc": national research center)?"""
+    n = len(initials)
+    return any("".join(w[0] for w in words[i:i + n]) == initials for i in range(len(words) - n + 1))
+
+
 def _initials_like(word: str) -> bool:
     """A short word without a vowel ("NRC", "PN"): initials, not a word."""
     return len(word) < PREFIX and word.isalpha() and is_plain(word) and not _VOWELS.intersection(word)
@@ -606,7 +612,7 @@ class NameIndex:
                 found |= hits
         return found
 
-    def candidates(self, query: tuple[str, ...], generous: bool = False) -> list[NameForm]:
+    def candidates(self, query: tuple[str, ...], generous: bool = False, abbreviated: bool = False) -> list[NameForm]:
         """Forms holding every distinctive word of the query (exactly, by prefix or skeleton), the
         rarest first.
 
@@ -615,7 +621,8 @@ class NameIndex:
         (not the search) decides: a word no list name holds in any form (two list words written
         together: "jiaotong" for "Jiao Tong") is not looked up, and a word that would leave no
         candidate is skipped once the candidates are few ("Sichuan Normal University": the
-        Sichuan names are scored, and rejected with the reason, extra word 'normal')."""
+        Sichuan names are scored, and rejected with the reason, extra word 'normal'). ``abbreviated``: the name's short
+        words may abbreviate longer list words ("Comp" for computing), as a body's name may, not a department's."""
         words = []
         skipped = False
         short: list[str] = []
@@ -645,9 +652,9 @@ class NameIndex:
                 words.append(w)
             elif _initials_like(w) and not all(_initials_like(d) for d in distinctive):
                 initials.append(w)  # "NRC Kurchatov Inst" for National Research Center …: searched last, loosely
-            elif (ABBREVIATION_MIN <= len(w) < MIN_TYPO_LENGTH and is_plain(w) and w in self.frequency
+            elif (abbreviated and ABBREVIATION_MIN <= len(w) < MIN_TYPO_LENGTH and is_plain(w) and w in self.frequency
                   and (begun := self._abbreviated_names(w))):
-                # a short list word may also abbreviate a longer one, as Web of Science writes addresses ("Ind" for
+                # a short list word may abbreviate a longer one, as Web of Science writes addresses ("Ind" for
                 # industry, "Comp" for computing): the names holding either (the gate pairs both)
                 resolved[w] = (self.postings[w], begun)
                 words.append(w)
@@ -701,10 +708,13 @@ class NameIndex:
             elif len(found) > FEW_CANDIDATES:
                 return []
         for word in initials:
-            # they narrow the search only where it is wide: a name that writes out the words they stand for ("National
-            # Research Center Kurchatov Institute") is among a few candidates kept, and the gate pairs them
-            if len(found) > FEW_CANDIDATES and (narrowed := found.intersection(self._holding(word))):
+            # the names that hold them, or write out the words they stand for ("National Research Center Kurchatov
+            # Institute"), which the gate pairs; none, and they are skipped as any word is among few candidates
+            spelt = {i for i in found if _spells_out(word, self.forms[i].tokens)} if len(found) <= FEW_CANDIDATES else set()
+            if narrowed := found.intersection(self._holding(word)) | spelt:
                 found = narrowed
+            elif len(found) > FEW_CANDIDATES:
+                return []
         if skipped and len(found := self._narrowed(found, query)) > FEW_CANDIDATES:
             return []  # what is left to search by says too little (首都师范大学: every "Normal University")
         if len(found) > FEW_CANDIDATES and not generous:

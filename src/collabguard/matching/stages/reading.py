@@ -14,7 +14,7 @@ from collabguard.matching.index import CAPPED_READINGS, word_joins
 from collabguard.matching.kana import sound_key
 from collabguard.matching.key_laboratories import LAB_SCORE, LABORATORY, subject_words
 from collabguard.matching.normalize import GENERIC_WORDS
-from collabguard.matching.parts import PART_SCORE
+from collabguard.matching.parts import PART_SCORE, names_an_inner_unit
 from collabguard.matching.query_words import (
     has_readings,
     is_optional,
@@ -118,7 +118,10 @@ def _compared(query: Query, context: Context, skip: frozenset[str]) -> list[Find
         return []
     config, foreign, q_tokens = context.config, query.foreign, query.words
     threshold = config.translated_threshold if foreign else config.possible_threshold
-    forms = context.index.candidates(q_tokens, generous=foreign)[: config.max_candidates]
+    # a short word may abbreviate a list word ("Inst Comp Technol", "Kala" for Kalaye); not in a department's name
+    # ("Dept Comp Sci"), whose words are a subject's, not a body's name
+    abbreviated = not names_an_inner_unit(query.written_words)
+    forms = context.index.candidates(q_tokens, generous=foreign, abbreviated=abbreviated)[: config.max_candidates]
     if not forms:
         return []  # most parts of a name: what follows is read only for names that have candidates
     twin = twin_ratio(config, foreign)  # ГосНИИАС is not GosNIIMash
