@@ -35,7 +35,18 @@ def test_initials_say_how_they_were_read(ruleset: RuleSet) -> None:
     found = {c.entity.list_id: c for c in ruleset.matcher.match("PN Lebedev Phys Inst", "RU")}["us-dod-1286"]
     assert "'PN' read as the initials of the person it is named after" in found.reasons[0]
     found = {c.entity.list_id: c for c in ruleset.matcher.match("NRC Kurchatov Inst", "RU")}["us-bis-entity"]
-    assert "(exact, initials)" in found.reasons[0]
+    assert "(exact, initials); 'NRC' read as 'national research center'" in found.reasons[0]
+
+
+@pytest.mark.parametrize(("name", "entity"), [
+    # letters with a vowel may be a word, or another body's acronym: "IAE" Shenyang is the CAS Institute of Applied
+    # Ecology, not the Shenyang Institute of Aeronautical Engineering (second review)
+    ("IAE, Shenyang", "Shenyang Aerospace University"),
+    ("EU Harbin", "Harbin Engineering University"),
+    ("IT, Changsha", "National University of Defense Technology"),
+])
+def test_letters_with_a_vowel_are_no_initials(ruleset: RuleSet, name: str, entity: str) -> None:
+    assert entity not in {c.entity.name for c in ruleset.matcher.match(name, None)}
 
 
 @pytest.mark.parametrize("name", [

@@ -32,7 +32,7 @@ from collabguard.matching.qualifiers import qualifier_clash
 from collabguard.matching.registry import identified
 from collabguard.matching.short_names import ORGANISATION_WORDS
 from collabguard.matching.stages.exact import ACRONYM_ALONE
-from collabguard.matching.unit_hosts import other_host, other_town
+from collabguard.matching.unit_hosts import other_host
 from collabguard.models.common import Decision
 
 CHINA = frozenset({"CN", "HK", "MO"})  # Hong Kong and Macau count as China
@@ -170,18 +170,14 @@ def _town_part(cand: Candidate, place: Place) -> bool:
 
 
 def _unit_elsewhere(cand: Candidate, place: Place) -> bool:
-    """A unit's name the list gives one body, found in an address that names another host or another town, is asked
-    about (matching/unit_hosts.py): "Institute of Radiation Medicine, Fudan University"."""
+    """A unit's name the list gives one body, found in an address that names another host, is asked about
+    (matching/unit_hosts.py): "Institute of Radiation Medicine, Fudan University"."""
     if place.index == 0 or cand.decision == "none":
         return True
     if host := other_host(cand.form, place.parts, place.segment):
         cand.decision = at_most_possible(cand.decision)
         cand.reasons.append(f"the address names another body, {host!r}, which the listed names do not: the name may "
                             "be that body's own unit; confirm it is the listed one")
-    elif towns := other_town(cand.form, place.parts[0], place.segment):
-        cand.decision = at_most_possible(cand.decision)
-        cand.reasons.append(f"the address places it in {towns[0]}, and the list gives the listed body's address in "
-                            f"{towns[1]}: another body may go by this name; confirm it is the listed one")
     return True
 
 
@@ -215,7 +211,7 @@ PART_CHECKS: tuple[Check, ...] = (
     Check("town-part", "a part of an address that is only a town's name is the place: set aside beside another "
           "organisation's name, else demoted to possible", _town_part),
     Check("unit-elsewhere", "a unit's name (an institute, a centre …) that the list gives one body, in an address "
-          "naming another university or academy, or another town than the list's address, is possible",
+          "naming another university or academy and not the listed parent, is possible",
           _unit_elsewhere),
     Check("listed-letters", "a listed name written with letters of its own at its start or end ('K Logistics') is "
           "at most possible for a name without them, and set aside where its other words say little", _listed_letters),

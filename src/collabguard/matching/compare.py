@@ -48,6 +48,15 @@ OPTIONAL_WORDS: frozenset[str] = _WORDS.optional_words
 # interchangeably in English names of the same body. "University" and "institute" are not among
 # them: Beijing Institute of Technology and Beijing University of Technology are different.
 SYNONYMS: dict[str, str] = _WORDS.synonyms
+_VOWELS = frozenset("aeiouy")
+MAX_INITIALS = 4  # letters a word of initials has at most ("NRC"; five letters are a word's, or an acronym's)
+
+
+def is_initials(word: str) -> bool:
+    """A short word without a vowel ("nrc", "pn"): initials, not a word."""
+    return len(word) <= MAX_INITIALS and word.isascii() and word.isalpha() and _VOWELS.isdisjoint(word)
+
+
 MIN_INITIALS = 2  # list words an acronym of the name stands for at least ("NRC": National Research Center)
 INITIALS_SCORE = 0.9  # how much each of them counts as paired
 MIN_TYPO_LENGTH = 6  # shorter words differ by one letter too often (Henan/Hunan, Hebei/Hubei)
@@ -586,10 +595,14 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
         paired_words.append(unpaired_l[0])
         paired_q.append(unpaired_q[0])
         unpaired_q, unpaired_l = [], []
-    if (not lenient and len(unpaired_q) == 1 and len(unpaired_l) >= MIN_INITIALS and paired
-            and unpaired_q[0] == "".join(w[0] for w in unpaired_l)):
-        # the initials of the words the name leaves out, in their order: "NRC Kurchatov Inst" for "National Research
-        # Center Kurchatov Institute"
+    initials = ""
+    if (not lenient and len(unpaired_q) == 1 and len(unpaired_l) >= MIN_INITIALS and unpaired_q[0].isalpha()
+            and unpaired_q[0] == "".join(w[0] for w in unpaired_l) and _own_word(paired_q, paired_weights, country)):
+        # the initials of the words the name leaves out, in their order, beside a word of the body's own name:
+        # "NRC Kurchatov Inst" for "National Research Center Kurchatov Institute", "FRI Gromov"; not beside a place
+        # alone ("IAE, Shenyang" is the CAS Institute of Applied Ecology, not the Institute of Aeronautical
+        # Engineering that is now Shenyang Aerospace University)
+        initials = f"{unpaired_q[0].upper()!r} read as {' '.join(unpaired_l)!r}"
         for word in unpaired_l:
             paired.append(("initials", INITIALS_SCORE))
             paired_weights.append(_weight(word))
@@ -690,6 +703,8 @@ def compare(query: tuple[str, ...], listed: tuple[str, ...], *, lenient: bool, t
             return Comparison(min(score, PARENT_SCORE), True, f"words pair up ({', '.join(kinds)}); the parent, {parent}",
                               kinds, named_here)
         why = "same words" if kinds == ("exact",) else "words pair up (" + ", ".join(kinds) + ")"
+        if initials:  # "'NRC' read as 'national research center'"
+            why += "; " + initials
         if company_left_out and added:  # "NPP Radar MMS" for "Research and Production Enterprise Radar MMS"
             why += ("; " + ", ".join(repr(w) for w in added) + " for " + ", ".join(repr(w) for w in company_left_out)
                     + " (the kind of enterprise, written another way)")

@@ -88,6 +88,12 @@ def _initials_of(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def eponym_surnames(names: tuple[str, ...]) -> frozenset[str]:
+    """The surnames of the persons the listed ``names`` write with two initials ("shirshov" of "P.P. Shirshov
+    Institute of Oceanology")."""
+    return frozenset(surname for _, surname in _initials_of(names))
+
+
 def initials_left_out(words: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     """The words without the initials of the person the body is named after, written without full stops as Web of
     Science writes them ("PN Lebedev Phys Inst", "MV Lomonosov Moscow State Univ"), where one of the body's listed
@@ -101,4 +107,4 @@ def initials_left_out(words: tuple[str, ...], names: tuple[str, ...]) -> tuple[t
     return None
 
 
-__all__ = ["EPONYM_COUNTRIES", "WithoutEponym", "initials_left_out", "without_eponym"]
+__all__ = ["EPONYM_COUNTRIES", "WithoutEponym", "eponym_surnames", "initials_left_out", "without_eponym"]

@@ -39,6 +39,7 @@ from collabguard.matching.compare import (
     SUB_PROGRAMME_WORDS,
     SYNONYMS,
     TRANSLATION_WORDS,
+    is_initials,
     misspelt_legal_form,
     pair_kind,
 )
@@ -83,7 +84,6 @@ from collabguard.models.report import MatcherConfig
 from collabguard.reference.lexicons import name_words, pinyin
 
 PREFIX = 5
-_VOWELS = frozenset("aeiouy")  # a short word without one is initials, not a word
 ABBREVIATION_MIN = 3  # letters a word abbreviating a list word has at least (compare.pair_kind: "Ind" for industry)
 # readings of a listed name matched whole only: no close spelling, part or optional word is read into them
 # ("Rainbow Children's Hospital" is no unit of the quoted "Rainbow" of a Russian design bureau); a name
@@ -468,11 +468,6 @@ def _spells_out(initials: str, words: tuple[str, ...]) -> bool:
     return any("".join(w[0] for w in words[i:i + n]) == initials for i in range(len(words) - n + 1))
 
 
-def _initials_like(word: str) -> bool:
-    """A short word without a vowel ("NRC", "PN"): initials, not a word."""
-    return len(word) < PREFIX and word.isalpha() and is_plain(word) and not _VOWELS.intersection(word)
-
-
 class NameIndex:
     """Exact, fingerprint, compact, acronym and word lookups over the given name forms (those of
     every list the matcher uses, of one kind: organisations or programmes)."""
@@ -650,7 +645,7 @@ class NameIndex:
                     return []
                 resolved[w] = found_by
                 words.append(w)
-            elif _initials_like(w) and not all(_initials_like(d) for d in distinctive):
+            elif is_initials(w) and not all(is_initials(d) for d in distinctive):
                 initials.append(w)  # "NRC Kurchatov Inst" for National Research Center …: searched last, loosely
             elif (abbreviated and ABBREVIATION_MIN <= len(w) < MIN_TYPO_LENGTH and is_plain(w) and w in self.frequency
                   and (begun := self._abbreviated_names(w))):

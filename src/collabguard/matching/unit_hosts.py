@@ -9,35 +9,40 @@ as often as the listed one:
   Academy of Military Medical Sciences' (the Entity List's alias "Institute of Radiation Medicine"); "Southeast
   Univ, …, Antenna Inst" is not Xidian University's listed laboratory ("Antenna Institute"). The address names a
   university or an academy that none of the listed names holds.
-- **another town**: "Institute of Cell Biophysics RAS, Pushchino" is not the Novosibirsk institute the Entity List
-  gives that alias to. The address names a town of the country, and the list's address for the body names
-  another one.
+That makes the finding a question (``possible``), with the host in its reason: the name is the listed one's as the
+list writes it, so it is asked about, never set aside. It applies to a name that says it is a unit (an institute, a
+centre, a laboratory, a school …), found on a part of an address; not to a university's name, which is its own, nor
+to one named after a person ("P.P. Shirshov Institute of Oceanology": the listed names write the person's
+initials), which no other body shares. The address naming the listed body's parent keeps the match whatever else it
+names ("Institute of Computing Technology, Chinese Academy of Sciences, University of Chinese Academy of Sciences":
+authors name both), and so does a host of the listed words and words that may stand on one side only ("PLA Academy
+of Military Medical Sciences"). An academy's institute that a list names without its academy is not asked about for
+the academy ("Institute of Applied Physics, Russian Academy of Sciences").
 
-Either makes the finding a question (``possible``), with the host or the towns in its reason: the name is the
-listed one's as the list writes it, so it is asked about, never set aside. It applies to an institution's name
-that says it is a unit (an institute, a centre, a laboratory, a school …, not a university, whose name is its
-own), found on a part of an address. An academy's institute that a list names without its academy is not asked
-about for the academy ("Institute of Applied Physics, Russian Academy of Sciences").
+(Another town than the list's address was tried as a second sign and dropped: branches, districts and the regions
+the lists write as addresses, "Moscow Oblast", "Shandong", made it wrong more often than right.)
 """
 
 from __future__ import annotations
 
 from collabguard.lists.model import Entity
 from collabguard.matching.affiliation import own_address
-from collabguard.matching.compare import PARENT_WORDS, PLACE_WORDS, TOWNS, parents_in
+from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PARENT_WORDS, PLACE_WORDS, parents_in
+from collabguard.matching.eponyms import eponym_surnames
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import address_parts, tokens
 from collabguard.matching.parts import lexicon, names_an_inner_unit
 
 HOST_WORDS = frozenset({"university", "academy"})  # a body of its own, which institutes belong to
-MAX_TOWN_WORDS = 3  # "petropavlovsk kamchatsky", "pereslavl zalessky"
 
 
 def unit_named(form: NameForm) -> bool:
-    """Does the listed name say it is a unit (an institute, a centre …), not a university, whose name is its own?"""
+    """Does the listed name say it is a unit (an institute, a centre …), not a university, whose name is its own,
+    nor a body named after a person?"""
     words = set(form.tokens)
-    return (form.entity.kind != "programme" and "university" not in words
-            and bool(words & (lexicon().units - HOST_WORDS)))
+    entity = form.entity
+    return (entity.kind != "programme" and "university" not in words and bool(words & (lexicon().units - HOST_WORDS))
+            and words.isdisjoint(eponym_surnames((entity.name, *entity.aliases))))
 
 
 def _listed_words(entity: Entity) -> frozenset[str]:
@@ -58,44 +63,17 @@ def other_host(form: NameForm, parts: list[str], segment: str) -> str:
     listed = _listed_words(entity)
     skip = frozenset(PARENT_WORDS.get(country, ())) | PLACE_WORDS.get(country, frozenset())
     own = set(segment.split(", "))  # two parts read together: both are the name found
-    for part in address_parts(own_address(parts[0], segment)):
+    address = address_parts(own_address(parts[0], segment))
+    listed_parents = _listed_parents(entity)
+    if listed_parents and any(parents_in(tokens(part), country) & listed_parents for part in address):
+        return ""  # the listed parent named: the listed unit, whatever else the address names
+    loose = listed | OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
+    for part in address:
         words = tokens(part)
-        if (part in own or not HOST_WORDS & set(words) or set(words) <= listed
+        if (part in own or not HOST_WORDS & set(words) or set(words) <= loose
                 or names_an_inner_unit(words, skip)):
             continue
-        if parents_in(words, country) and not _listed_parents(entity):
+        if parents_in(words, country) and not listed_parents:
             continue  # an academy's institute the list names without its academy
         return part
     return ""
-
-
-def towns_in(words: tuple[str, ...], country: str) -> list[str]:
-    """The towns of ``country`` that runs of ``words`` name, longest first where they overlap, in order."""
-    towns = TOWNS.get(country, frozenset())
-    found: list[str] = []
-    i = 0
-    while i < len(words):
-        span = next((n for n in range(MAX_TOWN_WORDS, 0, -1)
-                     if i + n <= len(words) and " ".join(words[i:i + n]) in towns), 0)
-        if span:
-            found.append(" ".join(words[i:i + span]))
-            i += span
-        else:
-            i += 1
-    return found
-
-
-def other_town(form: NameForm, name: str, segment: str) -> tuple[str, str] | None:
-    """(the towns the address names, the towns of the list's addresses) where the listed alias is a unit's name
-    and they have none in common; None otherwise."""
-    if form.kind != "alias" or not unit_named(form) or not form.entity.addresses:
-        return None
-    country = form.entity.country
-    listed = list(dict.fromkeys(t for a in form.entity.addresses for t in towns_in(tokens(a), country)))
-    if not listed:
-        return None
-    rest = [p for p in address_parts(own_address(name, segment)) if p not in set(segment.split(", "))]
-    named = list(dict.fromkeys(t for p in rest for t in towns_in(tokens(p), country)))
-    if not named or set(named) & set(listed):
-        return None
-    return ", ".join(t.title() for t in named), ", ".join(t.title() for t in listed)
