@@ -60,3 +60,13 @@ def test_entries_of_two_lists_are_one_institution_by_name_and_country_or_by_thei
     assert any({"aspi-beihang-university", "ca-nro-beihang-university"} <= g for g in groups)
     # no programme, and no two entries of different countries by name alone
     assert all(ids[i].kind != "programme" for g in groups for i in g)
+
+
+def test_an_alias_ror_registers_as_another_university_is_not_lent_to_other_lists(ruleset: RuleSet) -> None:
+    # the 1286 list gives Xi'an Technological University the alias "Xi'an University of Technology", the name ROR
+    # registers for another university: that list asks, saying whose the name is; the lists it was lent to asked
+    # without saying so (sixteenth session's first review)
+    name = "Xian Univ Technol, Sch Automat & Informat Engn, Xian 710048, Shaanxi, Peoples R China"
+    dod = on_list(ruleset, name, "CN", "us-dod-1286")
+    assert dod is not None and dod.decision == "possible" and "ROR registers that name as another organisation" in dod.reasons[0]
+    assert on_list(ruleset, name, "CN", "aspi-cdut") is None and on_list(ruleset, name, "CN", "ca-nro") is None

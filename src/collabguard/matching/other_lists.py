@@ -81,7 +81,11 @@ def _names(entity: Entity) -> list[Borrowed]:
     # the local name first: an alias written the same way adds nothing to it (matching.index.entity_forms)
     names: list[Borrowed] = [(entity.name_local, entity.list_id, "local")] if entity.name_local else []
     names.append((entity.name, entity.list_id, "alias"))
-    names += [(a, entity.list_id, "alias") for a in entity.aliases]
+    # not an alias the Research Organization Registry registers as another organisation of the country: the list that
+    # gives it asks about it, saying whose it is; lent to another list it would ask without saying so ("Xi'an
+    # University of Technology", the 1286 list's alias of Xi'an Technological University)
+    elsewhere = {n.name for n in entity.names_elsewhere}
+    names += [(a, entity.list_id, "alias") for a in entity.aliases if a not in elsewhere]
     names += [(a, entity.list_id, "acronym") for a in entity.acronyms]
     return names
 
