@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from collabguard.reference.report_text import reason
 from collabguard.ruleset import RuleSet
 
 
@@ -34,8 +35,10 @@ def test_a_web_of_science_address_finds_the_listed_body(ruleset: RuleSet, name: 
 def test_initials_say_how_they_were_read(ruleset: RuleSet) -> None:
     found = {c.entity.list_id: c for c in ruleset.matcher.match("PN Lebedev Phys Inst", "RU")}["us-dod-1286"]
     assert "'PN' read as the initials of the person it is named after" in found.reasons[0]
+    assert "'PN' lest som initialene til personen den er oppkalt etter" in reason(found.reasons[0], "nb")
     found = {c.entity.list_id: c for c in ruleset.matcher.match("NRC Kurchatov Inst", "RU")}["us-bis-entity"]
     assert "(exact, initials); 'NRC' read as 'national research center'" in found.reasons[0]
+    assert "(eksakt, initialer); 'NRC' lest som 'national research center'" in reason(found.reasons[0], "nb")
 
 
 @pytest.mark.parametrize(("name", "entity"), [

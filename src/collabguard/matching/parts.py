@@ -170,7 +170,7 @@ def _listed_forms(index: NameIndex, words: tuple[str, ...]) -> list[NameForm]:
     return out
 
 
-def _other_parent(words: tuple[str, ...], form: NameForm) -> bool:
+def _names_another_parent(words: tuple[str, ...], form: NameForm) -> bool:
     """Do ``words`` name a parent (an academy, a branch of one) that the listed body's names do not?"""
     country = form.entity.country
     named = parents_in(words, country)
@@ -194,7 +194,7 @@ def _unit_of(form: NameForm, toks: tuple[str, ...], links: tuple[str, ...], i: i
             return None
         if form.entity.kind == "company" and not acronym and _abroad(suffix, lex):
             return Part(form, " ".join(suffix), "abroad")
-        if _other_parent(suffix, form):
+        if _names_another_parent(suffix, form):
             return None  # "Baikal Institute of Nature Management SB RAS" is the academy's, not the company Baikal's
         if _names_unit(suffix, lex) and (not acronym or any(_is_ordinal(w, lex) for w in suffix)):
             return Part(form, " ".join(suffix), "unit")
