@@ -62,3 +62,12 @@ def test_other_letters_are_not_read_as_initials(ruleset: RuleSet, name: str) -> 
     found = {c.entity.list_id: c for c in ruleset.matcher.match(name, "RU")}
     assert "us-dod-1286" not in found or "initials" not in found["us-dod-1286"].reasons[0]
     assert "us-bis-entity" not in found or found["us-bis-entity"].entity.name != "National Research Center Kurchatov Institute"
+
+
+def test_the_listed_name_with_its_persons_initials_written_together_is_the_listed_name(ruleset: RuleSet) -> None:
+    # the 1286 list's alias "M.V. Lomonosov Moscow State University", as Web of Science writes it: the same name
+    found = {c.entity.list_id: c for c in ruleset.matcher.match("MV Lomonosov Moscow State Univ, Moscow, Russia", None)}
+    assert found["us-dod-1286"].decision == "match" and found["us-dod-1286"].entity.name == "Moscow State University"
+    assert "'MV' read as the initials of the person it is named after" in found["us-dod-1286"].reasons[0]
+    # other letters are no initials of the listed person
+    assert not ruleset.matcher.match("AV Lomonosov Moscow State University", "RU")

@@ -56,9 +56,10 @@ class Stage:
 _EXACT = ("exact", "optional-words", "word-order", "spacing", "acronym", "acronym-skip")
 
 STAGES: tuple[Stage, ...] = (
-    Stage("exact", "the name is a listed name form (name, alias, local-script name, a registry's name): match; a "
-          "generic name, a registry alias, a registry name less specific than the list's, or an acronym alone where "
-          "the list writes it with a legal form: possible", exact),
+    Stage("exact", "the name is a listed name form (name, alias, local-script name, a registry's name), or one with "
+          "its person's initials written together ('MV Lomonosov …'): match; a generic name, a registry alias, a "
+          "registry name less specific than the list's, or an acronym alone where the list writes it with a legal "
+          "form: possible", exact),
     Stage("optional-words", "the same name but for words that may stand on one side only (the PLA prefix, "
           "'Group', 'Corporation'): possible", optional_words, only_if_nothing_found=True),
     Stage("word-order", "the same words in another order: possible; an institute's listed name with its parent "

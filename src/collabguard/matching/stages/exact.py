@@ -8,6 +8,7 @@ import re
 from collabguard.matching.acronym_parents import acronym_with_parent, names_parent
 from collabguard.matching.candidates import CAPITALS_ALONE, Finding
 from collabguard.matching.compare import LEGAL_FORMS_OF, OPTIONAL_WORDS, PARENT_NAMES, parent_named
+from collabguard.matching.eponyms import INITIALS_WORD, initials_left_out
 from collabguard.matching.group_names import names_alone, split_as_written, without_group
 from collabguard.matching.han_reading import read_alike_key
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm
@@ -29,7 +30,27 @@ def exact(query: Query, context: Context, skip: frozenset[str]) -> list[Finding]
     found = [_exact_form(form) for form in context.index.exact.get(query.norm, ())]
     if found and _one_word(query.text):  # "VNIIFTRI" for the listed "FGUP VNIIFTRI": an acronym alone
         found = [_acronym_alone(f, bool(query.acronym)) or f for f in found]
-    return found or _with_legal_form(query, context) or _read_alike(query, context) or _with_group(query, context)
+    return (found or _with_legal_form(query, context) or _read_alike(query, context) or _with_group(query, context)
+            or _with_initials(query, context))
+
+
+def _with_initials(query: Query, context: Context) -> list[Finding]:
+    """"MV Lomonosov Moscow State Univ" for the listed "M.V. Lomonosov Moscow State University": the name with the
+    initials of the person it is named after written together, as Web of Science writes them, where the listed name
+    writes that person with those initials (the normaliser leaves initials with full stops out)."""
+    words = query.written_words
+    out: list[Finding] = []
+    for i in range(len(words) - 1):
+        if len(words[i]) != INITIALS_WORD:
+            continue
+        for form in context.index.exact.get(" ".join(words[:i] + words[i + 1:]), ()):
+            if form.kind in ("name", "alias") and not form.via and form.reading in _SURE_READINGS and initials_left_out(
+                    words, (form.text,)) is not None:
+                base = _exact_form(form)
+                out.append(Finding(form, base.decision, base.score, base.feature + " with the initials written together",
+                                   f"{base.explanation}; {words[i].upper()!r} read as the initials of the person it is "
+                                   "named after", weak=base.weak, needs_country=base.needs_country))
+    return out
 
 
 def _one_word(text: str) -> bool:
