@@ -29,6 +29,10 @@ from collabguard.ruleset import RuleSet
      "the address names another body, 'Shanghai University of Electric Power'"),
     ("Institute of International Relations, Nanjing University, Nanjing, China", "us-dod-1286",
      "University of International Relations", "the address names another body, 'Nanjing University'"),
+    # a company with its legal form is a host too
+    ("Huawei Technologies Co Ltd, Antenna Inst, Shenzhen 518129, Peoples R China", "us-dod-1286",
+     "Defense S&T Key Laboratory of Antennas and Microwave Technology at Xidian University",
+     "the address names another body, 'Huawei Technologies Co Ltd'"),
 ])
 def test_a_unit_name_elsewhere_is_a_question(ruleset: RuleSet, name: str, list_id: str, entity: str, said: str) -> None:
     found = [c for c in ruleset.matcher.match(name, None) if c.entity.list_id == list_id and c.entity.name == entity]
@@ -47,6 +51,9 @@ def test_a_unit_name_elsewhere_is_a_question(ruleset: RuleSet, name: str, list_i
     ("Rzhanov Institute of Semiconductor Physics, Siberian Branch of the Russian Academy of Sciences, Novosibirsk "
      "State University, Novosibirsk, Russia", "jp-mofa-ru",
      "Rzhanov Institute of Semiconductor Physics, Siberian Branch of Russian Academy of Sciences"),
+    # the listed body's own group named beside it
+    ("Aviation Industry Corporation of China, China Airborne Missile Academy, Luoyang, China", "us-bis-entity",
+     "Aviation Industry Corporation of China 612 Institute"),
     # a host of the listed words and optional ones ("PLA") is the listed host
     ("Institute of Radiation Medicine, Chinese PLA Academy of Military Medical Sciences, Beijing, China", "us-bis-entity",
      "Academy of Military Medical Sciences, Institute of Radiation and Radiation Medicine"),

@@ -7,8 +7,9 @@ as often as the listed one:
 
 - **another host**: "Institute of Radiation Medicine, Fudan University, Shanghai" names Fudan's institute, not the
   Academy of Military Medical Sciences' (the Entity List's alias "Institute of Radiation Medicine"); "Southeast
-  Univ, …, Antenna Inst" is not Xidian University's listed laboratory ("Antenna Institute"). The address names a
-  university or an academy that none of the listed names holds.
+  Univ, …, Antenna Inst" and "Huawei Technologies Co Ltd, Antenna Inst" are not Xidian University's listed
+  laboratory ("Antenna Institute"). The address names a university, an academy, a group or a company that none of
+  the listed names holds.
 That makes the finding a question (``possible``), with the host in its reason: the name is the listed one's as the
 list writes it, so it is asked about, never set aside. It applies to a name that says it is a unit (an institute, a
 centre, a laboratory, a school …), found on a part of an address; not to a university's name, which is its own, nor
@@ -25,15 +26,18 @@ the lists write as addresses, "Moscow Oblast", "Shandong", made it wrong more of
 
 from __future__ import annotations
 
+import re
+
 from collabguard.lists.model import Entity
 from collabguard.matching.affiliation import own_address
 from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PARENT_WORDS, PLACE_WORDS, parents_in
 from collabguard.matching.eponyms import eponym_surnames
 from collabguard.matching.index import NameForm
-from collabguard.matching.normalize import address_parts, tokens
+from collabguard.matching.normalize import LEGAL_FORMS, address_parts, tokens
 from collabguard.matching.parts import lexicon, names_an_inner_unit
 
 HOST_WORDS = frozenset({"university", "academy"})  # a body of its own, which institutes belong to
+_RAW_WORD = re.compile(r"[^\W_]+")
 
 
 def unit_named(form: NameForm) -> bool:
@@ -70,10 +74,17 @@ def other_host(form: NameForm, parts: list[str], segment: str) -> str:
     loose = listed | OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
     for part in address:
         words = tokens(part)
-        if (part in own or not HOST_WORDS & set(words) or set(words) <= loose
+        if (part in own or not _names_a_body(part, words) or set(words) <= loose
                 or names_an_inner_unit(words, skip)):
             continue
         if parents_in(words, country) and not listed_parents:
             continue  # an academy's institute the list names without its academy
         return part
     return ""
+
+
+def _names_a_body(part: str, words: tuple[str, ...]) -> bool:
+    """Does a part of an address name a body that has units: a university, an academy, a group or a company (a word
+    of its legal form as written: "Huawei Technologies Co Ltd")?"""
+    return (bool((HOST_WORDS | lexicon().groups).intersection(words))
+            or any(w.lower() in LEGAL_FORMS for w in _RAW_WORD.findall(part)))
