@@ -211,7 +211,7 @@ PART_CHECKS: tuple[Check, ...] = (
     Check("town-part", "a part of an address that is only a town's name is the place: set aside beside another "
           "organisation's name, else demoted to possible", _town_part),
     Check("unit-elsewhere", "a unit's name (an institute, a centre …) that the list gives one body, in an address "
-          "naming another university or academy and not the listed parent, is possible",
+          "naming another university, academy, group or company and not the listed parent, is possible",
           _unit_elsewhere),
     Check("listed-letters", "a listed name written with letters of its own at its start or end ('K Logistics') is "
           "at most possible for a name without them, and set aside where its other words say little", _listed_letters),
