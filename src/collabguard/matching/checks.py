@@ -23,6 +23,7 @@ from collabguard.matching.compare import (
     names_a_town,
     parent_named,
     parents_in,
+    parents_of_names,
 )
 from collabguard.matching.index import NameForm
 from collabguard.matching.listed_letters import names_letters, own_letters
@@ -123,7 +124,7 @@ def _other_parent(cand: Candidate, place: Place) -> bool:
 def _parent_part(cand: Candidate, place: Place) -> bool:
     """Is a part of the unit's own address a parent (an academy, its branch) the listed names do not name?"""
     country = cand.entity.country
-    listed = parents_in(tuple(t for n in (cand.entity.name, *cand.entity.aliases) for t in tokens(n)), country)
+    listed = parents_of_names((cand.entity.name, *cand.entity.aliases), country)
     for part in address_parts(own_address(place.parts[0], place.segment)):
         if part != place.segment and (found := parent_named(list(tokens(part)), country)):
             if PARENT_NAMES.get(found, found) not in listed:

@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from collabguard.countries import country_code
 from collabguard.matching.kana import sounds_alike
-from collabguard.matching.normalize import GENERIC_WORDS
+from collabguard.matching.normalize import GENERIC_WORDS, tokens
 from collabguard.matching.pinyin import syllables
 from collabguard.matching.query_words import (
     first_readings,
@@ -215,6 +215,12 @@ def parents_in(words: tuple[str, ...] | list[str], country: str) -> frozenset[st
         return frozenset()
     return frozenset(PARENT_NAMES.get(found, found) for i in range(len(words)) for n in range(1, MAX_PARENT_WORDS + 1)
                      if i + n <= len(words) and (found := phrases.get(tuple(sorted(words[i:i + n])), "")))
+
+
+@lru_cache(maxsize=16384)
+def parents_of_names(names: tuple[str, ...], country: str) -> frozenset[str]:
+    """The parents (as a reason names them) that any of a listed body's ``names`` names, each name read on its own."""
+    return frozenset().union(*(parents_in(tokens(name), country) for name in names))
 
 
 def parent_named(words: list[str], country: str) -> str:

@@ -71,20 +71,21 @@ def without_eponym(text: str) -> WithoutEponym | None:
     return WithoutEponym(rest, person.group(0).strip())
 
 
-# a person written with two initials in a listed name ("P.N. Lebedev", "M.V. Lomonosov")
-_LISTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z])\.\s?([A-Z][a-z]+)")
 INITIALS_WORD = 2  # letters of two initials written together, without their full stops
+_INITIAL_LETTERS = re.compile(_INITIAL)
 
 
 @lru_cache(maxsize=16384)
 def _initials_of(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    """(initials, surname) of each person a listed name writes with two initials: ("pn", "lebedev")."""
+    """(initials, surname) of each person a listed name writes with initials (_PERSON): ("pn", "lebedev") of "P.N.
+    Lebedev", ("yua", "ovchinnikov") of "Yu.A. Ovchinnikov"."""
     found: set[tuple[str, str]] = set()
     for name in names:
-        for m in _LISTED_INITIALS.finditer(name):
-            surname = tokens(m[3])
-            if surname:
-                found.add(((m[1] + m[2]).lower(), surname[0]))
+        for m in _BARE_PERSON.finditer(name):
+            person = m.group(0)
+            initials = _INITIAL_LETTERS.findall(person)
+            if surname := tokens(_INITIAL_LETTERS.sub(" ", person)):
+                found.add(("".join(i.rstrip(". ") for i in initials).lower(), surname[0]))
     return frozenset(found)
 
 

@@ -47,6 +47,7 @@ from collabguard.matching.compare import (
     PLACE_WORDS,
     TOWNS,
     parents_in,
+    parents_of_names,
 )
 from collabguard.matching.index import EXACT_ONLY_READINGS, NameForm, NameIndex
 from collabguard.matching.normalize import linked_tokens, normalize, tokens
@@ -174,8 +175,7 @@ def _names_another_parent(words: tuple[str, ...], form: NameForm) -> bool:
     """Do ``words`` name a parent (an academy, a branch of one) that the listed body's names do not?"""
     country = form.entity.country
     named = parents_in(words, country)
-    return bool(named) and not named <= parents_in(
-        tuple(t for name in (form.entity.name, *form.entity.aliases) for t in tokens(name)), country)
+    return bool(named) and not named <= parents_of_names((form.entity.name, *form.entity.aliases), country)
 
 
 def _unit_of(form: NameForm, toks: tuple[str, ...], links: tuple[str, ...], i: int, j: int, lex: Lexicon) -> Part | None:

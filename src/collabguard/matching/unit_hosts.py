@@ -1,4 +1,4 @@
-"""A listed institute's name found in an address that places it elsewhere: with another host, or in another town.
+"""A listed unit's name found in the address of another body: a question, not a match.
 
 Many institutes, centres and laboratories are named by their field alone ("Institute of Radiation Medicine",
 "Antenna Institute", "Center for International Security and Strategy", "School of International Relations"), and
@@ -10,6 +10,7 @@ as often as the listed one:
   Univ, …, Antenna Inst" and "Huawei Technologies Co Ltd, Antenna Inst" are not Xidian University's listed
   laboratory ("Antenna Institute"). The address names a university, an academy, a group or a company that none of
   the listed names holds.
+
 That makes the finding a question (``possible``), with the host in its reason: the name is the listed one's as the
 list writes it, so it is asked about, never set aside. It applies to a name that says it is a unit (an institute, a
 centre, a laboratory, a school …), found on a part of an address; not to a university's name, which is its own, nor
@@ -27,10 +28,18 @@ the lists write as addresses, "Moscow Oblast", "Shandong", made it wrong more of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from collabguard.lists.model import Entity
 from collabguard.matching.affiliation import own_address
-from collabguard.matching.compare import COUNTRY_WORDS, OPTIONAL_WORDS, PARENT_WORDS, PLACE_WORDS, parents_in
+from collabguard.matching.compare import (
+    COUNTRY_WORDS,
+    OPTIONAL_WORDS,
+    PARENT_WORDS,
+    PLACE_WORDS,
+    parents_in,
+    parents_of_names,
+)
 from collabguard.matching.eponyms import eponym_surnames
 from collabguard.matching.index import NameForm
 from collabguard.matching.normalize import LEGAL_FORMS, address_parts, tokens
@@ -53,13 +62,9 @@ def _listed_words(entity: Entity) -> frozenset[str]:
     return frozenset(t for name in (entity.name, *entity.aliases) for t in tokens(name))
 
 
-def _listed_parents(entity: Entity) -> frozenset[str]:
-    return frozenset().union(*(parents_in(tokens(name), entity.country) for name in (entity.name, *entity.aliases)))
-
-
 def other_host(form: NameForm, parts: list[str], segment: str) -> str:
-    """The part of the address (``parts``: the name's parts, the whole name first) that names a university or an
-    academy none of the listed names holds ("Fudan University"), or ""."""
+    """The part of the address (``parts``: the name's parts, the whole name first) that names a university, an academy,
+    a group or a company none of the listed names holds ("Fudan University"), or ""."""
     if not unit_named(form):
         return ""
     entity = form.entity
@@ -68,7 +73,7 @@ def other_host(form: NameForm, parts: list[str], segment: str) -> str:
     skip = frozenset(PARENT_WORDS.get(country, ())) | PLACE_WORDS.get(country, frozenset())
     own = set(segment.split(", "))  # two parts read together: both are the name found
     address = address_parts(own_address(parts[0], segment))
-    listed_parents = _listed_parents(entity)
+    listed_parents = parents_of_names((entity.name, *entity.aliases), country)
     if listed_parents and any(parents_in(tokens(part), country) & listed_parents for part in address):
         return ""  # the listed parent named: the listed unit, whatever else the address names
     loose = listed | OPTIONAL_WORDS | COUNTRY_WORDS.get(country, frozenset())
@@ -83,8 +88,12 @@ def other_host(form: NameForm, parts: list[str], segment: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    return HOST_WORDS | lexicon().groups  # a university, an academy; a group ("corporation", "group", "concern" …)
+
+
 def _names_a_body(part: str, words: tuple[str, ...]) -> bool:
     """Does a part of an address name a body that has units: a university, an academy, a group or a company (a word
     of its legal form as written: "Huawei Technologies Co Ltd")?"""
-    return (bool((HOST_WORDS | lexicon().groups).intersection(words))
-            or any(w.lower() in LEGAL_FORMS for w in _RAW_WORD.findall(part)))
+    return not _body_words().isdisjoint(words) or any(w.lower() in LEGAL_FORMS for w in _RAW_WORD.findall(part))
