@@ -168,3 +168,14 @@ def test_a_risk_level_resting_on_a_possible_identity_says_so(screener: Screener,
     report = screened(screener, example)
     for view in views(report).values():
         assert ("if the name is the listed one" in view) is conditional
+
+
+def test_a_listed_name_with_a_persons_initials_keeps_the_whole_question_in_the_reason(screener: Screener, tmp_path) -> None:
+    # "P.N. Lebedev" inside the listed name was read as the end of a sentence: the reason asked only "Lebedev of the
+    # Russian Academy of Sciences'?"
+    report = screened_proposal(screener, tmp_path, {
+        "id": "initials", "home_institution": {"name": "University of Oslo", "country": "NO"},
+        "personnel": [{"name": "Ivan Petrov", "role": "guest researcher",
+                       "affiliations": [{"name": "PN Lebedev Phys Inst, Moscow 119991, Russia"}]}]})
+    assert "Is 'PN Lebedev Phys Inst, Moscow 119991, Russia' (team member 1's affiliation 1) the listed 'Institute of " \
+           "Physics Named After P.N. Lebedev of the Russian Academy of Sciences'?" in report.summary.reason

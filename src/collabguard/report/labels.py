@@ -91,7 +91,9 @@ def question_text(q: ChecklistItem, lang: str = "en") -> str:
     return in_words(q.question, lang=lang)
 
 
-_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-ZÆØÅ(])")
+# a sentence ends at ".", "?" or "!" before a capital; not after an initial or a short abbreviation inside a name
+# ("the listed 'Institute of Physics Named After P.N. Lebedev …'?", "Yu.A. Ovchinnikov", "Co. Ltd")
+_SENTENCE = re.compile(r"(?<=[.?!])(?<![\s.'\"(][A-Z]\.)(?<![\s.'\"(][A-Z][a-z]\.)\s+(?=[A-ZÆØÅ(])")
 
 
 def question_sentence(text: str) -> str:
